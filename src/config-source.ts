@@ -1,0 +1,100 @@
+import {
+  DescribeConformancePackStatusCommand,
+  type ConfigServiceClient,
+  type ConformancePackStatusDetail
+} from '@aws-sdk/client-config-service'
+import { isNoSuchPackError } from './aws-errors.js'
+import type { ReportedPack } from './pack-state.js'
+
+/** A fresh abort signal for each HTTP request: the caller bounds every request separately. */
+export type RequestBound = () => AbortSignal
+
+/** Where the wait reads pack states from; the AWS implementation is below, tests use fakes. */
+export interface StatusSource {
+  /** Every pack in the region, following NextToken. */
+  listAll(bound: RequestBound): Promise<ReportedPack[]>
+  /**
+   * The packs among `names` (at most 25) that exist. Unknown names are left out, whichever
+   * way the service reports them.
+   */
+  describe(names: readonly string[], bound: RequestBound): Promise<ReportedPack[]>
+}
+
+/** Most names a single call returns in one page: a batch of this size costs one call. */
+export const MAX_NAMES_PER_CALL = 20
+
+export function createStatusSource(
+  client: ConfigServiceClient,
+  debug: (message: string) => void = () => undefined
+): StatusSource {
+  async function pages(names: readonly string[] | undefined, bound: RequestBound): Promise<ReportedPack[]> {
+    const packs: ReportedPack[] = []
+    let nextToken: string | undefined
+    do {
+      const signal = bound()
+      const started = Date.now()
+      const command = new DescribeConformancePackStatusCommand({
+        ConformancePackNames: names ? [...names] : undefined,
+        Limit: MAX_NAMES_PER_CALL,
+        NextToken: nextToken
+      })
+      const out = await abortable(client.send(command, { abortSignal: signal }), signal)
+      const page = out.ConformancePackStatusDetails ?? []
+      debug(
+        `DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`
+      )
+      packs.push(...page.map(toReportedPack))
+      nextToken = out.NextToken || undefined
+    } while (nextToken)
+    return packs
+  }
+
+  return {
+    listAll: (bound) => pages(undefined, bound),
+    async describe(names, bound) {
+      try {
+        return await pages(names, bound)
+      } catch (error) {
+        if (!isNoSuchPackError(error)) throw error
+        // The service rejected the whole batch for an unknown name. With one name that is the
+        // answer; with several, list the region once so the known names are still seen.
+        if (names.length === 1) return []
+        debug(`a name in [${names.join(', ')}] does not exist; listing the region instead`)
+        const wanted = new Set(names)
+        return (await pages(undefined, bound)).filter((pack) => wanted.has(pack.name))
+      }
+    }
+  }
+}
+
+function toReportedPack(d: ConformancePackStatusDetail): ReportedPack {
+  return {
+    name: d.ConformancePackName ?? '',
+    state: d.ConformancePackState,
+    id: d.ConformancePackId,
+    arn: d.ConformancePackArn,
+    stackArn: d.StackArn,
+    reason: d.ConformancePackStatusReason || undefined,
+    requestedAt: d.LastUpdateRequestedTime,
+    completedAt: d.LastUpdateCompletedTime
+  }
+}
+
+/**
+ * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
+ * can outlive it; racing the signal makes an abort take effect at once.
+ */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+function abortError(signal: AbortSignal): Error {
+  const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted')
+  error.name = 'AbortError'
+  return error
+}

@@ -1,0 +1,51 @@
+import { detailOf, outcomeOf, type PackStatus } from './pack-state.js'
+
+/** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m`
+  if (m > 0) return `${m}m${String(s).padStart(2, '0')}s`
+  return `${s}s`
+}
+
+/**
+ * How long a pack has taken: from its last requested update to its completion (when the
+ * service reports one for this update) or else to `now`. Undefined when the request time is
+ * unknown.
+ */
+export function packDuration(status: PackStatus, now: number): number | undefined {
+  const detail = detailOf(status)
+  const requested = detail?.requestedAt?.getTime()
+  if (requested === undefined) return undefined
+  const completed = detail?.completedAt?.getTime()
+  const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE' ? completed : now
+  return Math.max(0, end - requested)
+}
+
+/** One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`. */
+export function describeChange(previous: PackStatus | undefined, next: PackStatus, now: number): string {
+  const from = previous && previous.state !== 'UNKNOWN' ? `${previous.state} → ` : ''
+  const duration = packDuration(next, now)
+  const after = duration === undefined ? '' : from ? ` after ${formatDuration(duration)}` : ` (requested ${formatDuration(duration)} ago)`
+  const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined
+  return `${next.name}: ${from}${next.state}${after}${reason ? `: ${reason}` : ''}`
+}
+
+/**
+ * The reason to show for a pack: the service's own, except for a pack that is gone, whose
+ * last reason no longer applies.
+ */
+export function reasonOf(status: PackStatus): string | undefined {
+  switch (status.state) {
+    case 'UNKNOWN':
+      return status.reason
+    case 'NOT_FOUND':
+    case 'DELETE_COMPLETE':
+      return undefined
+    default:
+      return status.detail.reason
+  }
+}

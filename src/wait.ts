@@ -1,0 +1,186 @@
+import { classifyError } from './aws-errors.js'
+import { backoffDelay } from './backoff.js'
+import type { Clock } from './clock.js'
+import { MAX_NAMES_PER_CALL, type StatusSource } from './config-source.js'
+import { describeChange } from './log-format.js'
+import {
+  absent,
+  found,
+  isPending,
+  type MissingPackPolicy,
+  type PackStatus,
+  type ReportedPack
+} from './pack-state.js'
+
+export interface WaitPlan {
+  /** Names to await; undefined: every pack the first round finds. */
+  readonly names: readonly string[] | undefined
+  /** Epoch ms by which the wait ends. */
+  readonly deadline: number
+  readonly minDelayMs: number
+  readonly maxDelayMs: number
+  readonly missingPack: MissingPackPolicy
+  /** Upper bound for one request (the time left bounds it further). */
+  readonly requestTimeoutMs?: number
+}
+
+export interface WaitLog {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+export interface WaitDeps {
+  readonly source: StatusSource
+  readonly clock: Clock
+  readonly log: WaitLog
+  /** Aborts on cancellation (SIGINT/SIGTERM). */
+  readonly signal: AbortSignal
+  readonly random?: () => number
+}
+
+/** Why the wait stopped. */
+export type WaitEnd =
+  | { readonly kind: 'settled' }
+  | { readonly kind: 'deadline'; readonly lastError?: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'error'; readonly message: string }
+
+export interface WaitResult {
+  /** In input order, or in the service's order when listing the region. */
+  readonly packs: readonly PackStatus[]
+  readonly end: WaitEnd
+  readonly startedAt: number
+  readonly endedAt: number
+  readonly rounds: number
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+
+type RoundOutcome =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'transient'; readonly message: string }
+  | { readonly kind: 'permanent'; readonly message: string }
+  | { readonly kind: 'cancelled' }
+
+/**
+ * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
+ * error occurs. Each round asks once per batch of pending names; terminal packs are no
+ * longer asked for. Never throws for AWS trouble: that is the result's `end`.
+ */
+export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<WaitResult> {
+  const { source, clock, log, signal } = deps
+  const random = deps.random ?? Math.random
+  const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const startedAt = clock.now()
+  // The last poll is placed so that its request still has this long before the deadline.
+  const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10))
+
+  const packs = new Map<string, PackStatus>()
+  for (const name of plan.names ?? []) packs.set(name, { name, state: 'UNKNOWN' })
+  let listed = plan.names !== undefined
+  let rounds = 0
+  let quietRounds = 0
+  let errorStreak: { message: string; count: number } | undefined
+
+  const pendingNames = (): string[] =>
+    [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name)
+
+  const update = (next: PackStatus): boolean => {
+    const previous = packs.get(next.name)
+    packs.set(next.name, next)
+    if (previous?.state === next.state) return false
+    log.info(describeChange(previous, next, clock.now()))
+    return true
+  }
+
+  const finish = (end: WaitEnd): WaitResult => ({
+    packs: [...packs.values()],
+    end,
+    startedAt,
+    endedAt: clock.now(),
+    rounds
+  })
+
+  async function round(): Promise<{ outcome: RoundOutcome; changed: boolean }> {
+    let changed = false
+    let timedOut = false
+    const bound = (): AbortSignal => {
+      const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()))
+      const timer = AbortSignal.timeout(timeout)
+      timer.addEventListener('abort', () => (timedOut = true), { once: true })
+      return AbortSignal.any([signal, timer])
+    }
+    const failed = (error: unknown): RoundOutcome => {
+      if (signal.aborted) return { kind: 'cancelled' }
+      if (timedOut) return { kind: 'transient', message: 'request timed out' }
+      return classifyError(error)
+    }
+
+    if (!listed) {
+      let reported: ReportedPack[]
+      try {
+        reported = await source.listAll(bound)
+      } catch (error) {
+        return { outcome: failed(error), changed }
+      }
+      listed = true
+      for (const pack of reported) changed = update(found(pack)) || changed
+      return { outcome: { kind: 'ok' }, changed }
+    }
+
+    const pending = pendingNames()
+    for (let i = 0; i < pending.length; i += MAX_NAMES_PER_CALL) {
+      const batch = pending.slice(i, i + MAX_NAMES_PER_CALL)
+      let reported: ReportedPack[]
+      try {
+        reported = await source.describe(batch, bound)
+      } catch (error) {
+        // Stop the round: the next batches would meet the same throttling or outage.
+        return { outcome: failed(error), changed }
+      }
+      const seen = new Set<string>()
+      for (const pack of reported) {
+        if (!packs.has(pack.name) || seen.has(pack.name)) continue
+        seen.add(pack.name)
+        changed = update(found(pack)) || changed
+      }
+      for (const name of batch) {
+        const previous = packs.get(name)
+        if (previous && !seen.has(name)) changed = update(absent(previous)) || changed
+      }
+    }
+    return { outcome: { kind: 'ok' }, changed }
+  }
+
+  for (;;) {
+    rounds += 1
+    const { outcome, changed } = await round()
+    if (outcome.kind === 'cancelled' || signal.aborted) return finish({ kind: 'cancelled' })
+    if (outcome.kind === 'permanent') return finish({ kind: 'error', message: outcome.message })
+    if (outcome.kind === 'transient') {
+      errorStreak =
+        errorStreak?.message === outcome.message
+          ? { message: outcome.message, count: errorStreak.count + 1 }
+          : { message: outcome.message, count: 1 }
+      if (errorStreak.count === 1) log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`)
+      else log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`)
+    } else {
+      if (errorStreak) log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`)
+      errorStreak = undefined
+      if (pendingNames().length === 0) return finish({ kind: 'settled' })
+    }
+
+    quietRounds = changed ? 0 : quietRounds + 1
+    const roundEndedAt = clock.now()
+    const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random)
+    const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve)
+    // A poll squeezed in right before the deadline would be a burst: stop instead.
+    if (nextPollAt - roundEndedAt < plan.minDelayMs) {
+      return finish({ kind: 'deadline', lastError: errorStreak?.message })
+    }
+    log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`)
+    await clock.sleep(nextPollAt - roundEndedAt, signal)
+    if (signal.aborted) return finish({ kind: 'cancelled' })
+  }
+}
