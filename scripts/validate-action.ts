@@ -1,0 +1,41 @@
+/**
+ * Validates action.yml against GitHub's action schema (@actions/workflow-parser), and checks
+ * that its inputs and defaults are the ones the code reads.
+ */
+import { readFileSync } from 'node:fs'
+import { parseAction } from '@actions/workflow-parser/actions/index'
+import { NoOperationTraceWriter } from '@actions/workflow-parser'
+import { parse } from 'yaml'
+import { DEFAULTS } from '../src/inputs.js'
+
+const content = readFileSync('action.yml', 'utf8')
+const problems: string[] = []
+const result = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter())
+for (const error of result.context.errors.getErrors()) problems.push(error.message)
+
+const manifest = parse(content) as {
+  inputs: Record<string, { default?: string }>
+  outputs: Record<string, unknown>
+  runs: { using: string; main: string }
+}
+const expectedInputs = ['conformance-pack-names', 'region', ...Object.keys(DEFAULTS)]
+for (const name of expectedInputs) {
+  if (!(name in manifest.inputs)) problems.push(`input ${name} is not declared`)
+}
+for (const name of Object.keys(manifest.inputs)) {
+  if (!expectedInputs.includes(name)) problems.push(`input ${name} is declared but never read`)
+}
+for (const [name, value] of Object.entries(DEFAULTS)) {
+  if (manifest.inputs[name]?.default !== value) {
+    problems.push(`input ${name}: default ${JSON.stringify(manifest.inputs[name]?.default)} differs from the code's ${JSON.stringify(value)}`)
+  }
+}
+const expectedOutputs = ['result', 'statuses', 'completed-packs', 'failed-packs', 'pending-packs', 'missing-packs']
+for (const name of expectedOutputs) if (!(name in manifest.outputs)) problems.push(`output ${name} is not declared`)
+if (manifest.runs.using !== 'node24' || manifest.runs.main !== 'dist/index.js') problems.push('runs must be node24 with dist/index.js')
+
+if (problems.length) {
+  console.error(`action.yml is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  process.exit(1)
+}
+console.log('action.yml is valid')
