@@ -15,7 +15,11 @@ interface DemoScenario {
   readonly description: string
   readonly scenario: Scenario
   readonly inputs: Record<string, string>
-  readonly expect: { readonly result: string; readonly exitCode: number; readonly outputs: Record<string, unknown> }
+  readonly expect: {
+    readonly result: string
+    readonly exitCode: number
+    readonly outputs: Record<string, unknown>
+  }
 }
 
 const FAST = { 'min-delay-seconds': '0.25', 'max-delay-seconds': '1', 'timeout-seconds': '20' }
@@ -25,7 +29,10 @@ const SCENARIOS: Record<string, DemoScenario> = {
     description: 'three packs deploying: two complete, one fails with a reason',
     scenario: {
       packs: [
-        { name: 'iam-baseline', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 1500 }] },
+        {
+          name: 'iam-baseline',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 1500 }]
+        },
         {
           name: 'operational-best-practices',
           timeline: [
@@ -38,10 +45,16 @@ const SCENARIOS: Record<string, DemoScenario> = {
             }
           ]
         },
-        { name: 's3-security', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 3000 }] }
+        {
+          name: 's3-security',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 3000 }]
+        }
       ]
     },
-    inputs: { 'conformance-pack-names': 'iam-baseline\noperational-best-practices, s3-security', ...FAST },
+    inputs: {
+      'conformance-pack-names': 'iam-baseline\noperational-best-practices, s3-security',
+      ...FAST
+    },
     expect: {
       result: 'failure',
       exitCode: 1,
@@ -57,21 +70,30 @@ const SCENARIOS: Record<string, DemoScenario> = {
     scenario: {
       packs: ['iam-baseline', 's3-security', 'network-controls'].map((name, i) => ({
         name,
-        timeline: [{ state: 'CREATE_IN_PROGRESS' as const }, { state: 'CREATE_COMPLETE' as const, atMs: 1000 + i * 700 }]
+        timeline: [
+          { state: 'CREATE_IN_PROGRESS' as const },
+          { state: 'CREATE_COMPLETE' as const, atMs: 1000 + i * 700 }
+        ]
       }))
     },
     inputs: { ...FAST },
     expect: {
       result: 'success',
       exitCode: 0,
-      outputs: { 'completed-packs': ['iam-baseline', 's3-security', 'network-controls'], 'failed-packs': [] }
+      outputs: {
+        'completed-packs': ['iam-baseline', 's3-security', 'network-controls'],
+        'failed-packs': []
+      }
     }
   },
   timeout: {
     description: 'one pack completes, one is still creating when the 3 s deadline passes',
     scenario: {
       packs: [
-        { name: 'iam-baseline', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 800 }] },
+        {
+          name: 'iam-baseline',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 800 }]
+        },
         { name: 'slow-pack', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }
       ]
     },
@@ -86,8 +108,14 @@ const SCENARIOS: Record<string, DemoScenario> = {
     description: 'two packs being deleted: both finish and disappear',
     scenario: {
       packs: [
-        { name: 'legacy-pack', timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 1200 }] },
-        { name: 'old-s3-pack', timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 2000 }] }
+        {
+          name: 'legacy-pack',
+          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 1200 }]
+        },
+        {
+          name: 'old-s3-pack',
+          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 2000 }]
+        }
       ]
     },
     inputs: { 'conformance-pack-names': 'legacy-pack,old-s3-pack', ...FAST },
@@ -111,13 +139,17 @@ async function main(): Promise<number> {
   const name = values.scenario
   const demo = SCENARIOS[name]
   if (!demo) {
-    console.error(`Unknown scenario ${JSON.stringify(name)}; choose one of: ${Object.keys(SCENARIOS).join(', ')}`)
+    console.error(
+      `Unknown scenario ${JSON.stringify(name)}; choose one of: ${Object.keys(SCENARIOS).join(', ')}`
+    )
     return 2
   }
   const emulator = new ConfigEmulator(demo.scenario)
   const endpoint = await emulator.start()
   console.log(`Demo scenario '${name}': ${demo.description}`)
-  console.log(`AWS Config emulator at ${endpoint}; running dist/index.js${values.node ? ` with ${values.node}` : ''}\n`)
+  console.log(
+    `AWS Config emulator at ${endpoint}; running dist/index.js${values.node ? ` with ${values.node}` : ''}\n`
+  )
   try {
     const run = await runAction({
       inputs: demo.inputs,
@@ -141,18 +173,24 @@ async function main(): Promise<number> {
     console.log(`AWS Config calls made: ${emulator.describeCalls}`)
 
     const problems: string[] = []
-    if (run.outputs.result !== demo.expect.result) problems.push(`result ${run.outputs.result}, expected ${demo.expect.result}`)
-    if (run.code !== demo.expect.exitCode) problems.push(`exit code ${run.code}, expected ${demo.expect.exitCode}`)
+    if (run.outputs.result !== demo.expect.result)
+      problems.push(`result ${run.outputs.result}, expected ${demo.expect.result}`)
+    if (run.code !== demo.expect.exitCode)
+      problems.push(`exit code ${run.code}, expected ${demo.expect.exitCode}`)
     for (const [key, expected] of Object.entries(demo.expect.outputs)) {
       const actual = run.outputs[key]
-      if (actual !== JSON.stringify(expected)) problems.push(`${key} ${actual}, expected ${JSON.stringify(expected)}`)
+      if (actual !== JSON.stringify(expected))
+        problems.push(`${key} ${actual}, expected ${JSON.stringify(expected)}`)
     }
-    if (!run.summary.includes(`conformance packs: ${demo.expect.result}`)) problems.push('the job summary lacks its result heading')
+    if (!run.summary.includes(`conformance packs: ${demo.expect.result}`))
+      problems.push('the job summary lacks its result heading')
     if (problems.length) {
       console.error(`\nDemo FAILED: ${problems.join('; ')}`)
       return 1
     }
-    console.log(`\nDemo OK: the action behaved as scripted (result ${run.outputs.result}, exit code ${run.code}).`)
+    console.log(
+      `\nDemo OK: the action behaved as scripted (result ${run.outputs.result}, exit code ${run.code}).`
+    )
     return 0
   } finally {
     await emulator.stop()

@@ -27,12 +27,23 @@ for (const name of Object.keys(manifest.inputs)) {
 }
 for (const [name, value] of Object.entries(DEFAULTS)) {
   if (manifest.inputs[name]?.default !== value) {
-    problems.push(`input ${name}: default ${JSON.stringify(manifest.inputs[name]?.default)} differs from the code's ${JSON.stringify(value)}`)
+    problems.push(
+      `input ${name}: default ${JSON.stringify(manifest.inputs[name]?.default)} differs from the code's ${JSON.stringify(value)}`
+    )
   }
 }
-const expectedOutputs = ['result', 'statuses', 'completed-packs', 'failed-packs', 'pending-packs', 'missing-packs']
-for (const name of expectedOutputs) if (!(name in manifest.outputs)) problems.push(`output ${name} is not declared`)
-if (manifest.runs.using !== 'node24' || manifest.runs.main !== 'dist/index.js') problems.push('runs must be node24 with dist/index.js')
+const expectedOutputs = [
+  'result',
+  'statuses',
+  'completed-packs',
+  'failed-packs',
+  'pending-packs',
+  'missing-packs'
+]
+for (const name of expectedOutputs)
+  if (!(name in manifest.outputs)) problems.push(`output ${name} is not declared`)
+if (manifest.runs.using !== 'node24' || manifest.runs.main !== 'dist/index.js')
+  problems.push('runs must be node24 with dist/index.js')
 
 if (problems.length) {
   console.error(`action.yml is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)

@@ -30,7 +30,11 @@ const CREDENTIAL_ERRORS = new Set([
   'MissingAuthenticationTokenException'
 ])
 
-const ACCESS_DENIED_ERRORS = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation'])
+const ACCESS_DENIED_ERRORS = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedOperation'
+])
 
 export const IAM_ACTION = 'config:DescribeConformancePackStatus'
 

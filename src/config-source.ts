@@ -27,7 +27,10 @@ export function createStatusSource(
   client: ConfigServiceClient,
   debug: (message: string) => void = () => undefined
 ): StatusSource {
-  async function pages(names: readonly string[] | undefined, bound: RequestBound): Promise<ReportedPack[]> {
+  async function pages(
+    names: readonly string[] | undefined,
+    bound: RequestBound
+  ): Promise<ReportedPack[]> {
     const packs: ReportedPack[] = []
     let nextToken: string | undefined
     do {
@@ -94,7 +97,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function abortError(signal: AbortSignal): Error {
-  const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted')
+  const error = new Error(
+    signal.reason instanceof Error ? signal.reason.message : 'Request aborted'
+  )
   error.name = 'AbortError'
   return error
 }

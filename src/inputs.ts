@@ -125,7 +125,11 @@ function parseSeconds(source: InputSource, input: keyof typeof DEFAULTS): number
   const value = valueOf(source, input)
   const seconds = DECIMAL.test(value) ? Number(value) : Number.NaN
   if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new InputError(input, value, 'must be a number of seconds greater than 0 (decimals allowed)')
+    throw new InputError(
+      input,
+      value,
+      'must be a number of seconds greater than 0 (decimals allowed)'
+    )
   }
   return Math.max(1, Math.round(seconds * 1000))
 }
@@ -133,7 +137,11 @@ function parseSeconds(source: InputSource, input: keyof typeof DEFAULTS): number
 function parseMissingPack(value: string): MissingPackPolicy {
   const policy = MISSING_PACK_POLICIES.find((p) => p === value.toLowerCase())
   if (!policy) {
-    throw new InputError('missing-pack', value, `must be one of ${MISSING_PACK_POLICIES.join(', ')}`)
+    throw new InputError(
+      'missing-pack',
+      value,
+      `must be one of ${MISSING_PACK_POLICIES.join(', ')}`
+    )
   }
   return policy
 }

@@ -21,15 +21,27 @@ export function packDuration(status: PackStatus, now: number): number | undefine
   const requested = detail?.requestedAt?.getTime()
   if (requested === undefined) return undefined
   const completed = detail?.completedAt?.getTime()
-  const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE' ? completed : now
+  const end =
+    completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
+      ? completed
+      : now
   return Math.max(0, end - requested)
 }
 
 /** One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`. */
-export function describeChange(previous: PackStatus | undefined, next: PackStatus, now: number): string {
+export function describeChange(
+  previous: PackStatus | undefined,
+  next: PackStatus,
+  now: number
+): string {
   const from = previous && previous.state !== 'UNKNOWN' ? `${previous.state} → ` : ''
   const duration = packDuration(next, now)
-  const after = duration === undefined ? '' : from ? ` after ${formatDuration(duration)}` : ` (requested ${formatDuration(duration)} ago)`
+  const after =
+    duration === undefined
+      ? ''
+      : from
+        ? ` after ${formatDuration(duration)}`
+        : ` (requested ${formatDuration(duration)} ago)`
   const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined
   return `${next.name}: ${from}${next.state}${after}${reason ? `: ${reason}` : ''}`
 }

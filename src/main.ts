@@ -63,7 +63,13 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } catch (error) {
     // Not expected (AWS trouble is part of the result), but the outputs still get written.
     const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-    result = { packs: [], end: { kind: 'error', message }, startedAt, endedAt: clock.now(), rounds: 0 }
+    result = {
+      packs: [],
+      end: { kind: 'error', message },
+      startedAt,
+      endedAt: clock.now(),
+      rounds: 0
+    }
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
@@ -126,7 +132,10 @@ function setOutputs(result: Result, lists: Record<string, readonly unknown[]>): 
   for (const [name, value] of Object.entries(lists)) core.setOutput(name, JSON.stringify(value))
 }
 
-async function writeSummary(env: Env, render: (summary: typeof core.summary) => typeof core.summary): Promise<void> {
+async function writeSummary(
+  env: Env,
+  render: (summary: typeof core.summary) => typeof core.summary
+): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     return

@@ -76,9 +76,12 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
     case 'failure': {
       if (end.kind === 'error') return end.message
       const parts: string[] = []
-      if (verdict.failed.length) parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`)
-      if (verdict.missing.length) parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`)
-      if (verdict.pending.length) parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
+      if (verdict.failed.length)
+        parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`)
+      if (verdict.missing.length)
+        parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`)
+      if (verdict.pending.length)
+        parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
       return parts.join('; ')
     }
     case 'success':

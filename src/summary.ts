@@ -35,24 +35,34 @@ const STATE_MARK: Record<PackState, string> = {
 /** Adds the job summary to `summary`'s buffer; the caller writes it. */
 export function renderSummary(summary: Summary, report: SummaryReport): Summary {
   const { verdict, region, packs } = report
-  summary.addHeading(`${RESULT_MARK[verdict.result]} AWS Config conformance packs: ${verdict.result}`, 2)
+  summary.addHeading(
+    `${RESULT_MARK[verdict.result]} AWS Config conformance packs: ${verdict.result}`,
+    2
+  )
   const counts = countLine(verdict, packs.length)
   summary.addRaw(
     `<p>Region <code>${region}</code> · waited ${formatDuration(report.elapsedMs)} · ${counts}</p>`,
     true
   )
   if (verdict.result !== 'success' || report.end.kind === 'error') {
-    summary.addRaw(`<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`, true)
+    summary.addRaw(
+      `<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`,
+      true
+    )
   }
   if (packs.length === 0) {
     summary.addRaw(`<p>No conformance packs in <code>${region}</code>.</p>`, true)
   } else {
     summary.addTable([
-      ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({ data, header: true })),
+      ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({
+        data,
+        header: true
+      })),
       ...packs.map((pack) => row(pack, region, report.now))
     ])
   }
-  if (report.runUrl) summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
+  if (report.runUrl)
+    summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
   return summary
 }
 
@@ -87,7 +97,9 @@ function row(pack: PackStatus, region: string, now: number): string[] {
 function defaultReason(pack: PackStatus): string {
   switch (pack.state) {
     case 'NOT_FOUND':
-      return pack.detail ? `Vanished while ${pack.detail.state}` : 'No conformance pack of this name'
+      return pack.detail
+        ? `Vanished while ${pack.detail.state}`
+        : 'No conformance pack of this name'
     case 'DELETE_COMPLETE':
       return 'Deleted'
     case 'UNKNOWN':
@@ -98,7 +110,12 @@ function defaultReason(pack: PackStatus): string {
 }
 
 function formatTime(date: Date | undefined): string {
-  return date ? date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : ''
+  return date
+    ? date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : ''
 }
 
 /**

@@ -25,20 +25,31 @@ export interface VerdictPolicy {
  * overrides all: the wait never finished.
  */
 export function decide(packs: readonly PackStatus[], end: WaitEnd, policy: VerdictPolicy): Verdict {
-  const names = (pred: (p: PackStatus) => boolean): string[] => packs.filter(pred).map((p) => p.name)
+  const names = (pred: (p: PackStatus) => boolean): string[] =>
+    packs.filter(pred).map((p) => p.name)
   const completed = names((p) => outcomeOf(p.state) === 'completed')
   const failed = names((p) => outcomeOf(p.state) === 'failed')
   const missing = names((p) => outcomeOf(p.state) === 'missing')
   const pending = names((p) => {
     const outcome = outcomeOf(p.state)
-    return outcome === 'in-progress' || outcome === 'unknown' || (outcome === 'missing' && policy.missingPack === 'wait')
+    return (
+      outcome === 'in-progress' ||
+      outcome === 'unknown' ||
+      (outcome === 'missing' && policy.missingPack === 'wait')
+    )
   })
   const missingFails = policy.missingPack === 'fail' && missing.length > 0
 
   const lists = { completed, failed, pending, missing }
   if (end.kind === 'cancelled') return { result: 'cancelled', failStep: true, ...lists }
   if (end.kind === 'error' || missingFails) return { result: 'failure', failStep: true, ...lists }
-  if (failed.length > 0) return { result: 'failure', failStep: policy.failOnFailure || end.kind === 'deadline', ...lists }
-  if (end.kind === 'deadline' || pending.length > 0) return { result: 'timeout', failStep: true, ...lists }
+  if (failed.length > 0)
+    return {
+      result: 'failure',
+      failStep: policy.failOnFailure || end.kind === 'deadline',
+      ...lists
+    }
+  if (end.kind === 'deadline' || pending.length > 0)
+    return { result: 'timeout', failStep: true, ...lists }
   return { result: 'success', failStep: false, ...lists }
 }

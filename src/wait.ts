@@ -74,7 +74,9 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const startedAt = clock.now()
   // The last poll is placed so that its request still has this long before the deadline.
-  const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10))
+  const lastPollReserve = Math.round(
+    Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10)
+  )
 
   const packs = new Map<string, PackStatus>()
   for (const name of plan.names ?? []) packs.set(name, { name, state: 'UNKNOWN' })
@@ -163,10 +165,12 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         errorStreak?.message === outcome.message
           ? { message: outcome.message, count: errorStreak.count + 1 }
           : { message: outcome.message, count: 1 }
-      if (errorStreak.count === 1) log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`)
+      if (errorStreak.count === 1)
+        log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`)
       else log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`)
     } else {
-      if (errorStreak) log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`)
+      if (errorStreak)
+        log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`)
       errorStreak = undefined
       if (pendingNames().length === 0) return finish({ kind: 'settled' })
     }
@@ -179,7 +183,9 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
     if (nextPollAt - roundEndedAt < plan.minDelayMs) {
       return finish({ kind: 'deadline', lastError: errorStreak?.message })
     }
-    log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`)
+    log.debug(
+      `round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`
+    )
     await clock.sleep(nextPollAt - roundEndedAt, signal)
     if (signal.aborted) return finish({ kind: 'cancelled' })
   }

@@ -29,7 +29,13 @@ export interface EmulatedPack {
 }
 
 export type FaultResponse =
-  | { readonly kind: 'error'; readonly status: number; readonly type: string; readonly message?: string; readonly viaHeader?: boolean }
+  | {
+      readonly kind: 'error'
+      readonly status: number
+      readonly type: string
+      readonly message?: string
+      readonly viaHeader?: boolean
+    }
   /** Never answers (until the emulator stops). */
   | { readonly kind: 'stall' }
   /** Answers normally, late. */
@@ -121,27 +127,50 @@ export class ConfigEmulator {
     const region = /Credential=[^/]+\/\d{8}\/([^/]+)\/config\//.exec(authorization ?? '')?.[1]
     const isDescribe = target === 'StarlingDoveService.DescribeConformancePackStatus'
     const call = isDescribe ? ++this.calls : this.calls
-    this.requests.push({ call, target, body, at: Date.now() - this.startedAt, region, authorization })
+    this.requests.push({
+      call,
+      target,
+      body,
+      at: Date.now() - this.startedAt,
+      region,
+      authorization
+    })
 
     if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs)
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
-      return send(res, 400, { __type: 'SerializationException', message: 'Expected an awsJson1_1 POST' })
+      return send(res, 400, {
+        __type: 'SerializationException',
+        message: 'Expected an awsJson1_1 POST'
+      })
     }
     if (!authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
-      return send(res, 400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' })
+      return send(res, 400, {
+        __type: 'MissingAuthenticationTokenException',
+        message: 'Missing Authentication Token'
+      })
     }
     if (!isDescribe) {
-      return send(res, 400, { __type: 'UnknownOperationException', message: `Unknown operation ${target}` })
+      return send(res, 400, {
+        __type: 'UnknownOperationException',
+        message: `Unknown operation ${target}`
+      })
     }
 
-    const fault = this.scenario.faults?.find((f) => f.calls === 'all' || f.calls.includes(call))?.response
+    const fault = this.scenario.faults?.find(
+      (f) => f.calls === 'all' || f.calls.includes(call)
+    )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()
     if (fault?.kind === 'error') {
       const headers: Record<string, string> = fault.viaHeader
         ? { 'x-amzn-ErrorType': `${fault.type}:http://internal.amazon.com/` }
         : {}
-      return send(res, fault.status, { __type: fault.type, message: fault.message ?? fault.type }, headers)
+      return send(
+        res,
+        fault.status,
+        { __type: fault.type, message: fault.message ?? fault.type },
+        headers
+      )
     }
     if (fault?.kind === 'delay') await sleep(fault.ms)
 
@@ -149,11 +178,18 @@ export class ConfigEmulator {
     send(res, answer.status, answer.body)
   }
 
-  private describe(body: Record<string, unknown>, call: number, region: string): { status: number; body: unknown } {
+  private describe(
+    body: Record<string, unknown>,
+    call: number,
+    region: string
+  ): { status: number; body: unknown } {
     const names = body.ConformancePackNames as string[] | undefined
     const limit = (body.Limit as number | undefined) ?? 0
     if (limit < 0 || limit > PAGE_SIZE) {
-      return { status: 400, body: { __type: 'InvalidLimitException', message: `Limit ${limit} is out of range` } }
+      return {
+        status: 400,
+        body: { __type: 'InvalidLimitException', message: `Limit ${limit} is out of range` }
+      }
     }
     if (names && names.length > MAX_NAMES) {
       return {
@@ -166,7 +202,10 @@ export class ConfigEmulator {
     }
     const badName = names?.find((n) => n.length < 1 || n.length > 256 || !NAME.test(n))
     if (badName !== undefined) {
-      return { status: 400, body: { __type: 'ValidationException', message: `Invalid conformance pack name ${badName}` } }
+      return {
+        status: 400,
+        body: { __type: 'ValidationException', message: `Invalid conformance pack name ${badName}` }
+      }
     }
 
     const existing = this.scenario.packs
@@ -179,19 +218,30 @@ export class ConfigEmulator {
       if (unknown.length && this.scenario.unknownNames === 'reject') {
         return {
           status: 400,
-          body: { __type: 'NoSuchConformancePackException', message: `Conformance pack ${unknown[0]} does not exist.` }
+          body: {
+            __type: 'NoSuchConformancePackException',
+            message: `Conformance pack ${unknown[0]} does not exist.`
+          }
         }
       }
       selected = existing.filter(({ pack }) => names.includes(pack.name))
     }
 
-    const offset = body.NextToken ? Number(Buffer.from(String(body.NextToken), 'base64').toString()) : 0
+    const offset = body.NextToken
+      ? Number(Buffer.from(String(body.NextToken), 'base64').toString())
+      : 0
     if (!Number.isInteger(offset) || offset < 0 || offset > selected.length) {
-      return { status: 400, body: { __type: 'InvalidNextTokenException', message: 'Invalid NextToken' } }
+      return {
+        status: 400,
+        body: { __type: 'InvalidNextTokenException', message: 'Invalid NextToken' }
+      }
     }
     const size = limit || PAGE_SIZE
     const page = selected.slice(offset, offset + size)
-    const next = offset + size < selected.length ? Buffer.from(String(offset + size)).toString('base64') : undefined
+    const next =
+      offset + size < selected.length
+        ? Buffer.from(String(offset + size)).toString('base64')
+        : undefined
     return {
       status: 200,
       body: {
@@ -205,11 +255,14 @@ export class ConfigEmulator {
     const elapsed = this.elapsedSimulated()
     let current = pack.timeline[0]!
     for (const step of pack.timeline.slice(1)) {
-      const due = (step.atCall !== undefined && call >= step.atCall) || (step.atMs !== undefined && elapsed >= step.atMs)
+      const due =
+        (step.atCall !== undefined && call >= step.atCall) ||
+        (step.atMs !== undefined && elapsed >= step.atMs)
       if (due) current = step
     }
     const seen = this.reached.get(pack.name)
-    if (seen?.state !== current.state) this.reached.set(pack.name, { state: current.state, at: Date.now() })
+    if (seen?.state !== current.state)
+      this.reached.set(pack.name, { state: current.state, at: Date.now() })
     return current
   }
 
@@ -230,7 +283,12 @@ export class ConfigEmulator {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/x-amz-json-1.1',

@@ -1,0 +1,82 @@
+import { createConfigClient } from '../../src/client.js'
+import { systemClock } from '../../src/clock.js'
+import { createStatusSource } from '../../src/config-source.js'
+import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait.js'
+import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
+import { TEST_CREDENTIALS } from '../support/run-action.js'
+
+export interface WireRun {
+  readonly result: WaitResult
+  readonly emulator: ConfigEmulator
+  readonly logs: { level: 'info' | 'warning' | 'debug'; message: string }[]
+  readonly elapsedMs: number
+}
+
+export interface WireOptions {
+  readonly plan?: Partial<WaitPlan>
+  /** Environment for the SDK client, on top of the emulator endpoint and test keys. */
+  readonly env?: Record<string, string>
+  readonly signal?: AbortSignal
+  /** Where AWS_ENDPOINT_URL points; default the emulator. */
+  readonly endpointEnv?: (emulatorUrl: string) => Record<string, string>
+}
+
+/**
+ * The real wire path: the AWS SDK client the action builds, speaking HTTP to the emulator on
+ * 127.0.0.1, driven by the real wait loop with small delays.
+ */
+export async function waitOverWire(
+  scenario: Scenario,
+  options: WireOptions = {}
+): Promise<WireRun> {
+  const emulator = new ConfigEmulator(scenario)
+  const url = await emulator.start()
+  const saved = { ...process.env }
+  Object.assign(
+    process.env,
+    TEST_CREDENTIALS,
+    options.endpointEnv?.(url) ?? { AWS_ENDPOINT_URL: url },
+    options.env
+  )
+  const logs: WireRun['logs'] = []
+  const client = createConfigClient('us-east-1', process.env)
+  try {
+    const started = Date.now()
+    const result = await waitForPacks(
+      {
+        names: scenario.packs.map((p) => p.name),
+        deadline: started + 5_000,
+        minDelayMs: 20,
+        maxDelayMs: 80,
+        missingPack: 'fail',
+        ...options.plan
+      },
+      {
+        source: createStatusSource(client),
+        clock: systemClock,
+        signal: options.signal ?? new AbortController().signal,
+        log: {
+          info: (message) => logs.push({ level: 'info', message }),
+          warning: (message) => logs.push({ level: 'warning', message }),
+          debug: (message) => logs.push({ level: 'debug', message })
+        }
+      }
+    )
+    return { result, emulator, logs, elapsedMs: Date.now() - started }
+  } finally {
+    client.destroy()
+    await emulator.stop()
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  }
+}
+
+export function states(run: WireRun): Record<string, string> {
+  return Object.fromEntries(run.result.packs.map((p) => [p.name, p.state]))
+}
+
+export function describeCalls(run: WireRun): Record<string, unknown>[] {
+  return run.emulator.requests
+    .filter((r) => r.target === 'StarlingDoveService.DescribeConformancePackStatus')
+    .map((r) => r.body)
+}
