@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.ci/node24/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.ci/runtime/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -67287,7 +67287,11 @@ const CREDENTIAL_ERRORS = new Set([
     'MissingAuthenticationToken',
     'MissingAuthenticationTokenException'
 ]);
-const ACCESS_DENIED_ERRORS = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
+const ACCESS_DENIED_ERRORS = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation'
+]);
 const IAM_ACTION = 'config:DescribeConformancePackStatus';
 function classifyError(error, iamAction = IAM_ACTION) {
     const e = (typeof error === 'object' && error !== null ? error : {});
@@ -67603,16 +67607,31 @@ function packDuration(status, now) {
     if (requested === undefined)
         return undefined;
     const completed = detail?.completedAt?.getTime();
-    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE' ? completed : now;
+    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
+        ? completed
+        : now;
     return Math.max(0, end - requested);
 }
-/** One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`. */
+/**
+ * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
+ * A first sighting says how old the request is, or how long a completed pack took.
+ */
 function describeChange(previous, next, now) {
-    const from = previous && previous.state !== 'UNKNOWN' ? `${previous.state} → ` : '';
-    const duration = packDuration(next, now);
-    const after = duration === undefined ? '' : from ? ` after ${formatDuration(duration)}` : ` (requested ${formatDuration(duration)} ago)`;
     const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined;
-    return `${next.name}: ${from}${next.state}${after}${reason ? `: ${reason}` : ''}`;
+    return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`;
+}
+function transition(previous, next, now) {
+    const duration = packDuration(next, now);
+    if (previous && previous.state !== 'UNKNOWN') {
+        const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`;
+        return `${previous.state} → ${next.state}${after}`;
+    }
+    const requested = detailOf(next)?.requestedAt?.getTime();
+    if (requested === undefined || duration === undefined)
+        return next.state;
+    return duration < now - requested
+        ? `${next.state} (took ${formatDuration(duration)})`
+        : `${next.state} (requested ${formatDuration(duration)} ago)`;
 }
 /**
  * The reason to show for a pack: the service's own, except for a pack that is gone, whose
@@ -67691,8 +67710,14 @@ function headline(verdict, end, elapsedMs) {
                 parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`);
             return parts.join('; ');
         }
-        case 'success':
-            return `All ${verdict.completed.length} conformance pack(s) deployed after ${waited}${verdict.missing.length ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})` : ''}`;
+        case 'success': {
+            const ignored = verdict.missing.length
+                ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
+                : '';
+            if (verdict.completed.length === 0)
+                return `No conformance packs to wait for${ignored}`;
+            return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
+        }
     }
 }
 
@@ -67725,7 +67750,10 @@ function renderSummary(summary, report) {
     }
     else {
         summary.addTable([
-            ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({ data, header: true })),
+            ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({
+                data,
+                header: true
+            })),
             ...packs.map((pack) => row(pack, region, report.now))
         ]);
     }
@@ -67762,7 +67790,9 @@ function row(pack, region, now) {
 function defaultReason(pack) {
     switch (pack.state) {
         case 'NOT_FOUND':
-            return pack.detail ? `Vanished while ${pack.detail.state}` : 'No conformance pack of this name';
+            return pack.detail
+                ? `Vanished while ${pack.detail.state}`
+                : 'No conformance pack of this name';
         case 'DELETE_COMPLETE':
             return 'Deleted';
         case 'UNKNOWN':
@@ -67772,7 +67802,12 @@ function defaultReason(pack) {
     }
 }
 function formatTime(date) {
-    return date ? date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '';
+    return date
+        ? date
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, ' UTC')
+        : '';
 }
 /**
  * The console page of a pack's stack. The console's host depends on the partition the ARN
@@ -67815,7 +67850,9 @@ function decide(packs, end, policy) {
     const missing = names((p) => outcomeOf(p.state) === 'missing');
     const pending = names((p) => {
         const outcome = outcomeOf(p.state);
-        return outcome === 'in-progress' || outcome === 'unknown' || (outcome === 'missing' && policy.missingPack === 'wait');
+        return (outcome === 'in-progress' ||
+            outcome === 'unknown' ||
+            (outcome === 'missing' && policy.missingPack === 'wait'));
     });
     const missingFails = policy.missingPack === 'fail' && missing.length > 0;
     const lists = { completed, failed, pending, missing };
@@ -67824,7 +67861,11 @@ function decide(packs, end, policy) {
     if (end.kind === 'error' || missingFails)
         return { result: 'failure', failStep: true, ...lists };
     if (failed.length > 0)
-        return { result: 'failure', failStep: policy.failOnFailure || end.kind === 'deadline', ...lists };
+        return {
+            result: 'failure',
+            failStep: policy.failOnFailure || end.kind === 'deadline',
+            ...lists
+        };
     if (end.kind === 'deadline' || pending.length > 0)
         return { result: 'timeout', failStep: true, ...lists };
     return { result: 'success', failStep: false, ...lists };
@@ -67862,7 +67903,7 @@ async function waitForPacks(plan, deps) {
     const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const startedAt = clock.now();
     // The last poll is placed so that its request still has this long before the deadline.
-    const lastPollReserve = Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10);
+    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
     const packs = new Map();
     for (const name of plan.names ?? [])
         packs.set(name, { name, state: 'UNKNOWN' });
@@ -68030,7 +68071,13 @@ async function run(options = {}) {
     catch (error) {
         // Not expected (AWS trouble is part of the result), but the outputs still get written.
         const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        result = { packs: [], end: { kind: 'error', message }, startedAt, endedAt: clock.now(), rounds: 0 };
+        result = {
+            packs: [],
+            end: { kind: 'error', message },
+            startedAt,
+            endedAt: clock.now(),
+            rounds: 0
+        };
     }
     finally {
         process.off('SIGINT', onSignal);

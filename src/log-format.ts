@@ -28,22 +28,30 @@ export function packDuration(status: PackStatus, now: number): number | undefine
   return Math.max(0, end - requested)
 }
 
-/** One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`. */
+/**
+ * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
+ * A first sighting says how old the request is, or how long a completed pack took.
+ */
 export function describeChange(
   previous: PackStatus | undefined,
   next: PackStatus,
   now: number
 ): string {
-  const from = previous && previous.state !== 'UNKNOWN' ? `${previous.state} → ` : ''
-  const duration = packDuration(next, now)
-  const after =
-    duration === undefined
-      ? ''
-      : from
-        ? ` after ${formatDuration(duration)}`
-        : ` (requested ${formatDuration(duration)} ago)`
   const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined
-  return `${next.name}: ${from}${next.state}${after}${reason ? `: ${reason}` : ''}`
+  return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`
+}
+
+function transition(previous: PackStatus | undefined, next: PackStatus, now: number): string {
+  const duration = packDuration(next, now)
+  if (previous && previous.state !== 'UNKNOWN') {
+    const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`
+    return `${previous.state} → ${next.state}${after}`
+  }
+  const requested = detailOf(next)?.requestedAt?.getTime()
+  if (requested === undefined || duration === undefined) return next.state
+  return duration < now - requested
+    ? `${next.state} (took ${formatDuration(duration)})`
+    : `${next.state} (requested ${formatDuration(duration)} ago)`
 }
 
 /**

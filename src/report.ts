@@ -84,7 +84,12 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
         parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
       return parts.join('; ')
     }
-    case 'success':
-      return `All ${verdict.completed.length} conformance pack(s) deployed after ${waited}${verdict.missing.length ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})` : ''}`
+    case 'success': {
+      const ignored = verdict.missing.length
+        ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
+        : ''
+      if (verdict.completed.length === 0) return `No conformance packs to wait for${ignored}`
+      return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`
+    }
   }
 }

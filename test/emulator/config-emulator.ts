@@ -227,9 +227,8 @@ export class ConfigEmulator {
       selected = existing.filter(({ pack }) => names.includes(pack.name))
     }
 
-    const offset = body.NextToken
-      ? Number(Buffer.from(String(body.NextToken), 'base64').toString())
-      : 0
+    const token = typeof body.NextToken === 'string' ? body.NextToken : undefined
+    const offset = token ? Number(Buffer.from(token, 'base64').toString()) : 0
     if (!Number.isInteger(offset) || offset < 0 || offset > selected.length) {
       return {
         status: 400,
@@ -253,7 +252,7 @@ export class ConfigEmulator {
 
   private stepAt(pack: EmulatedPack, call: number): TimelineStep {
     const elapsed = this.elapsedSimulated()
-    let current = pack.timeline[0]!
+    let current = pack.timeline[0]
     for (const step of pack.timeline.slice(1)) {
       const due =
         (step.atCall !== undefined && call >= step.atCall) ||

@@ -158,7 +158,7 @@ describe('waiting over the wire (real SDK → emulator)', () => {
     expect(run.emulator.describeCalls).toBe(4)
     const warnings = run.logs.filter((l) => l.level === 'warning')
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]!.message).toMatch(/throttled \(ThrottlingException\): Rate exceeded/)
+    expect(warnings[0].message).toMatch(/throttled \(ThrottlingException\): Rate exceeded/)
     expect(run.logs.some((l) => l.message.startsWith('AWS Config answered again after 2'))).toBe(
       true
     )
@@ -293,7 +293,7 @@ describe('waiting over the wire (real SDK → emulator)', () => {
     expect(run.elapsedMs).toBeLessThan(1_500)
     const times = run.emulator.requests.map((r) => r.at)
     for (let i = 1; i < times.length; i++)
-      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(45)
+      expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(45)
   })
 
   it('stops a stalled request at once when cancelled', async () => {

@@ -26,7 +26,7 @@ export interface ActionOptions {
   /** The emulator's address (AWS_ENDPOINT_URL); omit to leave the endpoint to the rest of env. */
   readonly endpoint?: string
   readonly env?: Record<string, string | undefined>
-  /** The Node binary; default the one running this process. */
+  /** The Node binary; default ACTION_NODE, else the one running this process. */
   readonly node?: string
   /** Sends this signal once stdout contains `afterOutput`. */
   readonly kill?: { readonly signal: NodeJS.Signals; readonly afterOutput: string }
@@ -65,7 +65,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     ...options.env
   }
   try {
-    const child = spawn(options.node ?? process.execPath, [DIST], {
+    const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [DIST], {
       env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
       stdio: ['ignore', 'pipe', 'pipe']
     })
@@ -102,12 +102,12 @@ export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!)
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
     if (!match) continue
     const [, name, delimiter] = match
     const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
-    outputs[name!] = value.join('\n')
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+    outputs[name] = value.join('\n')
   }
   return outputs
 }
