@@ -67785,7 +67785,8 @@ function row(pack, region, now) {
         formatTime(detail?.requestedAt),
         formatTime(completed),
         duration === undefined ? '' : formatDuration(duration)
-    ];
+        // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
+    ].map((cell) => cell || '–');
 }
 function defaultReason(pack) {
     switch (pack.state) {
@@ -67929,17 +67930,17 @@ async function waitForPacks(plan, deps) {
     });
     async function round() {
         let changed = false;
-        let timedOut = false;
+        // Requests run one after another, so the last one bounded is the one that failed.
+        let lastTimer;
         const bound = () => {
             const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()));
-            const timer = AbortSignal.timeout(timeout);
-            timer.addEventListener('abort', () => (timedOut = true), { once: true });
-            return AbortSignal.any([signal, timer]);
+            lastTimer = AbortSignal.timeout(timeout);
+            return AbortSignal.any([signal, lastTimer]);
         };
         const failed = (error) => {
             if (signal.aborted)
                 return { kind: 'cancelled' };
-            if (timedOut)
+            if (lastTimer?.aborted)
                 return { kind: 'transient', message: 'request timed out' };
             return classifyError(error);
         };

@@ -91,7 +91,8 @@ function row(pack: PackStatus, region: string, now: number): string[] {
     formatTime(detail?.requestedAt),
     formatTime(completed),
     duration === undefined ? '' : formatDuration(duration)
-  ]
+    // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
+  ].map((cell) => cell || '–')
 }
 
 function defaultReason(pack: PackStatus): string {

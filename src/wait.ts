@@ -106,16 +106,16 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
 
   async function round(): Promise<{ outcome: RoundOutcome; changed: boolean }> {
     let changed = false
-    let timedOut = false
+    // Requests run one after another, so the last one bounded is the one that failed.
+    let lastTimer: AbortSignal | undefined
     const bound = (): AbortSignal => {
       const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()))
-      const timer = AbortSignal.timeout(timeout)
-      timer.addEventListener('abort', () => (timedOut = true), { once: true })
-      return AbortSignal.any([signal, timer])
+      lastTimer = AbortSignal.timeout(timeout)
+      return AbortSignal.any([signal, lastTimer])
     }
     const failed = (error: unknown): RoundOutcome => {
       if (signal.aborted) return { kind: 'cancelled' }
-      if (timedOut) return { kind: 'transient', message: 'request timed out' }
+      if (lastTimer?.aborted) return { kind: 'transient', message: 'request timed out' }
       return classifyError(error)
     }
 

@@ -121,8 +121,10 @@ describe('parseInputs: conformance-pack-names', () => {
 describe('parseInputs: region', () => {
   it('takes the region input first', () => {
     expect(
-      parse({ region: 'ap-southeast-2' }, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' })
-        .region
+      parse(
+        { region: 'ap-southeast-2' },
+        { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }
+      ).region
     ).toBe('ap-southeast-2')
   })
 
@@ -182,7 +184,11 @@ describe('parseInputs: seconds', () => {
   })
 
   it('uses the defaults when the seconds inputs are empty', () => {
-    const inputs = parse({ 'timeout-seconds': '', 'min-delay-seconds': '', 'max-delay-seconds': '' })
+    const inputs = parse({
+      'timeout-seconds': '',
+      'min-delay-seconds': '',
+      'max-delay-seconds': ''
+    })
     expect([inputs.timeoutMs, inputs.minDelayMs, inputs.maxDelayMs]).toEqual([
       1_800_000, 5_000, 30_000
     ])

@@ -172,11 +172,10 @@ describe('decide: fail-on-failure false', () => {
 
 describe('decide: missing packs', () => {
   it("under 'wait' a missing pack at the deadline is both missing and pending", () => {
-    const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')],
-      DEADLINE,
-      { missingPack: 'wait', failOnFailure: true }
-    )
+    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')], DEADLINE, {
+      missingPack: 'wait',
+      failOnFailure: true
+    })
     expect(verdict).toMatchObject({
       result: 'timeout',
       failStep: true,
@@ -186,11 +185,10 @@ describe('decide: missing packs', () => {
   })
 
   it("under 'ignore' a missing pack is reported but the result is success", () => {
-    const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')],
-      SETTLED,
-      { missingPack: 'ignore', failOnFailure: true }
-    )
+    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')], SETTLED, {
+      missingPack: 'ignore',
+      failOnFailure: true
+    })
     expect(verdict).toEqual({
       result: 'success',
       failStep: false,

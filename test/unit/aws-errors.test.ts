@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { classifyError, IAM_ACTION, isNoSuchPackError, redact } from '../../src/aws-errors.js'
+
+function sdkError(name: string, status: number | undefined, message = `${name} happened`): Error {
+  return Object.assign(
+    new Error(message),
+    { name },
+    status === undefined ? {} : { $metadata: { httpStatusCode: status } }
+  )
+}
+
+describe('classifyError: transient', () => {
+  it('treats ThrottlingException (HTTP 400) as transient', () => {
+    const c = classifyError(sdkError('ThrottlingException', 400, 'Rate exceeded'))
+    expect(c.kind).toBe('transient')
+    expect(c.message).toContain('ThrottlingException')
+    expect(c.message).toContain('Rate exceeded')
+  })
+
+  it.each(['TooManyRequestsException', 'SomethingElse', 'ValidationException'])(
+    'treats any HTTP 429 (%s) as transient',
+    (name) => {
+      expect(classifyError(sdkError(name, 429)).kind).toBe('transient')
+    }
+  )
+
+  it.each([
+    ['InternalFailure', 500],
+    ['ServiceUnavailable', 503],
+    ['BadGateway', 502],
+    ['GatewayTimeout', 504],
+    ['NotImplementedYet', 501]
+  ])('treats %s (HTTP %d) as transient', (name, status) => {
+    const c = classifyError(sdkError(name, status))
+    expect(c.kind).toBe('transient')
+    expect(c.message).toContain(String(status))
+  })
+
+  it('treats a network error without an HTTP answer as transient', () => {
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), {
+      code: 'ECONNREFUSED'
+    })
+    const c = classifyError(error)
+    expect(c.kind).toBe('transient')
+    expect(c.message).toContain('ECONNREFUSED')
+  })
+
+  it('treats a TimeoutError as transient', () => {
+    expect(classifyError(sdkError('TimeoutError', undefined)).kind).toBe('transient')
+  })
+
+  it('treats a non-Error value as transient and keeps its text', () => {
+    const c = classifyError('socket hang up')
+    expect(c.kind).toBe('transient')
+    expect(c.message).toContain('socket hang up')
+  })
+})
+
+describe('classifyError: permanent', () => {
+  it('AccessDeniedException names the IAM action to grant', () => {
+    const c = classifyError(
+      sdkError(
+        'AccessDeniedException',
+        400,
+        'User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: config:DescribeConformancePackStatus'
+      )
+    )
+    expect(c.kind).toBe('permanent')
+    expect(IAM_ACTION).toBe('config:DescribeConformancePackStatus')
+    expect(c.message).toContain(
+      'Grant the role the IAM action config:DescribeConformancePackStatus'
+    )
+    expect(c.message).toContain('AccessDeniedException')
+  })
+
+  it('AccessDeniedException names another IAM action when given one', () => {
+    const c = classifyError(
+      sdkError('AccessDeniedException', 400),
+      'config:DescribeConformancePacks'
+    )
+    expect(c.message).toContain('config:DescribeConformancePacks')
+  })
+
+  it.each([
+    ['UnrecognizedClientException', 400],
+    ['InvalidClientTokenId', 403],
+    ['ExpiredTokenException', 400],
+    ['InvalidSignatureException', 400]
+  ])('%s is permanent and points at the credentials', (name, status) => {
+    const c = classifyError(
+      sdkError(name, status, 'The security token included in the request is invalid.')
+    )
+    expect(c.kind).toBe('permanent')
+    expect(c.message).toContain(name)
+    expect(c.message).toMatch(/credentials/i)
+  })
+
+  it('CredentialsProviderError (no credentials at all) is permanent and mentions credentials', () => {
+    const c = classifyError(
+      sdkError(
+        'CredentialsProviderError',
+        undefined,
+        'Could not load credentials from any providers'
+      )
+    )
+    expect(c.kind).toBe('permanent')
+    expect(c.message).toMatch(/credentials/i)
+    expect(c.message).toContain('configure-aws-credentials')
+  })
+
+  it.each([
+    ['ValidationException', 400],
+    ['InvalidParameterValueException', 400],
+    ['NoSuchConformancePackException', 400],
+    ['SomeForbiddenThing', 403]
+  ])('other 4xx (%s, %d) is permanent', (name, status) => {
+    const c = classifyError(sdkError(name, status, 'bad request'))
+    expect(c.kind).toBe('permanent')
+    expect(c.message).toContain(name)
+    expect(c.message).toContain(`HTTP ${status}`)
+  })
+})
+
+describe('redact', () => {
+  it('removes access key ids', () => {
+    const text =
+      'Credential=AKIAIOSFODNN7EXAMPLE/20240501/us-east-1/config/aws4_request and ASIAIOSFODNN7EXAMPLE'
+    const out = redact(text)
+    expect(out).not.toContain('AKIAIOSFODNN7EXAMPLE')
+    expect(out).not.toContain('ASIAIOSFODNN7EXAMPLE')
+    expect(out).toBe('Credential=***/20240501/us-east-1/config/aws4_request and ***')
+  })
+
+  it('leaves other text alone', () => {
+    expect(redact('conformance pack AKIA-alpha failed')).toBe('conformance pack AKIA-alpha failed')
+  })
+
+  it('is applied to classified messages', () => {
+    const c = classifyError(
+      sdkError(
+        'InvalidSignatureException',
+        403,
+        'Credential should be scoped to a valid region, not AKIAIOSFODNN7EXAMPLE'
+      )
+    )
+    expect(c.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
+    const t = classifyError(sdkError('ThrottlingException', 400, 'slow down AKIAIOSFODNN7EXAMPLE'))
+    expect(t.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
+  })
+})
+
+describe('isNoSuchPackError', () => {
+  it('recognises NoSuchConformancePackException by name', () => {
+    expect(isNoSuchPackError(sdkError('NoSuchConformancePackException', 400))).toBe(true)
+  })
+
+  it('rejects other errors and non-errors', () => {
+    expect(isNoSuchPackError(sdkError('ValidationException', 400))).toBe(false)
+    expect(isNoSuchPackError(undefined)).toBe(false)
+    expect(isNoSuchPackError(null)).toBe(false)
+    expect(isNoSuchPackError('NoSuchConformancePackException')).toBe(false)
+  })
+})
