@@ -59217,11 +59217,70 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ abortable)
+/* harmony export */ });
+/**
+ * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
+ * can outlive it; racing the signal makes an abort take effect at once.
+ */
+function abortable(promise, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(abortError(signal));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+function abortError(signal) {
+    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
+    error.name = 'AbortError';
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 9592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
+/* harmony export */   a: () => (/* binding */ createConfigClient)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_config_service__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7101);
+
+/**
+ * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
+ * absorbs a blip, and the poll loop's own backoff handles anything longer without the SDK
+ * spending the request's time budget on it.
+ */
+const DEFAULT_MAX_ATTEMPTS = 2;
+/**
+ * The Config client for one region. Credentials, endpoint (AWS_ENDPOINT_URL_CONFIG_SERVICE,
+ * AWS_ENDPOINT_URL) and retry mode come from the SDK's own resolution of the environment;
+ * no explicit endpoint is set, so those variables always win.
+ */
+function createConfigClient(region, env) {
+    return new _aws_sdk_client_config_service__WEBPACK_IMPORTED_MODULE_0__/* .ConfigServiceClient */ .D99({
+        region,
+        ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
+        customUserAgent: 'wait-for-conformance-packs'
+    });
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5538);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4069);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -59230,7 +59289,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5538:
+/***/ 4069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59270,7 +59329,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   info: () => (info),
   isDebug: () => (isDebug),
   markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
+  notice: () => (core_notice),
   platform: () => (platform_namespaceObject),
   saveState: () => (saveState),
   setCommandEcho: () => (setCommandEcho),
@@ -62137,7 +62196,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
+function core_notice(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -67230,29 +67289,8 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(7101);
-;// CONCATENATED MODULE: ./src/client.ts
-
-/**
- * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
- * absorbs a blip, and the poll loop's own backoff handles anything longer without the SDK
- * spending the request's time budget on it.
- */
-const DEFAULT_MAX_ATTEMPTS = 2;
-/**
- * The Config client for one region. Credentials, endpoint (AWS_ENDPOINT_URL_CONFIG_SERVICE,
- * AWS_ENDPOINT_URL) and retry mode come from the SDK's own resolution of the environment;
- * no explicit endpoint is set, so those variables always win.
- */
-function createConfigClient(region, env) {
-    return new dist_cjs/* ConfigServiceClient */.D99({
-        region,
-        ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
-        customUserAgent: 'wait-for-conformance-packs'
-    });
-}
-
+// EXTERNAL MODULE: ./src/client.ts
+var src_client = __nccwpck_require__(9592);
 ;// CONCATENATED MODULE: ./src/clock.ts
 // setTimeout fires at once for anything above 2^31-1 ms.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67271,6 +67309,10 @@ const systemClock = {
     })
 };
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(7101);
+// EXTERNAL MODULE: ./src/abortable.ts
+var abortable = __nccwpck_require__(2349);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
@@ -67333,6 +67375,7 @@ const permanent = (message) => ({ kind: 'permanent', message });
 ;// CONCATENATED MODULE: ./src/config-source.ts
 
 
+
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 const MAX_NAMES_PER_CALL = 20;
 function createStatusSource(client, debug = () => undefined) {
@@ -67347,7 +67390,7 @@ function createStatusSource(client, debug = () => undefined) {
                 Limit: MAX_NAMES_PER_CALL,
                 NextToken: nextToken
             });
-            const out = await abortable(client.send(command, { abortSignal: signal }), signal);
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             const page = out.ConformancePackStatusDetails ?? [];
             debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
             packs.push(...page.map(toReportedPack));
@@ -67387,23 +67430,109 @@ function toReportedPack(d) {
         completedAt: d.LastUpdateCompletedTime
     };
 }
+
+;// CONCATENATED MODULE: ./src/backoff.ts
 /**
- * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
- * can outlive it; racing the signal makes an abort take effect at once.
+ * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
+ * jitter" (a random point in the upper half of the step) so that several pipelines started
+ * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
+ *
+ * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
  */
-function abortable(promise, signal) {
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(abortError(signal));
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
+    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
+    const jittered = step / 2 + (random() * step) / 2;
+    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
-function abortError(signal) {
-    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
-    error.name = 'AbortError';
-    return error;
+
+;// CONCATENATED MODULE: ./src/explain.ts
+
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+const ATTEMPTS_PER_PAGE = 3;
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
+            continue;
+        const { stackArn, requestedAt } = pack.detail;
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const failures = [];
+    let nextToken;
+    do {
+        const page = await readPage(stackArn, nextToken, deps);
+        if ('why' in page)
+            return { kind: 'unavailable', why: page.why };
+        let reachedOlder = false;
+        for (const event of page.events) {
+            if (since && event.timestamp.getTime() < since.getTime()) {
+                reachedOlder = true;
+                break;
+            }
+            if (isResourceFailure(event)) {
+                failures.push({
+                    logicalId: event.logicalId,
+                    type: event.type,
+                    status: event.status,
+                    reason: event.reason
+                });
+            }
+        }
+        nextToken = reachedOlder ? undefined : page.nextToken;
+    } while (nextToken);
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return event.status.endsWith('_FAILED') && !isTheStack;
+}
+async function readPage(stackArn, nextToken, deps) {
+    const { clock, deadline, signal } = deps;
+    let last = '';
+    for (let attempt = 0; attempt < ATTEMPTS_PER_PAGE; attempt++) {
+        const left = deadline - clock.now();
+        if (signal.aborted)
+            return { why: 'the run was cancelled' };
+        if (left <= 0)
+            return { why: `the deadline passed${last ? ` (last error: ${last})` : ''}` };
+        const timer = AbortSignal.timeout(Math.max(1, Math.min(deps.requestTimeoutMs ?? 10_000, left)));
+        try {
+            return await deps.read(stackArn, nextToken, AbortSignal.any([signal, timer]));
+        }
+        catch (error) {
+            if (signal.aborted)
+                return { why: 'the run was cancelled' };
+            if (isStackGone(error))
+                return { why: 'the stack no longer exists' };
+            const classified = timer.aborted
+                ? { kind: 'transient', message: 'request timed out' }
+                : classifyError(error, EXPLAIN_IAM_ACTION);
+            if (classified.kind === 'permanent')
+                return { why: classified.message };
+            last = classified.message;
+            deps.debug?.(`DescribeStackEvents ${stackArn}: ${last}; retrying`);
+            await clock.sleep(Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())), signal);
+        }
+    }
+    return { why: `CloudFormation kept failing: ${last}` };
+}
+function isStackGone(error) {
+    const e = error;
+    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -67423,7 +67552,8 @@ const inputs_DEFAULTS = {
     'min-delay-seconds': '5',
     'max-delay-seconds': '30',
     'missing-pack': 'fail',
-    'fail-on-failure': 'true'
+    'fail-on-failure': 'true',
+    'explain-failures': 'true'
 };
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
 const MAX_PACK_NAME_LENGTH = 256;
@@ -67446,7 +67576,8 @@ function parseInputs(source, env) {
         minDelayMs,
         maxDelayMs,
         missingPack: parseMissingPack(inputs_valueOf(source, 'missing-pack')),
-        failOnFailure: parseBoolean(source, 'fail-on-failure')
+        failOnFailure: parseBoolean(source, 'fail-on-failure'),
+        explainFailures: parseBoolean(source, 'explain-failures')
     };
 }
 function parseNames(source) {
@@ -67652,7 +67783,7 @@ function reasonOf(status) {
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
-function statusEntry(pack, region) {
+function statusEntry(pack, region, explanation) {
     const detail = detailOf(pack);
     const entry = {
         name: pack.name,
@@ -67663,19 +67794,27 @@ function statusEntry(pack, region) {
         stackArn: detail?.stackArn,
         region,
         lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
-        lastUpdateCompletedTime: detail?.completedAt?.toISOString()
+        lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
+        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined
     };
     return JSON.parse(JSON.stringify(entry));
 }
-/** A line per pack that needs a person's eye: failed packs, and packs that are not there. */
-function packAnnotations(packs, policy, region) {
+/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
+function describeResource(resource) {
+    return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`;
+}
+/**
+ * A line per pack that needs a person's eye: failed packs (with the first failed resource of
+ * their stack, usually the cause), and packs that are not there.
+ */
+function packAnnotations(packs, policy, region, explanations = new Map()) {
     const notes = [];
     for (const pack of packs) {
         if (pack.state === 'CREATE_FAILED' || pack.state === 'DELETE_FAILED') {
             notes.push({
                 level: policy.failOnFailure ? 'error' : 'warning',
                 title: `Conformance pack ${pack.name}: ${pack.state}`,
-                message: `${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`
+                message: withCause(`${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`, explanations.get(pack.name))
             });
         }
         else if (pack.state === 'NOT_FOUND') {
@@ -67688,6 +67827,22 @@ function packAnnotations(packs, policy, region) {
         }
     }
     return notes;
+}
+function withCause(message, explanation) {
+    const first = explanation?.kind === 'explained' ? explanation.resources[0] : undefined;
+    return first
+        ? `${message.replace(/\.$/, '')}. First failed resource: ${describeResource(first)}`
+        : message;
+}
+/**
+ * One notice for every failed pack whose stack could not be read: what stopped it, so the
+ * fix (usually the IAM action) is plain.
+ */
+function unexplainedNotice(explanations, iamAction) {
+    const missing = [...explanations].flatMap(([name, e]) => e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []);
+    if (missing.length === 0)
+        return undefined;
+    return `Could not read the CloudFormation stack events that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${iamAction} to read them): ${missing.join('; ')}`;
 }
 /** The one line the step fails with, or the closing line of a passing run. */
 function headline(verdict, end, elapsedMs) {
@@ -67725,6 +67880,8 @@ function headline(verdict, end, elapsedMs) {
 
 
 
+/** Failed resources shown under a pack's row; the rest are counted. */
+const MAX_RESOURCES_SHOWN = 10;
 const RESULT_MARK = { success: '✅', failure: '❌', timeout: '⏱️', cancelled: '🚫' };
 const STATE_MARK = {
     CREATE_COMPLETE: '✅',
@@ -67754,12 +67911,36 @@ function renderSummary(summary, report) {
                 data,
                 header: true
             })),
-            ...packs.map((pack) => row(pack, region, report.now))
+            ...packs.flatMap((pack) => [
+                row(pack, region, report.now),
+                ...explanationRow(report.explanations?.get(pack.name))
+            ])
         ]);
     }
     if (report.runUrl)
         summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
     return summary;
+}
+/** A full-width row under a failed pack: the failed resources of its stack, cause first. */
+function explanationRow(explanation) {
+    if (!explanation)
+        return [];
+    let html;
+    if (explanation.kind === 'unavailable') {
+        html = `<em>Stack events unavailable: ${escapeHtml(explanation.why)}</em>`;
+    }
+    else if (explanation.resources.length === 0) {
+        html = '<em>No failed resource in the stack events of this deployment.</em>';
+    }
+    else {
+        const shown = explanation.resources.slice(0, MAX_RESOURCES_SHOWN);
+        const more = explanation.resources.length - shown.length;
+        const items = shown.map((r, i) => `<li>${i === 0 ? '<strong>Cause:</strong> ' : ''}${escapeHtml(describeResource(r))}</li>`);
+        if (more > 0)
+            items.push(`<li>${more} more</li>`);
+        html = `Failed resources:<ul>${items.join('')}</ul>`;
+    }
+    return [[{ data: html, colspan: '6' }]];
 }
 function countLine(verdict, total) {
     const parts = [
@@ -67870,20 +68051,6 @@ function decide(packs, end, policy) {
     if (end.kind === 'deadline' || pending.length > 0)
         return { result: 'timeout', failStep: true, ...lists };
     return { result: 'success', failStep: false, ...lists };
-}
-
-;// CONCATENATED MODULE: ./src/backoff.ts
-/**
- * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
- * jitter" (a random point in the upper half of the step) so that several pipelines started
- * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
- *
- * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
- */
-function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
-    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
-    const jittered = step / 2 + (random() * step) / 2;
-    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
@@ -68034,10 +68201,10 @@ async function waitForPacks(plan, deps) {
 
 
 
-/** The action: inputs → wait → outputs, summary and the step's status. Never throws. */
-async function run(options = {}) {
-    const env = options.env ?? process.env;
-    const clock = options.clock ?? systemClock;
+
+/** The action: inputs → wait → (explain failures) → outputs, summary and the step's status. */
+async function run() {
+    const env = process.env;
     let inputs;
     try {
         inputs = parseInputs(core_namespaceObject, env);
@@ -68047,45 +68214,83 @@ async function run(options = {}) {
         await failBeforeWait(message, env);
         return;
     }
+    const cancellation = cancelOnSignals();
+    const client = (0,src_client/* createConfigClient */.a)(inputs.region, env);
+    const startedAt = systemClock.now();
+    const deadline = startedAt + inputs.timeoutMs;
+    info(describeWait(inputs));
+    let wait;
+    let explanations = new Map();
+    try {
+        wait = await waitForPacks({
+            names: inputs.names,
+            deadline,
+            minDelayMs: inputs.minDelayMs,
+            maxDelayMs: inputs.maxDelayMs,
+            missingPack: inputs.missingPack
+        }, {
+            source: createStatusSource(client, (m) => debug(m)),
+            clock: systemClock,
+            log: core_namespaceObject,
+            signal: cancellation.signal
+        });
+        if (inputs.explainFailures && wait.end.kind !== 'cancelled') {
+            explanations = await explain(wait, deadline, cancellation.signal, env);
+        }
+    }
+    catch (error) {
+        // Not expected (AWS trouble is part of the result), but the outputs still get written.
+        const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        wait = {
+            packs: [],
+            end: { kind: 'error', message },
+            startedAt,
+            endedAt: systemClock.now(),
+            rounds: 0
+        };
+    }
+    finally {
+        cancellation.dispose();
+        client.destroy();
+    }
+    await publish(inputs, wait, explanations, systemClock.now(), env);
+}
+/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
+function cancelOnSignals() {
     const controller = new AbortController();
-    options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const onSignal = (signal) => {
         info(`Received ${signal}: stopping the wait and reporting the last known states.`);
         controller.abort();
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const client = options.source ? undefined : createConfigClient(inputs.region, env);
-    const source = options.source ?? createStatusSource(client, (m) => debug(m));
-    const startedAt = clock.now();
-    info(describeWait(inputs));
-    let result;
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+async function explain(wait, deadline, signal, env) {
+    const withStack = wait.packs.some((p) => (p.state === 'CREATE_FAILED' || p.state === 'DELETE_FAILED') && p.detail.stackArn);
+    if (!withStack)
+        return new Map();
+    // Loaded only when a pack failed: most runs never need the CloudFormation client.
+    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63));
+    const reader = createStackEventReader(env);
     try {
-        result = await waitForPacks({
-            names: inputs.names,
-            deadline: startedAt + inputs.timeoutMs,
-            minDelayMs: inputs.minDelayMs,
-            maxDelayMs: inputs.maxDelayMs,
-            missingPack: inputs.missingPack
-        }, { source, clock, log: core_namespaceObject, signal: controller.signal });
-    }
-    catch (error) {
-        // Not expected (AWS trouble is part of the result), but the outputs still get written.
-        const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        result = {
-            packs: [],
-            end: { kind: 'error', message },
-            startedAt,
-            endedAt: clock.now(),
-            rounds: 0
-        };
+        return await explainFailures(wait.packs, {
+            read: reader.read,
+            clock: systemClock,
+            deadline,
+            signal,
+            debug: (m) => debug(m)
+        });
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        client?.destroy();
+        reader.close();
     }
-    await publish(inputs, result, clock.now(), env);
 }
 function describeWait(inputs) {
     const what = inputs.names
@@ -68093,11 +68298,11 @@ function describeWait(inputs) {
         : `every conformance pack in ${inputs.region}`;
     return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`;
 }
-async function publish(inputs, wait, now, env) {
+async function publish(inputs, wait, explanations, now, env) {
     const verdict = decide(wait.packs, wait.end, inputs);
     const elapsedMs = wait.endedAt - wait.startedAt;
     setOutputs(verdict.result, {
-        statuses: wait.packs.map((pack) => statusEntry(pack, inputs.region)),
+        statuses: wait.packs.map((pack) => statusEntry(pack, inputs.region, explanations.get(pack.name))),
         'completed-packs': verdict.completed,
         'failed-packs': verdict.failed,
         'pending-packs': verdict.pending,
@@ -68110,11 +68315,15 @@ async function publish(inputs, wait, now, env) {
         end: wait.end,
         elapsedMs,
         now,
+        explanations,
         runUrl: runUrl(env)
     }));
-    for (const note of packAnnotations(wait.packs, inputs, inputs.region)) {
+    for (const note of packAnnotations(wait.packs, inputs, inputs.region, explanations)) {
         core_namespaceObject[note.level](note.message, { title: note.title });
     }
+    const notice = unexplainedNotice(explanations, EXPLAIN_IAM_ACTION);
+    if (notice)
+        core_notice(notice);
     const line = headline(verdict, wait.end, elapsedMs);
     if (verdict.failStep)
         setFailed(line);
@@ -68437,6 +68646,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -68552,6 +68764,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -68566,6 +68800,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigEmulator, type Scenario } from '../test/emulator/config-emulator.js'
+import { failedDeployment } from '../test/emulator/stack-histories.js'
 import { runAction } from '../test/support/run-action.js'
 
 interface DemoScenario {
@@ -19,6 +20,8 @@ interface DemoScenario {
     readonly result: string
     readonly exitCode: number
     readonly outputs: Record<string, unknown>
+    /** Text the job summary must show. */
+    readonly summary?: readonly string[]
   }
 }
 
@@ -40,10 +43,16 @@ const SCENARIOS: Record<string, DemoScenario> = {
             {
               state: 'CREATE_FAILED',
               atMs: 2200,
-              reason:
-                'Conformance pack creation failed: the Config rule access-keys-rotated already exists in this account. Delete it or rename the rule in the template.'
+              reason: 'Conformance pack creation failed: the CloudFormation stack rolled back.'
             }
-          ]
+          ],
+          stack: {
+            events: failedDeployment({
+              logicalId: 'AccessKeysRotated',
+              reason:
+                'Config rule access-keys-rotated already exists in this account (Service: Config, Status Code: 400). Delete it or rename the rule in the template.'
+            })
+          }
         },
         {
           name: 's3-security',
@@ -58,6 +67,9 @@ const SCENARIOS: Record<string, DemoScenario> = {
     expect: {
       result: 'failure',
       exitCode: 1,
+      summary: [
+        '<strong>Cause:</strong> AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED'
+      ],
       outputs: {
         'completed-packs': ['iam-baseline', 's3-security'],
         'failed-packs': ['operational-best-practices'],
@@ -182,8 +194,13 @@ async function main(): Promise<number> {
       if (actual !== JSON.stringify(expected))
         problems.push(`${key} ${actual}, expected ${JSON.stringify(expected)}`)
     }
-    if (!run.summary.includes(`conformance packs: ${demo.expect.result}`))
-      problems.push('the job summary lacks its result heading')
+    for (const text of [
+      `conformance packs: ${demo.expect.result}`,
+      ...(demo.expect.summary ?? [])
+    ]) {
+      if (!run.summary.includes(text))
+        problems.push(`the job summary lacks ${JSON.stringify(text)}`)
+    }
     if (problems.length) {
       console.error(`\nDemo FAILED: ${problems.join('; ')}`)
       return 1

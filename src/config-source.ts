@@ -3,6 +3,7 @@ import {
   type ConfigServiceClient,
   type ConformancePackStatusDetail
 } from '@aws-sdk/client-config-service'
+import { abortable } from './abortable.js'
 import { isNoSuchPackError } from './aws-errors.js'
 import type { ReportedPack } from './pack-state.js'
 
@@ -81,25 +82,4 @@ function toReportedPack(d: ConformancePackStatusDetail): ReportedPack {
     requestedAt: d.LastUpdateRequestedTime,
     completedAt: d.LastUpdateCompletedTime
   }
-}
-
-/**
- * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
- * can outlive it; racing the signal makes an abort take effect at once.
- */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal))
-    if (signal.aborted) return onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
-function abortError(signal: AbortSignal): Error {
-  const error = new Error(
-    signal.reason instanceof Error ? signal.reason.message : 'Request aborted'
-  )
-  error.name = 'AbortError'
-  return error
 }

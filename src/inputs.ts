@@ -10,6 +10,8 @@ export interface Inputs {
   readonly maxDelayMs: number
   readonly missingPack: MissingPackPolicy
   readonly failOnFailure: boolean
+  /** Read the failed packs' stack events to say which resource failed and why. */
+  readonly explainFailures: boolean
 }
 
 /** The part of `@actions/core` that reads inputs; `core` itself satisfies it. */
@@ -36,7 +38,8 @@ export const DEFAULTS = {
   'min-delay-seconds': '5',
   'max-delay-seconds': '30',
   'missing-pack': 'fail',
-  'fail-on-failure': 'true'
+  'fail-on-failure': 'true',
+  'explain-failures': 'true'
 } as const
 
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/
@@ -67,7 +70,8 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
     minDelayMs,
     maxDelayMs,
     missingPack: parseMissingPack(valueOf(source, 'missing-pack')),
-    failOnFailure: parseBoolean(source, 'fail-on-failure')
+    failOnFailure: parseBoolean(source, 'fail-on-failure'),
+    explainFailures: parseBoolean(source, 'explain-failures')
   }
 }
 

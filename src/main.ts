@@ -1,31 +1,22 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { createConfigClient } from './client.js'
-import { systemClock, type Clock } from './clock.js'
-import { createStatusSource, type StatusSource } from './config-source.js'
+import { systemClock } from './clock.js'
+import { createStatusSource } from './config-source.js'
+import { explainFailures, EXPLAIN_IAM_ACTION, type FailureExplanation } from './explain.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
 import { formatDuration } from './log-format.js'
-import { headline, packAnnotations, statusEntry } from './report.js'
+import { headline, packAnnotations, statusEntry, unexplainedNotice } from './report.js'
 import { renderErrorSummary, renderSummary } from './summary.js'
 import { decide, type Result } from './verdict.js'
 import { waitForPacks, type WaitResult } from './wait.js'
 
 type Env = Readonly<Record<string, string | undefined>>
+type Explanations = ReadonlyMap<string, FailureExplanation>
 
-export interface RunOptions {
-  readonly env?: Env
-  readonly clock?: Clock
-  /** Replaces the AWS source (tests); by default the Config API of the input region. */
-  readonly source?: StatusSource
-  /** Aborts the wait as a cancelled workflow would; SIGINT and SIGTERM abort it too. */
-  readonly signal?: AbortSignal
-}
-
-/** The action: inputs → wait → outputs, summary and the step's status. Never throws. */
-export async function run(options: RunOptions = {}): Promise<void> {
-  const env = options.env ?? process.env
-  const clock = options.clock ?? systemClock
-
+/** The action: inputs → wait → (explain failures) → outputs, summary and the step's status. */
+export async function run(): Promise<void> {
+  const env = process.env
   let inputs: Inputs
   try {
     inputs = parseInputs(core, env)
@@ -35,47 +26,91 @@ export async function run(options: RunOptions = {}): Promise<void> {
     return
   }
 
+  const cancellation = cancelOnSignals()
+  const client = createConfigClient(inputs.region, env)
+  const startedAt = systemClock.now()
+  const deadline = startedAt + inputs.timeoutMs
+  core.info(describeWait(inputs))
+  let wait: WaitResult
+  let explanations: Explanations = new Map()
+  try {
+    wait = await waitForPacks(
+      {
+        names: inputs.names,
+        deadline,
+        minDelayMs: inputs.minDelayMs,
+        maxDelayMs: inputs.maxDelayMs,
+        missingPack: inputs.missingPack
+      },
+      {
+        source: createStatusSource(client, (m) => core.debug(m)),
+        clock: systemClock,
+        log: core,
+        signal: cancellation.signal
+      }
+    )
+    if (inputs.explainFailures && wait.end.kind !== 'cancelled') {
+      explanations = await explain(wait, deadline, cancellation.signal, env)
+    }
+  } catch (error) {
+    // Not expected (AWS trouble is part of the result), but the outputs still get written.
+    const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    wait = {
+      packs: [],
+      end: { kind: 'error', message },
+      startedAt,
+      endedAt: systemClock.now(),
+      rounds: 0
+    }
+  } finally {
+    cancellation.dispose()
+    client.destroy()
+  }
+  await publish(inputs, wait, explanations, systemClock.now(), env)
+}
+
+/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
+function cancelOnSignals(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
-  options.signal?.addEventListener('abort', () => controller.abort(), { once: true })
   const onSignal = (signal: NodeJS.Signals): void => {
     core.info(`Received ${signal}: stopping the wait and reporting the last known states.`)
     controller.abort()
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
-
-  const client = options.source ? undefined : createConfigClient(inputs.region, env)
-  const source = options.source ?? createStatusSource(client!, (m) => core.debug(m))
-  const startedAt = clock.now()
-  core.info(describeWait(inputs))
-  let result: WaitResult
-  try {
-    result = await waitForPacks(
-      {
-        names: inputs.names,
-        deadline: startedAt + inputs.timeoutMs,
-        minDelayMs: inputs.minDelayMs,
-        maxDelayMs: inputs.maxDelayMs,
-        missingPack: inputs.missingPack
-      },
-      { source, clock, log: core, signal: controller.signal }
-    )
-  } catch (error) {
-    // Not expected (AWS trouble is part of the result), but the outputs still get written.
-    const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-    result = {
-      packs: [],
-      end: { kind: 'error', message },
-      startedAt,
-      endedAt: clock.now(),
-      rounds: 0
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
     }
-  } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-    client?.destroy()
   }
-  await publish(inputs, result, clock.now(), env)
+}
+
+async function explain(
+  wait: WaitResult,
+  deadline: number,
+  signal: AbortSignal,
+  env: Env
+): Promise<Explanations> {
+  const withStack = wait.packs.some(
+    (p) => (p.state === 'CREATE_FAILED' || p.state === 'DELETE_FAILED') && p.detail.stackArn
+  )
+  if (!withStack) return new Map()
+  // Loaded only when a pack failed: most runs never need the CloudFormation client.
+  const { createStackEventReader } = await import('./stack-events-source.js')
+  const reader = createStackEventReader(env)
+  try {
+    return await explainFailures(wait.packs, {
+      read: reader.read,
+      clock: systemClock,
+      deadline,
+      signal,
+      debug: (m) => core.debug(m)
+    })
+  } finally {
+    reader.close()
+  }
 }
 
 function describeWait(inputs: Inputs): string {
@@ -85,11 +120,19 @@ function describeWait(inputs: Inputs): string {
   return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`
 }
 
-async function publish(inputs: Inputs, wait: WaitResult, now: number, env: Env): Promise<void> {
+async function publish(
+  inputs: Inputs,
+  wait: WaitResult,
+  explanations: Explanations,
+  now: number,
+  env: Env
+): Promise<void> {
   const verdict = decide(wait.packs, wait.end, inputs)
   const elapsedMs = wait.endedAt - wait.startedAt
   setOutputs(verdict.result, {
-    statuses: wait.packs.map((pack) => statusEntry(pack, inputs.region)),
+    statuses: wait.packs.map((pack) =>
+      statusEntry(pack, inputs.region, explanations.get(pack.name))
+    ),
     'completed-packs': verdict.completed,
     'failed-packs': verdict.failed,
     'pending-packs': verdict.pending,
@@ -103,12 +146,15 @@ async function publish(inputs: Inputs, wait: WaitResult, now: number, env: Env):
       end: wait.end,
       elapsedMs,
       now,
+      explanations,
       runUrl: runUrl(env)
     })
   )
-  for (const note of packAnnotations(wait.packs, inputs, inputs.region)) {
+  for (const note of packAnnotations(wait.packs, inputs, inputs.region, explanations)) {
     core[note.level](note.message, { title: note.title })
   }
+  const notice = unexplainedNotice(explanations, EXPLAIN_IAM_ACTION)
+  if (notice) core.notice(notice)
   const line = headline(verdict, wait.end, elapsedMs)
   if (verdict.failStep) core.setFailed(line)
   else if (verdict.result === 'failure') core.warning(`${line} (fail-on-failure is false)`)

@@ -1,3 +1,4 @@
+import type { FailedResource, FailureExplanation } from './explain.js'
 import { formatDuration, reasonOf } from './log-format.js'
 import { detailOf, type PackStatus } from './pack-state.js'
 import type { Verdict, VerdictPolicy } from './verdict.js'
@@ -14,9 +15,14 @@ export interface StatusEntry {
   region: string
   lastUpdateRequestedTime?: string
   lastUpdateCompletedTime?: string
+  failedResources?: readonly FailedResource[]
 }
 
-export function statusEntry(pack: PackStatus, region: string): StatusEntry {
+export function statusEntry(
+  pack: PackStatus,
+  region: string,
+  explanation?: FailureExplanation
+): StatusEntry {
   const detail = detailOf(pack)
   const entry: StatusEntry = {
     name: pack.name,
@@ -27,7 +33,8 @@ export function statusEntry(pack: PackStatus, region: string): StatusEntry {
     stackArn: detail?.stackArn,
     region,
     lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
-    lastUpdateCompletedTime: detail?.completedAt?.toISOString()
+    lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
+    failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined
   }
   return JSON.parse(JSON.stringify(entry)) as StatusEntry
 }
@@ -38,11 +45,20 @@ export interface Annotation {
   readonly message: string
 }
 
-/** A line per pack that needs a person's eye: failed packs, and packs that are not there. */
+/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
+export function describeResource(resource: FailedResource): string {
+  return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`
+}
+
+/**
+ * A line per pack that needs a person's eye: failed packs (with the first failed resource of
+ * their stack, usually the cause), and packs that are not there.
+ */
 export function packAnnotations(
   packs: readonly PackStatus[],
   policy: VerdictPolicy,
-  region: string
+  region: string,
+  explanations: ReadonlyMap<string, FailureExplanation> = new Map()
 ): Annotation[] {
   const notes: Annotation[] = []
   for (const pack of packs) {
@@ -50,7 +66,10 @@ export function packAnnotations(
       notes.push({
         level: policy.failOnFailure ? 'error' : 'warning',
         title: `Conformance pack ${pack.name}: ${pack.state}`,
-        message: `${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`
+        message: withCause(
+          `${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`,
+          explanations.get(pack.name)
+        )
       })
     } else if (pack.state === 'NOT_FOUND') {
       const vanished = pack.detail ? ` (it was ${pack.detail.state} earlier in this wait)` : ''
@@ -62,6 +81,28 @@ export function packAnnotations(
     }
   }
   return notes
+}
+
+function withCause(message: string, explanation: FailureExplanation | undefined): string {
+  const first = explanation?.kind === 'explained' ? explanation.resources[0] : undefined
+  return first
+    ? `${message.replace(/\.$/, '')}. First failed resource: ${describeResource(first)}`
+    : message
+}
+
+/**
+ * One notice for every failed pack whose stack could not be read: what stopped it, so the
+ * fix (usually the IAM action) is plain.
+ */
+export function unexplainedNotice(
+  explanations: ReadonlyMap<string, FailureExplanation>,
+  iamAction: string
+): string | undefined {
+  const missing = [...explanations].flatMap(([name, e]) =>
+    e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []
+  )
+  if (missing.length === 0) return undefined
+  return `Could not read the CloudFormation stack events that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${iamAction} to read them): ${missing.join('; ')}`
 }
 
 /** The one line the step fails with, or the closing line of a passing run. */

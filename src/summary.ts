@@ -1,7 +1,8 @@
 import type { summary as coreSummary } from '@actions/core'
 import { formatDuration, packDuration, reasonOf } from './log-format.js'
 import { detailOf, outcomeOf, type PackState, type PackStatus } from './pack-state.js'
-import { headline } from './report.js'
+import type { FailureExplanation } from './explain.js'
+import { describeResource, headline } from './report.js'
 import type { Verdict } from './verdict.js'
 import type { WaitEnd } from './wait.js'
 
@@ -15,9 +16,16 @@ export interface SummaryReport {
   readonly elapsedMs: number
   /** When the summary is rendered (epoch ms): the end of durations still running. */
   readonly now: number
+  /** Failed packs' failed resources, from their stacks' events. */
+  readonly explanations?: ReadonlyMap<string, FailureExplanation>
   /** The workflow run's page, when known. */
   readonly runUrl?: string
 }
+
+type SummaryTableRow = Parameters<Summary['addTable']>[0][number]
+
+/** Failed resources shown under a pack's row; the rest are counted. */
+export const MAX_RESOURCES_SHOWN = 10
 
 const RESULT_MARK = { success: '✅', failure: '❌', timeout: '⏱️', cancelled: '🚫' } as const
 
@@ -58,12 +66,36 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
         data,
         header: true
       })),
-      ...packs.map((pack) => row(pack, region, report.now))
+      ...packs.flatMap((pack) => [
+        row(pack, region, report.now),
+        ...explanationRow(report.explanations?.get(pack.name))
+      ])
     ])
   }
   if (report.runUrl)
     summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
   return summary
+}
+
+/** A full-width row under a failed pack: the failed resources of its stack, cause first. */
+function explanationRow(explanation: FailureExplanation | undefined): SummaryTableRow[] {
+  if (!explanation) return []
+  let html: string
+  if (explanation.kind === 'unavailable') {
+    html = `<em>Stack events unavailable: ${escapeHtml(explanation.why)}</em>`
+  } else if (explanation.resources.length === 0) {
+    html = '<em>No failed resource in the stack events of this deployment.</em>'
+  } else {
+    const shown = explanation.resources.slice(0, MAX_RESOURCES_SHOWN)
+    const more = explanation.resources.length - shown.length
+    const items = shown.map(
+      (r, i) =>
+        `<li>${i === 0 ? '<strong>Cause:</strong> ' : ''}${escapeHtml(describeResource(r))}</li>`
+    )
+    if (more > 0) items.push(`<li>${more} more</li>`)
+    html = `Failed resources:<ul>${items.join('')}</ul>`
+  }
+  return [[{ data: html, colspan: '6' }]]
 }
 
 function countLine(verdict: Verdict, total: number): string {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
+import { ConfigEmulator, type EmulatedStack, type Scenario } from '../emulator/config-emulator.js'
+import { failedDeployment } from '../emulator/stack-histories.js'
 import { runAction, TEST_CREDENTIALS, type ActionOptions } from '../support/run-action.js'
 
 /** These run the committed bundle, dist/index.js, as the runner runs it. */
@@ -30,6 +31,17 @@ const MIXED: Scenario = {
       timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_FAILED', atCall: 2, reason: 'Rule <quota> exceeded' }]
     }
   ]
+}
+
+const CAUSE = { logicalId: 'AccessKeysRotated', reason: 'Rule access-keys-rotated already exists' }
+
+function failingWithStack(stack: EmulatedStack): Scenario {
+  return {
+    packs: [
+      { name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] },
+      { name: 'beta', timeline: [{ state: 'CREATE_FAILED', reason: 'Conformance pack creation failed.' }], stack }
+    ]
+  }
 }
 
 describe('dist/index.js as the runner runs it', () => {
@@ -231,5 +243,72 @@ describe('dist/index.js as the runner runs it', () => {
     )
     expect(run.code).toBe(0)
     expect(run.emulator.requests[0].region).toBe('ap-southeast-2')
+  })
+
+  describe('explaining failures from the stack events', () => {
+    it('shows the root cause in the annotation, the statuses output and under the pack in the summary', async () => {
+      const run = await runWith(failingWithStack({ events: failedDeployment(CAUSE) }), {
+        inputs: { 'conformance-pack-names': 'alpha,beta', ...FAST }
+      })
+      expect(run.code).toBe(1)
+      expect(run.outputs.result).toBe('failure')
+      expect(run.stdout).toMatch(
+        /^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Conformance pack creation failed\. First failed resource: AccessKeysRotated \(AWS::Config::ConfigRule\) CREATE_FAILED: Rule access-keys-rotated already exists$/m
+      )
+      const statuses = json(run.outputs.statuses) as { name: string; failedResources?: { logicalId: string }[] }[]
+      expect(statuses[0]).not.toHaveProperty('failedResources')
+      expect(statuses[1].failedResources?.map((r) => r.logicalId)).toEqual(['AccessKeysRotated', 'IamPasswordPolicy', 'RootAccountMfa'])
+      expect(run.summary).toContain(
+        '<li><strong>Cause:</strong> AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: Rule access-keys-rotated already exists</li><li>IamPasswordPolicy'
+      )
+      // Only the failed pack's stack is read, once.
+      expect(run.emulator.stackEventCalls).toBe(1)
+      expect(run.stdout).not.toMatch(/^::notice/m)
+    })
+
+    it('shows at most 10 failed resources under the pack, then how many more', async () => {
+      const events = Array.from({ length: 13 }, (_, i) => ({
+        offsetMs: 1000 + i,
+        logicalId: `Rule${i + 1}`,
+        type: 'AWS::Config::ConfigRule',
+        status: 'CREATE_FAILED',
+        reason: i === 0 ? 'the cause' : 'Resource creation cancelled'
+      }))
+      const run = await runWith(failingWithStack({ events }), { inputs: { 'conformance-pack-names': 'beta', ...FAST } })
+      expect(run.summary).toContain('<strong>Cause:</strong> Rule1 (AWS::Config::ConfigRule) CREATE_FAILED: the cause')
+      expect(run.summary).toContain('Rule10 (')
+      expect(run.summary).not.toContain('Rule11 (')
+      expect(run.summary).toContain('<li>3 more</li>')
+      const statuses = json(run.outputs.statuses) as { failedResources?: unknown[] }[]
+      expect(statuses[0].failedResources).toHaveLength(13)
+    })
+
+    for (const [fault, why] of [
+      ['access-denied', /Grant the role the IAM action cloudformation:DescribeStackEvents/],
+      ['deleted', /the stack no longer exists/]
+    ] as const) {
+      it(`a stack it cannot read (${fault}) gives one notice, and the result is unchanged`, async () => {
+        const run = await runWith(failingWithStack({ fault }), { inputs: { 'conformance-pack-names': 'alpha,beta', ...FAST } })
+        expect(run.code).toBe(1)
+        expect(run.outputs.result).toBe('failure')
+        const notices = run.stdout.match(/^::notice::.*$/gm) ?? []
+        expect(notices).toHaveLength(1)
+        expect(notices[0]).toMatch(/cloudformation:DescribeStackEvents/)
+        expect(notices[0]).toMatch(why)
+        expect(run.stdout).toMatch(/^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Conformance pack creation failed\.$/m)
+        expect(run.summary).toContain('Stack events unavailable')
+        const statuses = json(run.outputs.statuses) as object[]
+        expect(statuses.filter((s) => 'failedResources' in s)).toEqual([])
+      })
+    }
+
+    it('explain-failures false reads no stack', async () => {
+      const run = await runWith(failingWithStack({ events: failedDeployment(CAUSE) }), {
+        inputs: { 'conformance-pack-names': 'alpha,beta', 'explain-failures': 'false', ...FAST }
+      })
+      expect(run.code).toBe(1)
+      expect(run.emulator.stackEventCalls).toBe(0)
+      expect(run.summary).not.toContain('Cause:')
+    })
   })
 })

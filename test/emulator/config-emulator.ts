@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ServiceState } from '../../src/pack-state.js'
+import { describeStackEvents, type EmulatedStack } from './stack-events.js'
+
+export type { EmulatedStack, EmulatedStackEvent } from './stack-events.js'
 
 /**
  * A local AWS Config endpoint for tests, the demo and the benchmark: the awsJson1_1 protocol
@@ -26,6 +29,8 @@ export interface EmulatedPack {
   readonly timeline: readonly TimelineStep[]
   /** LastUpdateRequestedTime as epoch ms; default one minute before the emulator started. */
   readonly requestedAt?: number
+  /** The pack's CloudFormation stack, for DescribeStackEvents. */
+  readonly stack?: EmulatedStack
 }
 
 export type FaultResponse =
@@ -58,6 +63,8 @@ export interface Scenario {
   readonly latencyMs?: number
   /** Simulated ms per real ms for atMs steps (the benchmark runs minutes of timeline in seconds). */
   readonly timeScale?: number
+  /** Events per DescribeStackEvents page (default 100). */
+  readonly stackEventsPageSize?: number
 }
 
 export interface RecordedRequest {
@@ -114,8 +121,16 @@ export class ConfigEmulator {
     return (Date.now() - this.startedAt) * (this.scenario.timeScale ?? 1)
   }
 
+  /** DescribeStackEvents calls so far. */
+  get stackEventCalls(): number {
+    return this.requests.filter((r) => r.target === 'CloudFormation.DescribeStackEvents').length
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req)
+    if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+      return this.handleQuery(req, res, new URLSearchParams(raw))
+    }
     const target = String(req.headers['x-amz-target'] ?? '')
     let body: Record<string, unknown> = {}
     try {
@@ -124,7 +139,7 @@ export class ConfigEmulator {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
     const authorization = req.headers.authorization
-    const region = /Credential=[^/]+\/\d{8}\/([^/]+)\/config\//.exec(authorization ?? '')?.[1]
+    const region = regionOf(authorization)
     const isDescribe = target === 'StarlingDoveService.DescribeConformancePackStatus'
     const call = isDescribe ? ++this.calls : this.calls
     this.requests.push({
@@ -176,6 +191,60 @@ export class ConfigEmulator {
 
     const answer = this.describe(body, call, region ?? 'us-east-1')
     send(res, answer.status, answer.body)
+  }
+
+  /** CloudFormation (awsQuery): DescribeStackEvents for the packs' stacks. */
+  private async handleQuery(
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: URLSearchParams
+  ): Promise<void> {
+    const action = params.get('Action') ?? ''
+    const authorization = req.headers.authorization
+    this.requests.push({
+      call: this.calls,
+      target: `CloudFormation.${action}`,
+      body: Object.fromEntries(params),
+      at: Date.now() - this.startedAt,
+      region: regionOf(authorization),
+      authorization
+    })
+    if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs)
+    const answer =
+      action === 'DescribeStackEvents'
+        ? describeStackEvents(
+            params,
+            (name) => {
+              const pack = this.scenario.packs.find(
+                (p) =>
+                  p.stack &&
+                  (stackArn(p.name, regionOf(authorization) ?? 'us-east-1') === name ||
+                    stackName(p.name) === name)
+              )
+              return (
+                pack?.stack && {
+                  stackId: stackArn(pack.name, regionOf(authorization) ?? 'us-east-1'),
+                  stackName: stackName(pack.name),
+                  requestedAt: this.requestedAt(pack),
+                  stack: pack.stack
+                }
+              )
+            },
+            this.scenario.stackEventsPageSize ?? 100
+          )
+        : {
+            status: 400,
+            xml: `<ErrorResponse><Error><Code>InvalidAction</Code><Message>${action}</Message></Error></ErrorResponse>`
+          }
+    res.writeHead(answer.status, {
+      'content-type': 'text/xml',
+      'content-length': Buffer.byteLength(answer.xml)
+    })
+    res.end(answer.xml)
+  }
+
+  private requestedAt(pack: EmulatedPack): number {
+    return pack.requestedAt ?? this.startedAt - 60_000
   }
 
   private describe(
@@ -267,19 +336,32 @@ export class ConfigEmulator {
 
   private detail(pack: EmulatedPack, step: TimelineStep, region: string): Record<string, unknown> {
     const id = `conformance-pack-${hash(pack.name)}`
-    const requestedAt = pack.requestedAt ?? this.startedAt - 60_000
+    const requestedAt = this.requestedAt(pack)
     const reachedAt = this.reached.get(pack.name)?.at ?? Date.now()
     return {
       ConformancePackName: pack.name,
       ConformancePackId: id,
       ConformancePackArn: `arn:aws:config:${region}:${ACCOUNT}:conformance-pack/${pack.name}/${id}`,
       ConformancePackState: step.state,
-      StackArn: `arn:aws:cloudformation:${region}:${ACCOUNT}:stack/awsconfigconforms-${pack.name}-${hash(pack.name)}/0d1e2f30-${hash(pack.name).slice(0, 4)}-11ef-8f3a-0a1b2c3d4e5f`,
+      StackArn: stackArn(pack.name, region),
       LastUpdateRequestedTime: requestedAt / 1000,
       ...(step.reason ? { ConformancePackStatusReason: step.reason } : {}),
       ...(step.state === 'CREATE_COMPLETE' ? { LastUpdateCompletedTime: reachedAt / 1000 } : {})
     }
   }
+}
+
+function stackName(pack: string): string {
+  return `awsconfigconforms-${pack}-${hash(pack)}`
+}
+
+function stackArn(pack: string, region: string): string {
+  return `arn:aws:cloudformation:${region}:${ACCOUNT}:stack/${stackName(pack)}/0d1e2f30-${hash(pack).slice(0, 4)}-11ef-8f3a-0a1b2c3d4e5f`
+}
+
+/** The region of a SigV4 credential scope (any service). */
+function regionOf(authorization: string | undefined): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\/[^/]+\//.exec(authorization ?? '')?.[1]
 }
 
 function send(

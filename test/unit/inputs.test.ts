@@ -9,7 +9,8 @@ const INPUT_NAMES = [
   'min-delay-seconds',
   'max-delay-seconds',
   'missing-pack',
-  'fail-on-failure'
+  'fail-on-failure',
+  'explain-failures'
 ] as const
 
 type InputName = (typeof INPUT_NAMES)[number]
@@ -57,7 +58,8 @@ describe('parseInputs: defaults', () => {
       minDelayMs: 5_000,
       maxDelayMs: 30_000,
       missingPack: 'fail',
-      failOnFailure: true
+      failOnFailure: true,
+      explainFailures: true
     })
   })
 
@@ -267,4 +269,21 @@ describe('parseInputs: fail-on-failure', () => {
       expect(error.message).toContain(`"${value}"`)
     }
   )
+})
+
+describe('parseInputs: explain-failures', () => {
+  it.each([
+    ['', true],
+    ['true', true],
+    ['false', false],
+    ['False', false]
+  ])('%j → %s', (value, expected) => {
+    expect(parse({ 'explain-failures': value }).explainFailures).toBe(expected)
+  })
+
+  it('rejects a non-boolean, naming the input and quoting the value', () => {
+    const error = parseError({ 'explain-failures': 'sometimes' })
+    expect(error.input).toBe('explain-failures')
+    expect(error.message).toContain('"sometimes"')
+  })
 })
