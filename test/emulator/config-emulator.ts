@@ -1,14 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ServiceState } from '../../src/pack-state.js'
+import {
+  describeConformancePackStatus,
+  packRequestedAt,
+  stackArn,
+  stackName
+} from './account-packs.js'
+import type { JsonOperation } from './operation.js'
 import { describeStackEvents, type EmulatedStack } from './stack-events.js'
 
 export type { EmulatedStack, EmulatedStackEvent } from './stack-events.js'
 
 /**
- * A local AWS Config endpoint for tests, the demo and the benchmark: the awsJson1_1 protocol
- * (POST /, X-Amz-Target StarlingDoveService.<Operation>) for DescribeConformancePackStatus,
- * with packs that move through scripted timelines and faults injected by call number.
+ * A local AWS Config endpoint for tests, the demo and the benchmark. It speaks awsJson1_1
+ * (POST /, X-Amz-Target StarlingDoveService.<Operation>) for the Config operations in
+ * OPERATIONS, and awsQuery for CloudFormation's DescribeStackEvents. Packs move through
+ * scripted timelines; faults are injected by operation, call number and region.
  */
 
 /** ABSENT: the pack does not exist at that point (not yet created, or deleted). */
@@ -31,6 +39,8 @@ export interface EmulatedPack {
   readonly requestedAt?: number
   /** The pack's CloudFormation stack, for DescribeStackEvents. */
   readonly stack?: EmulatedStack
+  /** Only in this region; default every region. */
+  readonly region?: string
 }
 
 export type FaultResponse =
@@ -49,9 +59,13 @@ export type FaultResponse =
   | { readonly kind: 'reset' }
 
 export interface FaultRule {
-  /** DescribeConformancePackStatus call numbers (1-based) this fault answers, or every call. */
+  /** Call numbers (1-based, of `operation`) this fault answers, or every call. */
   readonly calls: readonly number[] | 'all'
   readonly response: FaultResponse
+  /** Default DescribeConformancePackStatus. */
+  readonly operation?: string
+  /** Only requests signed for this region; default any. */
+  readonly region?: string
 }
 
 export interface Scenario {
@@ -59,8 +73,8 @@ export interface Scenario {
   /** How a request naming an unknown pack is answered: left out of the result, or rejected whole. */
   readonly unknownNames?: 'omit' | 'reject'
   readonly faults?: readonly FaultRule[]
-  /** Added to every answer, in ms of real time. */
-  readonly latencyMs?: number
+  /** Added to every answer, in ms of real time; per region when a record. */
+  readonly latencyMs?: number | Readonly<Record<string, number>>
   /** Simulated ms per real ms for atMs steps (the benchmark runs minutes of timeline in seconds). */
   readonly timeScale?: number
   /** Events per DescribeStackEvents page (default 100). */
@@ -68,7 +82,9 @@ export interface Scenario {
 }
 
 export interface RecordedRequest {
+  /** 1-based number among the calls of the same operation. */
   readonly call: number
+  /** `StarlingDoveService.<Operation>` or `CloudFormation.<Action>`. */
   readonly target: string
   readonly body: Record<string, unknown>
   /** Real ms since the emulator started. */
@@ -77,28 +93,39 @@ export interface RecordedRequest {
   readonly authorization: string | undefined
 }
 
-const ACCOUNT = '123456789012'
-const PAGE_SIZE = 20
-const MAX_NAMES = 25
-const NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/
+const OPERATIONS: Record<string, JsonOperation> = {
+  DescribeConformancePackStatus: describeConformancePackStatus
+}
+
+const TARGET_PREFIX = 'StarlingDoveService.'
 
 export class ConfigEmulator {
   readonly requests: RecordedRequest[] = []
   private server: Server | undefined
   private startedAt = 0
-  private calls = 0
-  private readonly reached = new Map<string, { state: EmulatedState; at: number }>()
+  private readonly counts = new Map<string, number>()
+  private readonly seen = new Map<string, { state: string; at: number }>()
 
   constructor(private scenario: Scenario) {}
 
-  /** Replaces the scenario (keeps the call count and clock). */
+  /** Replaces the scenario (keeps the call counts and clock). */
   setScenario(scenario: Scenario): void {
     this.scenario = scenario
   }
 
+  /** Calls of one operation so far (`DescribeConformancePackStatus`, `CloudFormation.DescribeStackEvents`, …). */
+  callsOf(operation: string): number {
+    return this.counts.get(operation) ?? 0
+  }
+
   /** DescribeConformancePackStatus calls so far. */
   get describeCalls(): number {
-    return this.calls
+    return this.callsOf('DescribeConformancePackStatus')
+  }
+
+  /** DescribeStackEvents calls so far. */
+  get stackEventCalls(): number {
+    return this.callsOf('CloudFormation.DescribeStackEvents')
   }
 
   async start(): Promise<string> {
@@ -117,13 +144,31 @@ export class ConfigEmulator {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 
-  private elapsedSimulated(): number {
-    return (Date.now() - this.startedAt) * (this.scenario.timeScale ?? 1)
+  private record(
+    operation: string,
+    target: string,
+    body: Record<string, unknown>,
+    req: IncomingMessage
+  ) {
+    const call = this.callsOf(operation) + 1
+    this.counts.set(operation, call)
+    const authorization = req.headers.authorization
+    const region = regionOf(authorization)
+    this.requests.push({
+      call,
+      target,
+      body,
+      at: Date.now() - this.startedAt,
+      region,
+      authorization
+    })
+    return { call, region }
   }
 
-  /** DescribeStackEvents calls so far. */
-  get stackEventCalls(): number {
-    return this.requests.filter((r) => r.target === 'CloudFormation.DescribeStackEvents').length
+  private async delay(region: string | undefined): Promise<void> {
+    const latency = this.scenario.latencyMs
+    const ms = typeof latency === 'number' ? latency : (latency?.[region ?? ''] ?? 0)
+    if (ms) await sleep(ms)
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -138,41 +183,34 @@ export class ConfigEmulator {
     } catch {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
-    const authorization = req.headers.authorization
-    const region = regionOf(authorization)
-    const isDescribe = target === 'StarlingDoveService.DescribeConformancePackStatus'
-    const call = isDescribe ? ++this.calls : this.calls
-    this.requests.push({
-      call,
-      target,
-      body,
-      at: Date.now() - this.startedAt,
-      region,
-      authorization
-    })
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
+    const { call, region } = this.record(operation, target, body, req)
 
-    if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs)
+    await this.delay(region)
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
       return send(res, 400, {
         __type: 'SerializationException',
         message: 'Expected an awsJson1_1 POST'
       })
     }
-    if (!authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
+    if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) {
       return send(res, 400, {
         __type: 'MissingAuthenticationTokenException',
         message: 'Missing Authentication Token'
       })
     }
-    if (!isDescribe) {
+    const handler = OPERATIONS[operation]
+    if (!handler)
       return send(res, 400, {
         __type: 'UnknownOperationException',
         message: `Unknown operation ${target}`
       })
-    }
 
     const fault = this.scenario.faults?.find(
-      (f) => f.calls === 'all' || f.calls.includes(call)
+      (f) =>
+        (f.operation ?? 'DescribeConformancePackStatus') === operation &&
+        (!f.region || f.region === region) &&
+        (f.calls === 'all' || f.calls.includes(call))
     )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()
@@ -189,7 +227,19 @@ export class ConfigEmulator {
     }
     if (fault?.kind === 'delay') await sleep(fault.ms)
 
-    const answer = this.describe(body, call, region ?? 'us-east-1')
+    const answer = handler(body, {
+      scenario: this.scenario,
+      region: region ?? 'us-east-1',
+      call,
+      elapsedMs: (Date.now() - this.startedAt) * (this.scenario.timeScale ?? 1),
+      startedAt: this.startedAt,
+      firstSeen: (key, state) => {
+        const seen = this.seen.get(key)
+        if (seen?.state === state) return seen.at
+        this.seen.set(key, { state, at: Date.now() })
+        return Date.now()
+      }
+    })
     send(res, answer.status, answer.body)
   }
 
@@ -200,38 +250,29 @@ export class ConfigEmulator {
     params: URLSearchParams
   ): Promise<void> {
     const action = params.get('Action') ?? ''
-    const authorization = req.headers.authorization
-    this.requests.push({
-      call: this.calls,
-      target: `CloudFormation.${action}`,
-      body: Object.fromEntries(params),
-      at: Date.now() - this.startedAt,
-      region: regionOf(authorization),
-      authorization
-    })
-    if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs)
+    const { region = 'us-east-1' } = this.record(
+      `CloudFormation.${action}`,
+      `CloudFormation.${action}`,
+      Object.fromEntries(params),
+      req
+    )
+    await this.delay(region)
+    const find = (name: string) => {
+      const pack = this.scenario.packs.find(
+        (p) => p.stack && (stackArn(p.name, region) === name || stackName(p.name) === name)
+      )
+      return (
+        pack?.stack && {
+          stackId: stackArn(pack.name, region),
+          stackName: stackName(pack.name),
+          requestedAt: packRequestedAt(pack, this.startedAt),
+          stack: pack.stack
+        }
+      )
+    }
     const answer =
       action === 'DescribeStackEvents'
-        ? describeStackEvents(
-            params,
-            (name) => {
-              const pack = this.scenario.packs.find(
-                (p) =>
-                  p.stack &&
-                  (stackArn(p.name, regionOf(authorization) ?? 'us-east-1') === name ||
-                    stackName(p.name) === name)
-              )
-              return (
-                pack?.stack && {
-                  stackId: stackArn(pack.name, regionOf(authorization) ?? 'us-east-1'),
-                  stackName: stackName(pack.name),
-                  requestedAt: this.requestedAt(pack),
-                  stack: pack.stack
-                }
-              )
-            },
-            this.scenario.stackEventsPageSize ?? 100
-          )
+        ? describeStackEvents(params, find, this.scenario.stackEventsPageSize ?? 100)
         : {
             status: 400,
             xml: `<ErrorResponse><Error><Code>InvalidAction</Code><Message>${action}</Message></Error></ErrorResponse>`
@@ -242,121 +283,6 @@ export class ConfigEmulator {
     })
     res.end(answer.xml)
   }
-
-  private requestedAt(pack: EmulatedPack): number {
-    return pack.requestedAt ?? this.startedAt - 60_000
-  }
-
-  private describe(
-    body: Record<string, unknown>,
-    call: number,
-    region: string
-  ): { status: number; body: unknown } {
-    const names = body.ConformancePackNames as string[] | undefined
-    const limit = (body.Limit as number | undefined) ?? 0
-    if (limit < 0 || limit > PAGE_SIZE) {
-      return {
-        status: 400,
-        body: { __type: 'InvalidLimitException', message: `Limit ${limit} is out of range` }
-      }
-    }
-    if (names && names.length > MAX_NAMES) {
-      return {
-        status: 400,
-        body: {
-          __type: 'ValidationException',
-          message: `1 validation error detected: Value at 'conformancePackNames' failed to satisfy constraint: Member must have length less than or equal to ${MAX_NAMES}`
-        }
-      }
-    }
-    const badName = names?.find((n) => n.length < 1 || n.length > 256 || !NAME.test(n))
-    if (badName !== undefined) {
-      return {
-        status: 400,
-        body: { __type: 'ValidationException', message: `Invalid conformance pack name ${badName}` }
-      }
-    }
-
-    const existing = this.scenario.packs
-      .map((pack) => ({ pack, step: this.stepAt(pack, call) }))
-      .filter(({ step }) => step.state !== 'ABSENT')
-    let selected = existing
-    if (names?.length) {
-      const present = new Set(existing.map(({ pack }) => pack.name))
-      const unknown = names.filter((n) => !present.has(n))
-      if (unknown.length && this.scenario.unknownNames === 'reject') {
-        return {
-          status: 400,
-          body: {
-            __type: 'NoSuchConformancePackException',
-            message: `Conformance pack ${unknown[0]} does not exist.`
-          }
-        }
-      }
-      selected = existing.filter(({ pack }) => names.includes(pack.name))
-    }
-
-    const token = typeof body.NextToken === 'string' ? body.NextToken : undefined
-    const offset = token ? Number(Buffer.from(token, 'base64').toString()) : 0
-    if (!Number.isInteger(offset) || offset < 0 || offset > selected.length) {
-      return {
-        status: 400,
-        body: { __type: 'InvalidNextTokenException', message: 'Invalid NextToken' }
-      }
-    }
-    const size = limit || PAGE_SIZE
-    const page = selected.slice(offset, offset + size)
-    const next =
-      offset + size < selected.length
-        ? Buffer.from(String(offset + size)).toString('base64')
-        : undefined
-    return {
-      status: 200,
-      body: {
-        ConformancePackStatusDetails: page.map(({ pack, step }) => this.detail(pack, step, region)),
-        ...(next ? { NextToken: next } : {})
-      }
-    }
-  }
-
-  private stepAt(pack: EmulatedPack, call: number): TimelineStep {
-    const elapsed = this.elapsedSimulated()
-    let current = pack.timeline[0]
-    for (const step of pack.timeline.slice(1)) {
-      const due =
-        (step.atCall !== undefined && call >= step.atCall) ||
-        (step.atMs !== undefined && elapsed >= step.atMs)
-      if (due) current = step
-    }
-    const seen = this.reached.get(pack.name)
-    if (seen?.state !== current.state)
-      this.reached.set(pack.name, { state: current.state, at: Date.now() })
-    return current
-  }
-
-  private detail(pack: EmulatedPack, step: TimelineStep, region: string): Record<string, unknown> {
-    const id = `conformance-pack-${hash(pack.name)}`
-    const requestedAt = this.requestedAt(pack)
-    const reachedAt = this.reached.get(pack.name)?.at ?? Date.now()
-    return {
-      ConformancePackName: pack.name,
-      ConformancePackId: id,
-      ConformancePackArn: `arn:aws:config:${region}:${ACCOUNT}:conformance-pack/${pack.name}/${id}`,
-      ConformancePackState: step.state,
-      StackArn: stackArn(pack.name, region),
-      LastUpdateRequestedTime: requestedAt / 1000,
-      ...(step.reason ? { ConformancePackStatusReason: step.reason } : {}),
-      ...(step.state === 'CREATE_COMPLETE' ? { LastUpdateCompletedTime: reachedAt / 1000 } : {})
-    }
-  }
-}
-
-function stackName(pack: string): string {
-  return `awsconfigconforms-${pack}-${hash(pack)}`
-}
-
-function stackArn(pack: string, region: string): string {
-  return `arn:aws:cloudformation:${region}:${ACCOUNT}:stack/${stackName(pack)}/0d1e2f30-${hash(pack).slice(0, 4)}-11ef-8f3a-0a1b2c3d4e5f`
 }
 
 /** The region of a SigV4 credential scope (any service). */
@@ -390,9 +316,3 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-function hash(text: string): string {
-  let h = 2166136261
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619)
-  return (h >>> 0).toString(16).padStart(8, '0')
-}
