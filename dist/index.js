@@ -6523,7 +6523,7 @@ __webpack_unused_export__ = DescribeOrganizationConfigRulesCommand;
 __webpack_unused_export__ = DescribeOrganizationConfigRulesRequest$;
 __webpack_unused_export__ = DescribeOrganizationConfigRulesResponse$;
 __webpack_unused_export__ = DescribeOrganizationConformancePackStatuses$;
-__webpack_unused_export__ = DescribeOrganizationConformancePackStatusesCommand;
+exports.Sg5 = DescribeOrganizationConformancePackStatusesCommand;
 __webpack_unused_export__ = DescribeOrganizationConformancePackStatusesRequest$;
 __webpack_unused_export__ = DescribeOrganizationConformancePackStatusesResponse$;
 __webpack_unused_export__ = DescribeOrganizationConformancePacks$;
@@ -6630,7 +6630,7 @@ __webpack_unused_export__ = GetOrganizationConfigRuleDetailedStatusCommand;
 __webpack_unused_export__ = GetOrganizationConfigRuleDetailedStatusRequest$;
 __webpack_unused_export__ = GetOrganizationConfigRuleDetailedStatusResponse$;
 __webpack_unused_export__ = GetOrganizationConformancePackDetailedStatus$;
-__webpack_unused_export__ = GetOrganizationConformancePackDetailedStatusCommand;
+exports.h7L = GetOrganizationConformancePackDetailedStatusCommand;
 __webpack_unused_export__ = GetOrganizationConformancePackDetailedStatusRequest$;
 __webpack_unused_export__ = GetOrganizationConformancePackDetailedStatusResponse$;
 __webpack_unused_export__ = GetOrganizationCustomRulePolicy$;
@@ -59280,7 +59280,7 @@ function createConfigClient(region, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4069);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6569);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -59289,7 +59289,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4069:
+/***/ 6569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67289,8 +67289,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./src/client.ts
-var src_client = __nccwpck_require__(9592);
 ;// CONCATENATED MODULE: ./src/clock.ts
 // setTimeout fires at once for anything above 2^31-1 ms.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67308,232 +67306,6 @@ const systemClock = {
         signal?.addEventListener('abort', done, { once: true });
     })
 };
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(7101);
-// EXTERNAL MODULE: ./src/abortable.ts
-var abortable = __nccwpck_require__(2349);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/aws-errors.ts
-
-const CREDENTIAL_ERRORS = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'IncompleteSignature',
-    'IncompleteSignatureException',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'MissingAuthenticationToken',
-    'MissingAuthenticationTokenException'
-]);
-const ACCESS_DENIED_ERRORS = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnauthorizedOperation'
-]);
-const IAM_ACTION = 'config:DescribeConformancePackStatus';
-function classifyError(error, iamAction = IAM_ACTION) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const name = e.name ?? 'Error';
-    const detail = redact(e.message ?? String(error));
-    const status = e.$metadata?.httpStatusCode;
-    const sdk = e;
-    if (name === 'CredentialsProviderError') {
-        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`);
-    }
-    if (ACCESS_DENIED_ERRORS.has(name)) {
-        return permanent(`Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`);
-    }
-    if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
-        return permanent(`AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`);
-    }
-    if ((0,retry.isThrottlingError)(sdk))
-        return aws_errors_transient(`throttled (${name}): ${detail}`);
-    if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
-        return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
-    }
-    if (status !== undefined && status >= 400 && status < 500) {
-        return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`);
-    }
-    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
-    return aws_errors_transient(`${name}: ${detail}`);
-}
-function isNoSuchPackError(error) {
-    return error?.name === 'NoSuchConformancePackException';
-}
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
-/** Service messages can quote a request's credential scope; keep key ids out of the log. */
-function redact(message) {
-    return message.replace(ACCESS_KEY_ID, '***');
-}
-const aws_errors_transient = (message) => ({ kind: 'transient', message });
-const permanent = (message) => ({ kind: 'permanent', message });
-
-;// CONCATENATED MODULE: ./src/config-source.ts
-
-
-
-/** Most names a single call returns in one page: a batch of this size costs one call. */
-const MAX_NAMES_PER_CALL = 20;
-function createStatusSource(client, debug = () => undefined) {
-    async function pages(names, bound) {
-        const packs = [];
-        let nextToken;
-        do {
-            const signal = bound();
-            const started = Date.now();
-            const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
-                ConformancePackNames: names ? [...names] : undefined,
-                Limit: MAX_NAMES_PER_CALL,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            const page = out.ConformancePackStatusDetails ?? [];
-            debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
-            packs.push(...page.map(toReportedPack));
-            nextToken = out.NextToken || undefined;
-        } while (nextToken);
-        return packs;
-    }
-    return {
-        listAll: (bound) => pages(undefined, bound),
-        async describe(names, bound) {
-            try {
-                return await pages(names, bound);
-            }
-            catch (error) {
-                if (!isNoSuchPackError(error))
-                    throw error;
-                // The service rejected the whole batch for an unknown name. With one name that is the
-                // answer; with several, list the region once so the known names are still seen.
-                if (names.length === 1)
-                    return [];
-                debug(`a name in [${names.join(', ')}] does not exist; listing the region instead`);
-                const wanted = new Set(names);
-                return (await pages(undefined, bound)).filter((pack) => wanted.has(pack.name));
-            }
-        }
-    };
-}
-function toReportedPack(d) {
-    return {
-        name: d.ConformancePackName ?? '',
-        state: d.ConformancePackState,
-        id: d.ConformancePackId,
-        arn: d.ConformancePackArn,
-        stackArn: d.StackArn,
-        reason: d.ConformancePackStatusReason || undefined,
-        requestedAt: d.LastUpdateRequestedTime,
-        completedAt: d.LastUpdateCompletedTime
-    };
-}
-
-;// CONCATENATED MODULE: ./src/backoff.ts
-/**
- * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
- * jitter" (a random point in the upper half of the step) so that several pipelines started
- * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
- *
- * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
- */
-function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
-    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
-    const jittered = step / 2 + (random() * step) / 2;
-    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
-}
-
-;// CONCATENATED MODULE: ./src/explain.ts
-
-
-const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
-const ATTEMPTS_PER_PAGE = 3;
-/**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
- */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
-            continue;
-        const { stackArn, requestedAt } = pack.detail;
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    let nextToken;
-    do {
-        const page = await readPage(stackArn, nextToken, deps);
-        if ('why' in page)
-            return { kind: 'unavailable', why: page.why };
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return event.status.endsWith('_FAILED') && !isTheStack;
-}
-async function readPage(stackArn, nextToken, deps) {
-    const { clock, deadline, signal } = deps;
-    let last = '';
-    for (let attempt = 0; attempt < ATTEMPTS_PER_PAGE; attempt++) {
-        const left = deadline - clock.now();
-        if (signal.aborted)
-            return { why: 'the run was cancelled' };
-        if (left <= 0)
-            return { why: `the deadline passed${last ? ` (last error: ${last})` : ''}` };
-        const timer = AbortSignal.timeout(Math.max(1, Math.min(deps.requestTimeoutMs ?? 10_000, left)));
-        try {
-            return await deps.read(stackArn, nextToken, AbortSignal.any([signal, timer]));
-        }
-        catch (error) {
-            if (signal.aborted)
-                return { why: 'the run was cancelled' };
-            if (isStackGone(error))
-                return { why: 'the stack no longer exists' };
-            const classified = timer.aborted
-                ? { kind: 'transient', message: 'request timed out' }
-                : classifyError(error, EXPLAIN_IAM_ACTION);
-            if (classified.kind === 'permanent')
-                return { why: classified.message };
-            last = classified.message;
-            deps.debug?.(`DescribeStackEvents ${stackArn}: ${last}; retrying`);
-            await clock.sleep(Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())), signal);
-        }
-    }
-    return { why: `CloudFormation kept failing: ${last}` };
-}
-function isStackGone(error) {
-    const e = error;
-    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
-}
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** A bad input value, reported before any API call. The message names the input and quotes the value. */
@@ -67553,16 +67325,19 @@ const inputs_DEFAULTS = {
     'max-delay-seconds': '30',
     'missing-pack': 'fail',
     'fail-on-failure': 'true',
-    'explain-failures': 'true'
+    'explain-failures': 'true',
+    scope: 'account'
 };
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
-const MAX_PACK_NAME_LENGTH = 256;
+const MAX_PACK_NAME_LENGTH = { account: 256, organization: 128 };
+const SCOPES = ['account', 'organization'];
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MISSING_PACK_POLICIES = ['fail', 'wait', 'ignore'];
 function parseInputs(source, env) {
-    const names = parseNames(source);
-    const region = parseRegion(source.getInput('region'), env);
+    const scope = parseScope(inputs_valueOf(source, 'scope'));
+    const names = parseNames(source, scope);
+    const regions = parseRegions(source, env);
     const timeoutMs = parseSeconds(source, 'timeout-seconds');
     const minDelayMs = parseSeconds(source, 'min-delay-seconds');
     const maxDelayMs = parseSeconds(source, 'max-delay-seconds');
@@ -67571,7 +67346,8 @@ function parseInputs(source, env) {
     }
     return {
         names,
-        region,
+        scope,
+        regions,
         timeoutMs,
         minDelayMs,
         maxDelayMs,
@@ -67580,24 +67356,45 @@ function parseInputs(source, env) {
         explainFailures: parseBoolean(source, 'explain-failures')
     };
 }
-function parseNames(source) {
+function parseScope(value) {
+    const scope = SCOPES.find((s) => s === value.toLowerCase());
+    if (!scope)
+        throw new InputError('scope', value, `must be one of ${SCOPES.join(', ')}`);
+    return scope;
+}
+/** Newlines and/or commas separate the items of a list input; blanks are dropped, duplicates folded. */
+function listOf(source, input) {
+    const items = source
+        .getMultilineInput(input)
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+    return [...new Set(items)];
+}
+function parseNames(source, scope) {
     const raw = source.getInput('conformance-pack-names');
     if (raw === '')
         return undefined;
-    const names = source
-        .getMultilineInput('conformance-pack-names')
-        .flatMap((line) => line.split(','))
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
+    const names = listOf(source, 'conformance-pack-names');
     if (names.length === 0) {
         throw new InputError('conformance-pack-names', raw, 'holds only separators: give pack names, or leave it empty to wait for every pack in the region');
     }
     for (const name of names) {
-        if (name.length > MAX_PACK_NAME_LENGTH || !PACK_NAME.test(name)) {
-            throw new InputError('conformance-pack-names', name, `has an invalid conformance pack name (1-${MAX_PACK_NAME_LENGTH} characters: a letter, then letters, digits and hyphens)`);
+        if (name.length > MAX_PACK_NAME_LENGTH[scope] || !PACK_NAME.test(name)) {
+            throw new InputError('conformance-pack-names', name, `has an invalid ${scope === 'organization' ? 'organization ' : ''}conformance pack name (1-${MAX_PACK_NAME_LENGTH[scope]} characters: a letter, then letters, digits and hyphens)`);
         }
     }
-    return [...new Set(names)];
+    return names;
+}
+function parseRegions(source, env) {
+    const input = source.getInput('region');
+    if (input === '')
+        return [parseRegion('', env)];
+    const regions = listOf(source, 'region');
+    if (regions.length === 0) {
+        throw new InputError('region', input, 'holds only separators: give one or more region names such as us-east-1');
+    }
+    return regions.map((region) => parseRegion(region, env));
 }
 function parseRegion(input, env) {
     const [origin, value] = input
@@ -67648,7 +67445,7 @@ function inputs_valueOf(source, input) {
 }
 
 ;// CONCATENATED MODULE: ./src/pack-state.ts
-/** The five states DescribeConformancePackStatus reports. */
+/** The five states DescribeConformancePackStatus reports for an account's packs. */
 const SERVICE_STATES = [
     'CREATE_IN_PROGRESS',
     'CREATE_COMPLETE',
@@ -67656,25 +67453,25 @@ const SERVICE_STATES = [
     'DELETE_IN_PROGRESS',
     'DELETE_FAILED'
 ];
+/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
+const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
+const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
 function isServiceState(value) {
     return SERVICE_STATES.includes(value ?? '');
 }
+function isReportedState(value) {
+    return REPORTED_STATES.includes(value ?? '');
+}
 function outcomeOf(state) {
-    switch (state) {
-        case 'CREATE_COMPLETE':
-        case 'DELETE_COMPLETE':
-            return 'completed';
-        case 'CREATE_FAILED':
-        case 'DELETE_FAILED':
-            return 'failed';
-        case 'CREATE_IN_PROGRESS':
-        case 'DELETE_IN_PROGRESS':
-            return 'in-progress';
-        case 'NOT_FOUND':
-            return 'missing';
-        case 'UNKNOWN':
-            return 'unknown';
-    }
+    if (state === 'NOT_FOUND')
+        return 'missing';
+    if (state === 'UNKNOWN')
+        return 'unknown';
+    if (state.endsWith('_IN_PROGRESS'))
+        return 'in-progress';
+    if (state.endsWith('_FAILED'))
+        return 'failed';
+    return 'completed';
 }
 /** Whether the wait must keep asking about a pack in this state. */
 function isPending(state, missingPack) {
@@ -67684,12 +67481,12 @@ function isPending(state, missingPack) {
         (outcome === 'missing' && missingPack === 'wait'));
 }
 /**
- * The status of a pack the service answered for. A state this action does not know
- * (the API has five) is kept as UNKNOWN, so the wait goes on rather than guessing.
+ * The status of a pack the service answered for. A state this action does not know is kept
+ * as UNKNOWN, so the wait goes on rather than guessing.
  */
 function found(report) {
     const { state } = report;
-    if (!isServiceState(state)) {
+    if (!isReportedState(state)) {
         return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` };
     }
     return { name: report.name, state, detail: { ...report, state } };
@@ -67698,11 +67495,12 @@ function found(report) {
  * The status of a pack that a successful answer left out. A deletion that was under way
  * has finished; anything else means the pack is not there (any more).
  */
-function absent(previous) {
+function absent(previous, deleted = 'DELETE_COMPLETE') {
     switch (previous.state) {
         case 'DELETE_IN_PROGRESS':
         case 'DELETE_COMPLETE':
-            return { name: previous.name, state: 'DELETE_COMPLETE', detail: previous.detail };
+        case 'DELETE_SUCCESSFUL':
+            return { name: previous.name, state: deleted, detail: previous.detail };
         case 'UNKNOWN':
             return { name: previous.name, state: 'NOT_FOUND' };
         default:
@@ -67780,277 +67578,392 @@ function reasonOf(status) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+// EXTERNAL MODULE: ./src/client.ts
+var src_client = __nccwpck_require__(9592);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(7101);
+// EXTERNAL MODULE: ./src/abortable.ts
+var abortable = __nccwpck_require__(2349);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/aws-errors.ts
+
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'IncompleteSignatureException',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'MissingAuthenticationToken',
+    'MissingAuthenticationTokenException'
+]);
+const ACCESS_DENIED_ERRORS = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation'
+]);
+const IAM_ACTION = 'config:DescribeConformancePackStatus';
+const ORGANIZATION_IAM_ACTIONS = [
+    'config:DescribeOrganizationConformancePackStatuses',
+    'config:GetOrganizationConformancePackDetailedStatus'
+];
+function classifyError(error, iamAction = IAM_ACTION) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const name = e.name ?? 'Error';
+    const detail = redact(e.message ?? String(error));
+    const status = e.$metadata?.httpStatusCode;
+    const sdk = e;
+    if (name === 'CredentialsProviderError') {
+        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`);
+    }
+    if (name === 'OrganizationAccessDeniedException') {
+        return permanent(`AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`);
+    }
+    if (ACCESS_DENIED_ERRORS.has(name)) {
+        return permanent(`Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`);
+    }
+    if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
+        return permanent(`AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`);
+    }
+    if ((0,retry.isThrottlingError)(sdk))
+        return aws_errors_transient(`throttled (${name}): ${detail}`);
+    if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
+        return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+        return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`);
+    }
+    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
+    return aws_errors_transient(`${name}: ${detail}`);
+}
+function isNoSuchPackError(error) {
+    return error?.name === 'NoSuchConformancePackException';
+}
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
+/** Service messages can quote a request's credential scope; keep key ids out of the log. */
+function redact(message) {
+    return message.replace(ACCESS_KEY_ID, '***');
+}
+const aws_errors_transient = (message) => ({ kind: 'transient', message });
+const permanent = (message) => ({ kind: 'permanent', message });
+
+;// CONCATENATED MODULE: ./src/config-source.ts
 
 
-function statusEntry(pack, region, explanation) {
-    const detail = detailOf(pack);
-    const entry = {
-        name: pack.name,
-        state: pack.state,
-        reason: reasonOf(pack),
-        id: detail?.id,
-        arn: detail?.arn,
-        stackArn: detail?.stackArn,
-        region,
-        lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
-        lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
-        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined
+
+/** Most names a single call returns in one page: a batch of this size costs one call. */
+const MAX_NAMES_PER_CALL = 20;
+function createStatusSource(client, debug = () => undefined) {
+    async function pages(names, bound) {
+        const packs = [];
+        let nextToken;
+        do {
+            const signal = bound();
+            const started = Date.now();
+            const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
+                ConformancePackNames: names ? [...names] : undefined,
+                Limit: MAX_NAMES_PER_CALL,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            const page = out.ConformancePackStatusDetails ?? [];
+            debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
+            packs.push(...page.map(toReportedPack));
+            nextToken = out.NextToken || undefined;
+        } while (nextToken);
+        return packs;
+    }
+    return {
+        batchSize: MAX_NAMES_PER_CALL,
+        deletedState: 'DELETE_COMPLETE',
+        listAll: (bound) => pages(undefined, bound),
+        async describe(names, bound) {
+            try {
+                return await pages(names, bound);
+            }
+            catch (error) {
+                if (!isNoSuchPackError(error))
+                    throw error;
+                // The service rejected the whole batch for an unknown name. With one name that is the
+                // answer; with several, list the region once so the known names are still seen.
+                if (names.length === 1)
+                    return [];
+                debug(`a name in [${names.join(', ')}] does not exist; listing the region instead`);
+                const wanted = new Set(names);
+                return (await pages(undefined, bound)).filter((pack) => wanted.has(pack.name));
+            }
+        }
     };
-    return JSON.parse(JSON.stringify(entry));
 }
-/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
-function describeResource(resource) {
-    return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`;
+function toReportedPack(d) {
+    return {
+        name: d.ConformancePackName ?? '',
+        state: d.ConformancePackState,
+        id: d.ConformancePackId,
+        arn: d.ConformancePackArn,
+        stackArn: d.StackArn,
+        reason: d.ConformancePackStatusReason || undefined,
+        requestedAt: d.LastUpdateRequestedTime,
+        completedAt: d.LastUpdateCompletedTime
+    };
 }
+
+;// CONCATENATED MODULE: ./src/backoff.ts
 /**
- * A line per pack that needs a person's eye: failed packs (with the first failed resource of
- * their stack, usually the cause), and packs that are not there.
+ * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
+ * jitter" (a random point in the upper half of the step) so that several pipelines started
+ * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
+ *
+ * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
  */
-function packAnnotations(packs, policy, region, explanations = new Map()) {
-    const notes = [];
+function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
+    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
+    const jittered = step / 2 + (random() * step) / 2;
+    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
+}
+
+;// CONCATENATED MODULE: ./src/best-effort.ts
+
+
+const ATTEMPTS = 3;
+/**
+ * One bounded request, retried on transient errors (a few times, with a pause, never past the
+ * deadline). Never throws: a failure comes back with the reason a person can act on.
+ */
+async function bestEffort(request, deps, options) {
+    const { clock, deadline, signal } = deps;
+    let last = '';
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const left = deadline - clock.now();
+        if (signal.aborted)
+            return { ok: false, why: 'the run was cancelled' };
+        if (left <= 0)
+            return { ok: false, why: `the deadline passed${last ? ` (last error: ${last})` : ''}` };
+        const timer = AbortSignal.timeout(Math.max(1, Math.min(deps.requestTimeoutMs ?? 10_000, left)));
+        try {
+            return { ok: true, value: await request(AbortSignal.any([signal, timer])) };
+        }
+        catch (error) {
+            if (signal.aborted)
+                return { ok: false, why: 'the run was cancelled' };
+            const own = options.interpret?.(error);
+            if (own)
+                return { ok: false, why: own };
+            const classified = timer.aborted
+                ? { kind: 'transient', message: 'request timed out' }
+                : classifyError(error, options.iamAction);
+            if (classified.kind === 'permanent')
+                return { ok: false, why: classified.message };
+            last = classified.message;
+            deps.debug?.(`${options.what}: ${last}; retrying`);
+            await clock.sleep(Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())), signal);
+        }
+    }
+    return { ok: false, why: `it kept failing: ${last}` };
+}
+
+;// CONCATENATED MODULE: ./src/explain.ts
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
     for (const pack of packs) {
-        if (pack.state === 'CREATE_FAILED' || pack.state === 'DELETE_FAILED') {
-            notes.push({
-                level: policy.failOnFailure ? 'error' : 'warning',
-                title: `Conformance pack ${pack.name}: ${pack.state}`,
-                message: withCause(`${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`, explanations.get(pack.name))
-            });
+        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
+            continue;
+        const { stackArn, requestedAt } = pack.detail;
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const failures = [];
+    let nextToken;
+    do {
+        const read = await readPage(stackArn, nextToken, deps);
+        if (!read.ok)
+            return { kind: 'unavailable', why: read.why };
+        const page = read.value;
+        let reachedOlder = false;
+        for (const event of page.events) {
+            if (since && event.timestamp.getTime() < since.getTime()) {
+                reachedOlder = true;
+                break;
+            }
+            if (isResourceFailure(event)) {
+                failures.push({
+                    logicalId: event.logicalId,
+                    type: event.type,
+                    status: event.status,
+                    reason: event.reason
+                });
+            }
         }
-        else if (pack.state === 'NOT_FOUND') {
-            const vanished = pack.detail ? ` (it was ${pack.detail.state} earlier in this wait)` : '';
-            notes.push({
-                level: policy.missingPack === 'fail' ? 'error' : 'warning',
-                title: `Conformance pack ${pack.name}: NOT_FOUND`,
-                message: `${pack.name}: no conformance pack of that name in ${region}${vanished}`
-            });
-        }
-    }
-    return notes;
+        nextToken = reachedOlder ? undefined : page.nextToken;
+    } while (nextToken);
+    return { kind: 'explained', resources: failures.reverse() };
 }
-function withCause(message, explanation) {
-    const first = explanation?.kind === 'explained' ? explanation.resources[0] : undefined;
-    return first
-        ? `${message.replace(/\.$/, '')}. First failed resource: ${describeResource(first)}`
-        : message;
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return event.status.endsWith('_FAILED') && !isTheStack;
 }
-/**
- * One notice for every failed pack whose stack could not be read: what stopped it, so the
- * fix (usually the IAM action) is plain.
- */
-function unexplainedNotice(explanations, iamAction) {
-    const missing = [...explanations].flatMap(([name, e]) => e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []);
-    if (missing.length === 0)
-        return undefined;
-    return `Could not read the CloudFormation stack events that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${iamAction} to read them): ${missing.join('; ')}`;
-}
-/** The one line the step fails with, or the closing line of a passing run. */
-function headline(verdict, end, elapsedMs) {
-    const list = (names) => names.join(', ');
-    const waited = formatDuration(elapsedMs);
-    switch (verdict.result) {
-        case 'cancelled':
-            return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
-        case 'timeout':
-            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : ''}`;
-        case 'failure': {
-            if (end.kind === 'error')
-                return end.message;
-            const parts = [];
-            if (verdict.failed.length)
-                parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`);
-            if (verdict.missing.length)
-                parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`);
-            if (verdict.pending.length)
-                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`);
-            return parts.join('; ');
-        }
-        case 'success': {
-            const ignored = verdict.missing.length
-                ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
-                : '';
-            if (verdict.completed.length === 0)
-                return `No conformance packs to wait for${ignored}`;
-            return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-
-/** Failed resources shown under a pack's row; the rest are counted. */
-const MAX_RESOURCES_SHOWN = 10;
-const RESULT_MARK = { success: '✅', failure: '❌', timeout: '⏱️', cancelled: '🚫' };
-const STATE_MARK = {
-    CREATE_COMPLETE: '✅',
-    DELETE_COMPLETE: '🗑️',
-    CREATE_FAILED: '❌',
-    DELETE_FAILED: '❌',
-    CREATE_IN_PROGRESS: '⏳',
-    DELETE_IN_PROGRESS: '⏳',
-    NOT_FOUND: '❓',
-    UNKNOWN: '❔'
-};
-/** Adds the job summary to `summary`'s buffer; the caller writes it. */
-function renderSummary(summary, report) {
-    const { verdict, region, packs } = report;
-    summary.addHeading(`${RESULT_MARK[verdict.result]} AWS Config conformance packs: ${verdict.result}`, 2);
-    const counts = countLine(verdict, packs.length);
-    summary.addRaw(`<p>Region <code>${region}</code> · waited ${formatDuration(report.elapsedMs)} · ${counts}</p>`, true);
-    if (verdict.result !== 'success' || report.end.kind === 'error') {
-        summary.addRaw(`<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`, true);
-    }
-    if (packs.length === 0) {
-        summary.addRaw(`<p>No conformance packs in <code>${region}</code>.</p>`, true);
-    }
-    else {
-        summary.addTable([
-            ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({
-                data,
-                header: true
-            })),
-            ...packs.flatMap((pack) => [
-                row(pack, region, report.now),
-                ...explanationRow(report.explanations?.get(pack.name))
-            ])
-        ]);
-    }
-    if (report.runUrl)
-        summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
-    return summary;
-}
-/** A full-width row under a failed pack: the failed resources of its stack, cause first. */
-function explanationRow(explanation) {
-    if (!explanation)
-        return [];
-    let html;
-    if (explanation.kind === 'unavailable') {
-        html = `<em>Stack events unavailable: ${escapeHtml(explanation.why)}</em>`;
-    }
-    else if (explanation.resources.length === 0) {
-        html = '<em>No failed resource in the stack events of this deployment.</em>';
-    }
-    else {
-        const shown = explanation.resources.slice(0, MAX_RESOURCES_SHOWN);
-        const more = explanation.resources.length - shown.length;
-        const items = shown.map((r, i) => `<li>${i === 0 ? '<strong>Cause:</strong> ' : ''}${escapeHtml(describeResource(r))}</li>`);
-        if (more > 0)
-            items.push(`<li>${more} more</li>`);
-        html = `Failed resources:<ul>${items.join('')}</ul>`;
-    }
-    return [[{ data: html, colspan: '6' }]];
-}
-function countLine(verdict, total) {
-    const parts = [
-        [verdict.completed.length, 'completed'],
-        [verdict.failed.length, 'failed'],
-        [verdict.pending.length, 'pending'],
-        [verdict.missing.length, 'not found']
-    ]
-        .filter(([n]) => n !== 0)
-        .map(([n, what]) => `${n} ${what}`);
-    return `${total} pack${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-}
-function row(pack, region, now) {
-    const detail = detailOf(pack);
-    const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
-    const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
-    const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
-    const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now);
-    return [
-        name,
-        `${STATE_MARK[pack.state]} ${pack.state}`,
-        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-        formatTime(detail?.requestedAt),
-        formatTime(completed),
-        duration === undefined ? '' : formatDuration(duration)
-        // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
-    ].map((cell) => cell || '–');
-}
-function defaultReason(pack) {
-    switch (pack.state) {
-        case 'NOT_FOUND':
-            return pack.detail
-                ? `Vanished while ${pack.detail.state}`
-                : 'No conformance pack of this name';
-        case 'DELETE_COMPLETE':
-            return 'Deleted';
-        case 'UNKNOWN':
-            return 'No answer from AWS Config';
-        default:
-            return '';
-    }
-}
-function formatTime(date) {
-    return date
-        ? date
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, ' UTC')
-        : '';
-}
-/**
- * The console page of a pack's stack. The console's host depends on the partition the ARN
- * names (commercial, GovCloud, China).
- */
-function cloudFormationUrl(stackArn, region) {
-    const partition = stackArn.split(':')[1];
-    const host = partition === 'aws-us-gov'
-        ? 'console.amazonaws-us-gov.com'
-        : partition === 'aws-cn'
-            ? 'console.amazonaws.cn'
-            : `${region}.console.aws.amazon.com`;
-    return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
-}
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;');
-}
-/** The summary of a run that stopped before any wait, for example on a bad input. */
-function renderErrorSummary(summary, message) {
-    summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2);
-    return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
-}
-
-;// CONCATENATED MODULE: ./src/verdict.ts
-
-/**
- * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
- * else timeout when any is still pending at the deadline; else success. Cancellation
- * overrides all: the wait never finished.
- */
-function decide(packs, end, policy) {
-    const names = (pred) => packs.filter(pred).map((p) => p.name);
-    const completed = names((p) => outcomeOf(p.state) === 'completed');
-    const failed = names((p) => outcomeOf(p.state) === 'failed');
-    const missing = names((p) => outcomeOf(p.state) === 'missing');
-    const pending = names((p) => {
-        const outcome = outcomeOf(p.state);
-        return (outcome === 'in-progress' ||
-            outcome === 'unknown' ||
-            (outcome === 'missing' && policy.missingPack === 'wait'));
+function readPage(stackArn, nextToken, deps) {
+    return bestEffort((signal) => deps.read(stackArn, nextToken, signal), deps, {
+        iamAction: EXPLAIN_IAM_ACTION,
+        what: `DescribeStackEvents ${stackArn}`,
+        interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
     });
-    const missingFails = policy.missingPack === 'fail' && missing.length > 0;
-    const lists = { completed, failed, pending, missing };
-    if (end.kind === 'cancelled')
-        return { result: 'cancelled', failStep: true, ...lists };
-    if (end.kind === 'error' || missingFails)
-        return { result: 'failure', failStep: true, ...lists };
-    if (failed.length > 0)
-        return {
-            result: 'failure',
-            failStep: policy.failOnFailure || end.kind === 'deadline',
-            ...lists
-        };
-    if (end.kind === 'deadline' || pending.length > 0)
-        return { result: 'timeout', failStep: true, ...lists };
-    return { result: 'success', failStep: false, ...lists };
+}
+function isStackGone(error) {
+    const e = error;
+    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/member-accounts.ts
+
+const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetailedStatus';
+/**
+ * For every failed organization pack, every member account's status (all pages, once): which
+ * accounts failed and why is what a person needs to fix a broken rollout. Best effort: a pack
+ * whose accounts cannot be read is `unavailable`, and the result stays as it is.
+ */
+async function readFailedAccounts(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (!pack.state.endsWith('_FAILED'))
+            continue;
+        if (deps.signal.aborted)
+            break;
+        const read = await bestEffort((signal) => deps.source.memberAccounts(pack.name, () => signal), deps, {
+            iamAction: MEMBER_ACCOUNTS_IAM_ACTION,
+            what: `GetOrganizationConformancePackDetailedStatus ${pack.name}`
+        });
+        explanations.set(pack.name, read.ok
+            ? {
+                kind: 'accounts',
+                accounts: [...read.value].sort((a, b) => failedFirst(a.status) - failedFirst(b.status))
+            }
+            : { kind: 'unavailable', why: read.why });
+    }
+    return explanations;
+}
+const failedFirst = (status) => (status.endsWith('_FAILED') ? 0 : 1);
+/** The ids of the accounts whose deployment failed. */
+function failedAccountIds(explanation) {
+    if (explanation?.kind !== 'accounts')
+        return undefined;
+    return explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).map((a) => a.accountId);
+}
+
+;// CONCATENATED MODULE: ./src/org-source.ts
+
+
+
+/** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
+const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
+const LIST_LIMIT = 100;
+function createOrganizationSource(client, debug = () => undefined) {
+    const send = (promise, bound) => {
+        const signal = bound();
+        return (0,abortable/* abortable */.Z)(promise(signal), signal);
+    };
+    async function statuses(names, bound) {
+        const packs = [];
+        let nextToken;
+        do {
+            const out = await send((abortSignal) => client.send(new dist_cjs/* DescribeOrganizationConformancePackStatusesCommand */.Sg5(names
+                ? { OrganizationConformancePackNames: [...names] }
+                : { Limit: LIST_LIMIT, NextToken: nextToken }), { abortSignal }), bound);
+            const page = out.OrganizationConformancePackStatuses ?? [];
+            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${page.length} packs`);
+            packs.push(...page.map(org_source_toReportedPack));
+            // Limit and NextToken apply only when listing every pack.
+            nextToken = names ? undefined : out.NextToken || undefined;
+        } while (nextToken);
+        return packs;
+    }
+    async function memberAccounts(name, bound, status) {
+        const accounts = [];
+        let nextToken;
+        do {
+            const out = await send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
+                OrganizationConformancePackName: name,
+                Filters: status ? { Status: status } : undefined,
+                Limit: LIST_LIMIT,
+                NextToken: nextToken
+            }), { abortSignal }), bound);
+            accounts.push(...(out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount));
+            nextToken = out.NextToken || undefined;
+        } while (nextToken);
+        return accounts;
+    }
+    return {
+        batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
+        deletedState: 'DELETE_SUCCESSFUL',
+        listAll: (bound) => statuses(undefined, bound),
+        async describe(names, bound) {
+            try {
+                return await statuses(names, bound);
+            }
+            catch (error) {
+                if (error.name !== 'NoSuchOrganizationConformancePackException')
+                    throw error;
+                // An unknown name rejects the whole call: list the organization's packs once instead.
+                if (names.length === 1)
+                    return [];
+                debug(`a name in [${names.join(', ')}] does not exist; listing every organization pack instead`);
+                const wanted = new Set(names);
+                return (await statuses(undefined, bound)).filter((pack) => wanted.has(pack.name));
+            }
+        },
+        async settle(pack, bound) {
+            // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS after
+            // every member account has finished: ask the accounts themselves.
+            const operation = pack.state.replace(/_IN_PROGRESS$/, '');
+            if ((await memberAccounts(pack.name, bound, pack.state)).length > 0)
+                return undefined;
+            const failed = (await memberAccounts(pack.name, bound, `${operation}_FAILED`)).length > 0;
+            const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
+            debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+            return found({
+                ...detailOf(pack),
+                name: pack.name,
+                state,
+                reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+            });
+        },
+        memberAccounts
+    };
+}
+function org_source_toReportedPack(s) {
+    return {
+        name: s.OrganizationConformancePackName ?? '',
+        state: s.Status,
+        reason: s.ErrorMessage || undefined,
+        errorCode: s.ErrorCode || undefined,
+        updatedAt: s.LastUpdateTime
+    };
+}
+function toMemberAccount(s) {
+    return {
+        accountId: s.AccountId ?? '',
+        status: s.Status ?? '',
+        errorCode: s.ErrorCode || undefined,
+        message: s.ErrorMessage || undefined,
+        updatedAt: s.LastUpdateTime
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
@@ -68058,8 +67971,9 @@ function decide(packs, end, policy) {
 
 
 
-
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+const SETTLE_AFTER_ROUNDS = 3;
 /**
  * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
  * error occurs. Each round asks once per batch of pending names; terminal packs are no
@@ -68080,9 +67994,13 @@ async function waitForPacks(plan, deps) {
     let quietRounds = 0;
     let errorStreak;
     const pendingNames = () => [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name);
+    // Consecutive answers in which each pack was in the same in-progress state.
+    const inProgressFor = new Map();
     const update = (next) => {
         const previous = packs.get(next.name);
         packs.set(next.name, next);
+        const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state;
+        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
         if (previous?.state === next.state)
             return false;
         log.info(describeChange(previous, next, clock.now()));
@@ -68125,8 +68043,8 @@ async function waitForPacks(plan, deps) {
             return { outcome: { kind: 'ok' }, changed };
         }
         const pending = pendingNames();
-        for (let i = 0; i < pending.length; i += MAX_NAMES_PER_CALL) {
-            const batch = pending.slice(i, i + MAX_NAMES_PER_CALL);
+        for (let i = 0; i < pending.length; i += source.batchSize) {
+            const batch = pending.slice(i, i + source.batchSize);
             let reported;
             try {
                 reported = await source.describe(batch, bound);
@@ -68144,8 +68062,25 @@ async function waitForPacks(plan, deps) {
             }
             for (const name of batch) {
                 const previous = packs.get(name);
-                if (previous && !seen.has(name))
-                    changed = update(absent(previous)) || changed;
+                if (previous && !seen.has(name)) {
+                    changed = update(absent(previous, source.deletedState)) || changed;
+                }
+            }
+        }
+        if (source.settle) {
+            for (const pack of packs.values()) {
+                if ((inProgressFor.get(pack.name) ?? 0) < SETTLE_AFTER_ROUNDS ||
+                    outcomeOf(pack.state) !== 'in-progress')
+                    continue;
+                let settled;
+                try {
+                    settled = await source.settle(pack, bound);
+                }
+                catch (error) {
+                    return { outcome: failed(error), changed };
+                }
+                if (settled)
+                    changed = update(settled) || changed;
             }
         }
         return { outcome: { kind: 'ok' }, changed };
@@ -68189,6 +68124,482 @@ async function waitForPacks(plan, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/region-wait.ts
+
+
+
+
+
+
+/** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
+const EXPLANATION_SOURCE = {
+    account: { what: 'CloudFormation stack events', iamAction: EXPLAIN_IAM_ACTION },
+    organization: { what: 'member account statuses', iamAction: MEMBER_ACCOUNTS_IAM_ACTION }
+};
+/**
+ * Waits for the packs of one region with its own client, polling and backoff, then reads what
+ * explains its failures: an account pack's stack events (when `explain-failures`), an
+ * organization pack's member accounts (always). Never throws for AWS trouble.
+ */
+async function waitInRegion(region, inputs, deps) {
+    const client = (0,src_client/* createConfigClient */.a)(region, deps.env);
+    const debug = (message) => deps.log.debug(message);
+    const orgSource = inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined;
+    try {
+        const wait = await waitForPacks({
+            names: inputs.names,
+            deadline: deps.deadline,
+            minDelayMs: inputs.minDelayMs,
+            maxDelayMs: inputs.maxDelayMs,
+            missingPack: inputs.missingPack
+        }, {
+            source: orgSource ?? createStatusSource(client, debug),
+            clock: deps.clock,
+            log: deps.log,
+            signal: deps.signal
+        });
+        const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug };
+        let explanations = new Map();
+        if (wait.end.kind !== 'cancelled') {
+            if (orgSource)
+                explanations = await readFailedAccounts(wait.packs, { ...explainDeps, source: orgSource });
+            else if (inputs.explainFailures)
+                explanations = await explainStacks(wait, explainDeps, deps.env);
+        }
+        return { region, wait, explanations };
+    }
+    finally {
+        client.destroy();
+    }
+}
+async function explainStacks(wait, deps, env) {
+    const withStack = wait.packs.some((p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn);
+    if (!withStack)
+        return new Map();
+    // Loaded only when a pack failed: most runs never need the CloudFormation client.
+    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63));
+    const reader = createStackEventReader(env);
+    try {
+        return await explainFailures(wait.packs, { ...deps, read: reader.read });
+    }
+    finally {
+        reader.close();
+    }
+}
+/** Log lines of one region among several carry its name. */
+function regionLog(log, region, several) {
+    if (!several)
+        return log;
+    const tag = (message) => `[${region}] ${message}`;
+    return {
+        info: (m) => log.info(tag(m)),
+        warning: (m) => log.warning(tag(m)),
+        debug: (m) => log.debug(tag(m))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+function statusEntry(pack, region, explanation) {
+    const detail = detailOf(pack);
+    const entry = {
+        name: pack.name,
+        state: pack.state,
+        reason: reasonOf(pack),
+        id: detail?.id,
+        arn: detail?.arn,
+        stackArn: detail?.stackArn,
+        region,
+        lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
+        lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
+        errorCode: detail?.errorCode,
+        lastUpdateTime: detail?.updatedAt?.toISOString(),
+        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
+        failedAccounts: failedAccountIds(explanation)
+    };
+    return JSON.parse(JSON.stringify(entry));
+}
+/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
+function describeResource(resource) {
+    return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`;
+}
+/** `111111111111 CREATE_FAILED (ErrorCode): message` */
+function describeAccount(account) {
+    const code = account.errorCode ? ` (${account.errorCode})` : '';
+    return `${account.accountId} ${account.status}${code}${account.message ? `: ${account.message}` : ''}`;
+}
+/** Member accounts named in a failed organization pack's annotation; the rest are counted. */
+const ACCOUNTS_IN_ANNOTATION = 3;
+/**
+ * A line per pack that needs a person's eye: failed packs (with the first failed resource of
+ * their stack, usually the cause, or their failed member accounts), and packs that are not there.
+ */
+function packAnnotations(packs, policy, region, explanations = new Map()) {
+    const notes = [];
+    for (const pack of packs) {
+        if (outcomeOf(pack.state) === 'failed') {
+            notes.push({
+                level: policy.failOnFailure ? 'error' : 'warning',
+                title: `Conformance pack ${pack.name}: ${pack.state}`,
+                message: withCause(`${pack.name} is ${pack.state} in ${region}: ${reasonOf(pack) ?? 'AWS Config gave no reason'}`, explanations.get(pack.name))
+            });
+        }
+        else if (pack.state === 'NOT_FOUND') {
+            const vanished = pack.detail ? ` (it was ${pack.detail.state} earlier in this wait)` : '';
+            notes.push({
+                level: policy.missingPack === 'fail' ? 'error' : 'warning',
+                title: `Conformance pack ${pack.name}: NOT_FOUND`,
+                message: `${pack.name}: no conformance pack of that name in ${region}${vanished}`
+            });
+        }
+    }
+    return notes;
+}
+function withCause(message, explanation) {
+    const base = message.replace(/\.$/, '');
+    if (explanation?.kind === 'explained' && explanation.resources[0]) {
+        return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`;
+    }
+    if (explanation?.kind === 'accounts') {
+        const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED'));
+        if (failed.length === 0)
+            return message;
+        const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount);
+        const more = failed.length - shown.length;
+        return `${base}. Failed in ${failed.length} member account(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    }
+    return message;
+}
+/**
+ * One notice for every failed pack whose stack could not be read: what stopped it, so the
+ * fix (usually the IAM action) is plain.
+ */
+function unexplainedNotice(explanations, source) {
+    const missing = [...explanations].flatMap(([name, e]) => e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []);
+    if (missing.length === 0)
+        return undefined;
+    return `Could not read the ${source.what} that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${source.iamAction} to read them): ${missing.join('; ')}`;
+}
+/** The one line the step fails with, or the closing line of a passing run. */
+function headline(verdict, end, elapsedMs) {
+    const list = (names) => names.join(', ');
+    const waited = formatDuration(elapsedMs);
+    switch (verdict.result) {
+        case 'cancelled':
+            return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
+        case 'timeout':
+            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : ''}`;
+        case 'failure': {
+            // A permanent error is the story; packs still pending are only its consequence.
+            const parts = end.kind === 'error' ? [end.message] : [];
+            if (verdict.failed.length)
+                parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`);
+            if (verdict.missing.length)
+                parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`);
+            if (verdict.pending.length && end.kind !== 'error')
+                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`);
+            return parts.join('; ');
+        }
+        case 'success': {
+            const ignored = verdict.missing.length
+                ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
+                : '';
+            if (verdict.completed.length === 0)
+                return `No conformance packs to wait for${ignored}`;
+            return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary-table.ts
+
+
+
+/** Failed resources shown under a pack's row; the rest are counted. */
+const MAX_RESOURCES_SHOWN = 10;
+/** Member accounts shown under an organization pack's row, failed first; the rest are counted. */
+const MAX_ACCOUNTS_SHOWN = 20;
+const OUTCOME_MARK = {
+    completed: '✅',
+    failed: '❌',
+    'in-progress': '⏳',
+    missing: '❓',
+    unknown: '❔'
+};
+function stateMark(state) {
+    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
+        ? '🗑️'
+        : OUTCOME_MARK[outcomeOf(state)];
+}
+const HEADERS = {
+    account: ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'],
+    organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update']
+};
+/** The table of one region's packs, with what explains each failure under its row. */
+function packTable(scope, region, packs, explanations, now) {
+    const headers = HEADERS[scope];
+    return [
+        headers.map((data) => ({ data, header: true })),
+        ...packs.flatMap((pack) => [
+            (scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)).map(
+            // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
+            (cell) => cell || '–'),
+            ...explanationRow(explanations.get(pack.name), scope, headers.length)
+        ])
+    ];
+}
+function accountRow(pack, region, now) {
+    const detail = detailOf(pack);
+    const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
+    const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
+    const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
+    const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now);
+    return [
+        name,
+        `${stateMark(pack.state)} ${pack.state}`,
+        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        formatTime(detail?.requestedAt),
+        formatTime(completed),
+        duration === undefined ? '' : formatDuration(duration)
+    ];
+}
+function organizationRow(pack) {
+    const detail = detailOf(pack);
+    return [
+        pack.name,
+        `${stateMark(pack.state)} ${pack.state}`,
+        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        escapeHtml(detail?.errorCode ?? ''),
+        formatTime(detail?.updatedAt)
+    ];
+}
+/** A full-width row under a failed pack: its failed stack resources or its member accounts. */
+function explanationRow(explanation, scope, width) {
+    if (!explanation)
+        return [];
+    let html;
+    switch (explanation.kind) {
+        case 'unavailable':
+            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${escapeHtml(explanation.why)}</em>`;
+            break;
+        case 'explained':
+            html = explanation.resources.length
+                ? `Failed resources:${list(explanation.resources.map((r) => describeResource(r)), MAX_RESOURCES_SHOWN, '<strong>Cause:</strong> ')}`
+                : '<em>No failed resource in the stack events of this deployment.</em>';
+            break;
+        case 'accounts':
+            html = explanation.accounts.length
+                ? accountsTable(explanation)
+                : '<em>No member account reported.</em>';
+            break;
+    }
+    return [[{ data: html, colspan: String(width) }]];
+}
+function list(items, max, firstMark = '') {
+    const shown = items
+        .slice(0, max)
+        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${escapeHtml(item)}</li>`);
+    if (items.length > max)
+        shown.push(`<li>${items.length - max} more</li>`);
+    return `<ul>${shown.join('')}</ul>`;
+}
+function accountsTable(explanation) {
+    const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length;
+    const rows = explanation.accounts
+        .slice(0, MAX_ACCOUNTS_SHOWN)
+        .map((a) => `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`);
+    const more = explanation.accounts.length - MAX_ACCOUNTS_SHOWN;
+    if (more > 0)
+        rows.push(`<tr><td colspan="4">${more} more</td></tr>`);
+    return `Member accounts (${failed} failed of ${explanation.accounts.length}):<table><tr><th>Account</th><th>Status</th><th>Error code</th><th>Message</th></tr>${rows.join('')}</table>`;
+}
+function defaultReason(pack) {
+    switch (pack.state) {
+        case 'NOT_FOUND':
+            return pack.detail
+                ? `Vanished while ${pack.detail.state}`
+                : 'No conformance pack of this name';
+        case 'DELETE_COMPLETE':
+        case 'DELETE_SUCCESSFUL':
+            return 'Deleted';
+        case 'UNKNOWN':
+            return 'No answer from AWS Config';
+        default:
+            return '';
+    }
+}
+function formatTime(date) {
+    return date
+        ? date
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, ' UTC')
+        : '';
+}
+/**
+ * The console page of a pack's stack. The console's host depends on the partition the ARN
+ * names (commercial, GovCloud, China).
+ */
+function cloudFormationUrl(stackArn, region) {
+    const partition = stackArn.split(':')[1];
+    const host = partition === 'aws-us-gov'
+        ? 'console.amazonaws-us-gov.com'
+        : partition === 'aws-cn'
+            ? 'console.amazonaws.cn'
+            : `${region}.console.aws.amazon.com`;
+    return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
+}
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;');
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+const RESULT_MARK = {
+    success: '✅',
+    failure: '❌',
+    timeout: '⏱️',
+    cancelled: '🚫'
+};
+/**
+ * Adds the job summary to `summary`'s buffer; the caller writes it. One region: a heading
+ * and the table. Several: the overall result, then each region with its own result line.
+ */
+function renderSummary(summary, report) {
+    const { verdict, regions } = report;
+    const what = report.scope === 'organization'
+        ? 'AWS Config organization conformance packs'
+        : 'AWS Config conformance packs';
+    summary.addHeading(`${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2);
+    const where = regions.length === 1
+        ? `Region <code>${regions[0].region}</code>`
+        : `${regions.length} regions: ${regions.map((r) => `<code>${r.region}</code>`).join(', ')}`;
+    const total = regions.reduce((n, r) => n + r.packs.length, 0);
+    summary.addRaw(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`, true);
+    if (verdict.result !== 'success' || report.end.kind === 'error') {
+        summary.addRaw(`<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`, true);
+    }
+    for (const region of regions) {
+        if (regions.length > 1) {
+            summary.addHeading(`${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`, 3);
+            summary.addRaw(`<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
+        }
+        if (region.packs.length === 0) {
+            summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true);
+        }
+        else {
+            summary.addTable(packTable(report.scope, region.region, region.packs, region.explanations ?? new Map(), report.now));
+        }
+    }
+    if (report.runUrl)
+        summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
+    return summary;
+}
+function countLine(verdict, total) {
+    const parts = [
+        [verdict.completed.length, 'completed'],
+        [verdict.failed.length, 'failed'],
+        [verdict.pending.length, 'pending'],
+        [verdict.missing.length, 'not found']
+    ]
+        .filter(([n]) => n !== 0)
+        .map(([n, what]) => `${n} ${what}`);
+    return `${total} pack${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+/** The summary of a run that stopped before any wait, for example on a bad input. */
+function renderErrorSummary(summary, message) {
+    summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2);
+    return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
+}
+
+;// CONCATENATED MODULE: ./src/verdict.ts
+
+/**
+ * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
+ * else timeout when any is still pending at the deadline; else success. Cancellation
+ * overrides all: the wait never finished.
+ */
+function decide(packs, end, policy) {
+    const names = (pred) => packs.filter(pred).map((p) => p.name);
+    const completed = names((p) => outcomeOf(p.state) === 'completed');
+    const failed = names((p) => outcomeOf(p.state) === 'failed');
+    const missing = names((p) => outcomeOf(p.state) === 'missing');
+    const pending = names((p) => {
+        const outcome = outcomeOf(p.state);
+        return (outcome === 'in-progress' ||
+            outcome === 'unknown' ||
+            (outcome === 'missing' && policy.missingPack === 'wait'));
+    });
+    const missingFails = policy.missingPack === 'fail' && missing.length > 0;
+    const lists = { completed, failed, pending, missing };
+    if (end.kind === 'cancelled')
+        return { result: 'cancelled', failStep: true, ...lists };
+    if (end.kind === 'error' || missingFails)
+        return { result: 'failure', failStep: true, ...lists };
+    if (failed.length > 0)
+        return {
+            result: 'failure',
+            failStep: policy.failOnFailure || end.kind === 'deadline',
+            ...lists
+        };
+    if (end.kind === 'deadline' || pending.length > 0)
+        return { result: 'timeout', failStep: true, ...lists };
+    return { result: 'success', failStep: false, ...lists };
+}
+const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'];
+/**
+ * Several regions: each region's verdict, and the overall one: cancelled if any region was,
+ * else failure if any region failed, else timeout if any timed out, else success.
+ */
+function decideRegions(outcomes, policy) {
+    const regions = outcomes.map((o) => decide(o.packs, o.end, policy));
+    const label = outcomes.length > 1
+        ? (region, name) => `${region}/${name}`
+        : (_, name) => name;
+    const list = (key) => regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)));
+    const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success';
+    return {
+        overall: {
+            result,
+            failStep: regions.some((v) => v.failStep),
+            completed: list('completed'),
+            failed: list('failed'),
+            pending: list('pending'),
+            missing: list('missing')
+        },
+        regions,
+        end: combineEnds(outcomes)
+    };
+}
+function combineEnds(outcomes) {
+    const prefix = (region) => (outcomes.length > 1 ? `${region}: ` : '');
+    if (outcomes.some((o) => o.end.kind === 'cancelled'))
+        return { kind: 'cancelled' };
+    const errors = outcomes.flatMap((o) => o.end.kind === 'error' ? [`${prefix(o.region)}${o.end.message}`] : []);
+    if (errors.length)
+        return { kind: 'error', message: errors.join('; ') };
+    const deadlines = outcomes.filter((o) => o.end.kind === 'deadline');
+    if (deadlines.length) {
+        const withError = deadlines.find((o) => o.end.kind === 'deadline' && o.end.lastError);
+        const lastError = withError?.end.kind === 'deadline' ? withError.end.lastError : undefined;
+        return {
+            kind: 'deadline',
+            lastError: lastError && withError ? `${prefix(withError.region)}${lastError}` : undefined
+        };
+    }
+    return { kind: 'settled' };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -68199,10 +68610,7 @@ async function waitForPacks(plan, deps) {
 
 
 
-
-
-
-/** The action: inputs → wait → (explain failures) → outputs, summary and the step's status. */
+/** The action: inputs → wait in every region → outputs, summary and the step's status. */
 async function run() {
     const env = process.env;
     let inputs;
@@ -68215,45 +68623,34 @@ async function run() {
         return;
     }
     const cancellation = cancelOnSignals();
-    const client = (0,src_client/* createConfigClient */.a)(inputs.region, env);
     const startedAt = systemClock.now();
     const deadline = startedAt + inputs.timeoutMs;
     info(describeWait(inputs));
-    let wait;
-    let explanations = new Map();
+    let runs;
     try {
-        wait = await waitForPacks({
-            names: inputs.names,
-            deadline,
-            minDelayMs: inputs.minDelayMs,
-            maxDelayMs: inputs.maxDelayMs,
-            missingPack: inputs.missingPack
-        }, {
-            source: createStatusSource(client, (m) => debug(m)),
+        // Each region polls on its own: one region's throttling or outage never stalls another.
+        runs = await Promise.all(inputs.regions.map((region) => waitInRegion(region, inputs, {
             clock: systemClock,
-            log: core_namespaceObject,
-            signal: cancellation.signal
-        });
-        if (inputs.explainFailures && wait.end.kind !== 'cancelled') {
-            explanations = await explain(wait, deadline, cancellation.signal, env);
-        }
+            deadline,
+            signal: cancellation.signal,
+            log: regionLog(core_namespaceObject, region, inputs.regions.length > 1),
+            env
+        })));
     }
     catch (error) {
         // Not expected (AWS trouble is part of the result), but the outputs still get written.
         const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        wait = {
-            packs: [],
-            end: { kind: 'error', message },
-            startedAt,
-            endedAt: systemClock.now(),
-            rounds: 0
-        };
+        const end = { kind: 'error', message };
+        runs = inputs.regions.map((region) => ({
+            region,
+            wait: { packs: [], end, startedAt, endedAt: systemClock.now(), rounds: 0 },
+            explanations: new Map()
+        }));
     }
     finally {
         cancellation.dispose();
-        client.destroy();
     }
-    await publish(inputs, wait, explanations, systemClock.now(), env);
+    await publish(inputs, runs, startedAt, env);
 }
 /** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
 function cancelOnSignals() {
@@ -68272,65 +68669,65 @@ function cancelOnSignals() {
         }
     };
 }
-async function explain(wait, deadline, signal, env) {
-    const withStack = wait.packs.some((p) => (p.state === 'CREATE_FAILED' || p.state === 'DELETE_FAILED') && p.detail.stackArn);
-    if (!withStack)
-        return new Map();
-    // Loaded only when a pack failed: most runs never need the CloudFormation client.
-    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63));
-    const reader = createStackEventReader(env);
-    try {
-        return await explainFailures(wait.packs, {
-            read: reader.read,
-            clock: systemClock,
-            deadline,
-            signal,
-            debug: (m) => debug(m)
-        });
-    }
-    finally {
-        reader.close();
-    }
-}
 function describeWait(inputs) {
+    const kind = inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack';
+    const where = inputs.regions.join(', ');
     const what = inputs.names
-        ? `${inputs.names.length} conformance pack(s) in ${inputs.region}: ${inputs.names.join(', ')}`
-        : `every conformance pack in ${inputs.region}`;
+        ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
+        : `every ${kind} in ${where}`;
     return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`;
 }
-async function publish(inputs, wait, explanations, now, env) {
-    const verdict = decide(wait.packs, wait.end, inputs);
-    const elapsedMs = wait.endedAt - wait.startedAt;
-    setOutputs(verdict.result, {
-        statuses: wait.packs.map((pack) => statusEntry(pack, inputs.region, explanations.get(pack.name))),
-        'completed-packs': verdict.completed,
-        'failed-packs': verdict.failed,
-        'pending-packs': verdict.pending,
-        'missing-packs': verdict.missing
+async function publish(inputs, runs, startedAt, env) {
+    const verdicts = decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
+    const { overall } = verdicts;
+    const elapsedMs = Math.max(...runs.map((r) => r.wait.endedAt)) - startedAt;
+    setOutputs(overall.result, {
+        statuses: runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))),
+        'completed-packs': overall.completed,
+        'failed-packs': overall.failed,
+        'pending-packs': overall.pending,
+        'missing-packs': overall.missing
     });
     await writeSummary(env, (summary) => renderSummary(summary, {
-        region: inputs.region,
-        packs: wait.packs,
-        verdict,
-        end: wait.end,
+        scope: inputs.scope,
+        regions: runs.map((r, i) => ({
+            region: r.region,
+            packs: r.wait.packs,
+            verdict: verdicts.regions[i],
+            end: r.wait.end,
+            explanations: r.explanations
+        })),
+        verdict: overall,
+        end: verdicts.end,
         elapsedMs,
-        now,
-        explanations,
+        now: systemClock.now(),
         runUrl: runUrl(env)
     }));
-    for (const note of packAnnotations(wait.packs, inputs, inputs.region, explanations)) {
-        core_namespaceObject[note.level](note.message, { title: note.title });
+    for (const run of runs) {
+        for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
+            core_namespaceObject[note.level](note.message, { title: note.title });
+        }
     }
-    const notice = unexplainedNotice(explanations, EXPLAIN_IAM_ACTION);
-    if (notice)
-        core_notice(notice);
-    const line = headline(verdict, wait.end, elapsedMs);
-    if (verdict.failStep)
+    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [label(runs, r.region, name), e])));
+    const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope]);
+    if (notice) {
+        // A missing stack-events permission is expected of least-privilege roles; a failed
+        // organization pack whose accounts cannot be read is worth a warning.
+        if (inputs.scope === 'organization')
+            warning(notice);
+        else
+            core_notice(notice);
+    }
+    const line = headline(overall, verdicts.end, elapsedMs);
+    if (overall.failStep)
         setFailed(line);
-    else if (verdict.result === 'failure')
+    else if (overall.result === 'failure')
         warning(`${line} (fail-on-failure is false)`);
     else
         info(line);
+}
+function label(runs, region, name) {
+    return runs.length > 1 ? `${region}/${name}` : name;
 }
 async function failBeforeWait(message, env) {
     setOutputs('failure', {

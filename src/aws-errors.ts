@@ -37,6 +37,10 @@ const ACCESS_DENIED_ERRORS = new Set([
 ])
 
 export const IAM_ACTION = 'config:DescribeConformancePackStatus'
+export const ORGANIZATION_IAM_ACTIONS = [
+  'config:DescribeOrganizationConformancePackStatuses',
+  'config:GetOrganizationConformancePackDetailedStatus'
+] as const
 
 export function classifyError(error: unknown, iamAction: string = IAM_ACTION): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape
@@ -48,6 +52,11 @@ export function classifyError(error: unknown, iamAction: string = IAM_ACTION): C
   if (name === 'CredentialsProviderError') {
     return permanent(
       `No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`
+    )
+  }
+  if (name === 'OrganizationAccessDeniedException') {
+    return permanent(
+      `AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`
     )
   }
   if (ACCESS_DENIED_ERRORS.has(name)) {

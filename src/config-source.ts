@@ -5,13 +5,17 @@ import {
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
 import { isNoSuchPackError } from './aws-errors.js'
-import type { ReportedPack } from './pack-state.js'
+import type { DeletedState, PackStatus, ReportedPack } from './pack-state.js'
 
 /** A fresh abort signal for each HTTP request: the caller bounds every request separately. */
 export type RequestBound = () => AbortSignal
 
-/** Where the wait reads pack states from; the AWS implementation is below, tests use fakes. */
+/** Where the wait reads pack states from; the AWS implementations are below and in org-source.ts. */
 export interface StatusSource {
+  /** Most names asked for in one call (one page of answers). */
+  readonly batchSize: number
+  /** What a pack seen deleting becomes once it is gone. */
+  readonly deletedState: DeletedState
   /** Every pack in the region, following NextToken. */
   listAll(bound: RequestBound): Promise<ReportedPack[]>
   /**
@@ -19,6 +23,12 @@ export interface StatusSource {
    * way the service reports them.
    */
   describe(names: readonly string[], bound: RequestBound): Promise<ReportedPack[]>
+  /**
+   * For a pack reported in progress round after round: whether it has in fact settled (an
+   * organization pack's aggregate status can lag behind its member accounts). Undefined:
+   * still in progress.
+   */
+  settle?(pack: PackStatus, bound: RequestBound): Promise<PackStatus | undefined>
 }
 
 /** Most names a single call returns in one page: a batch of this size costs one call. */
@@ -54,6 +64,8 @@ export function createStatusSource(
   }
 
   return {
+    batchSize: MAX_NAMES_PER_CALL,
+    deletedState: 'DELETE_COMPLETE',
     listAll: (bound) => pages(undefined, bound),
     async describe(names, bound) {
       try {

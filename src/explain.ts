@@ -1,6 +1,5 @@
-import { classifyError } from './aws-errors.js'
-import { backoffDelay } from './backoff.js'
-import type { Clock } from './clock.js'
+import { bestEffort, type BestEffort, type BestEffortDeps } from './best-effort.js'
+import type { MemberAccountStatus } from './org-source.js'
 import type { PackStatus } from './pack-state.js'
 
 /** A resource whose deployment failed, from the pack's CloudFormation stack events. */
@@ -11,9 +10,13 @@ export interface FailedResource {
   readonly reason?: string
 }
 
-/** Why a failed pack failed, or why that could not be found out. */
+/**
+ * Why a failed pack failed, or why that could not be found out: an account pack's failed
+ * stack resources, or an organization pack's member accounts (failed first).
+ */
 export type FailureExplanation =
   | { readonly kind: 'explained'; readonly resources: readonly FailedResource[] }
+  | { readonly kind: 'accounts'; readonly accounts: readonly MemberAccountStatus[] }
   | { readonly kind: 'unavailable'; readonly why: string }
 
 export interface StackEvent {
@@ -39,18 +42,11 @@ export type StackEventReader = (
   signal: AbortSignal
 ) => Promise<StackEventPage>
 
-export interface ExplainDeps {
+export interface ExplainDeps extends BestEffortDeps {
   readonly read: StackEventReader
-  readonly clock: Clock
-  /** The wait's deadline (epoch ms): explaining shares it. */
-  readonly deadline: number
-  readonly signal: AbortSignal
-  readonly requestTimeoutMs?: number
-  readonly debug?: (message: string) => void
 }
 
 export const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents'
-const ATTEMPTS_PER_PAGE = 3
 
 /**
  * For every failed pack with a stack, reads that stack's events once (newest first, back to
@@ -80,8 +76,9 @@ async function explainOne(
   const failures: FailedResource[] = []
   let nextToken: string | undefined
   do {
-    const page = await readPage(stackArn, nextToken, deps)
-    if ('why' in page) return { kind: 'unavailable', why: page.why }
+    const read = await readPage(stackArn, nextToken, deps)
+    if (!read.ok) return { kind: 'unavailable', why: read.why }
+    const page = read.value
     let reachedOlder = false
     for (const event of page.events) {
       if (since && event.timestamp.getTime() < since.getTime()) {
@@ -109,36 +106,16 @@ function isResourceFailure(event: StackEvent): boolean {
   return event.status.endsWith('_FAILED') && !isTheStack
 }
 
-async function readPage(
+function readPage(
   stackArn: string,
   nextToken: string | undefined,
   deps: ExplainDeps
-): Promise<StackEventPage | { why: string }> {
-  const { clock, deadline, signal } = deps
-  let last = ''
-  for (let attempt = 0; attempt < ATTEMPTS_PER_PAGE; attempt++) {
-    const left = deadline - clock.now()
-    if (signal.aborted) return { why: 'the run was cancelled' }
-    if (left <= 0) return { why: `the deadline passed${last ? ` (last error: ${last})` : ''}` }
-    const timer = AbortSignal.timeout(Math.max(1, Math.min(deps.requestTimeoutMs ?? 10_000, left)))
-    try {
-      return await deps.read(stackArn, nextToken, AbortSignal.any([signal, timer]))
-    } catch (error) {
-      if (signal.aborted) return { why: 'the run was cancelled' }
-      if (isStackGone(error)) return { why: 'the stack no longer exists' }
-      const classified = timer.aborted
-        ? { kind: 'transient', message: 'request timed out' }
-        : classifyError(error, EXPLAIN_IAM_ACTION)
-      if (classified.kind === 'permanent') return { why: classified.message }
-      last = classified.message
-      deps.debug?.(`DescribeStackEvents ${stackArn}: ${last}; retrying`)
-      await clock.sleep(
-        Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())),
-        signal
-      )
-    }
-  }
-  return { why: `CloudFormation kept failing: ${last}` }
+): Promise<BestEffort<StackEventPage>> {
+  return bestEffort((signal) => deps.read(stackArn, nextToken, signal), deps, {
+    iamAction: EXPLAIN_IAM_ACTION,
+    what: `DescribeStackEvents ${stackArn}`,
+    interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
+  })
 }
 
 function isStackGone(error: unknown): boolean {

@@ -2,9 +2,12 @@ import type { MissingPackPolicy } from './pack-state.js'
 
 /** The validated inputs of one run. Times are in milliseconds. */
 export interface Inputs {
+  /** account: the account's conformance packs; organization: organization conformance packs. */
+  readonly scope: Scope
   /** Names to await, in input order; undefined: every pack in the region. */
   readonly names: readonly string[] | undefined
-  readonly region: string
+  /** One or more regions, in input order; the packs are awaited in each. */
+  readonly regions: readonly string[]
   readonly timeoutMs: number
   readonly minDelayMs: number
   readonly maxDelayMs: number
@@ -39,11 +42,14 @@ export const DEFAULTS = {
   'max-delay-seconds': '30',
   'missing-pack': 'fail',
   'fail-on-failure': 'true',
-  'explain-failures': 'true'
+  'explain-failures': 'true',
+  scope: 'account'
 } as const
 
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/
-const MAX_PACK_NAME_LENGTH = 256
+const MAX_PACK_NAME_LENGTH: Record<Scope, number> = { account: 256, organization: 128 }
+const SCOPES = ['account', 'organization'] as const
+export type Scope = (typeof SCOPES)[number]
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ignore']
@@ -51,8 +57,9 @@ const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ig
 type Env = Readonly<Record<string, string | undefined>>
 
 export function parseInputs(source: InputSource, env: Env): Inputs {
-  const names = parseNames(source)
-  const region = parseRegion(source.getInput('region'), env)
+  const scope = parseScope(valueOf(source, 'scope'))
+  const names = parseNames(source, scope)
+  const regions = parseRegions(source, env)
   const timeoutMs = parseSeconds(source, 'timeout-seconds')
   const minDelayMs = parseSeconds(source, 'min-delay-seconds')
   const maxDelayMs = parseSeconds(source, 'max-delay-seconds')
@@ -65,7 +72,8 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
   }
   return {
     names,
-    region,
+    scope,
+    regions,
     timeoutMs,
     minDelayMs,
     maxDelayMs,
@@ -75,14 +83,26 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
   }
 }
 
-function parseNames(source: InputSource): readonly string[] | undefined {
+function parseScope(value: string): Scope {
+  const scope = SCOPES.find((s) => s === value.toLowerCase())
+  if (!scope) throw new InputError('scope', value, `must be one of ${SCOPES.join(', ')}`)
+  return scope
+}
+
+/** Newlines and/or commas separate the items of a list input; blanks are dropped, duplicates folded. */
+function listOf(source: InputSource, input: string): string[] {
+  const items = source
+    .getMultilineInput(input)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+  return [...new Set(items)]
+}
+
+function parseNames(source: InputSource, scope: Scope): readonly string[] | undefined {
   const raw = source.getInput('conformance-pack-names')
   if (raw === '') return undefined
-  const names = source
-    .getMultilineInput('conformance-pack-names')
-    .flatMap((line) => line.split(','))
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
+  const names = listOf(source, 'conformance-pack-names')
   if (names.length === 0) {
     throw new InputError(
       'conformance-pack-names',
@@ -91,15 +111,29 @@ function parseNames(source: InputSource): readonly string[] | undefined {
     )
   }
   for (const name of names) {
-    if (name.length > MAX_PACK_NAME_LENGTH || !PACK_NAME.test(name)) {
+    if (name.length > MAX_PACK_NAME_LENGTH[scope] || !PACK_NAME.test(name)) {
       throw new InputError(
         'conformance-pack-names',
         name,
-        `has an invalid conformance pack name (1-${MAX_PACK_NAME_LENGTH} characters: a letter, then letters, digits and hyphens)`
+        `has an invalid ${scope === 'organization' ? 'organization ' : ''}conformance pack name (1-${MAX_PACK_NAME_LENGTH[scope]} characters: a letter, then letters, digits and hyphens)`
       )
     }
   }
-  return [...new Set(names)]
+  return names
+}
+
+function parseRegions(source: InputSource, env: Env): readonly string[] {
+  const input = source.getInput('region')
+  if (input === '') return [parseRegion('', env)]
+  const regions = listOf(source, 'region')
+  if (regions.length === 0) {
+    throw new InputError(
+      'region',
+      input,
+      'holds only separators: give one or more region names such as us-east-1'
+    )
+  }
+  return regions.map((region) => parseRegion(region, env))
 }
 
 function parseRegion(input: string, env: Env): string {

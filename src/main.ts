@@ -1,20 +1,16 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
-import { createConfigClient } from './client.js'
 import { systemClock } from './clock.js'
-import { createStatusSource } from './config-source.js'
-import { explainFailures, EXPLAIN_IAM_ACTION, type FailureExplanation } from './explain.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
 import { formatDuration } from './log-format.js'
+import { EXPLANATION_SOURCE, regionLog, waitInRegion, type RegionRun } from './region-wait.js'
 import { headline, packAnnotations, statusEntry, unexplainedNotice } from './report.js'
 import { renderErrorSummary, renderSummary } from './summary.js'
-import { decide, type Result } from './verdict.js'
-import { waitForPacks, type WaitResult } from './wait.js'
+import { decideRegions, type Result } from './verdict.js'
 
 type Env = Readonly<Record<string, string | undefined>>
-type Explanations = ReadonlyMap<string, FailureExplanation>
 
-/** The action: inputs → wait → (explain failures) → outputs, summary and the step's status. */
+/** The action: inputs → wait in every region → outputs, summary and the step's status. */
 export async function run(): Promise<void> {
   const env = process.env
   let inputs: Inputs
@@ -27,46 +23,36 @@ export async function run(): Promise<void> {
   }
 
   const cancellation = cancelOnSignals()
-  const client = createConfigClient(inputs.region, env)
   const startedAt = systemClock.now()
   const deadline = startedAt + inputs.timeoutMs
   core.info(describeWait(inputs))
-  let wait: WaitResult
-  let explanations: Explanations = new Map()
+  let runs: RegionRun[]
   try {
-    wait = await waitForPacks(
-      {
-        names: inputs.names,
-        deadline,
-        minDelayMs: inputs.minDelayMs,
-        maxDelayMs: inputs.maxDelayMs,
-        missingPack: inputs.missingPack
-      },
-      {
-        source: createStatusSource(client, (m) => core.debug(m)),
-        clock: systemClock,
-        log: core,
-        signal: cancellation.signal
-      }
+    // Each region polls on its own: one region's throttling or outage never stalls another.
+    runs = await Promise.all(
+      inputs.regions.map((region) =>
+        waitInRegion(region, inputs, {
+          clock: systemClock,
+          deadline,
+          signal: cancellation.signal,
+          log: regionLog(core, region, inputs.regions.length > 1),
+          env
+        })
+      )
     )
-    if (inputs.explainFailures && wait.end.kind !== 'cancelled') {
-      explanations = await explain(wait, deadline, cancellation.signal, env)
-    }
   } catch (error) {
     // Not expected (AWS trouble is part of the result), but the outputs still get written.
     const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-    wait = {
-      packs: [],
-      end: { kind: 'error', message },
-      startedAt,
-      endedAt: systemClock.now(),
-      rounds: 0
-    }
+    const end = { kind: 'error', message } as const
+    runs = inputs.regions.map((region) => ({
+      region,
+      wait: { packs: [], end, startedAt, endedAt: systemClock.now(), rounds: 0 },
+      explanations: new Map()
+    }))
   } finally {
     cancellation.dispose()
-    client.destroy()
   }
-  await publish(inputs, wait, explanations, systemClock.now(), env)
+  await publish(inputs, runs, startedAt, env)
 }
 
 /** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
@@ -87,78 +73,77 @@ function cancelOnSignals(): { signal: AbortSignal; dispose: () => void } {
   }
 }
 
-async function explain(
-  wait: WaitResult,
-  deadline: number,
-  signal: AbortSignal,
-  env: Env
-): Promise<Explanations> {
-  const withStack = wait.packs.some(
-    (p) => (p.state === 'CREATE_FAILED' || p.state === 'DELETE_FAILED') && p.detail.stackArn
-  )
-  if (!withStack) return new Map()
-  // Loaded only when a pack failed: most runs never need the CloudFormation client.
-  const { createStackEventReader } = await import('./stack-events-source.js')
-  const reader = createStackEventReader(env)
-  try {
-    return await explainFailures(wait.packs, {
-      read: reader.read,
-      clock: systemClock,
-      deadline,
-      signal,
-      debug: (m) => core.debug(m)
-    })
-  } finally {
-    reader.close()
-  }
-}
-
 function describeWait(inputs: Inputs): string {
+  const kind =
+    inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack'
+  const where = inputs.regions.join(', ')
   const what = inputs.names
-    ? `${inputs.names.length} conformance pack(s) in ${inputs.region}: ${inputs.names.join(', ')}`
-    : `every conformance pack in ${inputs.region}`
+    ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
+    : `every ${kind} in ${where}`
   return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`
 }
 
 async function publish(
   inputs: Inputs,
-  wait: WaitResult,
-  explanations: Explanations,
-  now: number,
+  runs: readonly RegionRun[],
+  startedAt: number,
   env: Env
 ): Promise<void> {
-  const verdict = decide(wait.packs, wait.end, inputs)
-  const elapsedMs = wait.endedAt - wait.startedAt
-  setOutputs(verdict.result, {
-    statuses: wait.packs.map((pack) =>
-      statusEntry(pack, inputs.region, explanations.get(pack.name))
+  const verdicts = decideRegions(
+    runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })),
+    inputs
+  )
+  const { overall } = verdicts
+  const elapsedMs = Math.max(...runs.map((r) => r.wait.endedAt)) - startedAt
+  setOutputs(overall.result, {
+    statuses: runs.flatMap((r) =>
+      r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
     ),
-    'completed-packs': verdict.completed,
-    'failed-packs': verdict.failed,
-    'pending-packs': verdict.pending,
-    'missing-packs': verdict.missing
+    'completed-packs': overall.completed,
+    'failed-packs': overall.failed,
+    'pending-packs': overall.pending,
+    'missing-packs': overall.missing
   })
   await writeSummary(env, (summary) =>
     renderSummary(summary, {
-      region: inputs.region,
-      packs: wait.packs,
-      verdict,
-      end: wait.end,
+      scope: inputs.scope,
+      regions: runs.map((r, i) => ({
+        region: r.region,
+        packs: r.wait.packs,
+        verdict: verdicts.regions[i],
+        end: r.wait.end,
+        explanations: r.explanations
+      })),
+      verdict: overall,
+      end: verdicts.end,
       elapsedMs,
-      now,
-      explanations,
+      now: systemClock.now(),
       runUrl: runUrl(env)
     })
   )
-  for (const note of packAnnotations(wait.packs, inputs, inputs.region, explanations)) {
-    core[note.level](note.message, { title: note.title })
+  for (const run of runs) {
+    for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
+      core[note.level](note.message, { title: note.title })
+    }
   }
-  const notice = unexplainedNotice(explanations, EXPLAIN_IAM_ACTION)
-  if (notice) core.notice(notice)
-  const line = headline(verdict, wait.end, elapsedMs)
-  if (verdict.failStep) core.setFailed(line)
-  else if (verdict.result === 'failure') core.warning(`${line} (fail-on-failure is false)`)
+  const unexplained = new Map(
+    runs.flatMap((r) => [...r.explanations].map(([name, e]) => [label(runs, r.region, name), e]))
+  )
+  const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope])
+  if (notice) {
+    // A missing stack-events permission is expected of least-privilege roles; a failed
+    // organization pack whose accounts cannot be read is worth a warning.
+    if (inputs.scope === 'organization') core.warning(notice)
+    else core.notice(notice)
+  }
+  const line = headline(overall, verdicts.end, elapsedMs)
+  if (overall.failStep) core.setFailed(line)
+  else if (overall.result === 'failure') core.warning(`${line} (fail-on-failure is false)`)
   else core.info(line)
+}
+
+function label(runs: readonly RegionRun[], region: string, name: string): string {
+  return runs.length > 1 ? `${region}/${name}` : name
 }
 
 async function failBeforeWait(message: string, env: Env): Promise<void> {

@@ -1,4 +1,4 @@
-/** The five states DescribeConformancePackStatus reports. */
+/** The five states DescribeConformancePackStatus reports for an account's packs. */
 export const SERVICE_STATES = [
   'CREATE_IN_PROGRESS',
   'CREATE_COMPLETE',
@@ -9,30 +9,49 @@ export const SERVICE_STATES = [
 
 export type ServiceState = (typeof SERVICE_STATES)[number]
 
+/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
+export const ORGANIZATION_STATES = (['CREATE', 'UPDATE', 'DELETE'] as const).flatMap((op) =>
+  (['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'] as const).map((phase) => `${op}_${phase}` as const)
+)
+
+export type OrganizationState = (typeof ORGANIZATION_STATES)[number]
+
+/** A state the service reports, in either scope. */
+export type ReportedState = ServiceState | OrganizationState
+
 /**
  * A pack's state as this action reports it: the service's states plus three that the
  * service never names but a waiter has to tell apart.
- * - DELETE_COMPLETE: seen deleting, then gone.
+ * - DELETE_COMPLETE: an account pack seen deleting, then gone (an organization pack that
+ *   does so is DELETE_SUCCESSFUL, a state of its own scope).
  * - NOT_FOUND: not there (also a pack seen creating that then vanished).
  * - UNKNOWN: never answered for (every call failed so far).
  */
-export type PackState = ServiceState | 'DELETE_COMPLETE' | 'NOT_FOUND' | 'UNKNOWN'
+export type PackState = ReportedState | 'DELETE_COMPLETE' | 'NOT_FOUND' | 'UNKNOWN'
 
 /** What a state means for the wait. */
 export type Outcome = 'completed' | 'failed' | 'in-progress' | 'missing' | 'unknown'
 
 export type MissingPackPolicy = 'fail' | 'wait' | 'ignore'
 
+/** The state a pack seen deleting has once it is gone, per scope. */
+export type DeletedState = 'DELETE_COMPLETE' | 'DELETE_SUCCESSFUL'
+
 /** A pack's record as the service last returned it. */
 export interface PackDetail {
   readonly name: string
-  readonly state: ServiceState
+  readonly state: ReportedState
   readonly id?: string
   readonly arn?: string
   readonly stackArn?: string
+  /** ConformancePackStatusReason, or an organization pack's ErrorMessage. */
   readonly reason?: string
+  /** An organization pack's ErrorCode. */
+  readonly errorCode?: string
   readonly requestedAt?: Date
   readonly completedAt?: Date
+  /** An organization pack's LastUpdateTime. */
+  readonly updatedAt?: Date
 }
 
 /**
@@ -41,31 +60,27 @@ export interface PackDetail {
  * last detail seen, if any; an unknown one has none.
  */
 export type PackStatus =
-  | { readonly name: string; readonly state: ServiceState; readonly detail: PackDetail }
+  | { readonly name: string; readonly state: ReportedState; readonly detail: PackDetail }
   | { readonly name: string; readonly state: 'DELETE_COMPLETE'; readonly detail: PackDetail }
   | { readonly name: string; readonly state: 'NOT_FOUND'; readonly detail?: PackDetail }
   | { readonly name: string; readonly state: 'UNKNOWN'; readonly reason?: string }
+
+const REPORTED_STATES: readonly string[] = [...SERVICE_STATES, ...ORGANIZATION_STATES]
 
 export function isServiceState(value: string | undefined): value is ServiceState {
   return (SERVICE_STATES as readonly string[]).includes(value ?? '')
 }
 
+export function isReportedState(value: string | undefined): value is ReportedState {
+  return REPORTED_STATES.includes(value ?? '')
+}
+
 export function outcomeOf(state: PackState): Outcome {
-  switch (state) {
-    case 'CREATE_COMPLETE':
-    case 'DELETE_COMPLETE':
-      return 'completed'
-    case 'CREATE_FAILED':
-    case 'DELETE_FAILED':
-      return 'failed'
-    case 'CREATE_IN_PROGRESS':
-    case 'DELETE_IN_PROGRESS':
-      return 'in-progress'
-    case 'NOT_FOUND':
-      return 'missing'
-    case 'UNKNOWN':
-      return 'unknown'
-  }
+  if (state === 'NOT_FOUND') return 'missing'
+  if (state === 'UNKNOWN') return 'unknown'
+  if (state.endsWith('_IN_PROGRESS')) return 'in-progress'
+  if (state.endsWith('_FAILED')) return 'failed'
+  return 'completed'
 }
 
 /** Whether the wait must keep asking about a pack in this state. */
@@ -82,12 +97,12 @@ export function isPending(state: PackState, missingPack: MissingPackPolicy): boo
 export type ReportedPack = Omit<PackDetail, 'state'> & { readonly state: string | undefined }
 
 /**
- * The status of a pack the service answered for. A state this action does not know
- * (the API has five) is kept as UNKNOWN, so the wait goes on rather than guessing.
+ * The status of a pack the service answered for. A state this action does not know is kept
+ * as UNKNOWN, so the wait goes on rather than guessing.
  */
 export function found(report: ReportedPack): PackStatus {
   const { state } = report
-  if (!isServiceState(state)) {
+  if (!isReportedState(state)) {
     return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` }
   }
   return { name: report.name, state, detail: { ...report, state } }
@@ -97,11 +112,15 @@ export function found(report: ReportedPack): PackStatus {
  * The status of a pack that a successful answer left out. A deletion that was under way
  * has finished; anything else means the pack is not there (any more).
  */
-export function absent(previous: PackStatus): PackStatus {
+export function absent(
+  previous: PackStatus,
+  deleted: DeletedState = 'DELETE_COMPLETE'
+): PackStatus {
   switch (previous.state) {
     case 'DELETE_IN_PROGRESS':
     case 'DELETE_COMPLETE':
-      return { name: previous.name, state: 'DELETE_COMPLETE', detail: previous.detail }
+    case 'DELETE_SUCCESSFUL':
+      return { name: previous.name, state: deleted, detail: previous.detail }
     case 'UNKNOWN':
       return { name: previous.name, state: 'NOT_FOUND' }
     default:

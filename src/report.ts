@@ -1,6 +1,8 @@
 import type { FailedResource, FailureExplanation } from './explain.js'
 import { formatDuration, reasonOf } from './log-format.js'
-import { detailOf, type PackStatus } from './pack-state.js'
+import { failedAccountIds } from './member-accounts.js'
+import type { MemberAccountStatus } from './org-source.js'
+import { detailOf, outcomeOf, type PackStatus } from './pack-state.js'
 import type { Verdict, VerdictPolicy } from './verdict.js'
 import type { WaitEnd } from './wait.js'
 
@@ -15,7 +17,12 @@ export interface StatusEntry {
   region: string
   lastUpdateRequestedTime?: string
   lastUpdateCompletedTime?: string
+  /** Organization packs: the ErrorCode and LastUpdateTime. */
+  errorCode?: string
+  lastUpdateTime?: string
   failedResources?: readonly FailedResource[]
+  /** Organization packs: the member accounts whose deployment failed. */
+  failedAccounts?: readonly string[]
 }
 
 export function statusEntry(
@@ -34,7 +41,10 @@ export function statusEntry(
     region,
     lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
     lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
-    failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined
+    errorCode: detail?.errorCode,
+    lastUpdateTime: detail?.updatedAt?.toISOString(),
+    failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
+    failedAccounts: failedAccountIds(explanation)
   }
   return JSON.parse(JSON.stringify(entry)) as StatusEntry
 }
@@ -50,9 +60,18 @@ export function describeResource(resource: FailedResource): string {
   return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`
 }
 
+/** `111111111111 CREATE_FAILED (ErrorCode): message` */
+export function describeAccount(account: MemberAccountStatus): string {
+  const code = account.errorCode ? ` (${account.errorCode})` : ''
+  return `${account.accountId} ${account.status}${code}${account.message ? `: ${account.message}` : ''}`
+}
+
+/** Member accounts named in a failed organization pack's annotation; the rest are counted. */
+const ACCOUNTS_IN_ANNOTATION = 3
+
 /**
  * A line per pack that needs a person's eye: failed packs (with the first failed resource of
- * their stack, usually the cause), and packs that are not there.
+ * their stack, usually the cause, or their failed member accounts), and packs that are not there.
  */
 export function packAnnotations(
   packs: readonly PackStatus[],
@@ -62,7 +81,7 @@ export function packAnnotations(
 ): Annotation[] {
   const notes: Annotation[] = []
   for (const pack of packs) {
-    if (pack.state === 'CREATE_FAILED' || pack.state === 'DELETE_FAILED') {
+    if (outcomeOf(pack.state) === 'failed') {
       notes.push({
         level: policy.failOnFailure ? 'error' : 'warning',
         title: `Conformance pack ${pack.name}: ${pack.state}`,
@@ -84,10 +103,18 @@ export function packAnnotations(
 }
 
 function withCause(message: string, explanation: FailureExplanation | undefined): string {
-  const first = explanation?.kind === 'explained' ? explanation.resources[0] : undefined
-  return first
-    ? `${message.replace(/\.$/, '')}. First failed resource: ${describeResource(first)}`
-    : message
+  const base = message.replace(/\.$/, '')
+  if (explanation?.kind === 'explained' && explanation.resources[0]) {
+    return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`
+  }
+  if (explanation?.kind === 'accounts') {
+    const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED'))
+    if (failed.length === 0) return message
+    const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount)
+    const more = failed.length - shown.length
+    return `${base}. Failed in ${failed.length} member account(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+  }
+  return message
 }
 
 /**
@@ -96,13 +123,13 @@ function withCause(message: string, explanation: FailureExplanation | undefined)
  */
 export function unexplainedNotice(
   explanations: ReadonlyMap<string, FailureExplanation>,
-  iamAction: string
+  source: { readonly what: string; readonly iamAction: string }
 ): string | undefined {
   const missing = [...explanations].flatMap(([name, e]) =>
     e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []
   )
   if (missing.length === 0) return undefined
-  return `Could not read the CloudFormation stack events that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${iamAction} to read them): ${missing.join('; ')}`
+  return `Could not read the ${source.what} that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${source.iamAction} to read them): ${missing.join('; ')}`
 }
 
 /** The one line the step fails with, or the closing line of a passing run. */
@@ -115,13 +142,13 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
     case 'timeout':
       return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : ''}`
     case 'failure': {
-      if (end.kind === 'error') return end.message
-      const parts: string[] = []
+      // A permanent error is the story; packs still pending are only its consequence.
+      const parts: string[] = end.kind === 'error' ? [end.message] : []
       if (verdict.failed.length)
         parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`)
       if (verdict.missing.length)
         parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`)
-      if (verdict.pending.length)
+      if (verdict.pending.length && end.kind !== 'error')
         parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
       return parts.join('; ')
     }

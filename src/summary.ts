@@ -1,55 +1,70 @@
 import type { summary as coreSummary } from '@actions/core'
-import { formatDuration, packDuration, reasonOf } from './log-format.js'
-import { detailOf, outcomeOf, type PackState, type PackStatus } from './pack-state.js'
 import type { FailureExplanation } from './explain.js'
-import { describeResource, headline } from './report.js'
-import type { Verdict } from './verdict.js'
+import type { Scope } from './inputs.js'
+import { formatDuration } from './log-format.js'
+import type { PackStatus } from './pack-state.js'
+import { headline } from './report.js'
+import { escapeHtml, packTable } from './summary-table.js'
+import type { Result, Verdict } from './verdict.js'
 import type { WaitEnd } from './wait.js'
+
+export {
+  cloudFormationUrl,
+  escapeHtml,
+  MAX_ACCOUNTS_SHOWN,
+  MAX_RESOURCES_SHOWN
+} from './summary-table.js'
 
 type Summary = typeof coreSummary
 
-export interface SummaryReport {
+/** One region's part of the summary. */
+export interface RegionReport {
   readonly region: string
   readonly packs: readonly PackStatus[]
+  readonly verdict: Verdict
+  readonly end: WaitEnd
+  /** Failed packs' failed resources or member accounts. */
+  readonly explanations?: ReadonlyMap<string, FailureExplanation>
+}
+
+export interface SummaryReport {
+  readonly scope: Scope
+  readonly regions: readonly RegionReport[]
+  /** Over all regions (names are `region/name` when several). */
   readonly verdict: Verdict
   readonly end: WaitEnd
   readonly elapsedMs: number
   /** When the summary is rendered (epoch ms): the end of durations still running. */
   readonly now: number
-  /** Failed packs' failed resources, from their stacks' events. */
-  readonly explanations?: ReadonlyMap<string, FailureExplanation>
   /** The workflow run's page, when known. */
   readonly runUrl?: string
 }
 
-type SummaryTableRow = Parameters<Summary['addTable']>[0][number]
-
-/** Failed resources shown under a pack's row; the rest are counted. */
-export const MAX_RESOURCES_SHOWN = 10
-
-const RESULT_MARK = { success: '✅', failure: '❌', timeout: '⏱️', cancelled: '🚫' } as const
-
-const STATE_MARK: Record<PackState, string> = {
-  CREATE_COMPLETE: '✅',
-  DELETE_COMPLETE: '🗑️',
-  CREATE_FAILED: '❌',
-  DELETE_FAILED: '❌',
-  CREATE_IN_PROGRESS: '⏳',
-  DELETE_IN_PROGRESS: '⏳',
-  NOT_FOUND: '❓',
-  UNKNOWN: '❔'
+const RESULT_MARK: Record<Result, string> = {
+  success: '✅',
+  failure: '❌',
+  timeout: '⏱️',
+  cancelled: '🚫'
 }
 
-/** Adds the job summary to `summary`'s buffer; the caller writes it. */
+/**
+ * Adds the job summary to `summary`'s buffer; the caller writes it. One region: a heading
+ * and the table. Several: the overall result, then each region with its own result line.
+ */
 export function renderSummary(summary: Summary, report: SummaryReport): Summary {
-  const { verdict, region, packs } = report
-  summary.addHeading(
-    `${RESULT_MARK[verdict.result]} AWS Config conformance packs: ${verdict.result}`,
-    2
-  )
-  const counts = countLine(verdict, packs.length)
+  const { verdict, regions } = report
+  const what =
+    report.scope === 'organization'
+      ? 'AWS Config organization conformance packs'
+      : 'AWS Config conformance packs'
+  summary.addHeading(`${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2)
+  const where =
+    regions.length === 1
+      ? `Region <code>${regions[0].region}</code>`
+      : `${regions.length} regions: ${regions.map((r) => `<code>${r.region}</code>`).join(', ')}`
+  const total = regions.reduce((n, r) => n + r.packs.length, 0)
   summary.addRaw(
-    `<p>Region <code>${region}</code> · waited ${formatDuration(report.elapsedMs)} · ${counts}</p>`,
+    `<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`,
     true
   )
   if (verdict.result !== 'success' || report.end.kind === 'error') {
@@ -58,44 +73,34 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
       true
     )
   }
-  if (packs.length === 0) {
-    summary.addRaw(`<p>No conformance packs in <code>${region}</code>.</p>`, true)
-  } else {
-    summary.addTable([
-      ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'].map((data) => ({
-        data,
-        header: true
-      })),
-      ...packs.flatMap((pack) => [
-        row(pack, region, report.now),
-        ...explanationRow(report.explanations?.get(pack.name))
-      ])
-    ])
+  for (const region of regions) {
+    if (regions.length > 1) {
+      summary.addHeading(
+        `${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`,
+        3
+      )
+      summary.addRaw(
+        `<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`,
+        true
+      )
+    }
+    if (region.packs.length === 0) {
+      summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true)
+    } else {
+      summary.addTable(
+        packTable(
+          report.scope,
+          region.region,
+          region.packs,
+          region.explanations ?? new Map(),
+          report.now
+        )
+      )
+    }
   }
   if (report.runUrl)
     summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
   return summary
-}
-
-/** A full-width row under a failed pack: the failed resources of its stack, cause first. */
-function explanationRow(explanation: FailureExplanation | undefined): SummaryTableRow[] {
-  if (!explanation) return []
-  let html: string
-  if (explanation.kind === 'unavailable') {
-    html = `<em>Stack events unavailable: ${escapeHtml(explanation.why)}</em>`
-  } else if (explanation.resources.length === 0) {
-    html = '<em>No failed resource in the stack events of this deployment.</em>'
-  } else {
-    const shown = explanation.resources.slice(0, MAX_RESOURCES_SHOWN)
-    const more = explanation.resources.length - shown.length
-    const items = shown.map(
-      (r, i) =>
-        `<li>${i === 0 ? '<strong>Cause:</strong> ' : ''}${escapeHtml(describeResource(r))}</li>`
-    )
-    if (more > 0) items.push(`<li>${more} more</li>`)
-    html = `Failed resources:<ul>${items.join('')}</ul>`
-  }
-  return [[{ data: html, colspan: '6' }]]
 }
 
 function countLine(verdict: Verdict, total: number): string {
@@ -108,71 +113,6 @@ function countLine(verdict: Verdict, total: number): string {
     .filter(([n]) => n !== 0)
     .map(([n, what]) => `${n} ${what}`)
   return `${total} pack${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`
-}
-
-function row(pack: PackStatus, region: string, now: number): string[] {
-  const detail = detailOf(pack)
-  const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined
-  const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name
-  const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
-  const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now)
-  return [
-    name,
-    `${STATE_MARK[pack.state]} ${pack.state}`,
-    escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-    formatTime(detail?.requestedAt),
-    formatTime(completed),
-    duration === undefined ? '' : formatDuration(duration)
-    // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
-  ].map((cell) => cell || '–')
-}
-
-function defaultReason(pack: PackStatus): string {
-  switch (pack.state) {
-    case 'NOT_FOUND':
-      return pack.detail
-        ? `Vanished while ${pack.detail.state}`
-        : 'No conformance pack of this name'
-    case 'DELETE_COMPLETE':
-      return 'Deleted'
-    case 'UNKNOWN':
-      return 'No answer from AWS Config'
-    default:
-      return ''
-  }
-}
-
-function formatTime(date: Date | undefined): string {
-  return date
-    ? date
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC')
-    : ''
-}
-
-/**
- * The console page of a pack's stack. The console's host depends on the partition the ARN
- * names (commercial, GovCloud, China).
- */
-export function cloudFormationUrl(stackArn: string, region: string): string {
-  const partition = stackArn.split(':')[1]
-  const host =
-    partition === 'aws-us-gov'
-      ? 'console.amazonaws-us-gov.com'
-      : partition === 'aws-cn'
-        ? 'console.amazonaws.cn'
-        : `${region}.console.aws.amazon.com`
-  return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\|/g, '&#124;')
 }
 
 /** The summary of a run that stopped before any wait, for example on a bad input. */

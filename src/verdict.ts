@@ -53,3 +53,70 @@ export function decide(packs: readonly PackStatus[], end: WaitEnd, policy: Verdi
     return { result: 'timeout', failStep: true, ...lists }
   return { result: 'success', failStep: false, ...lists }
 }
+
+/** One region's wait, as the verdict sees it. */
+export interface RegionOutcome {
+  readonly region: string
+  readonly packs: readonly PackStatus[]
+  readonly end: WaitEnd
+}
+
+export interface RegionsVerdict {
+  /** The single-region rule over all packs of all regions; names are `region/name` when several. */
+  readonly overall: Verdict
+  /** Each region's own verdict, in input order, with plain names. */
+  readonly regions: readonly Verdict[]
+  /** Why the wait stopped, over all regions (for the headline). */
+  readonly end: WaitEnd
+}
+
+const RESULT_ORDER: readonly Result[] = ['cancelled', 'failure', 'timeout', 'success']
+
+/**
+ * Several regions: each region's verdict, and the overall one: cancelled if any region was,
+ * else failure if any region failed, else timeout if any timed out, else success.
+ */
+export function decideRegions(
+  outcomes: readonly RegionOutcome[],
+  policy: VerdictPolicy
+): RegionsVerdict {
+  const regions = outcomes.map((o) => decide(o.packs, o.end, policy))
+  const label =
+    outcomes.length > 1
+      ? (region: string, name: string) => `${region}/${name}`
+      : (_: string, name: string) => name
+  const list = (key: 'completed' | 'failed' | 'pending' | 'missing'): string[] =>
+    regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)))
+  const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success'
+  return {
+    overall: {
+      result,
+      failStep: regions.some((v) => v.failStep),
+      completed: list('completed'),
+      failed: list('failed'),
+      pending: list('pending'),
+      missing: list('missing')
+    },
+    regions,
+    end: combineEnds(outcomes)
+  }
+}
+
+function combineEnds(outcomes: readonly RegionOutcome[]): WaitEnd {
+  const prefix = (region: string): string => (outcomes.length > 1 ? `${region}: ` : '')
+  if (outcomes.some((o) => o.end.kind === 'cancelled')) return { kind: 'cancelled' }
+  const errors = outcomes.flatMap((o) =>
+    o.end.kind === 'error' ? [`${prefix(o.region)}${o.end.message}`] : []
+  )
+  if (errors.length) return { kind: 'error', message: errors.join('; ') }
+  const deadlines = outcomes.filter((o) => o.end.kind === 'deadline')
+  if (deadlines.length) {
+    const withError = deadlines.find((o) => o.end.kind === 'deadline' && o.end.lastError)
+    const lastError = withError?.end.kind === 'deadline' ? withError.end.lastError : undefined
+    return {
+      kind: 'deadline',
+      lastError: lastError && withError ? `${prefix(withError.region)}${lastError}` : undefined
+    }
+  }
+  return { kind: 'settled' }
+}

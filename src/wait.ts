@@ -1,12 +1,13 @@
 import { classifyError } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
-import { MAX_NAMES_PER_CALL, type StatusSource } from './config-source.js'
+import type { StatusSource } from './config-source.js'
 import { describeChange } from './log-format.js'
 import {
   absent,
   found,
   isPending,
+  outcomeOf,
   type MissingPackPolicy,
   type PackStatus,
   type ReportedPack
@@ -57,6 +58,9 @@ export interface WaitResult {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+export const SETTLE_AFTER_ROUNDS = 3
+
 type RoundOutcome =
   | { readonly kind: 'ok' }
   | { readonly kind: 'transient'; readonly message: string }
@@ -88,9 +92,14 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   const pendingNames = (): string[] =>
     [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name)
 
+  // Consecutive answers in which each pack was in the same in-progress state.
+  const inProgressFor = new Map<string, number>()
+
   const update = (next: PackStatus): boolean => {
     const previous = packs.get(next.name)
     packs.set(next.name, next)
+    const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
+    inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
     if (previous?.state === next.state) return false
     log.info(describeChange(previous, next, clock.now()))
     return true
@@ -132,8 +141,8 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
     }
 
     const pending = pendingNames()
-    for (let i = 0; i < pending.length; i += MAX_NAMES_PER_CALL) {
-      const batch = pending.slice(i, i + MAX_NAMES_PER_CALL)
+    for (let i = 0; i < pending.length; i += source.batchSize) {
+      const batch = pending.slice(i, i + source.batchSize)
       let reported: ReportedPack[]
       try {
         reported = await source.describe(batch, bound)
@@ -149,7 +158,25 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       }
       for (const name of batch) {
         const previous = packs.get(name)
-        if (previous && !seen.has(name)) changed = update(absent(previous)) || changed
+        if (previous && !seen.has(name)) {
+          changed = update(absent(previous, source.deletedState)) || changed
+        }
+      }
+    }
+    if (source.settle) {
+      for (const pack of packs.values()) {
+        if (
+          (inProgressFor.get(pack.name) ?? 0) < SETTLE_AFTER_ROUNDS ||
+          outcomeOf(pack.state) !== 'in-progress'
+        )
+          continue
+        let settled: PackStatus | undefined
+        try {
+          settled = await source.settle(pack, bound)
+        } catch (error) {
+          return { outcome: failed(error), changed }
+        }
+        if (settled) changed = update(settled) || changed
       }
     }
     return { outcome: { kind: 'ok' }, changed }

@@ -1,27 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigEmulator, type EmulatedStack, type Scenario } from '../emulator/config-emulator.js'
+import { describe, expect, it } from 'vitest'
+import type { EmulatedStack, Scenario } from '../emulator/config-emulator.js'
 import { failedDeployment } from '../emulator/stack-histories.js'
-import { runAction, TEST_CREDENTIALS, type ActionOptions } from '../support/run-action.js'
+import { TEST_CREDENTIALS } from '../support/run-action.js'
+import { FAST, json, runWith } from './dist-harness.js'
 
 /** These run the committed bundle, dist/index.js, as the runner runs it. */
-
-const FAST = { 'min-delay-seconds': '0.05', 'max-delay-seconds': '0.2', 'timeout-seconds': '10' }
-const REGION = { AWS_REGION: 'eu-west-1' }
-
-let emulator: ConfigEmulator | undefined
-afterEach(async () => {
-  await emulator?.stop()
-  emulator = undefined
-})
-
-async function runWith(scenario: Scenario, options: Omit<ActionOptions, 'endpoint'>) {
-  emulator = new ConfigEmulator(scenario)
-  const endpoint = await emulator.start()
-  const run = await runAction({ ...options, endpoint, env: { ...REGION, ...options.env } })
-  return { ...run, emulator }
-}
-
-const json = (text: string | undefined): unknown => JSON.parse(text ?? 'null')
 
 const MIXED: Scenario = {
   packs: [

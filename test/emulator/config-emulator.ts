@@ -7,10 +7,20 @@ import {
   stackArn,
   stackName
 } from './account-packs.js'
+import {
+  describeConformancePackCompliance,
+  getConformancePackComplianceSummary
+} from './compliance.js'
 import type { JsonOperation } from './operation.js'
+import {
+  describeOrganizationConformancePackStatuses,
+  getOrganizationConformancePackDetailedStatus,
+  type OrganizationScenario
+} from './organization-packs.js'
 import { describeStackEvents, type EmulatedStack } from './stack-events.js'
 
 export type { EmulatedStack, EmulatedStackEvent } from './stack-events.js'
+export type { EmulatedOrganizationPack, OrganizationScenario } from './organization-packs.js'
 
 /**
  * A local AWS Config endpoint for tests, the demo and the benchmark. It speaks awsJson1_1
@@ -41,6 +51,17 @@ export interface EmulatedPack {
   readonly stack?: EmulatedStack
   /** Only in this region; default every region. */
   readonly region?: string
+  /**
+   * What GetConformancePackComplianceSummary and DescribeConformancePackCompliance answer
+   * once the pack is CREATE_COMPLETE; without it (or before then) the pack is INSUFFICIENT_DATA.
+   */
+  readonly compliance?: {
+    readonly status: 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
+    readonly rules?: readonly {
+      readonly name: string
+      readonly compliance: 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
+    }[]
+  }
 }
 
 export type FaultResponse =
@@ -79,6 +100,10 @@ export interface Scenario {
   readonly timeScale?: number
   /** Events per DescribeStackEvents page (default 100). */
   readonly stackEventsPageSize?: number
+  /** Most rules in a DescribeConformancePackCompliance page, whatever its Limit (default 100). */
+  readonly complianceRulesPageSize?: number
+  /** Organization conformance packs (the organization scope). */
+  readonly organization?: OrganizationScenario
 }
 
 export interface RecordedRequest {
@@ -94,7 +119,11 @@ export interface RecordedRequest {
 }
 
 const OPERATIONS: Record<string, JsonOperation> = {
-  DescribeConformancePackStatus: describeConformancePackStatus
+  DescribeConformancePackStatus: describeConformancePackStatus,
+  GetConformancePackComplianceSummary: getConformancePackComplianceSummary,
+  DescribeConformancePackCompliance: describeConformancePackCompliance,
+  DescribeOrganizationConformancePackStatuses: describeOrganizationConformancePackStatuses,
+  GetOrganizationConformancePackDetailedStatus: getOrganizationConformancePackDetailedStatus
 }
 
 const TARGET_PREFIX = 'StarlingDoveService.'
@@ -233,6 +262,7 @@ export class ConfigEmulator {
       call,
       elapsedMs: (Date.now() - this.startedAt) * (this.scenario.timeScale ?? 1),
       startedAt: this.startedAt,
+      statusCalls: (name) => this.callsOf(name),
       firstSeen: (key, state) => {
         const seen = this.seen.get(key)
         if (seen?.state === state) return seen.at

@@ -1,6 +1,7 @@
 import { createConfigClient } from '../../src/client.js'
 import { systemClock } from '../../src/clock.js'
-import { createStatusSource } from '../../src/config-source.js'
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service'
+import { createStatusSource, type StatusSource } from '../../src/config-source.js'
 import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait.js'
 import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
@@ -17,6 +18,8 @@ export interface WireOptions {
   /** Environment for the SDK client, on top of the emulator endpoint and test keys. */
   readonly env?: Record<string, string>
   readonly signal?: AbortSignal
+  /** The source over the SDK client; default the account scope's. */
+  readonly source?: (client: ConfigServiceClient) => StatusSource
   /** Where AWS_ENDPOINT_URL points; default the emulator. */
   readonly endpointEnv?: (emulatorUrl: string) => Record<string, string>
 }
@@ -44,7 +47,7 @@ export async function waitOverWire(
     const started = Date.now()
     const result = await waitForPacks(
       {
-        names: scenario.packs.map((p) => p.name),
+        names: [...scenario.packs, ...(scenario.organization?.packs ?? [])].map((p) => p.name),
         deadline: started + 5_000,
         minDelayMs: 20,
         maxDelayMs: 80,
@@ -52,7 +55,7 @@ export async function waitOverWire(
         ...options.plan
       },
       {
-        source: createStatusSource(client),
+        source: options.source?.(client) ?? createStatusSource(client),
         clock: systemClock,
         signal: options.signal ?? new AbortController().signal,
         log: {

@@ -10,7 +10,8 @@ const INPUT_NAMES = [
   'max-delay-seconds',
   'missing-pack',
   'fail-on-failure',
-  'explain-failures'
+  'explain-failures',
+  'scope'
 ] as const
 
 type InputName = (typeof INPUT_NAMES)[number]
@@ -53,13 +54,14 @@ describe('parseInputs: defaults', () => {
   it('applies the defaults when every input is absent', () => {
     expect(parse()).toEqual({
       names: undefined,
-      region: 'eu-west-1',
+      regions: ['eu-west-1'],
       timeoutMs: 1_800_000,
       minDelayMs: 5_000,
       maxDelayMs: 30_000,
       missingPack: 'fail',
       failOnFailure: true,
-      explainFailures: true
+      explainFailures: true,
+      scope: 'account'
     })
   })
 
@@ -121,26 +123,46 @@ describe('parseInputs: conformance-pack-names', () => {
 })
 
 describe('parseInputs: region', () => {
+  it('takes several regions, separated by newlines and/or commas, duplicates folded', () => {
+    expect(parse({ region: 'us-east-1, eu-west-1\nap-southeast-5\n\nus-east-1,' }).regions).toEqual(
+      ['us-east-1', 'eu-west-1', 'ap-southeast-5']
+    )
+  })
+
+  it('rejects a region input of only separators', () => {
+    const error = parseError({ region: ' ,\n, ' })
+    expect(error.input).toBe('region')
+    expect(error.message).toContain('holds only separators')
+  })
+
+  it('rejects a malformed region among several, quoting it', () => {
+    const error = parseError({ region: 'us-east-1,eu_west_1' })
+    expect(error.input).toBe('region')
+    expect(error.message).toContain('"eu_west_1"')
+  })
+
   it('takes the region input first', () => {
     expect(
       parse(
         { region: 'ap-southeast-2' },
         { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }
-      ).region
-    ).toBe('ap-southeast-2')
+      ).regions
+    ).toEqual(['ap-southeast-2'])
   })
 
   it('falls back to AWS_REGION, then AWS_DEFAULT_REGION', () => {
-    expect(parse({}, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe(
-      'eu-west-1'
+    expect(parse({}, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual(
+      ['eu-west-1']
     )
-    expect(parse({}, { AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
-    expect(parse({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' }).region).toBe('us-west-2')
+    expect(parse({}, { AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual(['us-west-2'])
+    expect(parse({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' }).regions).toEqual([
+      'us-west-2'
+    ])
   })
 
   it('accepts GovCloud and China regions', () => {
-    expect(parse({ region: 'us-gov-west-1' }).region).toBe('us-gov-west-1')
-    expect(parse({ region: 'cn-northwest-1' }).region).toBe('cn-northwest-1')
+    expect(parse({ region: 'us-gov-west-1' }).regions).toEqual(['us-gov-west-1'])
+    expect(parse({ region: 'cn-northwest-1' }).regions).toEqual(['cn-northwest-1'])
   })
 
   it('fails when no region is given anywhere, mentioning region', () => {
@@ -285,5 +307,31 @@ describe('parseInputs: explain-failures', () => {
     const error = parseError({ 'explain-failures': 'sometimes' })
     expect(error.input).toBe('explain-failures')
     expect(error.message).toContain('"sometimes"')
+  })
+})
+
+describe('parseInputs: scope', () => {
+  it('defaults to account, and takes organization', () => {
+    expect(parse().scope).toBe('account')
+    expect(parse({ scope: 'organization' }).scope).toBe('organization')
+    expect(parse({ scope: 'Organization' }).scope).toBe('organization')
+  })
+
+  it('rejects an unknown scope, naming the input and quoting the value', () => {
+    const error = parseError({ scope: 'org' })
+    expect(error.input).toBe('scope')
+    expect(error.message).toContain('must be one of account, organization')
+    expect(error.message).toContain('"org"')
+  })
+
+  it('limits organization pack names to 128 characters (account ones to 256)', () => {
+    const name = `a${'b'.repeat(128)}`
+    expect(parse({ 'conformance-pack-names': name }).names).toEqual([name])
+    const error = parseError({ 'conformance-pack-names': name, scope: 'organization' })
+    expect(error.input).toBe('conformance-pack-names')
+    expect(error.message).toContain('1-128 characters')
+    expect(
+      parse({ 'conformance-pack-names': name.slice(0, 128), scope: 'organization' }).names
+    ).toHaveLength(1)
   })
 })

@@ -82,10 +82,10 @@ describe('found', () => {
   })
 
   it('turns an unrecognised state into UNKNOWN with a reason naming it', () => {
-    const status = found({ name: 'alpha', state: 'UPDATE_IN_PROGRESS', requestedAt })
+    const status = found({ name: 'alpha', state: 'UPDATE_PENDING', requestedAt })
     expect(status.state).toBe('UNKNOWN')
     expect(status.name).toBe('alpha')
-    expect(status.state === 'UNKNOWN' && status.reason).toContain('UPDATE_IN_PROGRESS')
+    expect(status.state === 'UNKNOWN' && status.reason).toContain('UPDATE_PENDING')
     expect(detailOf(status)).toBeUndefined()
   })
 

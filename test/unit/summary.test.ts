@@ -6,6 +6,7 @@ import {
   escapeHtml,
   renderErrorSummary,
   renderSummary,
+  type RegionReport,
   type SummaryReport
 } from '../../src/summary.js'
 import { decide, type VerdictPolicy } from '../../src/verdict.js'
@@ -32,17 +33,19 @@ const complete: PackStatus = {
 function render(
   packs: PackStatus[],
   end: WaitEnd = { kind: 'settled' },
-  extra: Partial<SummaryReport> = {},
+  extra: Partial<SummaryReport> & { explanations?: RegionReport['explanations'] } = {},
   policy: VerdictPolicy = STRICT
 ): string {
+  const { explanations, ...rest } = extra
+  const verdict = decide(packs, end, policy)
   const report: SummaryReport = {
-    region: REGION,
-    packs,
-    verdict: decide(packs, end, policy),
+    scope: 'account',
+    regions: [{ region: REGION, packs, verdict, end, explanations }],
+    verdict,
     end,
     elapsedMs: 192_000,
     now: T0 + 600_000,
-    ...extra
+    ...rest
   }
   return renderSummary(core.summary.emptyBuffer(), report).stringify()
 }

@@ -47,6 +47,8 @@ type Responder = (call: Call, signal: AbortSignal) => ReportedPack[] | Promise<R
 /** A scripted StatusSource that records every call, and bounds each one as the real source does. */
 class FakeSource implements StatusSource {
   readonly calls: Call[] = []
+  readonly batchSize = 20
+  readonly deletedState = 'DELETE_COMPLETE' as const
 
   constructor(
     private readonly clock: Clock,
@@ -498,6 +500,8 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const { log, lines } = recorder()
     const calls: { startedAt: number; endedAt?: number }[] = []
     const source: StatusSource = {
+      batchSize: 20,
+      deletedState: 'DELETE_COMPLETE',
       listAll: () => Promise.reject(new Error('not used')),
       describe(names, bound) {
         const signal = bound()
@@ -545,6 +549,8 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     let count = 0
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
     const source: StatusSource = {
+      batchSize: 20,
+      deletedState: 'DELETE_COMPLETE',
       listAll: () => Promise.reject(new Error('not used')),
       async describe(names, bound) {
         bound()
