@@ -6495,7 +6495,7 @@ __webpack_unused_export__ = DescribeConfigurationRecordersCommand;
 __webpack_unused_export__ = DescribeConfigurationRecordersRequest$;
 __webpack_unused_export__ = DescribeConfigurationRecordersResponse$;
 __webpack_unused_export__ = DescribeConformancePackCompliance$;
-__webpack_unused_export__ = DescribeConformancePackComplianceCommand;
+exports.Q1p = DescribeConformancePackComplianceCommand;
 __webpack_unused_export__ = DescribeConformancePackComplianceRequest$;
 __webpack_unused_export__ = DescribeConformancePackComplianceResponse$;
 __webpack_unused_export__ = DescribeConformancePackStatus$;
@@ -6610,7 +6610,7 @@ __webpack_unused_export__ = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
-__webpack_unused_export__ = GetConformancePackComplianceSummaryCommand;
+exports.f6p = GetConformancePackComplianceSummaryCommand;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryResponse$;
 __webpack_unused_export__ = GetConnector$;
@@ -59280,7 +59280,7 @@ function createConfigClient(region, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6569);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7008);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -59289,7 +59289,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6569:
+/***/ 7008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67251,7 +67251,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -67259,15 +67259,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -67289,6 +67289,387 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./src/abortable.ts
+var abortable = __nccwpck_require__(2349);
+;// CONCATENATED MODULE: ./src/check-run.ts
+
+
+/**
+ * GitHub's limit for a check run's `output.summary`. GitHub documents it as characters but
+ * enforces it in UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), and the job
+ * summary carries multi-byte marks (✅ ⏳ ⏱️), so the cut is measured in bytes.
+ */
+const CHECK_SUMMARY_LIMIT = 65_535;
+/** The normal bound for one GitHub call. */
+const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
+const CUT_NOTE = '\n\n---\n_This summary was cut to fit the 65,535-character limit of a check run. The full table is in the job summary of the workflow run._\n';
+const TABLE_CLOSE = '</table>';
+/** `markdown` as is when it fits the limit; else cut at a row or line boundary, with a note. */
+function fitCheckSummary(markdown) {
+    const bytes = Buffer.from(markdown, 'utf8');
+    if (bytes.length <= CHECK_SUMMARY_LIMIT)
+        return markdown;
+    const budget = CHECK_SUMMARY_LIMIT - Buffer.byteLength(CUT_NOTE, 'utf8') - Buffer.byteLength(TABLE_CLOSE);
+    // Back up to the start of a UTF-8 sequence: never split a character.
+    let end = budget;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    let head = bytes.subarray(0, end).toString('utf8');
+    // Prefer ending after a whole table row or line; else at least not inside a tag.
+    const boundary = Math.max(head.lastIndexOf('</tr>') + '</tr>'.length, head.lastIndexOf('\n') + 1);
+    if (boundary > head.length / 2)
+        head = head.slice(0, boundary);
+    else if (head.lastIndexOf('<') > head.lastIndexOf('>'))
+        head = head.slice(0, head.lastIndexOf('<'));
+    const opened = head.split('<table').length - 1;
+    const closed = head.split(TABLE_CLOSE).length - 1;
+    return `${head}${opened > closed ? TABLE_CLOSE : ''}${CUT_NOTE}`;
+}
+/** The commit the workflow tests: a pull request's head (not its merge commit), else GITHUB_SHA. */
+function commitUnderTest(env, payload) {
+    const head = field(field(field(payload, 'pull_request'), 'head'), 'sha');
+    if (typeof head === 'string' && head !== '')
+        return head;
+    return env.GITHUB_SHA || undefined;
+}
+function field(value, key) {
+    return typeof value === 'object' && value !== null
+        ? value[key]
+        : undefined;
+}
+/**
+ * The check's conclusion for the wait's result. Failed packs under `fail-on-failure: false`
+ * (the step does not fail) conclude `neutral`; non-compliant packs conclude `failure`.
+ */
+function conclusionFor(result, failStep) {
+    switch (result) {
+        case 'success':
+            return 'success';
+        case 'failure':
+            return failStep ? 'failure' : 'neutral';
+        case 'noncompliant':
+            return 'failure';
+        case 'timeout':
+            return 'timed_out';
+        case 'cancelled':
+            return 'cancelled';
+    }
+}
+/** The check run's title: '2 of 3 packs deployed, 1 failed', or 'Waiting: 1 of 3 packs deployed'. */
+function checkTitle(counts, done) {
+    const total = counts.completed + counts.failed + counts.pending + counts.missing;
+    if (total === 0)
+        return done ? 'No conformance packs found' : 'Waiting for conformance packs';
+    const extras = [
+        [counts.failed, 'failed'],
+        [counts.missing, 'not found'],
+        // While waiting, the packs not yet deployed are pending by definition.
+        [done ? counts.pending : 0, 'pending']
+    ]
+        .filter(([n]) => n !== 0)
+        .map(([n, what]) => `, ${n} ${what}`)
+        .join('');
+    const line = `${counts.completed} of ${total} pack${total === 1 ? '' : 's'} deployed${extras}`;
+    return done ? line : `Waiting: ${line}`;
+}
+/**
+ * For the caller's poll loop: returns true when some pack's state differs from the last time
+ * it returned true (the first sighting included), so a round with changes makes one update
+ * and a quiet round makes none.
+ */
+function changeDetector() {
+    let last;
+    return (packs) => {
+        const signature = JSON.stringify(packs.map((p) => [p.name, p.state]));
+        if (signature === last)
+            return false;
+        last = signature;
+        return true;
+    };
+}
+/**
+ * The reporter, or undefined when there is nothing to report to: no token (the feature is
+ * off), or no repository or commit in the environment (warned).
+ */
+function createCheckRunReporter(options) {
+    const { token, name, env, log } = options;
+    if (!token) {
+        log.debug('github-token is empty: no check run');
+        return undefined;
+    }
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const sha = commitUnderTest(env, options.payload);
+    if (!owner || !repo || rest.length > 0 || !sha) {
+        const what = !sha ? 'the commit under test (GITHUB_SHA)' : 'GITHUB_REPOSITORY (owner/repo)';
+        log.warning(`No check run: ${what} is not set.`);
+        return undefined;
+    }
+    const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const octokit = getOctokit(token, {
+        baseUrl,
+        // Octokit's own notices (deprecations) go to the debug log, never to the console.
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: (m) => log.debug(redact(m, token)),
+            error: (m) => log.debug(redact(m, token))
+        }
+    });
+    return new Reporter({
+        octokit,
+        owner,
+        repo,
+        sha,
+        name,
+        token,
+        log,
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS
+    });
+}
+/**
+ * Statuses after which no further call is made: the same request would meet the same answer
+ * for the rest of the run. 401: the token is invalid or expired. 403: the token lacks
+ * `checks: write` (a rate-limit 403 is transient, see isRateLimited). 404: the token cannot
+ * see the repository (or the run). 422: GitHub rejected the request itself (for example a
+ * head_sha that is not in the repository). Everything else (5xx, 429, timeouts, network
+ * errors) may pass: warned once per run, tried again at the next state change.
+ */
+const PERMANENT_STATUSES = new Set([401, 403, 404, 422]);
+class Reporter {
+    deps;
+    runId;
+    startedAt;
+    /** A permanent error: no more calls. */
+    disabled = false;
+    /** complete() was called: start/update no longer call. */
+    closed = false;
+    warnedTransient = false;
+    failedSinceSuccess = false;
+    current;
+    /** The queue of start/update calls, one at a time. */
+    tail = Promise.resolve();
+    pending;
+    pendingDone;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    start(title, summary) {
+        this.startedAt ??= new Date().toISOString();
+        return this.enqueue(async () => {
+            if (this.runId !== undefined)
+                return this.send('update', { output: output(title, summary) });
+            return this.send('create', {
+                status: 'in_progress',
+                started_at: this.startedAt,
+                output: output(title, summary)
+            });
+        });
+    }
+    update(title, summary) {
+        if (this.disabled || this.closed)
+            return Promise.resolve();
+        const queued = this.pending !== undefined;
+        this.pending = { title, summary };
+        if (queued && this.pendingDone)
+            return this.pendingDone;
+        this.pendingDone = this.enqueue(async () => {
+            const next = this.pending;
+            this.pending = undefined;
+            if (!next)
+                return;
+            const body = { output: output(next.title, next.summary) };
+            if (this.runId !== undefined)
+                return this.send('update', body);
+            // The run was not created (start failed, or was never called): create it now.
+            this.startedAt ??= new Date().toISOString();
+            return this.send('create', { status: 'in_progress', started_at: this.startedAt, ...body });
+        });
+        return this.pendingDone;
+    }
+    async complete(conclusion, title, summary, options) {
+        try {
+            if (this.closed)
+                return;
+            this.closed = true;
+            this.pending = undefined;
+            const budget = Math.max(1, options?.timeoutMs ?? this.deps.requestTimeoutMs);
+            const deadline = Date.now() + budget;
+            const current = this.current;
+            if (current) {
+                // An update in flight is superseded by this one. A create in flight gets up to half
+                // the budget, so the run it creates is the one completed rather than left in progress.
+                if (current.creates)
+                    await settleWithin(current.done, budget / 2);
+                current.controller.abort();
+                await current.done;
+            }
+            if (this.disabled)
+                return;
+            const left = deadline - Date.now();
+            if (left <= 0) {
+                this.deps.log.debug('No time left to complete the check run');
+                return;
+            }
+            const completedAt = new Date().toISOString();
+            const body = {
+                status: 'completed',
+                conclusion,
+                completed_at: completedAt,
+                output: output(title, summary)
+            };
+            if (this.runId !== undefined)
+                await this.send('complete', body, left);
+            else
+                await this.send('create', { ...body, started_at: this.startedAt ?? completedAt }, left, 'complete');
+        }
+        catch (error) {
+            this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`);
+        }
+    }
+    enqueue(task) {
+        const run = async () => {
+            if (this.disabled || this.closed)
+                return;
+            try {
+                await task();
+            }
+            catch (error) {
+                this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`);
+            }
+        };
+        const next = this.tail.then(run);
+        this.tail = next;
+        return next;
+    }
+    /** One bounded call; records the run's id, classifies failures. Never rejects. */
+    async send(action, body, boundMs = this.deps.requestTimeoutMs, label = action) {
+        const { octokit, owner, repo, sha, name, log } = this.deps;
+        const controller = new AbortController();
+        const timeout = AbortSignal.timeout(Math.max(1, Math.round(boundMs)));
+        const signal = AbortSignal.any([controller.signal, timeout]);
+        // No retry inside a call: the next state change is the retry. `retries` is read by
+        // @octokit/plugin-retry, should a retry plugin ever be added to this octokit.
+        const request = { signal, retries: 0 };
+        const done = (async () => {
+            try {
+                if (action === 'create') {
+                    const response = await (0,abortable/* abortable */.Z)(octokit.rest.checks.create({ owner, repo, name, head_sha: sha, ...body, request }), signal);
+                    this.runId = response.data.id;
+                    const shown = `Check run "${name}" on ${sha.slice(0, 12)} (id ${response.data.id})`;
+                    if (log.info)
+                        log.info(`${shown} created`);
+                    else
+                        log.debug(`${shown} created`);
+                }
+                else {
+                    const check_run_id = this.runId;
+                    if (check_run_id === undefined)
+                        return;
+                    await (0,abortable/* abortable */.Z)(octokit.rest.checks.update({ owner, repo, check_run_id, ...body, request }), signal);
+                    log.debug(`Check run ${check_run_id}: ${label === 'complete' ? 'completed' : 'updated'}`);
+                }
+                if (this.failedSinceSuccess)
+                    log.debug('The GitHub API answered again');
+                this.failedSinceSuccess = false;
+            }
+            catch (error) {
+                if (controller.signal.aborted && !timeout.aborted) {
+                    log.debug(`Check run ${label} superseded by the final update`);
+                    return;
+                }
+                this.failed(label, error, timeout.aborted, boundMs);
+            }
+        })();
+        const inFlight = { creates: action === 'create', controller, done };
+        this.current = inFlight;
+        await done;
+        if (this.current === inFlight)
+            this.current = undefined;
+    }
+    failed(action, error, timedOut, boundMs) {
+        const { log, name, owner, repo } = this.deps;
+        const status = statusOf(error);
+        const what = `Could not ${action} the check run "${name}"`;
+        if (!timedOut &&
+            status !== undefined &&
+            PERMANENT_STATUSES.has(status) &&
+            !isRateLimited(error)) {
+            this.disabled = true;
+            this.pending = undefined;
+            const why = apiMessage(error);
+            const hint = status === 401
+                ? 'GitHub rejected the token (401): check the github-token input.'
+                : status === 404
+                    ? `GitHub answered 404: the token cannot see ${owner}/${repo}; it needs access to the repository and the \`checks: write\` permission.`
+                    : status === 422
+                        ? `GitHub rejected the request (422${why ? `: ${why}` : ''}).`
+                        : `GitHub answered 403${why ? ` (${why})` : ''}: the token lacks the \`checks: write\` permission. Add \`checks: write\` to the workflow's or job's \`permissions:\` block.`;
+            log.warning(`${what}. ${this.redact(hint)} No further check run calls will be made; the wait carries on.`);
+            return;
+        }
+        this.failedSinceSuccess = true;
+        const why = timedOut
+            ? `no answer within ${formatMs(boundMs)}`
+            : status === undefined
+                ? this.describe(error)
+                : `HTTP ${status}${apiMessage(error) ? `: ${apiMessage(error)}` : ''}`;
+        const line = `${what}: ${this.redact(why)}.`;
+        if (this.warnedTransient) {
+            log.debug(line);
+            return;
+        }
+        this.warnedTransient = true;
+        log.warning(action === 'complete'
+            ? `${line} The step's result is not affected.`
+            : `${line} The wait carries on; the check run is tried again at the next change of state.`);
+    }
+    describe(error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return this.redact(message.slice(0, 300));
+    }
+    redact(text) {
+        return redact(text, this.deps.token);
+    }
+}
+function output(title, summary) {
+    return { title: title.slice(0, 255), summary: fitCheckSummary(summary) };
+}
+/** Resolves when `promise` settles or after `ms`, whichever is first. */
+async function settleWithin(promise, ms) {
+    let timer;
+    await Promise.race([
+        promise.then(() => undefined, () => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
+    ]);
+    clearTimeout(timer);
+}
+function statusOf(error) {
+    // Octokit reports a network failure as a RequestError with status 500 and no response.
+    if (field(error, 'response') === undefined)
+        return undefined;
+    const status = field(error, 'status');
+    return typeof status === 'number' ? status : undefined;
+}
+/** GitHub's secondary rate limits answer 403 too; they pass. */
+function isRateLimited(error) {
+    const headers = field(field(error, 'response'), 'headers');
+    if (field(headers, 'x-ratelimit-remaining') === '0' ||
+        field(headers, 'retry-after') !== undefined)
+        return true;
+    return /rate limit/i.test(apiMessage(error) ?? '');
+}
+/** The `message` of GitHub's JSON error body, if any (an HTML error page is not shown). */
+function apiMessage(error) {
+    const message = field(field(field(error, 'response'), 'data'), 'message');
+    return typeof message === 'string' && message ? message.slice(0, 200) : undefined;
+}
+function redact(text, token) {
+    return token ? text.split(token).join('***') : text;
+}
+function formatMs(ms) {
+    return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
+}
+
 ;// CONCATENATED MODULE: ./src/clock.ts
 // setTimeout fires at once for anything above 2^31-1 ms.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67306,6 +67687,471 @@ const systemClock = {
         signal?.addEventListener('abort', done, { once: true });
     })
 };
+
+// EXTERNAL MODULE: ./src/client.ts
+var src_client = __nccwpck_require__(9592);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/aws-errors.ts
+
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'IncompleteSignatureException',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'MissingAuthenticationToken',
+    'MissingAuthenticationTokenException'
+]);
+const ACCESS_DENIED_ERRORS = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation'
+]);
+const IAM_ACTION = 'config:DescribeConformancePackStatus';
+const ORGANIZATION_IAM_ACTIONS = [
+    'config:DescribeOrganizationConformancePackStatuses',
+    'config:GetOrganizationConformancePackDetailedStatus'
+];
+function classifyError(error, iamAction = IAM_ACTION) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const name = e.name ?? 'Error';
+    const detail = aws_errors_redact(e.message ?? String(error));
+    const status = e.$metadata?.httpStatusCode;
+    const sdk = e;
+    if (name === 'CredentialsProviderError') {
+        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`);
+    }
+    if (name === 'OrganizationAccessDeniedException') {
+        return permanent(`AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`);
+    }
+    if (ACCESS_DENIED_ERRORS.has(name)) {
+        return permanent(`Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`);
+    }
+    if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
+        return permanent(`AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`);
+    }
+    if ((0,retry.isThrottlingError)(sdk))
+        return aws_errors_transient(`throttled (${name}): ${detail}`);
+    if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
+        return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+        return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`);
+    }
+    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
+    return aws_errors_transient(`${name}: ${detail}`);
+}
+function isNoSuchPackError(error) {
+    return error?.name === 'NoSuchConformancePackException';
+}
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
+/** Service messages can quote a request's credential scope; keep key ids out of the log. */
+function aws_errors_redact(message) {
+    return message.replace(ACCESS_KEY_ID, '***');
+}
+const aws_errors_transient = (message) => ({ kind: 'transient', message });
+const permanent = (message) => ({ kind: 'permanent', message });
+
+;// CONCATENATED MODULE: ./src/backoff.ts
+/**
+ * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
+ * jitter" (a random point in the upper half of the step) so that several pipelines started
+ * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
+ *
+ * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
+ */
+function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
+    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
+    const jittered = step / 2 + (random() * step) / 2;
+    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
+}
+
+;// CONCATENATED MODULE: ./src/compliance.ts
+
+
+const COMPLIANCE_IAM_ACTIONS = [
+    'config:GetConformancePackComplianceSummary',
+    'config:DescribeConformancePackCompliance'
+];
+/** Most names GetConformancePackComplianceSummary accepts in one call. */
+const MAX_SUMMARY_NAMES = 5;
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const DEFAULT_MIN_DELAY_MS = 1_000;
+const DEFAULT_MAX_DELAY_MS = 8_000;
+const STATUSES = new Set([
+    'COMPLIANT',
+    'NON_COMPLIANT',
+    'INSUFFICIENT_DATA'
+]);
+const SUMMARY = {
+    name: 'GetConformancePackComplianceSummary',
+    iamAction: COMPLIANCE_IAM_ACTIONS[0]
+};
+const RULES = {
+    name: 'DescribeConformancePackCompliance',
+    iamAction: COMPLIANCE_IAM_ACTIONS[1]
+};
+/**
+ * Reads the compliance of the named packs (CREATE_COMPLETE ones: the service has nothing for
+ * others): their summaries in batches of 5, then every non-compliant rule of each
+ * NON_COMPLIANT pack. Results keep the input order. A pack that no longer exists is left
+ * out, with a warning. Transient errors are retried with backoff until the deadline; never
+ * throws for AWS trouble: that is the result's `kind`.
+ */
+async function readCompliance(names, deps) {
+    const { source, clock, deadline, signal } = deps;
+    const log = deps.log ?? { warning: () => undefined, debug: () => undefined };
+    const random = deps.random ?? Math.random;
+    const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
+    const maxDelayMs = Math.max(minDelayMs, deps.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
+    const wanted = [...new Set(names)];
+    if (wanted.length === 0)
+        return { kind: 'done', packs: [] };
+    if (signal.aborted)
+        return { kind: 'cancelled' };
+    const statuses = new Map();
+    const rules = new Map();
+    let streak;
+    /** The packs read completely so far, in input order. */
+    const packs = () => wanted.flatMap((name) => {
+        const compliance = statuses.get(name);
+        if (compliance === undefined)
+            return [];
+        if (compliance !== 'NON_COMPLIANT')
+            return [{ name, compliance, nonCompliantRules: [] }];
+        const failing = rules.get(name);
+        return failing ? [{ name, compliance, nonCompliantRules: failing }] : [];
+    });
+    const end = (stop) => {
+        if (stop.kind !== 'timeout')
+            return stop;
+        const read = packs();
+        return {
+            kind: 'timeout',
+            packs: read,
+            message: `Ran out of time reading the compliance of conformance packs: ${read.length} of ${wanted.length} read${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
+        };
+    };
+    /** One request, retried while the error is transient and time is left. */
+    async function request(operation, what, send) {
+        let lastError;
+        for (let attempt = 0;; attempt++) {
+            if (signal.aborted)
+                return stop({ kind: 'cancelled' });
+            const left = deadline - clock.now();
+            if (left <= 0)
+                return stop({ kind: 'timeout', lastError });
+            const timer = AbortSignal.timeout(Math.max(1, Math.min(requestTimeoutMs, left)));
+            try {
+                const value = await send(AbortSignal.any([signal, timer]));
+                if (streak)
+                    log.debug(`AWS Config answered again after ${streak.count} failed call(s).`);
+                streak = undefined;
+                return { kind: 'ok', value };
+            }
+            catch (error) {
+                if (signal.aborted)
+                    return stop({ kind: 'cancelled' });
+                if (!timer.aborted && isNoSuchPackError(error))
+                    return { kind: 'missing' };
+                const classified = timer.aborted
+                    ? { kind: 'transient', message: 'request timed out' }
+                    : classifyError(error, operation.iamAction);
+                if (classified.kind === 'permanent') {
+                    return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` });
+                }
+                lastError = classified.message;
+                streak =
+                    streak?.message === lastError
+                        ? { message: lastError, count: streak.count + 1 }
+                        : { message: lastError, count: 1 };
+                if (streak.count === 1) {
+                    log.warning(`${operation.name} (${what}) failed, retrying: ${lastError}`);
+                }
+                else {
+                    log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`);
+                }
+                const delay = backoffDelay(attempt, minDelayMs, maxDelayMs, random);
+                // A retry that could only start at or after the deadline is no retry.
+                if (delay >= deadline - clock.now())
+                    return stop({ kind: 'timeout', lastError });
+                await clock.sleep(delay, signal);
+            }
+        }
+    }
+    /** The summaries of one batch; a batch naming a pack that is gone is asked name by name. */
+    async function readBatch(batch) {
+        const found = new Map();
+        let nextToken;
+        do {
+            const answer = await request(SUMMARY, batch.join(', '), (s) => source.summaries(batch, nextToken, s));
+            if (answer.kind === 'stop')
+                return answer.stop;
+            if (answer.kind === 'missing') {
+                if (batch.length > 1) {
+                    log.debug(`a pack of [${batch.join(', ')}] no longer exists; asking name by name`);
+                    for (const name of batch) {
+                        const stopped = await readBatch([name]);
+                        if (stopped)
+                            return stopped;
+                    }
+                    return undefined;
+                }
+                log.warning(`Conformance pack ${batch[0]} no longer exists; its compliance is left out.`);
+                return undefined;
+            }
+            for (const item of answer.value.items) {
+                if (!batch.includes(item.name) || found.has(item.name))
+                    continue;
+                found.set(item.name, toStatus(item.name, item.compliance, log));
+            }
+            nextToken = answer.value.nextToken || undefined;
+        } while (nextToken);
+        for (const name of batch) {
+            const status = found.get(name);
+            if (status === undefined) {
+                log.warning(`AWS Config returned no compliance for conformance pack ${name}; left out.`);
+            }
+            else
+                statuses.set(name, status);
+        }
+        return undefined;
+    }
+    /** Every non-compliant rule of one pack. */
+    async function readRules(name) {
+        const failing = new Set();
+        let nextToken;
+        do {
+            const answer = await request(RULES, name, (s) => source.nonCompliantRules(name, nextToken, s));
+            if (answer.kind === 'stop')
+                return answer.stop;
+            if (answer.kind === 'missing') {
+                log.warning(`Conformance pack ${name} no longer exists; its compliance is left out.`);
+                statuses.delete(name);
+                return undefined;
+            }
+            for (const rule of answer.value.rules)
+                failing.add(rule);
+            nextToken = answer.value.nextToken || undefined;
+        } while (nextToken);
+        rules.set(name, [...failing]);
+        return undefined;
+    }
+    for (let i = 0; i < wanted.length; i += MAX_SUMMARY_NAMES) {
+        const stopped = await readBatch(wanted.slice(i, i + MAX_SUMMARY_NAMES));
+        if (stopped)
+            return end(stopped);
+    }
+    for (const name of wanted) {
+        if (statuses.get(name) !== 'NON_COMPLIANT')
+            continue;
+        const stopped = await readRules(name);
+        if (stopped)
+            return end(stopped);
+    }
+    return { kind: 'done', packs: packs() };
+}
+function stop(reason) {
+    return { kind: 'stop', stop: reason };
+}
+function toStatus(name, status, log) {
+    if (STATUSES.has(status))
+        return status;
+    log.debug(`conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`);
+    return 'INSUFFICIENT_DATA';
+}
+
+;// CONCATENATED MODULE: ./src/compliance-report.ts
+/** What INSUFFICIENT_DATA means, for the summary and the annotations. */
+const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
+/** Rule names listed in the summary before the rest are counted. */
+const RULES_SHOWN = 10;
+const CELLS = {
+    COMPLIANT: '✅ COMPLIANT',
+    NON_COMPLIANT: '❌ NON_COMPLIANT',
+    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
+};
+/** The compliance column of the summary table; '–' when compliance was not read. */
+function complianceCell(c) {
+    return c ? CELLS[c.compliance] : '–';
+}
+/** The pack's failing rules as an HTML list: the first 10, then how many more. */
+function rulesHtml(c) {
+    const rules = c.nonCompliantRules;
+    if (rules.length === 0)
+        return '';
+    const items = rules.slice(0, RULES_SHOWN).map((rule) => `<li>${escapeHtml(rule)}</li>`);
+    if (rules.length > RULES_SHOWN)
+        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+    return `<ul>${items.join('')}</ul>`;
+}
+/**
+ * A line per pack that is not COMPLIANT. NON_COMPLIANT fails the step under `require` (an
+ * error) and only warns under `report`; INSUFFICIENT_DATA always warns. `label` is how a pack
+ * is named (with its region when several are awaited).
+ */
+function complianceAnnotations(packs, mode, label) {
+    const notes = [];
+    for (const pack of packs) {
+        const shown = label(pack.name);
+        if (pack.compliance === 'NON_COMPLIANT') {
+            const rules = pack.nonCompliantRules;
+            notes.push({
+                level: mode === 'require' ? 'error' : 'warning',
+                title: `Conformance pack ${shown}: NON_COMPLIANT`,
+                message: rules.length > 0
+                    ? `${shown} is NON_COMPLIANT: ${rules.length} rule(s) not compliant: ${rules.join(', ')}`
+                    : `${shown} is NON_COMPLIANT (AWS Config listed no non-compliant rule).`
+            });
+        }
+        else if (pack.compliance === 'INSUFFICIENT_DATA') {
+            notes.push({
+                level: 'warning',
+                title: `Conformance pack ${shown}: INSUFFICIENT_DATA`,
+                message: `${shown} is INSUFFICIENT_DATA. ${INSUFFICIENT_DATA_MEANING}`
+            });
+        }
+    }
+    return notes;
+}
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;');
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(7101);
+;// CONCATENATED MODULE: ./src/compliance-source.ts
+
+
+/** Most rules DescribeConformancePackCompliance returns in one page. */
+const RULES_PAGE_LIMIT = 1000;
+/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
+function createComplianceSource(client) {
+    return {
+        async summaries(names, nextToken, signal) {
+            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
+                ConformancePackNames: [...names],
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return {
+                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
+                    name: s.ConformancePackName ?? '',
+                    compliance: s.ConformancePackComplianceStatus ?? ''
+                })),
+                nextToken: out.NextToken || undefined
+            };
+        },
+        async nonCompliantRules(name, nextToken, signal) {
+            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
+                ConformancePackName: name,
+                Filters: { ComplianceType: 'NON_COMPLIANT' },
+                Limit: RULES_PAGE_LIMIT,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return {
+                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
+                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
+                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
+                    ? [r.ConfigRuleName]
+                    : []),
+                nextToken: out.NextToken || undefined
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compliance-gate.ts
+
+
+
+
+/**
+ * Reads the compliance of every region's CREATE_COMPLETE packs, the regions at once, each with
+ * its own client, under the wait's deadline and cancellation.
+ */
+async function readComplianceInRegions(regions, deps) {
+    return Promise.all(regions.map(async ({ region, packs }) => {
+        const client = (0,src_client/* createConfigClient */.a)(region, deps.env);
+        try {
+            const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name);
+            const read = await readCompliance(names, {
+                source: createComplianceSource(client),
+                clock: deps.clock,
+                deadline: deps.deadline,
+                signal: deps.signal,
+                log: deps.log(region)
+            });
+            return { region, read };
+        }
+        finally {
+            client.destroy();
+        }
+    }));
+}
+/**
+ * `require`: a NON_COMPLIANT pack makes the result `noncompliant`; a read that ran out of time
+ * makes it `timeout`, one AWS refused makes it `failure`. `report`: the result speaks of
+ * deployment alone; the same findings are warnings.
+ */
+function gate(verdict, reads, mode) {
+    const several = reads.length > 1;
+    const label = (region, name) => (several ? `${region}/${name}` : name);
+    const packsOf = (read) => read.kind === 'done' || read.kind === 'timeout' ? read.packs : [];
+    const entries = reads.flatMap(({ region, read }) => packsOf(read).map((p) => ({
+        name: p.name,
+        region,
+        compliance: p.compliance,
+        nonCompliantRules: p.nonCompliantRules
+    })));
+    const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT');
+    const noncompliant = failing.map((e) => label(e.region, e.name));
+    const annotations = reads.flatMap(({ region, read }) => complianceAnnotations(packsOf(read), mode, (name) => label(region, name)));
+    const where = (region) => (several ? `${region}: ` : '');
+    const problems = reads.flatMap(({ region, read }) => read.kind === 'timeout' || read.kind === 'error'
+        ? [`${where(region)}compliance could not be read: ${read.message}`]
+        : []);
+    const base = { entries, noncompliant, annotations, problems };
+    if (reads.some((r) => r.read.kind === 'cancelled')) {
+        return { ...base, verdict: { ...verdict, result: 'cancelled', failStep: true } };
+    }
+    if (mode === 'report')
+        return { ...base, verdict };
+    if (reads.some((r) => r.read.kind === 'error')) {
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'failure', failStep: true },
+            headline: problems.join('; ')
+        };
+    }
+    if (reads.some((r) => r.read.kind === 'timeout')) {
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'timeout', failStep: true },
+            headline: problems.join('; ')
+        };
+    }
+    if (failing.length) {
+        const detail = failing.map((e) => `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`);
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'noncompliant', failStep: true, noncompliant },
+            headline: `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`
+        };
+    }
+    return { ...base, verdict };
+}
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** A bad input value, reported before any API call. The message names the input and quotes the value. */
@@ -67326,11 +68172,14 @@ const inputs_DEFAULTS = {
     'missing-pack': 'fail',
     'fail-on-failure': 'true',
     'explain-failures': 'true',
-    scope: 'account'
+    scope: 'account',
+    compliance: 'ignore',
+    'check-name': 'AWS Config conformance packs'
 };
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
 const MAX_PACK_NAME_LENGTH = { account: 256, organization: 128 };
 const SCOPES = ['account', 'organization'];
+const COMPLIANCE_MODES = ['ignore', 'report', 'require'];
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MISSING_PACK_POLICIES = ['fail', 'wait', 'ignore'];
@@ -67353,8 +68202,20 @@ function parseInputs(source, env) {
         maxDelayMs,
         missingPack: parseMissingPack(inputs_valueOf(source, 'missing-pack')),
         failOnFailure: parseBoolean(source, 'fail-on-failure'),
-        explainFailures: parseBoolean(source, 'explain-failures')
+        explainFailures: parseBoolean(source, 'explain-failures'),
+        compliance: parseCompliance(inputs_valueOf(source, 'compliance'), scope),
+        githubToken: source.getInput('github-token'),
+        checkName: inputs_valueOf(source, 'check-name')
     };
+}
+function parseCompliance(value, scope) {
+    const mode = COMPLIANCE_MODES.find((m) => m === value.toLowerCase());
+    if (!mode)
+        throw new InputError('compliance', value, `must be one of ${COMPLIANCE_MODES.join(', ')}`);
+    if (mode !== 'ignore' && scope === 'organization') {
+        throw new InputError('compliance', value, 'applies to the account scope only: with scope organization, a cross-account compliance view needs an AWS Config aggregator; set compliance to ignore');
+    }
+    return mode;
 }
 function parseScope(value) {
     const scope = SCOPES.find((s) => s === value.toLowerCase());
@@ -67578,78 +68439,6 @@ function reasonOf(status) {
     }
 }
 
-// EXTERNAL MODULE: ./src/client.ts
-var src_client = __nccwpck_require__(9592);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(7101);
-// EXTERNAL MODULE: ./src/abortable.ts
-var abortable = __nccwpck_require__(2349);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/aws-errors.ts
-
-const CREDENTIAL_ERRORS = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'IncompleteSignature',
-    'IncompleteSignatureException',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'MissingAuthenticationToken',
-    'MissingAuthenticationTokenException'
-]);
-const ACCESS_DENIED_ERRORS = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnauthorizedOperation'
-]);
-const IAM_ACTION = 'config:DescribeConformancePackStatus';
-const ORGANIZATION_IAM_ACTIONS = [
-    'config:DescribeOrganizationConformancePackStatuses',
-    'config:GetOrganizationConformancePackDetailedStatus'
-];
-function classifyError(error, iamAction = IAM_ACTION) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const name = e.name ?? 'Error';
-    const detail = redact(e.message ?? String(error));
-    const status = e.$metadata?.httpStatusCode;
-    const sdk = e;
-    if (name === 'CredentialsProviderError') {
-        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`);
-    }
-    if (name === 'OrganizationAccessDeniedException') {
-        return permanent(`AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`);
-    }
-    if (ACCESS_DENIED_ERRORS.has(name)) {
-        return permanent(`Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`);
-    }
-    if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
-        return permanent(`AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`);
-    }
-    if ((0,retry.isThrottlingError)(sdk))
-        return aws_errors_transient(`throttled (${name}): ${detail}`);
-    if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
-        return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
-    }
-    if (status !== undefined && status >= 400 && status < 500) {
-        return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`);
-    }
-    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
-    return aws_errors_transient(`${name}: ${detail}`);
-}
-function isNoSuchPackError(error) {
-    return error?.name === 'NoSuchConformancePackException';
-}
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
-/** Service messages can quote a request's credential scope; keep key ids out of the log. */
-function redact(message) {
-    return message.replace(ACCESS_KEY_ID, '***');
-}
-const aws_errors_transient = (message) => ({ kind: 'transient', message });
-const permanent = (message) => ({ kind: 'permanent', message });
-
 ;// CONCATENATED MODULE: ./src/config-source.ts
 
 
@@ -67709,20 +68498,6 @@ function toReportedPack(d) {
         requestedAt: d.LastUpdateRequestedTime,
         completedAt: d.LastUpdateCompletedTime
     };
-}
-
-;// CONCATENATED MODULE: ./src/backoff.ts
-/**
- * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
- * jitter" (a random point in the upper half of the step) so that several pipelines started
- * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
- *
- * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
- */
-function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
-    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
-    const jittered = step / 2 + (random() * step) / 2;
-    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
 
 ;// CONCATENATED MODULE: ./src/best-effort.ts
@@ -67971,7 +68746,7 @@ function toMemberAccount(s) {
 
 
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const wait_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 const SETTLE_AFTER_ROUNDS = 3;
 /**
@@ -67982,7 +68757,7 @@ const SETTLE_AFTER_ROUNDS = 3;
 async function waitForPacks(plan, deps) {
     const { source, clock, log, signal } = deps;
     const random = deps.random ?? Math.random;
-    const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_DEFAULT_REQUEST_TIMEOUT_MS;
     const startedAt = clock.now();
     // The last poll is placed so that its request still has this long before the deadline.
     const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
@@ -68088,6 +68863,7 @@ async function waitForPacks(plan, deps) {
     for (;;) {
         rounds += 1;
         const { outcome, changed } = await round();
+        deps.onRound?.([...packs.values()], changed);
         if (outcome.kind === 'cancelled' || signal.aborted)
             return finish({ kind: 'cancelled' });
         if (outcome.kind === 'permanent')
@@ -68156,7 +68932,8 @@ async function waitInRegion(region, inputs, deps) {
             source: orgSource ?? createStatusSource(client, debug),
             clock: deps.clock,
             log: deps.log,
-            signal: deps.signal
+            signal: deps.signal,
+            onRound: deps.onRound
         });
         const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug };
         let explanations = new Map();
@@ -68302,6 +69079,8 @@ function headline(verdict, end, elapsedMs) {
                 parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`);
             return parts.join('; ');
         }
+        case 'noncompliant':
+            return `${verdict.noncompliant?.length ?? 0} conformance pack(s) deployed but NON_COMPLIANT: ${list(verdict.noncompliant ?? [])}`;
         case 'success': {
             const ignored = verdict.missing.length
                 ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
@@ -68314,6 +69093,7 @@ function headline(verdict, end, elapsedMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary-table.ts
+
 
 
 
@@ -68338,28 +69118,37 @@ const HEADERS = {
     organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update']
 };
 /** The table of one region's packs, with what explains each failure under its row. */
-function packTable(scope, region, packs, explanations, now) {
-    const headers = HEADERS[scope];
+function packTable(scope, region, packs, explanations, now, compliance) {
+    const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope];
     return [
         headers.map((data) => ({ data, header: true })),
-        ...packs.flatMap((pack) => [
-            (scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)).map(
-            // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
-            (cell) => cell || '–'),
-            ...explanationRow(explanations.get(pack.name), scope, headers.length)
-        ])
+        ...packs.flatMap((pack) => {
+            const cells = scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack);
+            if (compliance)
+                cells.push(complianceCell(compliance.get(pack.name)));
+            const packCompliance = compliance?.get(pack.name);
+            const rules = packCompliance ? rulesHtml(packCompliance) : '';
+            return [
+                // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
+                cells.map((cell) => cell || '–'),
+                ...explanationRow(explanations.get(pack.name), scope, headers.length),
+                ...(rules
+                    ? [[{ data: `Non-compliant rules:${rules}`, colspan: String(headers.length) }]]
+                    : [])
+            ];
+        })
     ];
 }
 function accountRow(pack, region, now) {
     const detail = detailOf(pack);
     const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
-    const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
+    const name = stackUrl ? `<a href="${summary_table_escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
     const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now);
     return [
         name,
         `${stateMark(pack.state)} ${pack.state}`,
-        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        summary_table_escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
         formatTime(detail?.requestedAt),
         formatTime(completed),
         duration === undefined ? '' : formatDuration(duration)
@@ -68370,8 +69159,8 @@ function organizationRow(pack) {
     return [
         pack.name,
         `${stateMark(pack.state)} ${pack.state}`,
-        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-        escapeHtml(detail?.errorCode ?? ''),
+        summary_table_escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        summary_table_escapeHtml(detail?.errorCode ?? ''),
         formatTime(detail?.updatedAt)
     ];
 }
@@ -68382,7 +69171,7 @@ function explanationRow(explanation, scope, width) {
     let html;
     switch (explanation.kind) {
         case 'unavailable':
-            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${escapeHtml(explanation.why)}</em>`;
+            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${summary_table_escapeHtml(explanation.why)}</em>`;
             break;
         case 'explained':
             html = explanation.resources.length
@@ -68400,7 +69189,7 @@ function explanationRow(explanation, scope, width) {
 function list(items, max, firstMark = '') {
     const shown = items
         .slice(0, max)
-        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${escapeHtml(item)}</li>`);
+        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${summary_table_escapeHtml(item)}</li>`);
     if (items.length > max)
         shown.push(`<li>${items.length - max} more</li>`);
     return `<ul>${shown.join('')}</ul>`;
@@ -68409,7 +69198,7 @@ function accountsTable(explanation) {
     const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length;
     const rows = explanation.accounts
         .slice(0, MAX_ACCOUNTS_SHOWN)
-        .map((a) => `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`);
+        .map((a) => `<tr><td>${summary_table_escapeHtml(a.accountId)}</td><td>${summary_table_escapeHtml(a.status)}</td><td>${summary_table_escapeHtml(a.errorCode ?? '–')}</td><td>${summary_table_escapeHtml(a.message ?? '–')}</td></tr>`);
     const more = explanation.accounts.length - MAX_ACCOUNTS_SHOWN;
     if (more > 0)
         rows.push(`<tr><td colspan="4">${more} more</td></tr>`);
@@ -68451,7 +69240,7 @@ function cloudFormationUrl(stackArn, region) {
             : `${region}.console.aws.amazon.com`;
     return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
 }
-function escapeHtml(text) {
+function summary_table_escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -68465,11 +69254,13 @@ function escapeHtml(text) {
 
 
 
+
 const RESULT_MARK = {
     success: '✅',
     failure: '❌',
     timeout: '⏱️',
-    cancelled: '🚫'
+    cancelled: '🚫',
+    noncompliant: '🛑'
 };
 /**
  * Adds the job summary to `summary`'s buffer; the caller writes it. One region: a heading
@@ -68480,29 +69271,38 @@ function renderSummary(summary, report) {
     const what = report.scope === 'organization'
         ? 'AWS Config organization conformance packs'
         : 'AWS Config conformance packs';
-    summary.addHeading(`${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2);
+    summary.addHeading(report.inProgress
+        ? `⏳ ${what}: waiting`
+        : `${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2);
     const where = regions.length === 1
         ? `Region <code>${regions[0].region}</code>`
         : `${regions.length} regions: ${regions.map((r) => `<code>${r.region}</code>`).join(', ')}`;
     const total = regions.reduce((n, r) => n + r.packs.length, 0);
     summary.addRaw(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`, true);
-    if (verdict.result !== 'success' || report.end.kind === 'error') {
-        summary.addRaw(`<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`, true);
+    if (!report.inProgress && (verdict.result !== 'success' || report.end.kind === 'error')) {
+        const line = report.headline ?? headline(verdict, report.end, report.elapsedMs);
+        summary.addRaw(`<p><strong>${summary_table_escapeHtml(line)}</strong></p>`, true);
+    }
+    for (const problem of report.problems ?? []) {
+        summary.addRaw(`<p>⚠️ ${summary_table_escapeHtml(problem)}</p>`, true);
     }
     for (const region of regions) {
-        if (regions.length > 1) {
+        if (regions.length > 1 && !report.inProgress) {
             summary.addHeading(`${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`, 3);
-            summary.addRaw(`<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
+            summary.addRaw(`<p>${summary_table_escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
         }
         if (region.packs.length === 0) {
             summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true);
         }
         else {
-            summary.addTable(packTable(report.scope, region.region, region.packs, region.explanations ?? new Map(), report.now));
+            summary.addTable(packTable(report.scope, region.region, region.packs, region.explanations ?? new Map(), report.now, region.compliance));
         }
     }
+    const insufficient = regions.some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
+    if (insufficient)
+        summary.addRaw(`<p>⚠️ ${summary_table_escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true);
     if (report.runUrl)
-        summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
+        summary.addRaw(`<p><a href="${summary_table_escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
     return summary;
 }
 function countLine(verdict, total) {
@@ -68519,7 +69319,135 @@ function countLine(verdict, total) {
 /** The summary of a run that stopped before any wait, for example on a bad input. */
 function renderErrorSummary(summary, message) {
     summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2);
-    return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
+    return summary.addRaw(`<p><strong>${summary_table_escapeHtml(message)}</strong></p>`, true);
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+
+
+
+
+
+
+/**
+ * Outputs first (they matter most to later steps), then the job summary, the annotations, the
+ * check run's conclusion and the step's status. Runs on every path that got past the inputs.
+ */
+async function publish(findings, env, checks) {
+    const { inputs, runs, verdicts, compliance } = findings;
+    const verdict = compliance?.verdict ?? verdicts.overall;
+    const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
+    setOutputs(verdict.result, {
+        statuses: runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))),
+        'completed-packs': verdict.completed,
+        'failed-packs': verdict.failed,
+        'pending-packs': verdict.pending,
+        'missing-packs': verdict.missing,
+        compliance: compliance?.entries ?? [],
+        'noncompliant-packs': compliance?.noncompliant ?? []
+    });
+    const report = summaryReport(findings, verdict, elapsedMs, env);
+    const markdown = renderSummary(summary.emptyBuffer(), report).stringify();
+    await writeSummary(env, markdown);
+    for (const run of runs) {
+        for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
+            core_namespaceObject[note.level](note.message, { title: note.title });
+        }
+    }
+    for (const note of compliance?.annotations ?? [])
+        core_namespaceObject[note.level](note.message, { title: note.title });
+    if (inputs.compliance === 'report')
+        for (const problem of compliance?.problems ?? [])
+            warning(problem);
+    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
+    const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope]);
+    if (notice) {
+        // A missing stack-events permission is expected of least-privilege roles; a failed
+        // organization pack whose accounts cannot be read is worth a warning.
+        if (inputs.scope === 'organization')
+            warning(notice);
+        else
+            core_notice(notice);
+    }
+    const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs);
+    await checks?.complete(conclusionFor(verdict.result, verdict.failStep), checkTitle(counts(verdict), true), markdown, {
+        // A cancelled run is about to be killed: the final update gets about a second.
+        timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
+    });
+    if (verdict.failStep)
+        setFailed(line);
+    else if (verdict.result === 'failure')
+        warning(`${line} (fail-on-failure is false)`);
+    else
+        info(line);
+}
+function summaryReport(findings, verdict, elapsedMs, env) {
+    const { inputs, runs, verdicts, compliance } = findings;
+    return {
+        scope: inputs.scope,
+        regions: runs.map((r, i) => ({
+            region: r.region,
+            packs: r.wait.packs,
+            verdict: verdicts.regions[i],
+            end: r.wait.end,
+            explanations: r.explanations,
+            compliance: compliance && complianceOf(compliance, r.region)
+        })),
+        verdict,
+        end: verdicts.end,
+        elapsedMs,
+        now: findings.now,
+        runUrl: runUrl(env),
+        headline: compliance?.headline,
+        problems: compliance?.problems
+    };
+}
+function complianceOf(gate, region) {
+    return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
+}
+function counts(verdict) {
+    return {
+        completed: verdict.completed.length,
+        failed: verdict.failed.length,
+        pending: verdict.pending.length,
+        missing: verdict.missing.length
+    };
+}
+/** A run that stopped before any wait, for example on a bad input. */
+async function failBeforeWait(message, env) {
+    setOutputs('failure', {
+        statuses: [],
+        'completed-packs': [],
+        'failed-packs': [],
+        'pending-packs': [],
+        'missing-packs': [],
+        compliance: [],
+        'noncompliant-packs': []
+    });
+    await writeSummary(env, renderErrorSummary(summary.emptyBuffer(), message).stringify());
+    setFailed(message);
+}
+function setOutputs(result, lists) {
+    setOutput('result', result);
+    for (const [name, value] of Object.entries(lists))
+        setOutput(name, JSON.stringify(value));
+}
+async function writeSummary(env, markdown) {
+    if (!env.GITHUB_STEP_SUMMARY) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    try {
+        await summary.emptyBuffer().addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${String(error)}`);
+    }
+}
+function runUrl(env) {
+    if (!env.GITHUB_REPOSITORY || !Number.isFinite(github_context.runId))
+        return undefined;
+    return `${github_context.serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${github_context.runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
@@ -68610,7 +69538,12 @@ function combineEnds(outcomes) {
 
 
 
-/** The action: inputs → wait in every region → outputs, summary and the step's status. */
+
+
+/**
+ * The action: inputs → wait in every region → (compliance) → outputs, summary, check run and
+ * the step's status.
+ */
 async function run() {
     const env = process.env;
     let inputs;
@@ -68625,17 +69558,34 @@ async function run() {
     const cancellation = cancelOnSignals();
     const startedAt = systemClock.now();
     const deadline = startedAt + inputs.timeoutMs;
+    const log = (region) => regionLog(core_namespaceObject, region, inputs.regions.length > 1);
     info(describeWait(inputs));
+    const checks = createCheckRunReporter({
+        token: inputs.githubToken,
+        name: inputs.checkName,
+        env,
+        payload: github_context.payload,
+        log: core_namespaceObject
+    });
+    const live = checks && liveCheck(checks, inputs, startedAt);
     let runs;
+    let compliance;
+    let verdicts;
     try {
         // Each region polls on its own: one region's throttling or outage never stalls another.
         runs = await Promise.all(inputs.regions.map((region) => waitInRegion(region, inputs, {
             clock: systemClock,
             deadline,
             signal: cancellation.signal,
-            log: regionLog(core_namespaceObject, region, inputs.regions.length > 1),
-            env
+            log: log(region),
+            env,
+            onRound: live?.onRound(region)
         })));
+        verdicts = main_decide(inputs, runs);
+        if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
+            const reads = await readComplianceInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), { clock: systemClock, deadline, signal: cancellation.signal, env, log });
+            compliance = gate(verdicts.overall, reads, inputs.compliance);
+        }
     }
     catch (error) {
         // Not expected (AWS trouble is part of the result), but the outputs still get written.
@@ -68646,11 +69596,60 @@ async function run() {
             wait: { packs: [], end, startedAt, endedAt: systemClock.now(), rounds: 0 },
             explanations: new Map()
         }));
+        verdicts = main_decide(inputs, runs);
     }
     finally {
         cancellation.dispose();
     }
-    await publish(inputs, runs, startedAt, env);
+    await publish({ inputs, runs, verdicts, compliance, startedAt, now: systemClock.now() }, env, checks);
+}
+function main_decide(inputs, runs) {
+    return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
+}
+/**
+ * The check run while the wait goes on: created at once, updated after a round in which some
+ * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ */
+function liveCheck(checks, inputs, startedAt) {
+    const latest = new Map(inputs.regions.map((r) => [r, []]));
+    const view = () => {
+        const runs = inputs.regions.map((region) => ({
+            region,
+            wait: {
+                packs: latest.get(region) ?? [],
+                end: { kind: 'settled' },
+                startedAt,
+                endedAt: systemClock.now(),
+                rounds: 0
+            },
+            explanations: new Map()
+        }));
+        const verdicts = main_decide(inputs, runs);
+        const markdown = renderSummary(summary.emptyBuffer(), {
+            scope: inputs.scope,
+            regions: runs.map((r, i) => ({
+                region: r.region,
+                packs: r.wait.packs,
+                verdict: verdicts.regions[i],
+                end: r.wait.end
+            })),
+            verdict: verdicts.overall,
+            end: verdicts.end,
+            elapsedMs: systemClock.now() - startedAt,
+            now: systemClock.now(),
+            inProgress: true
+        }).stringify();
+        summary.emptyBuffer();
+        return [checkTitle(counts(verdicts.overall), false), markdown];
+    };
+    void checks.start(...view());
+    return {
+        onRound: (region) => (packs, changed) => {
+            latest.set(region, packs);
+            if (changed)
+                void checks.update(...view());
+        }
+    };
 }
 /** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
 function cancelOnSignals() {
@@ -68676,91 +69675,6 @@ function describeWait(inputs) {
         ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
         : `every ${kind} in ${where}`;
     return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`;
-}
-async function publish(inputs, runs, startedAt, env) {
-    const verdicts = decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
-    const { overall } = verdicts;
-    const elapsedMs = Math.max(...runs.map((r) => r.wait.endedAt)) - startedAt;
-    setOutputs(overall.result, {
-        statuses: runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))),
-        'completed-packs': overall.completed,
-        'failed-packs': overall.failed,
-        'pending-packs': overall.pending,
-        'missing-packs': overall.missing
-    });
-    await writeSummary(env, (summary) => renderSummary(summary, {
-        scope: inputs.scope,
-        regions: runs.map((r, i) => ({
-            region: r.region,
-            packs: r.wait.packs,
-            verdict: verdicts.regions[i],
-            end: r.wait.end,
-            explanations: r.explanations
-        })),
-        verdict: overall,
-        end: verdicts.end,
-        elapsedMs,
-        now: systemClock.now(),
-        runUrl: runUrl(env)
-    }));
-    for (const run of runs) {
-        for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
-            core_namespaceObject[note.level](note.message, { title: note.title });
-        }
-    }
-    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [label(runs, r.region, name), e])));
-    const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope]);
-    if (notice) {
-        // A missing stack-events permission is expected of least-privilege roles; a failed
-        // organization pack whose accounts cannot be read is worth a warning.
-        if (inputs.scope === 'organization')
-            warning(notice);
-        else
-            core_notice(notice);
-    }
-    const line = headline(overall, verdicts.end, elapsedMs);
-    if (overall.failStep)
-        setFailed(line);
-    else if (overall.result === 'failure')
-        warning(`${line} (fail-on-failure is false)`);
-    else
-        info(line);
-}
-function label(runs, region, name) {
-    return runs.length > 1 ? `${region}/${name}` : name;
-}
-async function failBeforeWait(message, env) {
-    setOutputs('failure', {
-        statuses: [],
-        'completed-packs': [],
-        'failed-packs': [],
-        'pending-packs': [],
-        'missing-packs': []
-    });
-    await writeSummary(env, (summary) => renderErrorSummary(summary, message));
-    setFailed(message);
-}
-function setOutputs(result, lists) {
-    setOutput('result', result);
-    for (const [name, value] of Object.entries(lists))
-        setOutput(name, JSON.stringify(value));
-}
-async function writeSummary(env, render) {
-    if (!env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    try {
-        await render(summary.emptyBuffer()).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${String(error)}`);
-    }
-}
-function runUrl(env) {
-    if (!env.GITHUB_REPOSITORY || !Number.isFinite(github_context.runId))
-        return undefined;
-    return `${github_context.serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${github_context.runId}`;
 }
 
 

@@ -18,7 +18,12 @@ const manifest = parse(content) as {
   outputs: Record<string, unknown>
   runs: { using: string; main: string }
 }
-const expectedInputs = ['conformance-pack-names', 'region', ...Object.keys(DEFAULTS)]
+const expectedInputs = [
+  'conformance-pack-names',
+  'region',
+  'github-token',
+  ...Object.keys(DEFAULTS)
+]
 for (const name of expectedInputs) {
   if (!(name in manifest.inputs)) problems.push(`input ${name} is not declared`)
 }
@@ -38,7 +43,9 @@ const expectedOutputs = [
   'completed-packs',
   'failed-packs',
   'pending-packs',
-  'missing-packs'
+  'missing-packs',
+  'compliance',
+  'noncompliant-packs'
 ]
 for (const name of expectedOutputs)
   if (!(name in manifest.outputs)) problems.push(`output ${name} is not declared`)

@@ -15,6 +15,11 @@ export interface Inputs {
   readonly failOnFailure: boolean
   /** Read the failed packs' stack events to say which resource failed and why. */
   readonly explainFailures: boolean
+  /** After a successful wait: ignore compliance, report it, or require COMPLIANT. */
+  readonly compliance: ComplianceMode
+  /** Empty: no check run. */
+  readonly githubToken: string
+  readonly checkName: string
 }
 
 /** The part of `@actions/core` that reads inputs; `core` itself satisfies it. */
@@ -43,12 +48,16 @@ export const DEFAULTS = {
   'missing-pack': 'fail',
   'fail-on-failure': 'true',
   'explain-failures': 'true',
-  scope: 'account'
+  scope: 'account',
+  compliance: 'ignore',
+  'check-name': 'AWS Config conformance packs'
 } as const
 
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/
 const MAX_PACK_NAME_LENGTH: Record<Scope, number> = { account: 256, organization: 128 }
 const SCOPES = ['account', 'organization'] as const
+const COMPLIANCE_MODES = ['ignore', 'report', 'require'] as const
+export type ComplianceMode = (typeof COMPLIANCE_MODES)[number]
 export type Scope = (typeof SCOPES)[number]
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
@@ -79,8 +88,25 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
     maxDelayMs,
     missingPack: parseMissingPack(valueOf(source, 'missing-pack')),
     failOnFailure: parseBoolean(source, 'fail-on-failure'),
-    explainFailures: parseBoolean(source, 'explain-failures')
+    explainFailures: parseBoolean(source, 'explain-failures'),
+    compliance: parseCompliance(valueOf(source, 'compliance'), scope),
+    githubToken: source.getInput('github-token'),
+    checkName: valueOf(source, 'check-name')
   }
+}
+
+function parseCompliance(value: string, scope: Scope): ComplianceMode {
+  const mode = COMPLIANCE_MODES.find((m) => m === value.toLowerCase())
+  if (!mode)
+    throw new InputError('compliance', value, `must be one of ${COMPLIANCE_MODES.join(', ')}`)
+  if (mode !== 'ignore' && scope === 'organization') {
+    throw new InputError(
+      'compliance',
+      value,
+      'applies to the account scope only: with scope organization, a cross-account compliance view needs an AWS Config aggregator; set compliance to ignore'
+    )
+  }
+  return mode
 }
 
 function parseScope(value: string): Scope {

@@ -5,7 +5,7 @@ import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './
 import type { Inputs } from './inputs.js'
 import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './member-accounts.js'
 import { createOrganizationSource } from './org-source.js'
-import { waitForPacks, type WaitLog, type WaitResult } from './wait.js'
+import { waitForPacks, type WaitDeps, type WaitLog, type WaitResult } from './wait.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -22,6 +22,8 @@ export interface RegionDeps {
   readonly signal: AbortSignal
   readonly log: WaitLog
   readonly env: Env
+  /** After every poll round of this region (the live check run listens). */
+  readonly onRound?: WaitDeps['onRound']
 }
 
 /** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
@@ -57,7 +59,8 @@ export async function waitInRegion(
         source: orgSource ?? createStatusSource(client, debug),
         clock: deps.clock,
         log: deps.log,
-        signal: deps.signal
+        signal: deps.signal,
+        onRound: deps.onRound
       }
     )
     const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug }

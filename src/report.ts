@@ -152,6 +152,8 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
         parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
       return parts.join('; ')
     }
+    case 'noncompliant':
+      return `${verdict.noncompliant?.length ?? 0} conformance pack(s) deployed but NON_COMPLIANT: ${list(verdict.noncompliant ?? [])}`
     case 'success': {
       const ignored = verdict.missing.length
         ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`

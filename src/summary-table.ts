@@ -1,4 +1,6 @@
 import type { summary as coreSummary } from '@actions/core'
+import type { PackCompliance } from './compliance.js'
+import { complianceCell, rulesHtml } from './compliance-report.js'
 import type { FailureExplanation } from './explain.js'
 import type { Scope } from './inputs.js'
 import { formatDuration, packDuration, reasonOf } from './log-format.js'
@@ -37,18 +39,26 @@ export function packTable(
   region: string,
   packs: readonly PackStatus[],
   explanations: ReadonlyMap<string, FailureExplanation>,
-  now: number
+  now: number,
+  compliance?: ReadonlyMap<string, PackCompliance>
 ): SummaryTableRow[] {
-  const headers = HEADERS[scope]
+  const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope]
   return [
     headers.map((data) => ({ data, header: true })),
-    ...packs.flatMap((pack) => [
-      (scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)).map(
+    ...packs.flatMap((pack) => {
+      const cells = scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)
+      if (compliance) cells.push(complianceCell(compliance.get(pack.name)))
+      const packCompliance = compliance?.get(pack.name)
+      const rules = packCompliance ? rulesHtml(packCompliance) : ''
+      return [
         // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
-        (cell) => cell || '–'
-      ),
-      ...explanationRow(explanations.get(pack.name), scope, headers.length)
-    ])
+        cells.map((cell) => cell || '–'),
+        ...explanationRow(explanations.get(pack.name), scope, headers.length),
+        ...(rules
+          ? [[{ data: `Non-compliant rules:${rules}`, colspan: String(headers.length) }]]
+          : [])
+      ]
+    })
   ]
 }
 

@@ -1,4 +1,6 @@
 import type { summary as coreSummary } from '@actions/core'
+import type { PackCompliance } from './compliance.js'
+import { INSUFFICIENT_DATA_MEANING } from './compliance-report.js'
 import type { FailureExplanation } from './explain.js'
 import type { Scope } from './inputs.js'
 import { formatDuration } from './log-format.js'
@@ -25,6 +27,8 @@ export interface RegionReport {
   readonly end: WaitEnd
   /** Failed packs' failed resources or member accounts. */
   readonly explanations?: ReadonlyMap<string, FailureExplanation>
+  /** The packs' compliance, when it was read. */
+  readonly compliance?: ReadonlyMap<string, PackCompliance>
 }
 
 export interface SummaryReport {
@@ -38,13 +42,20 @@ export interface SummaryReport {
   readonly now: number
   /** The workflow run's page, when known. */
   readonly runUrl?: string
+  /** The step's line, when something other than the pack states decided it (compliance). */
+  readonly headline?: string
+  /** Compliance reads that did not finish. */
+  readonly problems?: readonly string[]
+  /** A check run's view while the wait goes on: no result yet. */
+  readonly inProgress?: boolean
 }
 
 const RESULT_MARK: Record<Result, string> = {
   success: '✅',
   failure: '❌',
   timeout: '⏱️',
-  cancelled: '🚫'
+  cancelled: '🚫',
+  noncompliant: '🛑'
 }
 
 /**
@@ -57,7 +68,12 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
     report.scope === 'organization'
       ? 'AWS Config organization conformance packs'
       : 'AWS Config conformance packs'
-  summary.addHeading(`${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2)
+  summary.addHeading(
+    report.inProgress
+      ? `⏳ ${what}: waiting`
+      : `${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`,
+    2
+  )
   const where =
     regions.length === 1
       ? `Region <code>${regions[0].region}</code>`
@@ -67,14 +83,15 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
     `<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`,
     true
   )
-  if (verdict.result !== 'success' || report.end.kind === 'error') {
-    summary.addRaw(
-      `<p><strong>${escapeHtml(headline(verdict, report.end, report.elapsedMs))}</strong></p>`,
-      true
-    )
+  if (!report.inProgress && (verdict.result !== 'success' || report.end.kind === 'error')) {
+    const line = report.headline ?? headline(verdict, report.end, report.elapsedMs)
+    summary.addRaw(`<p><strong>${escapeHtml(line)}</strong></p>`, true)
+  }
+  for (const problem of report.problems ?? []) {
+    summary.addRaw(`<p>⚠️ ${escapeHtml(problem)}</p>`, true)
   }
   for (const region of regions) {
-    if (regions.length > 1) {
+    if (regions.length > 1 && !report.inProgress) {
       summary.addHeading(
         `${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`,
         3
@@ -93,11 +110,16 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
           region.region,
           region.packs,
           region.explanations ?? new Map(),
-          report.now
+          report.now,
+          region.compliance
         )
       )
     }
   }
+  const insufficient = regions.some((r) =>
+    [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA')
+  )
+  if (insufficient) summary.addRaw(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true)
   if (report.runUrl)
     summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
   return summary

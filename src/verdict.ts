@@ -1,7 +1,8 @@
 import { outcomeOf, type MissingPackPolicy, type PackStatus } from './pack-state.js'
 import type { WaitEnd } from './wait.js'
 
-export type Result = 'success' | 'failure' | 'timeout' | 'cancelled'
+/** noncompliant: every pack deployed, but `compliance: require` found a NON_COMPLIANT one. */
+export type Result = 'success' | 'failure' | 'timeout' | 'cancelled' | 'noncompliant'
 
 /** The wait's result, and the pack lists the outputs carry. */
 export interface Verdict {
@@ -12,6 +13,8 @@ export interface Verdict {
   readonly failed: readonly string[]
   readonly pending: readonly string[]
   readonly missing: readonly string[]
+  /** Set once compliance is read under `require`. */
+  readonly noncompliant?: readonly string[]
 }
 
 export interface VerdictPolicy {

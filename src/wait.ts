@@ -38,6 +38,8 @@ export interface WaitDeps {
   /** Aborts on cancellation (SIGINT/SIGTERM). */
   readonly signal: AbortSignal
   readonly random?: () => number
+  /** After every round: the packs as now known, and whether any state changed in it. */
+  readonly onRound?: (packs: readonly PackStatus[], changed: boolean) => void
 }
 
 /** Why the wait stopped. */
@@ -185,6 +187,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   for (;;) {
     rounds += 1
     const { outcome, changed } = await round()
+    deps.onRound?.([...packs.values()], changed)
     if (outcome.kind === 'cancelled' || signal.aborted) return finish({ kind: 'cancelled' })
     if (outcome.kind === 'permanent') return finish({ kind: 'error', message: outcome.message })
     if (outcome.kind === 'transient') {

@@ -11,7 +11,8 @@ const INPUT_NAMES = [
   'missing-pack',
   'fail-on-failure',
   'explain-failures',
-  'scope'
+  'scope',
+  'compliance'
 ] as const
 
 type InputName = (typeof INPUT_NAMES)[number]
@@ -61,7 +62,10 @@ describe('parseInputs: defaults', () => {
       missingPack: 'fail',
       failOnFailure: true,
       explainFailures: true,
-      scope: 'account'
+      scope: 'account',
+      compliance: 'ignore',
+      githubToken: '',
+      checkName: 'AWS Config conformance packs'
     })
   })
 
@@ -333,5 +337,24 @@ describe('parseInputs: scope', () => {
     expect(
       parse({ 'conformance-pack-names': name.slice(0, 128), scope: 'organization' }).names
     ).toHaveLength(1)
+  })
+})
+
+describe('parseInputs: compliance', () => {
+  it.each(['ignore', 'report', 'require', 'Require'])('takes %j', (value) => {
+    expect(parse({ compliance: value }).compliance).toBe(value.toLowerCase())
+  })
+
+  it('rejects an unknown mode, quoting it', () => {
+    const error = parseError({ compliance: 'strict' })
+    expect(error.input).toBe('compliance')
+    expect(error.message).toContain('"strict"')
+  })
+
+  it('is an input error with scope organization, unless ignore', () => {
+    const error = parseError({ compliance: 'require', scope: 'organization' })
+    expect(error.input).toBe('compliance')
+    expect(error.message).toContain('aggregator')
+    expect(parse({ compliance: 'ignore', scope: 'organization' }).compliance).toBe('ignore')
   })
 })
