@@ -50,6 +50,7 @@ export async function bestEffort<T>(
         : classifyError(error, options.iamAction)
       if (classified.kind === 'permanent') return { ok: false, why: classified.message }
       last = classified.message
+      if (attempt === ATTEMPTS - 1) break
       deps.debug?.(`${options.what}: ${last}; retrying`)
       await clock.sleep(
         Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())),

@@ -65,6 +65,9 @@ export function reasonOf(status: PackStatus): string | undefined {
     case 'NOT_FOUND':
     case 'DELETE_COMPLETE':
       return undefined
+    case 'DELETE_SUCCESSFUL':
+      // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
+      return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined
     default:
       return status.detail.reason
   }

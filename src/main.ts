@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { context } from '@actions/github'
-import { checkTitle, createCheckRunReporter, type CheckRunReporter } from './check-run.js'
+import type { CheckRunReporter } from './check-run.js'
+import { checkTitle } from './check-view.js'
 import { systemClock } from './clock.js'
 import { gate, readComplianceInRegions, type ComplianceGate } from './compliance-gate.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
@@ -31,13 +31,7 @@ export async function run(): Promise<void> {
   const deadline = startedAt + inputs.timeoutMs
   const log = (region: string) => regionLog(core, region, inputs.regions.length > 1)
   core.info(describeWait(inputs))
-  const checks = createCheckRunReporter({
-    token: inputs.githubToken,
-    name: inputs.checkName,
-    env,
-    payload: context.payload,
-    log: core
-  })
+  const checks = inputs.githubToken ? await createChecks(inputs, env) : undefined
   const live = checks && liveCheck(checks, inputs, startedAt)
   let runs: RegionRun[]
   let compliance: ComplianceGate | undefined
@@ -82,6 +76,26 @@ export async function run(): Promise<void> {
     env,
     checks
   )
+}
+
+/**
+ * Loaded only with a token: octokit is a large part of start-up that most runs never need.
+ */
+async function createChecks(
+  inputs: Inputs,
+  env: typeof process.env
+): Promise<CheckRunReporter | undefined> {
+  const [{ createCheckRunReporter }, { context }] = await Promise.all([
+    import('./check-run.js'),
+    import('@actions/github')
+  ])
+  return createCheckRunReporter({
+    token: inputs.githubToken,
+    name: inputs.checkName,
+    env,
+    payload: context.payload,
+    log: core
+  })
 }
 
 function decide(inputs: Inputs, runs: readonly RegionRun[]): RegionsVerdict {

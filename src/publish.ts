@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { context } from '@actions/github'
-import { conclusionFor, checkTitle, type CheckRunReporter } from './check-run.js'
+import type { CheckRunReporter } from './check-run.js'
+import { checkTitle, conclusionFor } from './check-view.js'
 import type { PackCompliance } from './compliance.js'
 import type { ComplianceGate } from './compliance-gate.js'
 import type { Inputs } from './inputs.js'
@@ -165,7 +165,8 @@ async function writeSummary(env: Env, markdown: string): Promise<void> {
   }
 }
 
+/** The workflow run's page, from the runner's environment (what @actions/github's context reads too). */
 function runUrl(env: Env): string | undefined {
-  if (!env.GITHUB_REPOSITORY || !Number.isFinite(context.runId)) return undefined
-  return `${context.serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${context.runId}`
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
+  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
 }

@@ -192,7 +192,7 @@ describe('reading compliance over the wire (real Config client → emulator, aws
         ]
       },
       undefined,
-      { deadline: Date.now() + 1_500 }
+      { deadline: Date.now() + 3_000 }
     )
     expect(read).toMatchObject({
       kind: 'timeout',

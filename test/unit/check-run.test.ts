@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   CHECK_SUMMARY_LIMIT,
-  changeDetector,
   checkTitle,
   commitUnderTest,
   conclusionFor,
   fitCheckSummary
-} from '../../src/check-run.js'
+} from '../../src/check-view.js'
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 const NOTE = /cut to fit the 65,535-character limit.*full table is in the job summary/s
@@ -119,20 +118,5 @@ describe('checkTitle', () => {
     const none = { completed: 0, failed: 0, pending: 0, missing: 0 }
     expect(checkTitle(none, false)).toBe('Waiting for conformance packs')
     expect(checkTitle(none, true)).toBe('No conformance packs found')
-  })
-})
-
-describe('changeDetector', () => {
-  it('is true on the first sighting and when a state changes, false on a quiet round', () => {
-    const changed = changeDetector()
-    const a = { name: 'alpha', state: 'CREATE_IN_PROGRESS' }
-    const b = { name: 'beta', state: 'CREATE_IN_PROGRESS' }
-    expect(changed([a, b])).toBe(true)
-    expect(changed([{ ...a }, { ...b }])).toBe(false)
-    expect(changed([{ ...a, state: 'CREATE_COMPLETE' }, b])).toBe(true)
-    expect(changed([{ ...a, state: 'CREATE_COMPLETE' }, b])).toBe(false)
-    expect(changed([{ ...a, state: 'CREATE_COMPLETE' }, b, { name: 'gamma', state: 'X' }])).toBe(
-      true
-    )
   })
 })
