@@ -1,0 +1,170 @@
+/**
+ * Benchmarks the built action (dist/index.js) against the project's AWS Config emulator:
+ * API calls and detection latency against a fixed-interval poller and the AWS SDK's generic
+ * waiter, the cost of a poll round at 1,000 packs, and start-up on Node 20 and Node 24.
+ *
+ *   npm run bench                 full run, tables on stdout
+ *   npm run bench -- --write      full run, and write docs/benchmarks.md
+ *   npm run bench -- --quick      one small scenario, once: a few seconds, no file written
+ *   options: --reps N (default 5), --scale N (simulated ms per real ms, default 60)
+ */
+import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { resolve } from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { bundleInfo } from './bundle.js'
+import { runComparison } from './compare.js'
+import { benchmarksPage, type Machine } from './docs.js'
+import { profileStartup, type ProfileBreakdown } from './profile.js'
+import {
+  comparisonTable,
+  bundleLine,
+  compositionTable,
+  missReasons,
+  profileTable,
+  ratioTable,
+  scaleTable,
+  startupTable,
+  targetTable
+} from './report.js'
+import { runScale, type ScaleResult } from './scale.js'
+import {
+  DEFAULT_REPETITIONS,
+  DEFAULT_TIME_SCALE,
+  QUICK_SCENARIOS,
+  SCALE_CASES,
+  SCENARIOS,
+  STARTUP_SAMPLES
+} from './scenarios.js'
+import { measureStartup, nodeBinaries, type StartupResult } from './startup.js'
+import { checkTargets } from './summarize.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const DOCS = resolve(ROOT, 'docs/benchmarks.md')
+
+async function git(...args: string[]): Promise<string | undefined> {
+  try {
+    return (await promisify(execFile)('git', args, { cwd: ROOT })).stdout.trim()
+  } catch {
+    return undefined
+  }
+}
+
+async function machine(nodes: readonly string[]): Promise<Machine> {
+  const head = (await git('rev-parse', '--short', 'HEAD')) ?? 'unknown'
+  const distChanged = await git('status', '--porcelain', '--', 'dist/index.js')
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg(),
+    nodes,
+    commit: distChanged ? `${head} (dist/index.js rebuilt, not committed)` : head
+  }
+}
+
+/** The command as typed, for the docs page. */
+function commandLine(args: readonly string[]): string {
+  const rest = args.join(' ')
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `npm run bench${rest ? ` -- ${rest}` : ''}`
+    : `npx tsx scripts/bench/index.ts${rest ? ` ${rest}` : ''}`
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2)
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      reps: { type: 'string' },
+      scale: { type: 'string' }
+    }
+  })
+  if (values.quick && values.write) {
+    console.error('--write needs a full run: drop --quick')
+    return 2
+  }
+  const repetitions = values.quick ? 1 : Number(values.reps ?? DEFAULT_REPETITIONS)
+  const timeScale = Number(values.scale ?? DEFAULT_TIME_SCALE)
+  if (!Number.isInteger(repetitions) || repetitions < 1 || !(timeScale >= 1)) {
+    console.error('--reps must be a whole number ≥ 1 and --scale a number ≥ 1')
+    return 2
+  }
+  const scenarios = values.quick ? QUICK_SCENARIOS : SCENARIOS
+  const progress = (line: string): void => console.error(`[bench] ${line}`)
+  const started = Date.now()
+  const loadAverage = os.loadavg()
+
+  let startup: StartupResult[] = []
+  const profiles: ProfileBreakdown[] = []
+  let skipped: string | undefined
+  let nodeVersions = [process.version]
+  if (!values.quick) {
+    const found = await nodeBinaries()
+    skipped = found.skipped
+    if (skipped) progress(skipped)
+    nodeVersions = found.nodes.map((n) => n.version)
+    startup = await measureStartup(found.nodes, STARTUP_SAMPLES, progress)
+    for (const node of found.nodes) profiles.push(await profileStartup(node, 3))
+  }
+
+  progress(`comparison: ${scenarios.length} scenario(s) × ${repetitions}, time scale ${timeScale}`)
+  const samples = await runComparison(scenarios, repetitions, timeScale, progress)
+  const scaleResults: ScaleResult[] = values.quick ? [] : await runScale(SCALE_CASES, progress)
+  const bundle = await bundleInfo()
+  const targets = checkTargets({
+    samples,
+    scenarios,
+    scaleResults: values.quick ? undefined : scaleResults,
+    startup,
+    profiles,
+    bundle,
+    timeScale
+  })
+
+  const out: string[] = [
+    `Time scale ${timeScale} (simulated ms per real ms); ${repetitions} repetition(s); times in simulated seconds.`,
+    '',
+    comparisonTable(samples, scenarios),
+    '',
+    ratioTable(samples, scenarios)
+  ]
+  if (scaleResults.length) out.push('', scaleTable(scaleResults))
+  if (startup.length) out.push('', startupTable(startup), '', profileTable(profiles))
+  out.push('', bundleLine(bundle))
+  if (!values.quick) out.push('', compositionTable(bundle))
+  out.push('', targetTable(targets))
+  const misses = missReasons(targets)
+  if (misses) out.push('', misses)
+  console.log(out.join('\n'))
+
+  if (values.write) {
+    const page = benchmarksPage({
+      command: commandLine(args),
+      date: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
+      machine: { ...(await machine(nodeVersions)), loadAverage },
+      timeScale,
+      repetitions,
+      scenarios,
+      samples,
+      scaleResults,
+      startup,
+      startupSkipped: skipped,
+      profiles,
+      bundle,
+      targets,
+      wallS: (Date.now() - started) / 1000,
+      loadAverageAtEnd: os.loadavg()
+    })
+    await writeFile(DOCS, page)
+    progress(`wrote ${DOCS}`)
+  }
+  progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return 0
+}
+
+process.exitCode = await main()
