@@ -58535,7 +58535,7 @@ function createConfigClient(region, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5555);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2522);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58544,7 +58544,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5555:
+/***/ 2522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61844,7 +61844,19 @@ function toStatus(name, status, log) {
     return 'INSUFFICIENT_DATA';
 }
 
+;// CONCATENATED MODULE: ./src/html.ts
+/** Text for a job summary or check run cell: HTML-escaped, and no `|` to break a markdown table. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;');
+}
+
 ;// CONCATENATED MODULE: ./src/compliance-report.ts
+
 /** What INSUFFICIENT_DATA means, for the summary and the annotations. */
 const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
 /** Rule names listed in the summary before the rest are counted. */
@@ -61896,14 +61908,6 @@ function complianceAnnotations(packs, mode, label) {
         }
     }
     return notes;
-}
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;');
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
@@ -62352,23 +62356,27 @@ function createStatusSource(client, debug = () => undefined) {
         batchSize: MAX_NAMES_PER_CALL,
         deletedState: 'DELETE_COMPLETE',
         listAll: (bound) => pages(undefined, bound),
-        async describe(names, bound) {
-            try {
-                return await pages(names, bound);
-            }
-            catch (error) {
-                if (!isNoSuchPackError(error))
-                    throw error;
-                // The service rejected the whole batch for an unknown name. With one name that is the
-                // answer; with several, list the region once so the known names are still seen.
-                if (names.length === 1)
-                    return [];
-                debug(`a name in [${names.join(', ')}] does not exist; listing the region instead`);
-                const wanted = new Set(names);
-                return (await pages(undefined, bound)).filter((pack) => wanted.has(pack.name));
-            }
-        }
+        describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
     };
+}
+/**
+ * Asks for `names`; when the service rejects the whole call for an unknown name, that is the
+ * answer for a single name, and for several the scope is listed once so the known names are
+ * still seen. Either way an unknown name is simply absent from the result.
+ */
+async function describeOrList(names, bound, read, isUnknownName, debug) {
+    try {
+        return await read(names, bound);
+    }
+    catch (error) {
+        if (!isUnknownName(error))
+            throw error;
+        if (names.length === 1)
+            return [];
+        debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`);
+        const wanted = new Set(names);
+        return (await read(undefined, bound)).filter((pack) => wanted.has(pack.name));
+    }
 }
 function toReportedPack(d) {
     return {
@@ -62531,6 +62539,7 @@ function failedAccountIds(explanation) {
 
 
 
+
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
 const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
 const LIST_LIMIT = 100;
@@ -62573,21 +62582,7 @@ function createOrganizationSource(client, debug = () => undefined) {
         batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
         deletedState: 'DELETE_SUCCESSFUL',
         listAll: (bound) => statuses(undefined, bound),
-        async describe(names, bound) {
-            try {
-                return await statuses(names, bound);
-            }
-            catch (error) {
-                if (error.name !== 'NoSuchOrganizationConformancePackException')
-                    throw error;
-                // An unknown name rejects the whole call: list the organization's packs once instead.
-                if (names.length === 1)
-                    return [];
-                debug(`a name in [${names.join(', ')}] does not exist; listing every organization pack instead`);
-                const wanted = new Set(names);
-                return (await statuses(undefined, bound)).filter((pack) => wanted.has(pack.name));
-            }
-        },
+        describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', debug),
         async settle(pack, bound) {
             // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS after
             // every member account has finished: ask the accounts themselves.
@@ -62982,6 +62977,7 @@ function headline(verdict, end, elapsedMs) {
 
 
 
+
 /** Failed resources shown under a pack's row; the rest are counted. */
 const MAX_RESOURCES_SHOWN = 10;
 /** Member accounts shown under an organization pack's row, failed first; the rest are counted. */
@@ -63027,13 +63023,13 @@ function packTable(scope, region, packs, explanations, now, compliance) {
 function accountRow(pack, region, now) {
     const detail = detailOf(pack);
     const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
-    const name = stackUrl ? `<a href="${summary_table_escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
+    const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
     const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now);
     return [
         name,
         `${stateMark(pack.state)} ${pack.state}`,
-        summary_table_escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
         formatTime(detail?.requestedAt),
         formatTime(completed),
         duration === undefined ? '' : formatDuration(duration)
@@ -63044,8 +63040,8 @@ function organizationRow(pack) {
     return [
         pack.name,
         `${stateMark(pack.state)} ${pack.state}`,
-        summary_table_escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-        summary_table_escapeHtml(detail?.errorCode ?? ''),
+        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        escapeHtml(detail?.errorCode ?? ''),
         formatTime(detail?.updatedAt)
     ];
 }
@@ -63056,7 +63052,7 @@ function explanationRow(explanation, scope, width) {
     let html;
     switch (explanation.kind) {
         case 'unavailable':
-            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${summary_table_escapeHtml(explanation.why)}</em>`;
+            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${escapeHtml(explanation.why)}</em>`;
             break;
         case 'explained':
             html = explanation.resources.length
@@ -63074,7 +63070,7 @@ function explanationRow(explanation, scope, width) {
 function list(items, max, firstMark = '') {
     const shown = items
         .slice(0, max)
-        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${summary_table_escapeHtml(item)}</li>`);
+        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${escapeHtml(item)}</li>`);
     if (items.length > max)
         shown.push(`<li>${items.length - max} more</li>`);
     return `<ul>${shown.join('')}</ul>`;
@@ -63083,7 +63079,7 @@ function accountsTable(explanation) {
     const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length;
     const rows = explanation.accounts
         .slice(0, MAX_ACCOUNTS_SHOWN)
-        .map((a) => `<tr><td>${summary_table_escapeHtml(a.accountId)}</td><td>${summary_table_escapeHtml(a.status)}</td><td>${summary_table_escapeHtml(a.errorCode ?? '–')}</td><td>${summary_table_escapeHtml(a.message ?? '–')}</td></tr>`);
+        .map((a) => `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`);
     const more = explanation.accounts.length - MAX_ACCOUNTS_SHOWN;
     if (more > 0)
         rows.push(`<tr><td colspan="4">${more} more</td></tr>`);
@@ -63125,16 +63121,10 @@ function cloudFormationUrl(stackArn, region) {
             : `${region}.console.aws.amazon.com`;
     return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
 }
-function summary_table_escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;');
-}
 
 ;// CONCATENATED MODULE: ./src/summary.ts
+
+
 
 
 
@@ -63166,15 +63156,15 @@ function renderSummary(summary, report) {
     summary.addRaw(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`, true);
     if (!report.inProgress && (verdict.result !== 'success' || report.end.kind === 'error')) {
         const line = report.headline ?? headline(verdict, report.end, report.elapsedMs);
-        summary.addRaw(`<p><strong>${summary_table_escapeHtml(line)}</strong></p>`, true);
+        summary.addRaw(`<p><strong>${escapeHtml(line)}</strong></p>`, true);
     }
     for (const problem of report.problems ?? []) {
-        summary.addRaw(`<p>⚠️ ${summary_table_escapeHtml(problem)}</p>`, true);
+        summary.addRaw(`<p>⚠️ ${escapeHtml(problem)}</p>`, true);
     }
     for (const region of regions) {
         if (regions.length > 1 && !report.inProgress) {
             summary.addHeading(`${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`, 3);
-            summary.addRaw(`<p>${summary_table_escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
+            summary.addRaw(`<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
         }
         if (region.packs.length === 0) {
             summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true);
@@ -63185,9 +63175,9 @@ function renderSummary(summary, report) {
     }
     const insufficient = regions.some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
     if (insufficient)
-        summary.addRaw(`<p>⚠️ ${summary_table_escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true);
+        summary.addRaw(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true);
     if (report.runUrl)
-        summary.addRaw(`<p><a href="${summary_table_escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
+        summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
     return summary;
 }
 function countLine(verdict, total) {
@@ -63204,7 +63194,7 @@ function countLine(verdict, total) {
 /** The summary of a run that stopped before any wait, for example on a bad input. */
 function renderErrorSummary(summary, message) {
     summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2);
-    return summary.addRaw(`<p><strong>${summary_table_escapeHtml(message)}</strong></p>`, true);
+    return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
 }
 
 ;// CONCATENATED MODULE: ./src/publish.ts

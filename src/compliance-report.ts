@@ -1,4 +1,5 @@
 import type { ComplianceStatus, PackCompliance } from './compliance.js'
+import { escapeHtml } from './html.js'
 
 /** What INSUFFICIENT_DATA means, for the summary and the annotations. */
 export const INSUFFICIENT_DATA_MEANING =
@@ -65,13 +66,4 @@ export function complianceAnnotations(
     }
   }
   return notes
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\|/g, '&#124;')
 }

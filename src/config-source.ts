@@ -67,19 +67,30 @@ export function createStatusSource(
     batchSize: MAX_NAMES_PER_CALL,
     deletedState: 'DELETE_COMPLETE',
     listAll: (bound) => pages(undefined, bound),
-    async describe(names, bound) {
-      try {
-        return await pages(names, bound)
-      } catch (error) {
-        if (!isNoSuchPackError(error)) throw error
-        // The service rejected the whole batch for an unknown name. With one name that is the
-        // answer; with several, list the region once so the known names are still seen.
-        if (names.length === 1) return []
-        debug(`a name in [${names.join(', ')}] does not exist; listing the region instead`)
-        const wanted = new Set(names)
-        return (await pages(undefined, bound)).filter((pack) => wanted.has(pack.name))
-      }
-    }
+    describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
+  }
+}
+
+/**
+ * Asks for `names`; when the service rejects the whole call for an unknown name, that is the
+ * answer for a single name, and for several the scope is listed once so the known names are
+ * still seen. Either way an unknown name is simply absent from the result.
+ */
+export async function describeOrList(
+  names: readonly string[],
+  bound: RequestBound,
+  read: (names: readonly string[] | undefined, bound: RequestBound) => Promise<ReportedPack[]>,
+  isUnknownName: (error: unknown) => boolean,
+  debug: (message: string) => void
+): Promise<ReportedPack[]> {
+  try {
+    return await read(names, bound)
+  } catch (error) {
+    if (!isUnknownName(error)) throw error
+    if (names.length === 1) return []
+    debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`)
+    const wanted = new Set(names)
+    return (await read(undefined, bound)).filter((pack) => wanted.has(pack.name))
   }
 }
 

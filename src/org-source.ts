@@ -6,7 +6,7 @@ import {
   type OrganizationConformancePackStatus
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
-import type { RequestBound, StatusSource } from './config-source.js'
+import { describeOrList, type RequestBound, type StatusSource } from './config-source.js'
 import { detailOf, found, type ReportedPack } from './pack-state.js'
 
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
@@ -101,21 +101,15 @@ export function createOrganizationSource(
     batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
     deletedState: 'DELETE_SUCCESSFUL',
     listAll: (bound) => statuses(undefined, bound),
-    async describe(names, bound) {
-      try {
-        return await statuses(names, bound)
-      } catch (error) {
-        if ((error as { name?: string }).name !== 'NoSuchOrganizationConformancePackException')
-          throw error
-        // An unknown name rejects the whole call: list the organization's packs once instead.
-        if (names.length === 1) return []
-        debug(
-          `a name in [${names.join(', ')}] does not exist; listing every organization pack instead`
-        )
-        const wanted = new Set(names)
-        return (await statuses(undefined, bound)).filter((pack) => wanted.has(pack.name))
-      }
-    },
+    describe: (names, bound) =>
+      describeOrList(
+        names,
+        bound,
+        statuses,
+        (error) =>
+          (error as { name?: string }).name === 'NoSuchOrganizationConformancePackException',
+        debug
+      ),
     async settle(pack, bound) {
       // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS after
       // every member account has finished: ask the accounts themselves.

@@ -2,6 +2,7 @@ import type { summary as coreSummary } from '@actions/core'
 import type { PackCompliance } from './compliance.js'
 import { complianceCell, rulesHtml } from './compliance-report.js'
 import type { FailureExplanation } from './explain.js'
+import { escapeHtml } from './html.js'
 import type { Scope } from './inputs.js'
 import { formatDuration, packDuration, reasonOf } from './log-format.js'
 import { detailOf, outcomeOf, type Outcome, type PackState, type PackStatus } from './pack-state.js'
@@ -178,13 +179,4 @@ export function cloudFormationUrl(stackArn: string, region: string): string {
         ? 'console.amazonaws.cn'
         : `${region}.console.aws.amazon.com`
   return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\|/g, '&#124;')
 }

@@ -6,16 +6,13 @@ import type { Scope } from './inputs.js'
 import { formatDuration } from './log-format.js'
 import type { PackStatus } from './pack-state.js'
 import { headline } from './report.js'
-import { escapeHtml, packTable } from './summary-table.js'
+import { escapeHtml } from './html.js'
+import { packTable } from './summary-table.js'
 import type { Result, Verdict } from './verdict.js'
 import type { WaitEnd } from './wait.js'
 
-export {
-  cloudFormationUrl,
-  escapeHtml,
-  MAX_ACCOUNTS_SHOWN,
-  MAX_RESOURCES_SHOWN
-} from './summary-table.js'
+export { escapeHtml } from './html.js'
+export { cloudFormationUrl, MAX_ACCOUNTS_SHOWN, MAX_RESOURCES_SHOWN } from './summary-table.js'
 
 type Summary = typeof coreSummary
 
