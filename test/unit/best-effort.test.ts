@@ -1,34 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { bestEffort, type BestEffortDeps } from '../../src/best-effort.js'
-import type { Clock } from '../../src/clock.js'
+import { sdkError, virtualClock } from '../support/doubles.js'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
 const IAM_ACTION = 'cloudformation:DescribeStackEvents'
 const OPTIONS = { iamAction: IAM_ACTION, what: 'DescribeStackEvents stack-1' }
 
 /** Time stands still except in sleep, which advances it at once. */
-function virtualClock(start = T0): Clock & { sleeps: number[] } {
-  let now = start
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms)
-      now += ms
-      return Promise.resolve()
-    }
-  }
-}
 
-const sdkError = (name: string, message: string, status: number): Error =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
 const throttled = (): Error => sdkError('ThrottlingException', 'Rate exceeded', 400)
 const denied = (): Error =>
   sdkError('AccessDeniedException', 'not authorized to perform DescribeStackEvents', 400)
 
 function setup(overrides: Partial<BestEffortDeps> = {}) {
-  const clock = virtualClock()
+  const clock = virtualClock(T0)
   const debug: string[] = []
   const deps: BestEffortDeps = {
     clock,
@@ -220,7 +205,7 @@ describe('bestEffort', () => {
 
     it('stops retrying when the run is cancelled during a pause', async () => {
       const controller = new AbortController()
-      const clock = virtualClock()
+      const clock = virtualClock(T0)
       const deps: BestEffortDeps = {
         clock: {
           now: () => clock.now(),
@@ -267,7 +252,7 @@ describe('bestEffort', () => {
 
     it('bounds a request by the time left before the deadline too', async () => {
       // 10 s per request by default, but only 5 ms are left.
-      const clock = virtualClock()
+      const clock = virtualClock(T0)
       const deps: BestEffortDeps = {
         clock: { now: () => clock.now(), sleep: () => Promise.resolve() },
         deadline: T0 + 5,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Clock } from '../../src/clock.js'
 import { explainFailures, type StackEvent, type StackEventPage } from '../../src/explain.js'
 import type { PackStatus } from '../../src/pack-state.js'
+import { sdkError, virtualClock } from '../support/doubles.js'
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-beta/abc'
 const REQUESTED = new Date('2026-11-20T10:00:00Z')
@@ -51,20 +51,6 @@ const HISTORY: StackEvent[] = [
   event(-60 * 25, 'OldRule', 'CREATE_IN_PROGRESS')
 ]
 
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = REQUESTED.getTime() + 3_600_000
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms)
-      now += ms
-      return Promise.resolve()
-    }
-  }
-}
-
 function pagedReader(events: StackEvent[], pageSize: number, failures: Error[] = []) {
   const calls: (string | undefined)[] = []
   const read = (_stack: string, token: string | undefined): Promise<StackEventPage> => {
@@ -78,11 +64,11 @@ function pagedReader(events: StackEvent[], pageSize: number, failures: Error[] =
   return { read, calls }
 }
 
-const sdkError = (name: string, message: string, status: number): Error =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
-
 describe('explainFailures', () => {
-  const deps = (read: ReturnType<typeof pagedReader>['read'], clock = fakeClock()) => ({
+  const deps = (
+    read: ReturnType<typeof pagedReader>['read'],
+    clock = virtualClock(REQUESTED.getTime() + 3_600_000)
+  ) => ({
     read,
     clock,
     deadline: clock.now() + 60_000,
@@ -161,7 +147,7 @@ describe('explainFailures', () => {
   })
 
   it('retries throttling with a pause, then explains', async () => {
-    const clock = fakeClock()
+    const clock = virtualClock(REQUESTED.getTime() + 3_600_000)
     const reader = pagedReader(HISTORY, 100, [sdkError('Throttling', 'Rate exceeded', 400)])
     const result = await explainFailures([failedPack()], deps(reader.read, clock))
     expect(result.get('beta')?.kind).toBe('explained')
@@ -170,7 +156,7 @@ describe('explainFailures', () => {
   })
 
   it('gives up at the deadline, saying why', async () => {
-    const clock = fakeClock()
+    const clock = virtualClock(REQUESTED.getTime() + 3_600_000)
     const throttled = Array.from({ length: 5 }, () => sdkError('Throttling', 'Rate exceeded', 400))
     const reader = pagedReader(HISTORY, 100, throttled)
     const result = await explainFailures([failedPack()], {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Clock } from '../../src/clock.js'
 import type { RequestBound } from '../../src/config-source.js'
 import type { FailureExplanation } from '../../src/explain.js'
 import {
@@ -9,25 +8,9 @@ import {
 } from '../../src/member-accounts.js'
 import type { MemberAccountStatus, OrganizationSource } from '../../src/org-source.js'
 import type { OrganizationState, PackStatus } from '../../src/pack-state.js'
+import { sdkError, virtualClock } from '../support/doubles.js'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
-
-function virtualClock(): Clock & { sleeps: number[] } {
-  let now = T0
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms)
-      now += ms
-      return Promise.resolve()
-    }
-  }
-}
-
-const sdkError = (name: string, message: string, status: number): Error =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
 
 const orgPack = (name: string, state: OrganizationState): PackStatus => ({
   name,
@@ -62,7 +45,7 @@ function fakeSource(answers: Record<string, Answer[]>, onCall?: (name: string) =
 }
 
 function deps(source: OrganizationSource, signal = new AbortController().signal) {
-  const clock = virtualClock()
+  const clock = virtualClock(T0)
   return { clock, deadline: T0 + 60_000, signal, source }
 }
 
