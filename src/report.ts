@@ -139,8 +139,14 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
   switch (verdict.result) {
     case 'cancelled':
       return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`
-    case 'timeout':
-      return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : ''}`
+    case 'timeout': {
+      const lastError =
+        end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : ''
+      // Listing every pack never succeeded: there are no names to wait for, only the outage.
+      if (verdict.pending.length === 0)
+        return `Timed out after ${waited} before AWS Config listed the packs${lastError}`
+      return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}`
+    }
     case 'failure': {
       // A permanent error is the story; packs still pending are only its consequence.
       const parts: string[] = end.kind === 'error' ? [end.message] : []

@@ -35,6 +35,7 @@ describe('several regions in one step', () => {
     expect(west.length).toBeGreaterThan(east.length)
     expect(run.summary).toContain('<h3>✅ us-east-1: success</h3>')
     expect(run.summary).toContain('<h3>⏱️ eu-west-1: timeout</h3>')
+    expect(run.summary).toMatch(/<p>Timed out after \ds before AWS Config listed the packs \(last error: throttled/)
     expect(run.summary).toContain('2 regions: <code>us-east-1</code>, <code>eu-west-1</code>')
   })
 
