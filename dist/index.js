@@ -58410,7 +58410,8 @@ function abortError(signal) {
 /* harmony export */   IB: () => (/* binding */ fitCheckSummary),
 /* harmony export */   Ik: () => (/* binding */ commitUnderTest),
 /* harmony export */   Tq: () => (/* binding */ checkTitle),
-/* harmony export */   ZZ: () => (/* binding */ field)
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   em: () => (/* binding */ packCounts)
 /* harmony export */ });
 /* unused harmony exports CHECK_SUMMARY_LIMIT, DEFAULT_CHECK_REQUEST_TIMEOUT_MS */
 /**
@@ -58478,6 +58479,15 @@ function conclusionFor(result, failStep) {
         case 'cancelled':
             return 'cancelled';
     }
+}
+/** How many packs are in each list of a verdict. */
+function packCounts(lists) {
+    return {
+        completed: lists.completed.length,
+        failed: lists.failed.length,
+        pending: lists.pending.length,
+        missing: lists.missing.length
+    };
 }
 /** The check run's title: '2 of 3 packs deployed, 1 failed', or 'Waiting: 1 of 3 packs deployed'. */
 function checkTitle(counts, done) {
@@ -63249,7 +63259,7 @@ async function publish(findings, env, checks) {
             core_notice(notice);
     }
     const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs);
-    await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)(counts(verdict), true), markdown, {
+    await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), markdown, {
         // A cancelled run is about to be killed: the final update gets about a second.
         timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
     });
@@ -63283,14 +63293,6 @@ function summaryReport(findings, verdict, elapsedMs, env) {
 }
 function complianceOf(gate, region) {
     return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
-}
-function counts(verdict) {
-    return {
-        completed: verdict.completed.length,
-        failed: verdict.failed.length,
-        pending: verdict.pending.length,
-        missing: verdict.missing.length
-    };
 }
 /** A run that stopped before any wait, for example on a bad input. */
 async function failBeforeWait(message, env) {
@@ -63529,7 +63531,7 @@ function liveCheck(checks, inputs, startedAt) {
             inProgress: true
         }).stringify();
         summary.emptyBuffer();
-        return [(0,check_view/* checkTitle */.Tq)(counts(verdicts.overall), false), markdown];
+        return [(0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdicts.overall), false), markdown];
     };
     void checks.start(...view());
     return {

@@ -84,6 +84,18 @@ export interface PackCounts {
   readonly missing: number
 }
 
+/** How many packs are in each list of a verdict. */
+export function packCounts(lists: {
+  readonly [K in keyof PackCounts]: readonly string[]
+}): PackCounts {
+  return {
+    completed: lists.completed.length,
+    failed: lists.failed.length,
+    pending: lists.pending.length,
+    missing: lists.missing.length
+  }
+}
+
 /** The check run's title: '2 of 3 packs deployed, 1 failed', or 'Waiting: 1 of 3 packs deployed'. */
 export function checkTitle(counts: PackCounts, done: boolean): string {
   const total = counts.completed + counts.failed + counts.pending + counts.missing

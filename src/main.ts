@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
 import type { CheckRunReporter } from './check-run.js'
-import { checkTitle } from './check-view.js'
+import { checkTitle, packCounts } from './check-view.js'
 import { systemClock } from './clock.js'
 import { gate, readComplianceInRegions, type ComplianceGate } from './compliance-gate.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
 import { formatDuration } from './log-format.js'
 import type { PackStatus } from './pack-state.js'
-import { counts, failBeforeWait, publish } from './publish.js'
+import { failBeforeWait, publish } from './publish.js'
 import { regionLog, waitInRegion, type RegionRun } from './region-wait.js'
 import { renderSummary } from './summary.js'
 import { decideRegions, type RegionsVerdict } from './verdict.js'
@@ -139,7 +139,7 @@ function liveCheck(checks: CheckRunReporter, inputs: Inputs, startedAt: number) 
       inProgress: true
     }).stringify()
     core.summary.emptyBuffer()
-    return [checkTitle(counts(verdicts.overall), false), markdown]
+    return [checkTitle(packCounts(verdicts.overall), false), markdown]
   }
   void checks.start(...view())
   return {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { CheckRunReporter } from './check-run.js'
-import { checkTitle, conclusionFor } from './check-view.js'
+import { checkTitle, conclusionFor, packCounts } from './check-view.js'
 import type { PackCompliance } from './compliance.js'
 import type { ComplianceGate } from './compliance-gate.js'
 import type { Inputs } from './inputs.js'
@@ -76,7 +76,7 @@ export async function publish(
   const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs)
   await checks?.complete(
     conclusionFor(verdict.result, verdict.failStep),
-    checkTitle(counts(verdict), true),
+    checkTitle(packCounts(verdict), true),
     markdown,
     {
       // A cancelled run is about to be killed: the final update gets about a second.
@@ -88,7 +88,7 @@ export async function publish(
   else core.info(line)
 }
 
-export function summaryReport(
+function summaryReport(
   findings: Findings,
   verdict: Verdict,
   elapsedMs: number,
@@ -117,20 +117,6 @@ export function summaryReport(
 
 function complianceOf(gate: ComplianceGate, region: string): ReadonlyMap<string, PackCompliance> {
   return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]))
-}
-
-export function counts(verdict: Verdict): {
-  completed: number
-  failed: number
-  pending: number
-  missing: number
-} {
-  return {
-    completed: verdict.completed.length,
-    failed: verdict.failed.length,
-    pending: verdict.pending.length,
-    missing: verdict.missing.length
-  }
 }
 
 /** A run that stopped before any wait, for example on a bad input. */

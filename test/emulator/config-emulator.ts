@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody, sendJson, sleep } from '../support/http.js'
 import type { ServiceState } from '../../src/pack-state.js'
 import {
   describeConformancePackStatus,
@@ -326,23 +327,9 @@ function send(
   body: unknown,
   headers: Record<string, string> = {}
 ): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
+  sendJson(res, status, body, {
     'content-type': 'application/x-amz-json-1.1',
-    'content-length': Buffer.byteLength(text),
     'x-amzn-requestid': crypto.randomUUID(),
     ...headers
   })
-  res.end(text)
 }
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody, sendJson, sleep } from './http.js'
 
 /**
  * A local fake of the GitHub REST API's check runs, for tests: point GITHUB_API_URL at
@@ -193,23 +194,9 @@ function send(
   headers: Readonly<Record<string, string>> = {}
 ): void {
   if (res.destroyed) return // the client gave up (a delay outlived its timeout)
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
+  sendJson(res, status, body, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
     'x-github-request-id': crypto.randomUUID(),
     ...headers
   })
-  res.end(text)
 }
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
