@@ -27,11 +27,13 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='core'][property.name=/^(info|debug)$/]",
-          message: 'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+          message:
+            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
         },
         {
           selector: "MemberExpression[object.name='process'][property.name='stdout']",
-          message: 'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+          message:
+            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
         }
       ]
     }
