@@ -20,6 +20,25 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/**'],
+    rules: {
+      // Lines written raw could start a workflow command: they go through src/action-log.ts.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='core'][property.name=/^(info|debug)$/]",
+          message:
+            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='stdout']",
+          message:
+            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+        }
+      ]
+    }
+  },
+  {
     files: ['scripts/**', 'test/**'],
     rules: { 'no-console': 'off' }
   },

@@ -1,6 +1,7 @@
 import { classifyError, isNoSuchPackError, type ClassifiedError } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
+import { pageTokens } from './paging.js'
 
 /** A conformance pack's compliance as AWS Config summarises it. */
 export type ComplianceStatus = 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
@@ -199,11 +200,13 @@ export async function readCompliance(
   /** The summaries of one batch; a batch naming a pack that is gone is asked name by name. */
   async function readBatch(batch: readonly string[]): Promise<Stop | undefined> {
     const found = new Map<string, ComplianceStatus>()
+    const tokens = pageTokens(SUMMARY.name)
     let nextToken: string | undefined
     do {
-      const answer = await request(SUMMARY, batch.join(', '), (s) =>
-        source.summaries(batch, nextToken, s)
-      )
+      const answer = await request(SUMMARY, batch.join(', '), async (s) => {
+        const page = await source.summaries(batch, nextToken, s)
+        return { ...page, nextToken: tokens.follow(page.nextToken) }
+      })
       if (answer.kind === 'stop') return answer.stop
       if (answer.kind === 'missing') {
         if (batch.length > 1) {
@@ -235,9 +238,13 @@ export async function readCompliance(
   /** Every non-compliant rule of one pack. */
   async function readRules(name: string): Promise<Stop | undefined> {
     const failing = new Set<string>()
+    const tokens = pageTokens(RULES.name)
     let nextToken: string | undefined
     do {
-      const answer = await request(RULES, name, (s) => source.nonCompliantRules(name, nextToken, s))
+      const answer = await request(RULES, name, async (s) => {
+        const page = await source.nonCompliantRules(name, nextToken, s)
+        return { ...page, nextToken: tokens.follow(page.nextToken) }
+      })
       if (answer.kind === 'stop') return answer.stop
       if (answer.kind === 'missing') {
         log.warning(`Conformance pack ${name} no longer exists; its compliance is left out.`)

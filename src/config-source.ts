@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
 import { isNoSuchPackError } from './aws-errors.js'
+import { readPages } from './paging.js'
 import type { DeletedState, PackStatus, ReportedPack } from './pack-state.js'
 
 /** A fresh abort signal for each HTTP request: the caller bounds every request separately. */
@@ -42,25 +43,26 @@ export function createStatusSource(
     names: readonly string[] | undefined,
     bound: RequestBound
   ): Promise<ReportedPack[]> {
-    const packs: ReportedPack[] = []
-    let nextToken: string | undefined
-    do {
-      const signal = bound()
-      const started = Date.now()
-      const command = new DescribeConformancePackStatusCommand({
-        ConformancePackNames: names ? [...names] : undefined,
-        Limit: MAX_NAMES_PER_CALL,
-        NextToken: nextToken
-      })
-      const out = await abortable(client.send(command, { abortSignal: signal }), signal)
-      const page = out.ConformancePackStatusDetails ?? []
-      debug(
-        `DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`
-      )
-      packs.push(...page.map(toReportedPack))
-      nextToken = out.NextToken || undefined
-    } while (nextToken)
-    return packs
+    const pages = await readPages(
+      'DescribeConformancePackStatus',
+      async (nextToken) => {
+        const signal = bound()
+        const started = Date.now()
+        const command = new DescribeConformancePackStatusCommand({
+          ConformancePackNames: names ? [...names] : undefined,
+          Limit: MAX_NAMES_PER_CALL,
+          NextToken: nextToken
+        })
+        const out = await abortable(client.send(command, { abortSignal: signal }), signal)
+        const page = out.ConformancePackStatusDetails ?? []
+        debug(
+          `DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`
+        )
+        return out
+      },
+      (out) => out.NextToken
+    )
+    return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack))
   }
 
   return {

@@ -1,5 +1,6 @@
 import { bestEffort, type BestEffort, type BestEffortDeps } from './best-effort.js'
 import type { MemberAccountStatus } from './org-source.js'
+import { pageTokens, type PageTokens } from './paging.js'
 import type { PackStatus } from './pack-state.js'
 
 /** A resource whose deployment failed, from the pack's CloudFormation stack events. */
@@ -74,9 +75,10 @@ async function explainOne(
   deps: ExplainDeps
 ): Promise<FailureExplanation> {
   const failures: FailedResource[] = []
+  const tokens = pageTokens('DescribeStackEvents')
   let nextToken: string | undefined
   do {
-    const read = await readPage(stackArn, nextToken, deps)
+    const read = await readPage(stackArn, nextToken, tokens, deps)
     if (!read.ok) return { kind: 'unavailable', why: read.why }
     const page = read.value
     let reachedOlder = false
@@ -109,9 +111,14 @@ function isResourceFailure(event: StackEvent): boolean {
 function readPage(
   stackArn: string,
   nextToken: string | undefined,
+  tokens: PageTokens,
   deps: ExplainDeps
 ): Promise<BestEffort<StackEventPage>> {
-  return bestEffort((signal) => deps.read(stackArn, nextToken, signal), deps, {
+  const read = async (signal: AbortSignal): Promise<StackEventPage> => {
+    const page = await deps.read(stackArn, nextToken, signal)
+    return { ...page, nextToken: tokens.follow(page.nextToken) }
+  }
+  return bestEffort(read, deps, {
     iamAction: EXPLAIN_IAM_ACTION,
     what: `DescribeStackEvents ${stackArn}`,
     interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)

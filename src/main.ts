@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { actionLog } from './action-log.js'
 import type { CheckRunReporter } from './check-run.js'
 import { checkTitle, packCounts } from './check-view.js'
 import { systemClock } from './clock.js'
@@ -29,8 +30,8 @@ export async function run(): Promise<void> {
   const cancellation = cancelOnSignals()
   const startedAt = systemClock.now()
   const deadline = startedAt + inputs.timeoutMs
-  const log = (region: string) => regionLog(core, region, inputs.regions.length > 1)
-  core.info(describeWait(inputs))
+  const log = (region: string) => regionLog(actionLog, region, inputs.regions.length > 1)
+  actionLog.info(describeWait(inputs))
   const checks = inputs.githubToken ? await createChecks(inputs, env) : undefined
   const live = checks && liveCheck(checks, inputs, startedAt)
   let runs: RegionRun[]
@@ -94,7 +95,7 @@ async function createChecks(
     name: inputs.checkName,
     env,
     payload: context.payload,
-    log: core
+    log: actionLog
   })
 }
 
@@ -154,7 +155,7 @@ function liveCheck(checks: CheckRunReporter, inputs: Inputs, startedAt: number) 
 function cancelOnSignals(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals): void => {
-    core.info(`Received ${signal}: stopping the wait and reporting the last known states.`)
+    actionLog.info(`Received ${signal}: stopping the wait and reporting the last known states.`)
     controller.abort()
   }
   process.once('SIGINT', onSignal)

@@ -7,11 +7,14 @@ import {
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
 import { describeOrList, type RequestBound, type StatusSource } from './config-source.js'
+import { readPages } from './paging.js'
 import { detailOf, found, type ReportedPack } from './pack-state.js'
 
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
 export const MAX_ORGANIZATION_NAMES_PER_CALL = 25
 const LIST_LIMIT = 100
+/** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
+const MEMBER_ACCOUNT_PAGES = 1000
 
 /** One member account's deployment of an organization pack. */
 export interface MemberAccountStatus {
@@ -44,30 +47,32 @@ export function createOrganizationSource(
     names: readonly string[] | undefined,
     bound: RequestBound
   ): Promise<ReportedPack[]> {
-    const packs: ReportedPack[] = []
-    let nextToken: string | undefined
-    do {
-      const out = await send(
-        (abortSignal) =>
-          client.send(
-            new DescribeOrganizationConformancePackStatusesCommand(
-              names
-                ? { OrganizationConformancePackNames: [...names] }
-                : { Limit: LIST_LIMIT, NextToken: nextToken }
+    const pages = await readPages(
+      'DescribeOrganizationConformancePackStatuses',
+      async (nextToken) => {
+        const out = await send(
+          (abortSignal) =>
+            client.send(
+              new DescribeOrganizationConformancePackStatusesCommand(
+                names
+                  ? { OrganizationConformancePackNames: [...names] }
+                  : { Limit: LIST_LIMIT, NextToken: nextToken }
+              ),
+              { abortSignal }
             ),
-            { abortSignal }
-          ),
-        bound
-      )
-      const page = out.OrganizationConformancePackStatuses ?? []
-      debug(
-        `DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${page.length} packs`
-      )
-      packs.push(...page.map(toReportedPack))
+          bound
+        )
+        debug(
+          `DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`
+        )
+        return out
+      },
       // Limit and NextToken apply only when listing every pack.
-      nextToken = names ? undefined : out.NextToken || undefined
-    } while (nextToken)
-    return packs
+      (out) => (names ? undefined : out.NextToken)
+    )
+    return pages.flatMap((out) =>
+      (out.OrganizationConformancePackStatuses ?? []).map(toReportedPack)
+    )
   }
 
   async function memberAccounts(
@@ -75,26 +80,28 @@ export function createOrganizationSource(
     bound: RequestBound,
     status?: string
   ): Promise<MemberAccountStatus[]> {
-    const accounts: MemberAccountStatus[] = []
-    let nextToken: string | undefined
-    do {
-      const out = await send(
-        (abortSignal) =>
-          client.send(
-            new GetOrganizationConformancePackDetailedStatusCommand({
-              OrganizationConformancePackName: name,
-              Filters: status ? { Status: status as never } : undefined,
-              Limit: LIST_LIMIT,
-              NextToken: nextToken
-            }),
-            { abortSignal }
-          ),
-        bound
-      )
-      accounts.push(...(out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount))
-      nextToken = out.NextToken || undefined
-    } while (nextToken)
-    return accounts
+    const pages = await readPages(
+      'GetOrganizationConformancePackDetailedStatus',
+      (nextToken) =>
+        send(
+          (abortSignal) =>
+            client.send(
+              new GetOrganizationConformancePackDetailedStatusCommand({
+                OrganizationConformancePackName: name,
+                Filters: status ? { Status: status as never } : undefined,
+                Limit: LIST_LIMIT,
+                NextToken: nextToken
+              }),
+              { abortSignal }
+            ),
+          bound
+        ),
+      (out) => out.NextToken,
+      MEMBER_ACCOUNT_PAGES
+    )
+    return pages.flatMap((out) =>
+      (out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount)
+    )
   }
 
   return {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { actionLog } from './action-log.js'
 import type { CheckRunReporter } from './check-run.js'
 import { checkTitle, conclusionFor, packCounts } from './check-view.js'
 import type { PackCompliance } from './compliance.js'
@@ -85,7 +86,7 @@ export async function publish(
   )
   if (verdict.failStep) core.setFailed(line)
   else if (verdict.result === 'failure') core.warning(`${line} (fail-on-failure is false)`)
-  else core.info(line)
+  else actionLog.info(line)
 }
 
 function summaryReport(
@@ -141,7 +142,7 @@ function setOutputs(result: Result, lists: Record<string, readonly unknown[]>): 
 
 async function writeSummary(env: Env, markdown: string): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
-    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
+    actionLog.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     return
   }
   try {

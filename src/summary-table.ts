@@ -66,7 +66,9 @@ export function packTable(
 function accountRow(pack: PackStatus, region: string, now: number): string[] {
   const detail = detailOf(pack)
   const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined
-  const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name
+  const name = stackUrl
+    ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
+    : escapeHtml(pack.name)
   const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
   const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now)
   return [
@@ -82,7 +84,7 @@ function accountRow(pack: PackStatus, region: string, now: number): string[] {
 function organizationRow(pack: PackStatus): string[] {
   const detail = detailOf(pack)
   return [
-    pack.name,
+    escapeHtml(pack.name),
     `${stateMark(pack.state)} ${pack.state}`,
     escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
     escapeHtml(detail?.errorCode ?? ''),

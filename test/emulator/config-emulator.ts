@@ -79,6 +79,11 @@ export type FaultResponse =
   | { readonly kind: 'delay'; readonly ms: number }
   /** Closes the connection without an answer. */
   | { readonly kind: 'reset' }
+  /**
+   * Answers the first page, whatever token was sent, with this NextToken (default
+   * `c2FtZS10b2tlbg==`): a listing that follows it gets the same token back forever.
+   */
+  | { readonly kind: 'repeat-token'; readonly token?: string }
 
 export interface FaultRule {
   /** Call numbers (1-based, of `operation`) this fault answers, or every call. */
@@ -128,6 +133,8 @@ const OPERATIONS: Record<string, JsonOperation> = {
 }
 
 const TARGET_PREFIX = 'StarlingDoveService.'
+/** The NextToken of a `repeat-token` fault unless it names its own. */
+export const REPEATED_TOKEN = 'c2FtZS10b2tlbg=='
 
 export class ConfigEmulator {
   readonly requests: RecordedRequest[] = []
@@ -257,7 +264,8 @@ export class ConfigEmulator {
     }
     if (fault?.kind === 'delay') await sleep(fault.ms)
 
-    const answer = handler(body, {
+    const repeat = fault?.kind === 'repeat-token' ? fault.token || REPEATED_TOKEN : undefined
+    const answer = handler(repeat ? { ...body, NextToken: undefined } : body, {
       scenario: this.scenario,
       region: region ?? 'us-east-1',
       call,
@@ -271,7 +279,11 @@ export class ConfigEmulator {
         return Date.now()
       }
     })
-    send(res, answer.status, answer.body)
+    send(
+      res,
+      answer.status,
+      repeat ? { ...(answer.body as object), NextToken: repeat } : answer.body
+    )
   }
 
   /** CloudFormation (awsQuery): DescribeStackEvents for the packs' stacks. */

@@ -399,6 +399,46 @@ describe('readCompliance: errors and the deadline', () => {
   })
 })
 
+describe('readCompliance: a NextToken that comes back unchanged', () => {
+  it('is a transient error: the page is retried with backoff until the deadline, never followed', async () => {
+    const t = setup(compliant(['alpha']), { deps: { deadline: START + 20_000 } })
+    const summaries = t.source.summaries.bind(t.source)
+    t.source.summaries = (names, token) =>
+      summaries(names, token).then((page) => ({ ...page, nextToken: 'same' }))
+    const read = await t.run(['alpha'])
+    expect(read.kind).toBe('timeout')
+    if (read.kind !== 'timeout') return
+    expect(read.message).toMatch(
+      /last error: PagingError: GetConformancePackComplianceSummary returned a NextToken it had already returned/
+    )
+    expect(t.source.calls.map((c) => c.nextToken)).toEqual([
+      undefined,
+      'same',
+      'same',
+      'same',
+      'same',
+      'same'
+    ])
+    expect(t.clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000])
+    expect(t.lines.warning).toHaveLength(1)
+  })
+
+  it('in the rules of a NON_COMPLIANT pack too', async () => {
+    const t = setup(
+      { alpha: { status: 'NON_COMPLIANT', rules: ['r1'] } },
+      { deps: { deadline: START + 5_000 } }
+    )
+    const rules = t.source.nonCompliantRules.bind(t.source)
+    t.source.nonCompliantRules = (name, token) =>
+      rules(name, token).then((page) => ({ ...page, nextToken: 'same' }))
+    const read = await t.run(['alpha'])
+    expect(read.kind === 'timeout' && read.message).toMatch(
+      /DescribeConformancePackCompliance returned a NextToken it had already returned/
+    )
+    expect(t.source.callsOf('rules').length).toBeLessThanOrEqual(4)
+  })
+})
+
 describe('readCompliance: cancellation', () => {
   it('makes no call once cancelled', async () => {
     const t = setup(compliant(['alpha']))

@@ -181,4 +181,22 @@ describe('explainFailures', () => {
     expect(result.size).toBe(0)
     expect(reader.calls).toHaveLength(0)
   })
+
+  it('stops at a NextToken that comes back unchanged, retrying a few times, then says why', async () => {
+    const calls: (string | undefined)[] = []
+    const read = (_stack: string, token: string | undefined): Promise<StackEventPage> => {
+      calls.push(token)
+      return Promise.resolve({
+        events: [event(3, 'RuleA', 'CREATE_FAILED', 'x')],
+        nextToken: 'same'
+      })
+    }
+    const result = await explainFailures([failedPack()], deps(read))
+    expect(result.get('beta')).toEqual({
+      kind: 'unavailable',
+      why: 'it kept failing: PagingError: DescribeStackEvents returned a NextToken it had already returned (after 2 page(s)): stopped following it'
+    })
+    // The first page, then the repeated token asked for three times: never followed further.
+    expect(calls).toEqual([undefined, 'same', 'same', 'same'])
+  })
 })
