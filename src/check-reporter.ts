@@ -46,6 +46,8 @@ class Reporter implements CheckRunReporter {
   private failedSinceSuccess = false
   /** Why the last call failed, for the warning of a completion that did not land. */
   private lastFailure: string | undefined
+  /** complete()'s budget in all. */
+  private finalBudgetMs: number | undefined
   private current: InFlight | undefined
   /** The queue of start/update calls, one at a time. */
   private tail: Promise<void> = Promise.resolve()
@@ -95,6 +97,7 @@ class Reporter implements CheckRunReporter {
       this.closed = true
       this.pending = undefined
       const budget = Math.max(1, options?.timeoutMs ?? FINAL_UPDATE_BUDGET_MS)
+      this.finalBudgetMs = budget
       const deadline = Date.now() + budget
       const current = this.current
       if (current) {
@@ -237,7 +240,9 @@ class Reporter implements CheckRunReporter {
       return
     }
     this.failedSinceSuccess = true
-    const line = `${what}: ${this.redact(transientReason(error, timedOut, boundMs))}.`
+    // The completion may have been given only what was left of its budget: the budget is the news.
+    const bound = action === 'complete' ? (this.finalBudgetMs ?? boundMs) : boundMs
+    const line = `${what}: ${this.redact(transientReason(error, timedOut, bound))}.`
     if (action === 'complete') {
       this.lastFailure = line
       return
