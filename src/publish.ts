@@ -6,7 +6,13 @@ import type { PackCompliance } from './compliance.js'
 import type { ComplianceGate } from './compliance-gate.js'
 import type { Inputs } from './inputs.js'
 import { EXPLANATION_SOURCE, type RegionRun } from './region-wait.js'
-import { headline, packAnnotations, statusEntry, unexplainedNotice } from './report.js'
+import {
+  emptyRegionAnnotations,
+  headline,
+  packAnnotations,
+  statusEntry,
+  unexplainedNotice
+} from './report.js'
 import { renderErrorSummary, renderSummary, type SummaryReport } from './summary.js'
 import type { RegionsVerdict, Result, Verdict } from './verdict.js'
 
@@ -56,6 +62,8 @@ export async function publish(
       core[note.level](note.message, { title: note.title })
     }
   }
+  for (const note of emptyRegionAnnotations(verdicts.overall, inputs))
+    core[note.level](note.message, { title: note.title })
   for (const note of compliance?.annotations ?? [])
     core[note.level](note.message, { title: note.title })
   if (inputs.compliance === 'report')

@@ -118,6 +118,23 @@ function withCause(message: string, explanation: FailureExplanation | undefined)
 }
 
 /**
+ * One annotation per region that, with no names given, listed no conformance pack: nothing was
+ * checked there. An error under `compliance: require` (the region fails), else a warning.
+ */
+export function emptyRegionAnnotations(verdict: Verdict, policy: VerdictPolicy): Annotation[] {
+  const require = policy.compliance === 'require'
+  return (verdict.emptyRegions ?? []).map((region) => ({
+    level: require ? 'error' : 'warning',
+    title: `No conformance pack in ${region}`,
+    message: require
+      ? `${noPackIn(region)}: compliance: require fails a region with nothing to check. Check the region and the account the credentials are for.`
+      : `${noPackIn(region)}: with no conformance-pack-names, every pack in the region is awaited, and there was none, so nothing was checked there. Check the region and the account the credentials are for; compliance: require fails on this.`
+  }))
+}
+
+const noPackIn = (regions: string): string => `No conformance pack was found in ${regions}`
+
+/**
  * One notice for every failed pack whose stack could not be read: what stopped it, so the
  * fix (usually the IAM action) is plain.
  */
@@ -156,6 +173,11 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
         parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`)
       if (verdict.pending.length && end.kind !== 'error')
         parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
+      // Only `compliance: require` makes an empty region a failure.
+      if (verdict.emptyRegions?.length)
+        parts.push(
+          `${noPackIn(list(verdict.emptyRegions))}, so compliance: require had nothing to check`
+        )
       return parts.join('; ')
     }
     case 'noncompliant':
@@ -164,8 +186,13 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
       const ignored = verdict.missing.length
         ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
         : ''
-      if (verdict.completed.length === 0) return `No conformance packs to wait for${ignored}`
-      return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`
+      const empty = verdict.emptyRegions?.length ? list(verdict.emptyRegions) : undefined
+      if (verdict.completed.length === 0)
+        return empty
+          ? `${noPackIn(empty)}: nothing was checked there${ignored}`
+          : `No conformance packs to wait for${ignored}`
+      const done = `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`
+      return empty ? `${done}; no conformance pack was found in ${empty}` : done
     }
   }
 }

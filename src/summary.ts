@@ -98,7 +98,13 @@ export function renderSummary(summary: Summary, report: SummaryReport): Summary 
         true
       )
     }
-    if (region.packs.length === 0) {
+    if (region.verdict.emptyRegions?.length && !report.inProgress) {
+      const mark = region.verdict.result === 'failure' ? '❌' : '⚠️'
+      summary.addRaw(
+        `<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`,
+        true
+      )
+    } else if (region.packs.length === 0) {
       summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true)
     } else {
       summary.addTable(

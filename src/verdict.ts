@@ -1,3 +1,4 @@
+import type { ComplianceMode } from './inputs.js'
 import { outcomeOf, type MissingPackPolicy, type PackStatus } from './pack-state.js'
 import type { WaitEnd } from './wait.js'
 
@@ -15,19 +16,35 @@ export interface Verdict {
   readonly missing: readonly string[]
   /** Set once compliance is read under `require`. */
   readonly noncompliant?: readonly string[]
+  /**
+   * The regions where, with no names given, AWS Config listed no conformance pack at all:
+   * nothing was checked there. Absent when there is none.
+   */
+  readonly emptyRegions?: readonly string[]
 }
 
 export interface VerdictPolicy {
   readonly missingPack: MissingPackPolicy
   readonly failOnFailure: boolean
+  /** The names awaited; none: every pack in the region. */
+  readonly names?: readonly string[]
+  /** Under `require` a region that had nothing to check fails. */
+  readonly compliance?: ComplianceMode
 }
 
 /**
  * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
  * else timeout when any is still pending at the deadline; else success. Cancellation
- * overrides all: the wait never finished.
+ * overrides all: the wait never finished. A region that listed no pack at all checked
+ * nothing: it says so (emptyRegions), and under `compliance: require` it fails, as a gate
+ * that checked nothing must not pass.
  */
-export function decide(packs: readonly PackStatus[], end: WaitEnd, policy: VerdictPolicy): Verdict {
+export function decide(
+  packs: readonly PackStatus[],
+  end: WaitEnd,
+  policy: VerdictPolicy,
+  region = 'the region'
+): Verdict {
   const names = (pred: (p: PackStatus) => boolean): string[] =>
     packs.filter(pred).map((p) => p.name)
   const completed = names((p) => outcomeOf(p.state) === 'completed')
@@ -43,8 +60,17 @@ export function decide(packs: readonly PackStatus[], end: WaitEnd, policy: Verdi
   })
   const missingFails = policy.missingPack === 'fail' && missing.length > 0
 
-  const lists = { completed, failed, pending, missing }
+  const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled'
+  const lists = {
+    completed,
+    failed,
+    pending,
+    missing,
+    ...(empty ? { emptyRegions: [region] } : {})
+  }
   if (end.kind === 'cancelled') return { result: 'cancelled', failStep: true, ...lists }
+  if (empty && policy.compliance === 'require')
+    return { result: 'failure', failStep: true, ...lists }
   if (end.kind === 'error' || missingFails) return { result: 'failure', failStep: true, ...lists }
   if (failed.length > 0)
     return {
@@ -83,7 +109,7 @@ export function decideRegions(
   outcomes: readonly RegionOutcome[],
   policy: VerdictPolicy
 ): RegionsVerdict {
-  const regions = outcomes.map((o) => decide(o.packs, o.end, policy))
+  const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region))
   const label =
     outcomes.length > 1
       ? (region: string, name: string) => `${region}/${name}`
@@ -91,6 +117,7 @@ export function decideRegions(
   const list = (key: 'completed' | 'failed' | 'pending' | 'missing'): string[] =>
     regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)))
   const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success'
+  const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? [])
   return {
     overall: {
       result,
@@ -98,7 +125,8 @@ export function decideRegions(
       completed: list('completed'),
       failed: list('failed'),
       pending: list('pending'),
-      missing: list('missing')
+      missing: list('missing'),
+      ...(emptyRegions.length ? { emptyRegions } : {})
     },
     regions,
     end: combineEnds(outcomes)

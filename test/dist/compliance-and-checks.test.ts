@@ -94,6 +94,40 @@ describe('compliance gate', () => {
     expect(run.stdout).toMatch(/^::warning::compliance could not be read: /m)
   })
 
+  describe('a region with no conformance pack, every pack awaited', () => {
+    const EMPTY: Scenario = { packs: [] }
+
+    it('require: result failure, an error that no conformance pack was found in the region', async () => {
+      const run = await runWith(EMPTY, { inputs: { ...FAST, compliance: 'require' } })
+      expect(run.code).toBe(1)
+      expect(run.outputs.result).toBe('failure')
+      expect(run.outputs.statuses).toBe('[]')
+      expect(run.stdout).toMatch(/^::error title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: /m)
+      expect(run.stdout).toMatch(/^::error::No conformance pack was found in eu-west-1, so compliance: require had nothing to check$/m)
+      expect(run.summary).toContain('❌ AWS Config conformance packs: failure')
+      expect(run.summary).toContain('❌ No conformance pack was found in <code>eu-west-1</code>: nothing was checked there.')
+      expect(complianceCalls(run)).toBe(0)
+    })
+
+    it.each(['ignore', 'report'])('%s: success, with a warning naming the region', async (compliance) => {
+      const run = await runWith(EMPTY, { inputs: { ...FAST, compliance } })
+      expect(run.code).toBe(0)
+      expect(run.outputs.result).toBe('success')
+      expect(run.stdout.match(/^::warning title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: .*nothing was checked there/gm)).toHaveLength(1)
+      expect(run.stdout).not.toMatch(/^::error/m)
+      expect(run.stdout).toContain('No conformance pack was found in eu-west-1: nothing was checked there')
+      expect(run.summary).toContain('⚠️ No conformance pack was found in <code>eu-west-1</code>')
+    })
+
+    it('several regions: each empty one named; under require only those fail', async () => {
+      const run = await runWith({ packs: [] }, { inputs: { ...FAST, region: 'eu-west-1,us-east-2', compliance: 'require' } })
+      expect(run.outputs.result).toBe('failure')
+      expect(run.stdout).toMatch(/^::error title=No conformance pack in eu-west-1::/m)
+      expect(run.stdout).toMatch(/^::error title=No conformance pack in us-east-2::/m)
+      expect(run.stdout).toMatch(/^::error::No conformance pack was found in eu-west-1, us-east-2, so compliance: require had nothing to check$/m)
+    })
+  })
+
   it('require: AccessDenied on the compliance read fails, naming the IAM action', async () => {
     const run = await runWith(
       {
@@ -180,6 +214,35 @@ describe('live check run', () => {
     expect(run.outputs.result).toBe('success')
     expect(github.requests).toHaveLength(1)
     expect(run.stdout.match(/^::warning::.*checks: write/gm)).toHaveLength(1)
+  })
+
+  /** Real ms from the wait's last AWS call to the step's exit (at most: the emulator starts after t0). */
+  async function timedWithChecks(...args: Parameters<typeof withChecks>) {
+    const t0 = performance.now()
+    const run = await withChecks(...args)
+    const total = performance.now() - t0
+    return { run, afterWait: total - run.emulator.requests.at(-1)!.at }
+  }
+  const DONE: Scenario = { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }] }
+
+  it('a GitHub API that never answers holds the step about 3 s after the wait, and the warning links the commit checks', async () => {
+    const { run, afterWait } = await timedWithChecks(DONE, { 'conformance-pack-names': 'alpha', ...FAST }, [{ requests: 'all', response: { kind: 'hang' } }])
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    // The final update's budget is 3 s; the normal 10 s bound of a call must not come back.
+    expect(afterWait).toBeLessThan(6_000)
+    expect(run.stdout).toMatch(
+      /^::warning::Could not complete the check run "Packs": no answer within 3s\. The step's result is not affected; the check run may be missing or stay in progress; the commit's checks: https:\/\/github\.com\/octo-org\/infra\/commit\/(feedface){5}\/checks$/m
+    )
+    expect(run.stdout).toMatch(/^All 1 conformance pack\(s\) completed/m)
+  })
+
+  it('a final update that stalls warns that the run may stay in progress, linking its html_url', async () => {
+    const { run, afterWait } = await timedWithChecks(DONE, { 'conformance-pack-names': 'alpha', ...FAST }, [{ requests: [2, 3, 4, 5], response: { kind: 'hang' } }])
+    expect(run.code).toBe(0)
+    expect(afterWait).toBeLessThan(6_000)
+    expect(github.requests[0].method).toBe('POST')
+    expect(run.stdout).toMatch(/^::warning::Could not complete the check run "Packs": no answer within 3s\. The step's result is not affected; the check run may stay in progress: https:\/\/github\.com\/octo-org\/infra\/runs\/1001$/m)
   })
 
   it('a GitHub outage (5xx) warns once per run, and later changes try again', async () => {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCheckRunReporter, type CheckRunReporter } from '../../src/check-run.js'
+import {
+  createCheckRunReporter,
+  FINAL_UPDATE_BUDGET_MS,
+  type CheckRunReporter
+} from '../../src/check-run.js'
 import { CHECK_SUMMARY_LIMIT } from '../../src/check-view.js'
 import { FakeGitHubApi, type GitHubFaultRule } from '../support/fake-github-api.js'
 
@@ -268,7 +272,7 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     expect(onlyRun(api)).toMatchObject({ status: 'completed', conclusion: 'success' })
   })
 
-  it('a hanging API never holds a call past its bound, and warns once', async () => {
+  it('a hanging API never holds a call past its bound; one warning while waiting, one for the completion', async () => {
     const { api, reporter, logs } = await ready([{ requests: 'all', response: { kind: 'hang' } }])
     expect(await timed(reporter.start('t0', 's0'))).toBeLessThan(BOUND_MS + 400)
     expect(await timed(reporter.update('t1', 's1'))).toBeLessThan(BOUND_MS + 400)
@@ -278,8 +282,55 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     expect(methods(api)).toEqual(['POST', 'POST', 'POST'])
     // The abort reached the connection: the client hung up on every held request.
     await until(() => api.hanging === 0)
-    expect(warnings(logs)).toHaveLength(1)
+    expect(warnings(logs)).toHaveLength(2)
     expect(warnings(logs)[0]).toContain(`no answer within ${BOUND_MS}ms`)
+    // No run was ever created: the link goes to the commit's checks.
+    expect(warnings(logs)[1]).toContain(
+      `may be missing or stay in progress; the commit's checks: https://github.com/octo-org/infra/commit/${HEAD_SHA}/checks`
+    )
+  })
+
+  it('a stalled final update gives up after 3 s and warns that the run may stay in progress, with its html_url', async () => {
+    const { api, reporter, logs } = await ready(
+      [{ requests: [2, 3], response: { kind: 'hang' } }],
+      10_000
+    )
+    await reporter.start('t0', 's0')
+    const id = onlyRun(api).id as number
+    const took = await timed(reporter.complete('success', 'done', 'summary'))
+    expect(took).toBeGreaterThanOrEqual(FINAL_UPDATE_BUDGET_MS - 50)
+    expect(took).toBeLessThan(FINAL_UPDATE_BUDGET_MS + 600)
+    expect(methods(api)).toEqual(['POST', 'PATCH'])
+    await until(() => api.hanging === 0)
+    expect(warnings(logs)).toEqual([
+      `Could not complete the check run "${NAME}": no answer within 3s. The step's result is not affected; the check run may stay in progress: https://github.com/octo-org/infra/runs/${id}`
+    ])
+  })
+
+  it('without an html_url in the answer, the link is built from GITHUB_SERVER_URL and the id', async () => {
+    const { api, reporter, logs } = await setup([{ requests: [2], response: { kind: 'hang' } }], {
+      env: { GITHUB_SERVER_URL: 'https://ghe.example.com/' }
+    })
+    api.omitHtmlUrl = true
+    await reporter!.start('t0', 's0')
+    await reporter!.complete('failure', 'done', 'summary', { timeoutMs: 300 })
+    expect(warnings(logs)).toHaveLength(1)
+    expect(warnings(logs)[0]).toMatch(
+      /may stay in progress: https:\/\/ghe\.example\.com\/octo-org\/infra\/runs\/1001$/
+    )
+  })
+
+  it('a final update refused for good warns once, with the hint and the link', async () => {
+    const { reporter, logs } = await ready([
+      { requests: [2], response: { kind: 'error', status: 422 } }
+    ])
+    await reporter.start('t0', 's0')
+    await reporter.complete('success', 'done', 'summary')
+    expect(warnings(logs)).toHaveLength(1)
+    expect(warnings(logs)[0]).toContain('GitHub rejected the request (422: Validation Failed)')
+    expect(warnings(logs)[0]).toContain(
+      'may stay in progress: https://github.com/octo-org/infra/runs/1001'
+    )
   })
 
   it('complete supersedes an update hanging in flight and still completes the run', async () => {

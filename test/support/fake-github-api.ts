@@ -6,7 +6,8 @@ import { readBody, sendJson, sleep } from './http.js'
  * A local fake of the GitHub REST API's check runs, for tests: point GITHUB_API_URL at
  * start()'s address. POST /repos/:owner/:repo/check-runs creates a run (201, {id, …});
  * PATCH /repos/:owner/:repo/check-runs/:id updates it (200). Faults are scripted by request
- * number (1-based, counting every request) or for all requests.
+ * number (1-based, counting every request) or for all requests. A created run carries an
+ * html_url on https://github.com, as GitHub's does, unless omitHtmlUrl is set.
  */
 
 export type GitHubFault =
@@ -54,6 +55,8 @@ export class FakeGitHubApi {
   private startedAt = 0
   private nextId = 1001
   private readonly held = new Set<ServerResponse>()
+  /** Answer creates without html_url (the client must build the run's link itself). */
+  omitHtmlUrl = false
 
   constructor(private faults: readonly GitHubFaultRule[] = []) {}
 
@@ -133,9 +136,13 @@ export class FakeGitHubApi {
       const run: FakeCheckRun = {
         status: 'queued',
         ...body,
-        id: this.nextId++,
-        url: `/repos/${owner}/${repo}/check-runs`
+        id: this.nextId,
+        url: `/repos/${owner}/${repo}/check-runs/${this.nextId}`,
+        ...(this.omitHtmlUrl
+          ? {}
+          : { html_url: `https://github.com/${owner}/${repo}/runs/${this.nextId}` })
       }
+      this.nextId++
       this.checkRuns.set(run.id, run)
       return send(res, 201, run)
     }

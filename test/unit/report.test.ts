@@ -202,7 +202,7 @@ describe('headline', () => {
   it('says there was nothing to wait for when a successful wait saw no packs', () => {
     const end: WaitEnd = { kind: 'settled' }
     const line = headline(decide([], end, STRICT), end, 1_000)
-    expect(line).toContain('No conformance packs')
+    expect(line).toContain('No conformance pack was found in the region: nothing was checked there')
     expect(line).not.toContain('All 0')
   })
 

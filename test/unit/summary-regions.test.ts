@@ -120,7 +120,9 @@ describe('renderSummary over several regions', () => {
       { region: 'us-east-1', packs: [pack('alpha', 'CREATE_COMPLETE')], end: SETTLED },
       { region: 'eu-west-1', packs: [], end: SETTLED }
     ])
-    expect(html).toContain('<p>No conformance packs in <code>eu-west-1</code>.</p>')
+    expect(html).toContain(
+      '<p>⚠️ No conformance pack was found in <code>eu-west-1</code>: nothing was checked there.</p>'
+    )
     expect(html.match(/<table>/g)).toHaveLength(1)
   })
 

@@ -173,7 +173,7 @@ describe('renderSummary', () => {
 
   it('says so when there are no packs, without a table', () => {
     const html = render([])
-    expect(html).toContain(`No conformance packs in <code>${REGION}</code>`)
+    expect(html).toContain(`⚠️ No conformance pack was found in <code>${REGION}</code>`)
     expect(html).not.toContain('<table>')
   })
 
