@@ -220,7 +220,7 @@ describe('reading compliance over the wire (real Config client → emulator, aws
     })
     expect(read.kind).toBe('error')
     expect(read.kind === 'error' && read.message).toMatch(
-      /^DescribeConformancePackCompliance failed: Access denied \(AccessDeniedException\): .* Grant the role the IAM action config:DescribeConformancePackCompliance\.$/
+      /^DescribeConformancePackCompliance failed: Access denied to config:DescribeConformancePackCompliance \(AccessDeniedException\)\. AWS said: "User: .* is not authorized to perform: config:DescribeConformancePackCompliance"\. Grant the role the IAM action config:DescribeConformancePackCompliance\.$/
     )
     expect(emulator?.callsOf('DescribeConformancePackCompliance')).toBe(1)
   })

@@ -133,7 +133,8 @@ describe('organization packs over the wire (real SDK → emulator)', () => {
     ])
     expect(run.result.end.kind).toBe('settled')
     expect(states(run)).toEqual({ lagging: 'CREATE_SUCCESSFUL' })
-    // Rounds 1-2: statuses only. Round 3: an account is still in progress. Round 4: none is, and none failed.
+    // Rounds 1-2: statuses only. Round 3: an account is still in progress. Round 4: none is,
+    // none failed, and one succeeded (an account has reported).
     expect(targets(run)).toEqual([
       'DescribeOrganizationConformancePackStatuses',
       'DescribeOrganizationConformancePackStatuses',
@@ -141,12 +142,17 @@ describe('organization packs over the wire (real SDK → emulator)', () => {
       'GetOrganizationConformancePackDetailedStatus',
       'DescribeOrganizationConformancePackStatuses',
       'GetOrganizationConformancePackDetailedStatus',
+      'GetOrganizationConformancePackDetailedStatus',
       'GetOrganizationConformancePackDetailedStatus'
     ])
     expect(run.emulator.requests[3].body).toMatchObject({
-      Filters: { Status: 'CREATE_IN_PROGRESS' }
+      Filters: { Status: 'CREATE_IN_PROGRESS' },
+      Limit: 1
     })
     expect(run.emulator.requests[6].body).toMatchObject({ Filters: { Status: 'CREATE_FAILED' } })
+    expect(run.emulator.requests[7].body).toMatchObject({
+      Filters: { Status: 'CREATE_SUCCESSFUL' }
+    })
     expect(
       run.logs.some((l) => l.message.startsWith('lagging: CREATE_IN_PROGRESS → CREATE_SUCCESSFUL'))
     ).toBe(true)

@@ -11,7 +11,7 @@ function sdkError(name: string, status: number | undefined, message = `${name} h
 
 describe('classifyError: transient', () => {
   it('treats ThrottlingException (HTTP 400) as transient', () => {
-    const c = classifyError(sdkError('ThrottlingException', 400, 'Rate exceeded'))
+    const c = classifyError(sdkError('ThrottlingException', 400, 'Rate exceeded'), IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain('ThrottlingException')
     expect(c.message).toContain('Rate exceeded')
@@ -20,7 +20,7 @@ describe('classifyError: transient', () => {
   it.each(['TooManyRequestsException', 'SomethingElse', 'ValidationException'])(
     'treats any HTTP 429 (%s) as transient',
     (name) => {
-      expect(classifyError(sdkError(name, 429)).kind).toBe('transient')
+      expect(classifyError(sdkError(name, 429), IAM_ACTION).kind).toBe('transient')
     }
   )
 
@@ -31,7 +31,7 @@ describe('classifyError: transient', () => {
     ['GatewayTimeout', 504],
     ['NotImplementedYet', 501]
   ])('treats %s (HTTP %d) as transient', (name, status) => {
-    const c = classifyError(sdkError(name, status))
+    const c = classifyError(sdkError(name, status), IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain(String(status))
   })
@@ -40,17 +40,17 @@ describe('classifyError: transient', () => {
     const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), {
       code: 'ECONNREFUSED'
     })
-    const c = classifyError(error)
+    const c = classifyError(error, IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain('ECONNREFUSED')
   })
 
   it('treats a TimeoutError as transient', () => {
-    expect(classifyError(sdkError('TimeoutError', undefined)).kind).toBe('transient')
+    expect(classifyError(sdkError('TimeoutError', undefined), IAM_ACTION).kind).toBe('transient')
   })
 
   it('treats a non-Error value as transient and keeps its text', () => {
-    const c = classifyError('socket hang up')
+    const c = classifyError('socket hang up', IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain('socket hang up')
   })
@@ -63,7 +63,8 @@ describe('classifyError: permanent', () => {
         'AccessDeniedException',
         400,
         'User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: config:DescribeConformancePackStatus'
-      )
+      ),
+      IAM_ACTION
     )
     expect(c.kind).toBe('permanent')
     expect(IAM_ACTION).toBe('config:DescribeConformancePackStatus')
@@ -88,7 +89,8 @@ describe('classifyError: permanent', () => {
     ['InvalidSignatureException', 400]
   ])('%s is permanent and points at the credentials', (name, status) => {
     const c = classifyError(
-      sdkError(name, status, 'The security token included in the request is invalid.')
+      sdkError(name, status, 'The security token included in the request is invalid.'),
+      IAM_ACTION
     )
     expect(c.kind).toBe('permanent')
     expect(c.message).toContain(name)
@@ -101,7 +103,8 @@ describe('classifyError: permanent', () => {
         'CredentialsProviderError',
         undefined,
         'Could not load credentials from any providers'
-      )
+      ),
+      IAM_ACTION
     )
     expect(c.kind).toBe('permanent')
     expect(c.message).toMatch(/credentials/i)
@@ -114,7 +117,7 @@ describe('classifyError: permanent', () => {
     ['NoSuchConformancePackException', 400],
     ['SomeForbiddenThing', 403]
   ])('other 4xx (%s, %d) is permanent', (name, status) => {
-    const c = classifyError(sdkError(name, status, 'bad request'))
+    const c = classifyError(sdkError(name, status, 'bad request'), IAM_ACTION)
     expect(c.kind).toBe('permanent')
     expect(c.message).toContain(name)
     expect(c.message).toContain(`HTTP ${status}`)
@@ -141,10 +144,14 @@ describe('redact', () => {
         'InvalidSignatureException',
         403,
         'Credential should be scoped to a valid region, not AKIAIOSFODNN7EXAMPLE'
-      )
+      ),
+      IAM_ACTION
     )
     expect(c.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
-    const t = classifyError(sdkError('ThrottlingException', 400, 'slow down AKIAIOSFODNN7EXAMPLE'))
+    const t = classifyError(
+      sdkError('ThrottlingException', 400, 'slow down AKIAIOSFODNN7EXAMPLE'),
+      IAM_ACTION
+    )
     expect(t.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
   })
 })
