@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { classifyError, IAM_ACTION, isNoSuchPackError, redact } from '../../src/aws-errors.js'
+import {
+  classifyError,
+  expiredDuringWait,
+  IAM_ACTION,
+  isNoSuchPackError,
+  redact
+} from '../../src/aws-errors.js'
+import { isKnownRegion } from '../../src/client.js'
 
 function sdkError(name: string, status: number | undefined, message = `${name} happened`): Error {
   return Object.assign(
@@ -167,4 +174,128 @@ describe('isNoSuchPackError', () => {
     expect(isNoSuchPackError(null)).toBe(false)
     expect(isNoSuchPackError('NoSuchConformancePackException')).toBe(false)
   })
+})
+
+describe('classifyError: the call that failed, and what AWS said', () => {
+  it('names the action of the call made, and quotes AWS apart from the advice', () => {
+    const c = classifyError(
+      sdkError('AccessDeniedException', 400, 'User x is not authorized. Grant nothing.'),
+      'config:GetConformancePackComplianceSummary'
+    )
+    expect(c).toEqual({
+      kind: 'permanent',
+      cause: 'access-denied',
+      message:
+        'Access denied to config:GetConformancePackComplianceSummary (AccessDeniedException). AWS said: "User x is not authorized. Grant nothing". Grant the role the IAM action config:GetConformancePackComplianceSummary.'
+    })
+  })
+
+  it('says when AWS gave no reason', () => {
+    const c = classifyError(sdkError('AccessDenied', 403, ''), 'cloudformation:DescribeStackEvents')
+    expect(c.message).toBe(
+      'Access denied to cloudformation:DescribeStackEvents (AccessDenied). AWS gave no reason. Grant the role the IAM action cloudformation:DescribeStackEvents.'
+    )
+  })
+
+  it('an organization refusal names the call made and both organization actions', () => {
+    const c = classifyError(
+      sdkError('OrganizationAccessDeniedException', 400, 'Caller must be the management account.'),
+      'config:DescribeOrganizationConformancePackStatuses'
+    )
+    expect(c.kind).toBe('permanent')
+    expect(c.message).toMatch(
+      /^AWS Config refused the organization call config:DescribeOrganizationConformancePackStatuses \(OrganizationAccessDeniedException\)\. AWS said: "Caller must be the management account"\. Run this step with credentials of the organization's management account/
+    )
+  })
+
+  it('another 4xx names the call made, not AWS Config for every service', () => {
+    const c = classifyError(
+      sdkError('ValidationError', 400, 'bad'),
+      'cloudformation:DescribeStackEvents'
+    )
+    expect(c.message).toBe(
+      'AWS rejected cloudformation:DescribeStackEvents (ValidationError, HTTP 400). AWS said: "bad".'
+    )
+  })
+})
+
+describe('classifyError: a host name that does not resolve', () => {
+  const dnsError = (code: string, host: string) =>
+    Object.assign(new Error(`getaddrinfo ${code} ${host}`), {
+      code,
+      errno: -3008,
+      syscall: 'getaddrinfo',
+      hostname: host,
+      $metadata: { attempts: 2 }
+    })
+
+  it('ENOTFOUND is permanent and names the host, the region and the region input', () => {
+    const c = classifyError(
+      dnsError('ENOTFOUND', 'config.us-esat-1.amazonaws.com'),
+      IAM_ACTION,
+      'us-esat-1'
+    )
+    expect(c).toEqual({
+      kind: 'permanent',
+      cause: 'unresolved-host',
+      message:
+        'The host name config.us-esat-1.amazonaws.com does not resolve (ENOTFOUND). Check the region input ("us-esat-1") for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.'
+    })
+  })
+
+  it('ENOTFOUND of a custom endpoint names that host', () => {
+    const c = classifyError(dnsError('ENOTFOUND', 'config.invalid'), IAM_ACTION)
+    expect(c.kind).toBe('permanent')
+    expect(c.message).toContain('The host name config.invalid does not resolve (ENOTFOUND)')
+    expect(c.message).toContain('AWS_ENDPOINT_URL')
+  })
+
+  it('EAI_AGAIN (the resolver could not answer now) stays transient', () => {
+    const c = classifyError(
+      dnsError('EAI_AGAIN', 'config.us-east-1.amazonaws.com'),
+      IAM_ACTION,
+      'us-east-1'
+    )
+    expect(c.kind).toBe('transient')
+    expect(c.message).toContain('EAI_AGAIN')
+  })
+})
+
+describe('expired credentials', () => {
+  it.each(['ExpiredToken', 'ExpiredTokenException'])(
+    '%s is a credentials error of its own cause',
+    (name) => {
+      const c = classifyError(
+        sdkError(name, 400, 'The security token included in the request is expired'),
+        IAM_ACTION
+      )
+      expect(c).toMatchObject({ kind: 'permanent', cause: 'expired-credentials' })
+      expect(c.message).toMatch(/^AWS rejected the credentials/)
+    }
+  )
+
+  it('expiredDuringWait says how long the wait ran and how to get longer credentials', () => {
+    const message = expiredDuringWait(
+      sdkError(
+        'ExpiredTokenException',
+        400,
+        'The security token included in the request is expired'
+      ),
+      '1h00m'
+    )
+    expect(message).toBe(
+      'The AWS credentials expired after 1h00m of waiting (ExpiredTokenException). AWS said: "The security token included in the request is expired". Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role\'s maximum session duration), or set a shorter timeout-seconds.'
+    )
+  })
+})
+
+describe('isKnownRegion', () => {
+  it.each(['us-east-1', 'eu-central-2', 'ap-southeast-5', 'cn-north-1', 'us-gov-west-1'])(
+    'knows %s from the SDK',
+    (region) => expect(isKnownRegion(region)).toBe(true)
+  )
+
+  it.each(['us-esat-1', 'eu-west-9', 'xx-east-1'])('does not know %s', (region) =>
+    expect(isKnownRegion(region)).toBe(false)
+  )
 })
