@@ -240,8 +240,7 @@ export class ConfigEmulator {
       (f) =>
         (f.operation ?? 'DescribeConformancePackStatus') === operation &&
         (!f.region || f.region === region) &&
-        (f.calls === 'all' ||
-          ('from' in f.calls ? call >= f.calls.from : f.calls.includes(call)))
+        (f.calls === 'all' || ('from' in f.calls ? call >= f.calls.from : f.calls.includes(call)))
     )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()
