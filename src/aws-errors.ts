@@ -4,18 +4,26 @@ import type { SdkError } from '@smithy/types'
 /**
  * How the wait treats a failed call: `transient` is retried at the next poll (throttling,
  * 5xx, network trouble, a stalled request); `permanent` ends the wait at once, because
- * retrying cannot help and the person reading the log has to act.
+ * retrying cannot help and the person reading the log has to act. A permanent error's
+ * `cause` lets a caller that knows more (how long it has waited, whether the host answered
+ * before) say it better or judge it differently.
  */
 export type ClassifiedError =
   | { readonly kind: 'transient'; readonly message: string }
-  | { readonly kind: 'permanent'; readonly message: string }
+  | { readonly kind: 'permanent'; readonly message: string; readonly cause?: PermanentCause }
+
+export type PermanentCause =
+  'access-denied' | 'credentials' | 'expired-credentials' | 'unresolved-host'
 
 interface ServiceErrorShape {
   name?: string
   message?: string
   code?: string
+  hostname?: string
   $metadata?: { httpStatusCode?: number; requestId?: string }
 }
+
+const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredToken', 'ExpiredTokenException'])
 
 const CREDENTIAL_ERRORS = new Set([
   'UnrecognizedClientException',
@@ -24,10 +32,9 @@ const CREDENTIAL_ERRORS = new Set([
   'SignatureDoesNotMatch',
   'IncompleteSignature',
   'IncompleteSignatureException',
-  'ExpiredToken',
-  'ExpiredTokenException',
   'MissingAuthenticationToken',
-  'MissingAuthenticationTokenException'
+  'MissingAuthenticationTokenException',
+  ...EXPIRED_CREDENTIAL_ERRORS
 ])
 
 const ACCESS_DENIED_ERRORS = new Set([
@@ -42,31 +49,50 @@ export const ORGANIZATION_IAM_ACTIONS = [
   'config:GetOrganizationConformancePackDetailedStatus'
 ] as const
 
-export function classifyError(error: unknown, iamAction: string = IAM_ACTION): ClassifiedError {
+/**
+ * `iamAction` is the action of the call that failed (every caller knows which call it made);
+ * `region`, when known, is named if the endpoint's host does not resolve.
+ */
+export function classifyError(error: unknown, iamAction: string, region?: string): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape
   const name = e.name ?? 'Error'
   const detail = redact(e.message ?? String(error))
+  const said = awsSaid(detail)
   const status = e.$metadata?.httpStatusCode
   const sdk = e as SdkError
 
   if (name === 'CredentialsProviderError') {
     return permanent(
-      `No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`
+      `No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`,
+      'credentials'
     )
   }
   if (name === 'OrganizationAccessDeniedException') {
     return permanent(
-      `AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`
+      `AWS Config refused the organization call ${iamAction} (${name}). ${said} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`,
+      'access-denied'
     )
   }
   if (ACCESS_DENIED_ERRORS.has(name)) {
     return permanent(
-      `Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`
+      `Access denied to ${iamAction} (${name}). ${said} Grant the role the IAM action ${iamAction}.`,
+      'access-denied'
     )
   }
   if (CREDENTIAL_ERRORS.has(name) && !isTransientError(sdk)) {
     return permanent(
-      `AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`
+      `AWS rejected the credentials (${name}). ${said} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`,
+      EXPIRED_CREDENTIAL_ERRORS.has(name) ? 'expired-credentials' : 'credentials'
+    )
+  }
+  // A name that does not resolve is no outage: a misspelt region (or endpoint URL) stays so.
+  // EAI_AGAIN, a resolver that could not answer now, is left to the transient cases below.
+  if (e.code === 'ENOTFOUND') {
+    const host = e.hostname ?? hostOf(detail) ?? 'of the AWS endpoint'
+    const input = region ? `the region input ("${region}")` : 'the region input'
+    return permanent(
+      `The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`,
+      'unresolved-host'
     )
   }
   if (isThrottlingError(sdk)) return transient(`throttled (${name}): ${detail}`)
@@ -74,10 +100,19 @@ export function classifyError(error: unknown, iamAction: string = IAM_ACTION): C
     return transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`)
   }
   if (status !== undefined && status >= 400 && status < 500) {
-    return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`)
+    return permanent(`AWS rejected ${iamAction} (${name}, HTTP ${status}). ${said}`)
   }
   // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
   return transient(`${name}: ${detail}`)
+}
+
+/**
+ * For a wait that had answers before: the session ran out while waiting, which better
+ * credentials at the start cannot show and the usual "wrong or expired" advice does not fix.
+ */
+export function expiredDuringWait(error: unknown, waited: string): string {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape
+  return `The AWS credentials expired after ${waited} of waiting (${e.name ?? 'ExpiredToken'}). ${awsSaid(redact(e.message ?? String(error)))} Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role's maximum session duration), or set a shorter timeout-seconds.`
 }
 
 export function isNoSuchPackError(error: unknown): boolean {
@@ -91,5 +126,16 @@ export function redact(message: string): string {
   return message.replace(ACCESS_KEY_ID, '***')
 }
 
+/** AWS's own words, quoted, so that they never read as the advice that follows. */
+function awsSaid(detail: string): string {
+  const text = detail.trim().replace(/\.$/, '')
+  return text ? `AWS said: "${text}".` : 'AWS gave no reason.'
+}
+
+function hostOf(message: string): string | undefined {
+  return /ENOTFOUND (\S+)/.exec(message)?.[1]
+}
+
 const transient = (message: string): ClassifiedError => ({ kind: 'transient', message })
-const permanent = (message: string): ClassifiedError => ({ kind: 'permanent', message })
+const permanent = (message: string, cause?: PermanentCause): ClassifiedError =>
+  cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message }

@@ -1,4 +1,6 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service'
+// The endpoint rules of every SDK client already use this partition table: no extra weight.
+import { partition } from '@aws-sdk/core/client'
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -21,4 +23,12 @@ export function createConfigClient(
     ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
     customUserAgent: 'wait-for-conformance-packs'
   })
+}
+
+/**
+ * Whether the SDK's partition table lists `region`. A region it does not know may still be
+ * real (new regions appear before the SDK learns of them), so this only warrants a warning.
+ */
+export function isKnownRegion(region: string): boolean {
+  return (partition(region) as { description?: string }).description !== undefined
 }

@@ -173,9 +173,11 @@ export async function readCompliance(
       } catch (error) {
         if (signal.aborted) return stop({ kind: 'cancelled' })
         if (!timer.aborted && isNoSuchPackError(error)) return { kind: 'missing' }
-        const classified: ClassifiedError = timer.aborted
-          ? { kind: 'transient', message: 'request timed out' }
-          : classifyError(error, operation.iamAction)
+        const classified = transientIfResolvedBefore(
+          timer.aborted
+            ? { kind: 'transient', message: 'request timed out' }
+            : classifyError(error, operation.iamAction)
+        )
         if (classified.kind === 'permanent') {
           return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` })
         }
@@ -280,4 +282,14 @@ function toStatus(name: string, status: string, log: ComplianceLog): ComplianceS
     `conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`
   )
   return 'INSUFFICIENT_DATA'
+}
+
+/**
+ * Compliance is read after a wait that reached this endpoint: a host name that no longer
+ * resolves is a resolver's hiccup, not a misspelt region.
+ */
+function transientIfResolvedBefore(classified: ClassifiedError): ClassifiedError {
+  return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
+    ? { kind: 'transient', message: classified.message }
+    : classified
 }

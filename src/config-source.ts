@@ -4,7 +4,7 @@ import {
   type ConformancePackStatusDetail
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
-import { isNoSuchPackError } from './aws-errors.js'
+import { IAM_ACTION, isNoSuchPackError } from './aws-errors.js'
 import { readPages } from './paging.js'
 import type { DeletedState, PackStatus, ReportedPack } from './pack-state.js'
 
@@ -24,12 +24,22 @@ export interface StatusSource {
    * way the service reports them.
    */
   describe(names: readonly string[], bound: RequestBound): Promise<ReportedPack[]>
-  /**
-   * For a pack reported in progress round after round: whether it has in fact settled (an
-   * organization pack's aggregate status can lag behind its member accounts). Undefined:
-   * still in progress.
-   */
-  settle?(pack: PackStatus, bound: RequestBound): Promise<PackStatus | undefined>
+  /** The IAM action of listAll's and describe's call: what an AccessDenied of theirs names. */
+  readonly iamAction: string
+  /** Best-effort reads that can tell a pack reported in progress has in fact settled. */
+  readonly settle?: Settler
+}
+
+/**
+ * For a pack reported in progress round after round: whether it has in fact settled (an
+ * organization pack's aggregate status can lag behind its member accounts). Optional: when
+ * these reads fail, the reported status stands.
+ */
+export interface Settler {
+  /** The IAM action of the call behind `settled`. */
+  readonly iamAction: string
+  /** Undefined: still in progress, as reported. */
+  settled(pack: PackStatus, bound: RequestBound): Promise<PackStatus | undefined>
 }
 
 /** Most names a single call returns in one page: a batch of this size costs one call. */
@@ -68,6 +78,7 @@ export function createStatusSource(
   return {
     batchSize: MAX_NAMES_PER_CALL,
     deletedState: 'DELETE_COMPLETE',
+    iamAction: IAM_ACTION,
     listAll: (bound) => pages(undefined, bound),
     describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
   }

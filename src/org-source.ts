@@ -6,6 +6,7 @@ import {
   type OrganizationConformancePackStatus
 } from '@aws-sdk/client-config-service'
 import { abortable } from './abortable.js'
+import { ORGANIZATION_IAM_ACTIONS } from './aws-errors.js'
 import { describeOrList, type RequestBound, type StatusSource } from './config-source.js'
 import { readPages } from './paging.js'
 import { detailOf, found, type ReportedPack } from './pack-state.js'
@@ -104,8 +105,30 @@ export function createOrganizationSource(
     )
   }
 
+  /** Whether any member account is in `status`: one account is enough to know. */
+  async function anyMemberAccount(
+    name: string,
+    bound: RequestBound,
+    status: string
+  ): Promise<boolean> {
+    const out = await send(
+      (abortSignal) =>
+        client.send(
+          new GetOrganizationConformancePackDetailedStatusCommand({
+            OrganizationConformancePackName: name,
+            Filters: { Status: status as never },
+            Limit: 1
+          }),
+          { abortSignal }
+        ),
+      bound
+    )
+    return (out.OrganizationConformancePackDetailedStatuses ?? []).length > 0
+  }
+
   return {
     batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
+    iamAction: ORGANIZATION_IAM_ACTIONS[0],
     deletedState: 'DELETE_SUCCESSFUL',
     listAll: (bound) => statuses(undefined, bound),
     describe: (names, bound) =>
@@ -117,20 +140,29 @@ export function createOrganizationSource(
           (error as { name?: string }).name === 'NoSuchOrganizationConformancePackException',
         debug
       ),
-    async settle(pack, bound) {
-      // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS after
-      // every member account has finished: ask the accounts themselves.
-      const operation = pack.state.replace(/_IN_PROGRESS$/, '')
-      if ((await memberAccounts(pack.name, bound, pack.state)).length > 0) return undefined
-      const failed = (await memberAccounts(pack.name, bound, `${operation}_FAILED`)).length > 0
-      const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
-      debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`)
-      return found({
-        ...detailOf(pack),
-        name: pack.name,
-        state,
-        reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-      })
+    settle: {
+      iamAction: ORGANIZATION_IAM_ACTIONS[1],
+      async settled(pack, bound) {
+        // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
+        // after every member account has finished: ask the accounts themselves. Settled only
+        // when none is still in progress and at least one has reported this operation's end;
+        // with no account record at all, nothing has been deployed anywhere yet.
+        const operation = pack.state.replace(/_IN_PROGRESS$/, '')
+        if (await anyMemberAccount(pack.name, bound, pack.state)) return undefined
+        const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`)
+        if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
+          debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
+          return undefined
+        }
+        const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
+        debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`)
+        return found({
+          ...detailOf(pack),
+          name: pack.name,
+          state,
+          reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+        })
+      }
     },
     memberAccounts
   }

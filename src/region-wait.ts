@@ -1,4 +1,4 @@
-import { createConfigClient } from './client.js'
+import { createConfigClient, isKnownRegion } from './client.js'
 import type { Clock } from './clock.js'
 import { createStatusSource } from './config-source.js'
 import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './explain.js'
@@ -42,6 +42,11 @@ export async function waitInRegion(
   inputs: Inputs,
   deps: RegionDeps
 ): Promise<RegionRun> {
+  if (!isKnownRegion(region)) {
+    deps.log.warning(
+      `The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`
+    )
+  }
   const client = createConfigClient(region, deps.env)
   const debug = (message: string): void => deps.log.debug(message)
   const orgSource =
@@ -53,7 +58,8 @@ export async function waitInRegion(
         deadline: deps.deadline,
         minDelayMs: inputs.minDelayMs,
         maxDelayMs: inputs.maxDelayMs,
-        missingPack: inputs.missingPack
+        missingPack: inputs.missingPack,
+        region
       },
       {
         source: orgSource ?? createStatusSource(client, debug),

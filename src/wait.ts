@@ -1,8 +1,8 @@
-import { classifyError } from './aws-errors.js'
+import { classifyError, expiredDuringWait } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
 import type { StatusSource } from './config-source.js'
-import { describeChange } from './log-format.js'
+import { describeChange, formatDuration } from './log-format.js'
 import {
   absent,
   found,
@@ -12,6 +12,7 @@ import {
   type PackStatus,
   type ReportedPack
 } from './pack-state.js'
+import { bestEffortSettling, type CallFailure } from './settling.js'
 
 export interface WaitPlan {
   /** Names to await; undefined: every pack the first round finds. */
@@ -23,6 +24,8 @@ export interface WaitPlan {
   readonly missingPack: MissingPackPolicy
   /** Upper bound for one request (the time left bounds it further). */
   readonly requestTimeoutMs?: number
+  /** The region asked, for errors that are about it (a host name that does not resolve). */
+  readonly region?: string
 }
 
 export interface WaitLog {
@@ -63,11 +66,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 export const SETTLE_AFTER_ROUNDS = 3
 
-type RoundOutcome =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'transient'; readonly message: string }
-  | { readonly kind: 'permanent'; readonly message: string }
-  | { readonly kind: 'cancelled' }
+type RoundOutcome = { readonly kind: 'ok' } | CallFailure
 
 /**
  * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
@@ -90,6 +89,9 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   let rounds = 0
   let quietRounds = 0
   let errorStreak: { message: string; count: number } | undefined
+  // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
+  let answered = false
+  const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m))
 
   const pendingNames = (): string[] =>
     [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name)
@@ -124,10 +126,19 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       lastTimer = AbortSignal.timeout(timeout)
       return AbortSignal.any([signal, lastTimer])
     }
-    const failed = (error: unknown): RoundOutcome => {
+    const failed = (error: unknown, iamAction = source.iamAction): CallFailure => {
       if (signal.aborted) return { kind: 'cancelled' }
       if (lastTimer?.aborted) return { kind: 'transient', message: 'request timed out' }
-      return classifyError(error)
+      const classified = classifyError(error, iamAction, plan.region)
+      if (!answered || classified.kind !== 'permanent') return classified
+      if (classified.cause === 'expired-credentials') {
+        const waited = formatDuration(clock.now() - startedAt)
+        return { ...classified, message: expiredDuringWait(error, waited) }
+      }
+      // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
+      if (classified.cause === 'unresolved-host')
+        return { kind: 'transient', message: classified.message }
+      return classified
     }
 
     if (!listed) {
@@ -138,6 +149,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         return { outcome: failed(error), changed }
       }
       listed = true
+      answered = true
       for (const pack of reported) changed = update(found(pack)) || changed
       return { outcome: { kind: 'ok' }, changed }
     }
@@ -152,6 +164,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         // Stop the round: the next batches would meet the same throttling or outage.
         return { outcome: failed(error), changed }
       }
+      answered = true
       const seen = new Set<string>()
       for (const pack of reported) {
         if (!packs.has(pack.name) || seen.has(pack.name)) continue
@@ -165,21 +178,15 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         }
       }
     }
-    if (source.settle) {
-      for (const pack of packs.values()) {
-        if (
-          (inProgressFor.get(pack.name) ?? 0) < SETTLE_AFTER_ROUNDS ||
-          outcomeOf(pack.state) !== 'in-progress'
-        )
-          continue
-        let settled: PackStatus | undefined
-        try {
-          settled = await source.settle(pack, bound)
-        } catch (error) {
-          return { outcome: failed(error), changed }
-        }
-        if (settled) changed = update(settled) || changed
-      }
+    if (settling) {
+      const candidates = [...packs.values()].filter(
+        (pack) =>
+          (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+          outcomeOf(pack.state) === 'in-progress'
+      )
+      const { settled, stop } = await settling.settle(candidates, bound, failed)
+      for (const pack of settled) changed = update(pack) || changed
+      if (stop) return { outcome: stop, changed }
     }
     return { outcome: { kind: 'ok' }, changed }
   }

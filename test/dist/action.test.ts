@@ -158,7 +158,7 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
     expect(run.emulator.describeCalls).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Access denied \(AccessDeniedException\): not authorized Grant the role the IAM action config:DescribeConformancePackStatus\.$/m)
+    expect(run.stdout).toMatch(/^::error::Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "not authorized"\. Grant the role the IAM action config:DescribeConformancePackStatus\.$/m)
     expect(run.summary).toContain('config:DescribeConformancePackStatus')
   })
 

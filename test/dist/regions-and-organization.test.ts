@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../emulator/config-emulator.js'
+import { runAction } from '../support/run-action.js'
 import { FAST, json, runWith } from './dist-harness.js'
 
 /** The built action across several regions, and in the organization scope. */
@@ -62,7 +63,7 @@ describe('several regions in one step', () => {
       ['us-east-1', 'pack', 'CREATE_COMPLETE'],
       ['ap-southeast-2', 'pack', 'UNKNOWN']
     ])
-    expect(run.stdout).toMatch(/^::error::ap-southeast-2: Access denied \(AccessDeniedException\)/m)
+    expect(run.stdout).toMatch(/^::error::ap-southeast-2: Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "explicit deny in a service control policy"\. Grant the role/m)
     expect(run.summary).toContain('<h3>❌ ap-southeast-2: failure</h3>')
     expect(run.summary).toContain('<h3>✅ us-east-1: success</h3>')
     // us-east-1 kept polling to completion after the other region's error.
@@ -139,7 +140,7 @@ describe('organization scope', () => {
     )
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
-    expect(run.stdout).toMatch(/^::error::AWS Config refused the organization call \(OrganizationAccessDeniedException\).*management account or of a delegated administrator.*config:GetOrganizationConformancePackDetailedStatus\.$/m)
+    expect(run.stdout).toMatch(/^::error::AWS Config refused the organization call config:DescribeOrganizationConformancePackStatuses \(OrganizationAccessDeniedException\)\. AWS said: ".*"\. Run this step with credentials of the organization's management account or of a delegated administrator.*config:GetOrganizationConformancePackDetailedStatus\.$/m)
     expect(run.emulator.requests).toHaveLength(1)
   })
 
@@ -157,5 +158,42 @@ describe('organization scope', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::error::Input 'scope' must be one of account, organization, got "org"$/m)
     expect(run.emulator.requests).toHaveLength(0)
+  })
+})
+
+describe('a region that does not exist', () => {
+  const UNKNOWN = /^::warning::The region input names "us-esat-1", which the AWS SDK's list of regions does not know\. Check it for a typo; a region newer than this SDK works all the same\.$/m
+
+  it('us-esat-1 with no endpoint override: a warning at the start, and the step fails within seconds naming the region and the input', async () => {
+    const started = Date.now()
+    // No emulator: the SDK resolves config.us-esat-1.amazonaws.com, which no resolver knows.
+    const run = await runAction({ inputs: { 'conformance-pack-names': 'alpha', region: 'us-esat-1' } })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failure')
+    expect(run.stdout).toMatch(UNKNOWN)
+    expect(run.stdout).toMatch(/^::error::The host name config\.us-esat-1\.amazonaws\.com does not resolve \(ENOTFOUND\)\. Check the region input \("us-esat-1"\) for a typo/m)
+    expect(run.stdout).not.toMatch(/retrying at the next poll/)
+    expect(run.summary).toContain('config.us-esat-1.amazonaws.com does not resolve')
+  })
+
+  it('a region the SDK does not know is still asked: through an endpoint that answers, it works, with the warning', async () => {
+    const run = await runWith(
+      { packs: [{ name: 'alpha', region: 'us-esat-1', timeline: inProgressThen(2) }] },
+      { inputs: { 'conformance-pack-names': 'alpha', region: 'us-esat-1', ...FAST } }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    expect(run.stdout.match(new RegExp(UNKNOWN.source, 'gm'))).toHaveLength(1)
+    expect(run.emulator.requests.every((r) => r.region === 'us-esat-1')).toBe(true)
+  })
+
+  it('a region the SDK knows gets no such warning', async () => {
+    const run = await runWith(
+      { packs: [{ name: 'alpha', timeline: inProgressThen(2) }] },
+      { inputs: { 'conformance-pack-names': 'alpha', region: 'eu-central-2', ...FAST } }
+    )
+    expect(run.outputs.result).toBe('success')
+    expect(run.stdout).not.toMatch(/list of regions does not know/)
   })
 })

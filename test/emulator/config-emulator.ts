@@ -86,8 +86,8 @@ export type FaultResponse =
   | { readonly kind: 'repeat-token'; readonly token?: string }
 
 export interface FaultRule {
-  /** Call numbers (1-based, of `operation`) this fault answers, or every call. */
-  readonly calls: readonly number[] | 'all'
+  /** Call numbers (1-based, of `operation`) this fault answers, every call, or every call from one on. */
+  readonly calls: readonly number[] | 'all' | { readonly from: number }
   readonly response: FaultResponse
   /** Default DescribeConformancePackStatus. */
   readonly operation?: string
@@ -247,7 +247,7 @@ export class ConfigEmulator {
       (f) =>
         (f.operation ?? 'DescribeConformancePackStatus') === operation &&
         (!f.region || f.region === region) &&
-        (f.calls === 'all' || f.calls.includes(call))
+        (f.calls === 'all' || ('from' in f.calls ? call >= f.calls.from : f.calls.includes(call)))
     )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()

@@ -201,6 +201,23 @@ describe('reading compliance over the wire (real Config client → emulator, aws
     expect(read.kind === 'timeout' && read.message).toMatch(/1 of 2 read .*ThrottlingException/)
   })
 
+  it('ends with an error naming config:GetConformancePackComplianceSummary when it is denied', async () => {
+    const { read, emulator } = await readOverWire({
+      packs: [complete('beta', { status: 'COMPLIANT' })],
+      faults: [
+        {
+          operation: 'GetConformancePackComplianceSummary',
+          calls: 'all',
+          response: { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'no' }
+        }
+      ]
+    })
+    expect(read.kind === 'error' && read.message).toBe(
+      'GetConformancePackComplianceSummary failed: Access denied to config:GetConformancePackComplianceSummary (AccessDeniedException). AWS said: "no". Grant the role the IAM action config:GetConformancePackComplianceSummary.'
+    )
+    expect(emulator.callsOf('GetConformancePackComplianceSummary')).toBe(1)
+  })
+
   it('ends with an error naming config:DescribeConformancePackCompliance when it is denied', async () => {
     const { read } = await readOverWire({
       packs: [complete('beta', { status: 'NON_COMPLIANT', rules: [rule('root-mfa')] })],
@@ -220,7 +237,7 @@ describe('reading compliance over the wire (real Config client → emulator, aws
     })
     expect(read.kind).toBe('error')
     expect(read.kind === 'error' && read.message).toMatch(
-      /^DescribeConformancePackCompliance failed: Access denied \(AccessDeniedException\): .* Grant the role the IAM action config:DescribeConformancePackCompliance\.$/
+      /^DescribeConformancePackCompliance failed: Access denied to config:DescribeConformancePackCompliance \(AccessDeniedException\)\. AWS said: "User: .* is not authorized to perform: config:DescribeConformancePackCompliance"\. Grant the role the IAM action config:DescribeConformancePackCompliance\.$/
     )
     expect(emulator?.callsOf('DescribeConformancePackCompliance')).toBe(1)
   })

@@ -105,7 +105,7 @@ describe('explaining a failed pack over the wire (real CloudFormation client →
     const explanation = await explainPack({ fault: 'access-denied' })
     expect(explanation?.kind).toBe('unavailable')
     expect(explanation?.kind === 'unavailable' && explanation.why).toMatch(
-      /^Access denied \(AccessDenied\): .* Grant the role the IAM action cloudformation:DescribeStackEvents\.$/
+      /^Access denied to cloudformation:DescribeStackEvents \(AccessDenied\)\. AWS said: ".*"\. Grant the role the IAM action cloudformation:DescribeStackEvents\.$/
     )
   })
 

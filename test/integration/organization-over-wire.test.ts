@@ -133,7 +133,8 @@ describe('organization packs over the wire (real SDK → emulator)', () => {
     ])
     expect(run.result.end.kind).toBe('settled')
     expect(states(run)).toEqual({ lagging: 'CREATE_SUCCESSFUL' })
-    // Rounds 1-2: statuses only. Round 3: an account is still in progress. Round 4: none is, and none failed.
+    // Rounds 1-2: statuses only. Round 3: an account is still in progress. Round 4: none is,
+    // none failed, and one succeeded (an account has reported).
     expect(targets(run)).toEqual([
       'DescribeOrganizationConformancePackStatuses',
       'DescribeOrganizationConformancePackStatuses',
@@ -141,12 +142,17 @@ describe('organization packs over the wire (real SDK → emulator)', () => {
       'GetOrganizationConformancePackDetailedStatus',
       'DescribeOrganizationConformancePackStatuses',
       'GetOrganizationConformancePackDetailedStatus',
+      'GetOrganizationConformancePackDetailedStatus',
       'GetOrganizationConformancePackDetailedStatus'
     ])
     expect(run.emulator.requests[3].body).toMatchObject({
-      Filters: { Status: 'CREATE_IN_PROGRESS' }
+      Filters: { Status: 'CREATE_IN_PROGRESS' },
+      Limit: 1
     })
     expect(run.emulator.requests[6].body).toMatchObject({ Filters: { Status: 'CREATE_FAILED' } })
+    expect(run.emulator.requests[7].body).toMatchObject({
+      Filters: { Status: 'CREATE_SUCCESSFUL' }
+    })
     expect(
       run.logs.some((l) => l.message.startsWith('lagging: CREATE_IN_PROGRESS → CREATE_SUCCESSFUL'))
     ).toBe(true)
@@ -246,5 +252,103 @@ describe('member accounts of failed organization packs (real SDK → emulator)',
       message: 'rule exists in 7'
     })
     expect(emulator.callsOf('GetOrganizationConformancePackDetailedStatus')).toBe(2)
+  })
+})
+
+describe('organization packs over the wire: optional reads and failing calls', () => {
+  const lagging = (accounts?: EmulatedOrganizationPack['accounts']): EmulatedOrganizationPack => ({
+    name: 'lagging',
+    timeline: [{ state: 'CREATE_IN_PROGRESS' }],
+    accounts
+  })
+  const fault = (operation: string, type: string, calls: 'all' | { from: number } = 'all') => ({
+    operation,
+    calls,
+    response: { kind: 'error' as const, status: 400, type, message: `${type} from AWS` }
+  })
+  const endMessage = (run: Awaited<ReturnType<typeof waitOverWire>>) =>
+    run.result.end.kind === 'error' ? run.result.end.message : ''
+
+  it('with no member-account record at all, an aggregate in progress stays in progress', async () => {
+    const run = await orgWait([lagging()], { deadline: Date.now() + 1_000 })
+    expect(run.result.end.kind).toBe('deadline')
+    expect(states(run)).toEqual({ lagging: 'CREATE_IN_PROGRESS' })
+    // The accounts were asked (in progress, failed, succeeded), and none has reported.
+    expect(run.emulator.callsOf('GetOrganizationConformancePackDetailedStatus')).toBeGreaterThan(2)
+  })
+
+  it('member accounts of another operation only have not reported this one', async () => {
+    const run = await orgWait(
+      [
+        {
+          name: 'lagging',
+          timeline: [{ state: 'UPDATE_IN_PROGRESS' }],
+          accounts: [{ accountId: '111111111111', timeline: [{ status: 'CREATE_SUCCESSFUL' }] }]
+        }
+      ],
+      { deadline: Date.now() + 1_000 }
+    )
+    expect(states(run)).toEqual({ lagging: 'UPDATE_IN_PROGRESS' })
+  })
+
+  it('GetOrganizationConformancePackDetailedStatus denied: one warning naming it, and the aggregate finishes the wait', async () => {
+    const run = await waitOverWire(
+      {
+        packs: [],
+        organization: {
+          packs: [
+            {
+              name: 'lagging',
+              timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_SUCCESSFUL', atCall: 6 }]
+            }
+          ]
+        },
+        faults: [fault('GetOrganizationConformancePackDetailedStatus', 'AccessDeniedException')]
+      },
+      { source: (client) => createOrganizationSource(client) }
+    )
+    expect(run.result.end.kind).toBe('settled')
+    expect(states(run)).toEqual({ lagging: 'CREATE_SUCCESSFUL' })
+    expect(run.emulator.callsOf('GetOrganizationConformancePackDetailedStatus')).toBe(1)
+    const warnings = run.logs.filter((l) => l.level === 'warning').map((l) => l.message)
+    expect(warnings).toEqual([
+      'The optional read config:GetOrganizationConformancePackDetailedStatus failed: Access denied to config:GetOrganizationConformancePackDetailedStatus (AccessDeniedException). AWS said: "AccessDeniedException from AWS". Grant the role the IAM action config:GetOrganizationConformancePackDetailedStatus. Going on with the status AWS Config reports for the organization pack as a whole.'
+    ])
+  })
+
+  it('AccessDenied on DescribeOrganizationConformancePackStatuses names that action', async () => {
+    const run = await waitOverWire(
+      {
+        packs: [],
+        organization: { packs: [lagging()] },
+        faults: [fault('DescribeOrganizationConformancePackStatuses', 'AccessDeniedException')]
+      },
+      { source: (client) => createOrganizationSource(client) }
+    )
+    expect(endMessage(run)).toBe(
+      'Access denied to config:DescribeOrganizationConformancePackStatuses (AccessDeniedException). AWS said: "AccessDeniedException from AWS". Grant the role the IAM action config:DescribeOrganizationConformancePackStatuses.'
+    )
+    expect(run.emulator.requests).toHaveLength(1)
+  })
+
+  it('ExpiredTokenException after a few calls ends the wait at once, saying it expired while waiting', async () => {
+    const run = await waitOverWire(
+      {
+        packs: [],
+        organization: { packs: [lagging()] },
+        faults: [
+          fault('DescribeOrganizationConformancePackStatuses', 'ExpiredTokenException', {
+            from: 3
+          })
+        ]
+      },
+      { source: (client) => createOrganizationSource(client) }
+    )
+    expect(run.result.end.kind).toBe('error')
+    expect(endMessage(run)).toMatch(
+      /^The AWS credentials expired after \ds of waiting \(ExpiredTokenException\)\. AWS said: "ExpiredTokenException from AWS"\. Give the role session more time than timeout-seconds \(role-duration-seconds of aws-actions\/configure-aws-credentials/
+    )
+    expect(run.emulator.callsOf('DescribeOrganizationConformancePackStatuses')).toBe(3)
+    expect(run.elapsedMs).toBeLessThan(2_000)
   })
 })

@@ -283,6 +283,44 @@ describe('waiting over the wire (real SDK → emulator)', () => {
     expect(run.emulator.describeCalls).toBe(1)
   })
 
+  it('an endpoint whose host name does not resolve fails within seconds, naming that host and the region input', async () => {
+    const run = await waitOverWire(
+      { packs: [pack('alpha', inProgressThen('CREATE_COMPLETE', 5))] },
+      {
+        // .invalid never resolves (RFC 6761): the same on every machine.
+        endpointEnv: () => ({ AWS_ENDPOINT_URL_CONFIG_SERVICE: 'http://config.invalid:4566' }),
+        plan: { region: 'us-east-1', deadline: Date.now() + 30_000 }
+      }
+    )
+    expect(run.result.end.kind === 'error' && run.result.end.message).toBe(
+      'The host name config.invalid does not resolve (ENOTFOUND). Check the region input ("us-east-1") for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.'
+    )
+    expect(run.elapsedMs).toBeLessThan(5_000)
+    expect(run.emulator.requests).toHaveLength(0)
+  })
+
+  it('ExpiredTokenException after answers ends the wait at once, saying how long it waited', async () => {
+    const run = await waitOverWire({
+      packs: [pack('alpha', [{ state: 'CREATE_IN_PROGRESS' }])],
+      faults: [
+        {
+          calls: { from: 4 },
+          response: {
+            kind: 'error',
+            status: 400,
+            type: 'ExpiredTokenException',
+            message: 'expired'
+          }
+        }
+      ]
+    })
+    expect(run.result.end.kind === 'error' && run.result.end.message).toMatch(
+      /^The AWS credentials expired after \ds of waiting \(ExpiredTokenException\)\. AWS said: "expired"\. .*role-duration-seconds.* or set a shorter timeout-seconds\.$/
+    )
+    expect(run.emulator.describeCalls).toBe(4)
+    expect(states(run)).toEqual({ alpha: 'CREATE_IN_PROGRESS' })
+  })
+
   it('ends at the deadline while a pack stays in progress, without a burst of calls before it', async () => {
     const run = await waitOverWire(
       { packs: [pack('slow', [{ state: 'CREATE_IN_PROGRESS' }])] },

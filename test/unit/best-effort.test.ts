@@ -117,7 +117,7 @@ describe('bestEffort', () => {
     expect(clock.sleeps).toEqual([])
     expect(read).toEqual({
       ok: false,
-      why: `Access denied (AccessDeniedException): not authorized to perform DescribeStackEvents Grant the role the IAM action ${IAM_ACTION}.`
+      why: `Access denied to ${IAM_ACTION} (AccessDeniedException). AWS said: "not authorized to perform DescribeStackEvents". Grant the role the IAM action ${IAM_ACTION}.`
     })
   })
 
@@ -127,7 +127,7 @@ describe('bestEffort', () => {
     const read = await bestEffort(request, deps, OPTIONS)
     expect(read).toEqual({
       ok: false,
-      why: 'AWS Config rejected the request (ValidationException, HTTP 400): bad name'
+      why: `AWS rejected ${IAM_ACTION} (ValidationException, HTTP 400). AWS said: "bad name".`
     })
   })
 

@@ -387,6 +387,26 @@ describe('readCompliance: errors and the deadline', () => {
     expect(t.clock.sleeps).toEqual([])
   })
 
+  it('retries a host name that does not resolve: the wait reached that endpoint before', async () => {
+    const t = setup(compliant(['alpha']))
+    t.source.fail = (_call, index) =>
+      index === 1
+        ? Object.assign(new Error('getaddrinfo ENOTFOUND config.us-east-1.amazonaws.com'), {
+            code: 'ENOTFOUND',
+            hostname: 'config.us-east-1.amazonaws.com'
+          })
+        : undefined
+    const read = await t.run(['alpha'])
+    expect(read).toEqual({
+      kind: 'done',
+      packs: [{ name: 'alpha', compliance: 'COMPLIANT', nonCompliantRules: [] }]
+    })
+    expect(t.source.calls).toHaveLength(2)
+    expect(t.lines.warning).toEqual([
+      expect.stringContaining('config.us-east-1.amazonaws.com does not resolve')
+    ])
+  })
+
   it('ends with an error on another 4xx, without retrying', async () => {
     const t = setup(compliant(['alpha']))
     t.source.fail = () => sdkError('InvalidLimitException', 400, 'Limit out of range')

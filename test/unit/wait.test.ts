@@ -48,6 +48,7 @@ type Responder = (call: Call, signal: AbortSignal) => ReportedPack[] | Promise<R
 class FakeSource implements StatusSource {
   readonly calls: Call[] = []
   readonly batchSize = 20
+  readonly iamAction = 'config:DescribeConformancePackStatus'
   readonly deletedState = 'DELETE_COMPLETE' as const
 
   constructor(
@@ -501,6 +502,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const calls: { startedAt: number; endedAt?: number }[] = []
     const source: StatusSource = {
       batchSize: 20,
+      iamAction: 'config:DescribeConformancePackStatus',
       deletedState: 'DELETE_COMPLETE',
       listAll: () => Promise.reject(new Error('not used')),
       describe(names, bound) {
@@ -550,6 +552,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
     const source: StatusSource = {
       batchSize: 20,
+      iamAction: 'config:DescribeConformancePackStatus',
       deletedState: 'DELETE_COMPLETE',
       listAll: () => Promise.reject(new Error('not used')),
       async describe(names, bound) {
