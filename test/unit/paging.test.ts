@@ -115,7 +115,7 @@ describe('pageTokens', () => {
 describe('a PagingError', () => {
   it('is transient: the listing is read again at the next poll', () => {
     const error = new PagingError('ListThings returned a NextToken it had already returned')
-    expect(classifyError(error)).toEqual({
+    expect(classifyError(error, 'config:ListThings')).toEqual({
       kind: 'transient',
       message: 'PagingError: ListThings returned a NextToken it had already returned'
     })
