@@ -53,7 +53,8 @@ export async function waitInRegion(
         deadline: deps.deadline,
         minDelayMs: inputs.minDelayMs,
         maxDelayMs: inputs.maxDelayMs,
-        missingPack: inputs.missingPack
+        missingPack: inputs.missingPack,
+        requestedAfter: inputs.requestedAfter
       },
       {
         source: orgSource ?? createStatusSource(client, debug),

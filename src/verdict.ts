@@ -1,3 +1,4 @@
+import { earlierDeployments, type EarlierDeployment } from './deployment.js'
 import { outcomeOf, type MissingPackPolicy, type PackStatus } from './pack-state.js'
 import type { WaitEnd } from './wait.js'
 
@@ -15,6 +16,8 @@ export interface Verdict {
   readonly missing: readonly string[]
   /** Set once compliance is read under `require`. */
   readonly noncompliant?: readonly string[]
+  /** Pending packs that still show a deployment requested before `requested-after`; absent when none. */
+  readonly earlier?: readonly EarlierDeployment[]
 }
 
 export interface VerdictPolicy {
@@ -43,7 +46,8 @@ export function decide(packs: readonly PackStatus[], end: WaitEnd, policy: Verdi
   })
   const missingFails = policy.missingPack === 'fail' && missing.length > 0
 
-  const lists = { completed, failed, pending, missing }
+  const earlier = earlierDeployments(packs)
+  const lists = { completed, failed, pending, missing, ...(earlier.length ? { earlier } : {}) }
   if (end.kind === 'cancelled') return { result: 'cancelled', failStep: true, ...lists }
   if (end.kind === 'error' || missingFails) return { result: 'failure', failStep: true, ...lists }
   if (failed.length > 0)
@@ -91,6 +95,9 @@ export function decideRegions(
   const list = (key: 'completed' | 'failed' | 'pending' | 'missing'): string[] =>
     regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)))
   const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success'
+  const earlier = regions.flatMap((v, i) =>
+    (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) }))
+  )
   return {
     overall: {
       result,
@@ -98,7 +105,8 @@ export function decideRegions(
       completed: list('completed'),
       failed: list('failed'),
       pending: list('pending'),
-      missing: list('missing')
+      missing: list('missing'),
+      ...(earlier.length ? { earlier } : {})
     },
     regions,
     end: combineEnds(outcomes)

@@ -2,6 +2,7 @@ import { classifyError } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
 import type { StatusSource } from './config-source.js'
+import { checkDeployment, describeWaitingFor, earlierDeployments } from './deployment.js'
 import { describeChange } from './log-format.js'
 import {
   absent,
@@ -23,6 +24,11 @@ export interface WaitPlan {
   readonly missingPack: MissingPackPolicy
   /** Upper bound for one request (the time left bounds it further). */
   readonly requestTimeoutMs?: number
+  /**
+   * Epoch ms (`requested-after`): a pack still showing a deployment requested before it is
+   * awaited. Undefined: every answer is taken as the current deployment's.
+   */
+  readonly requestedAfter?: number
 }
 
 export interface WaitLog {
@@ -97,13 +103,22 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   // Consecutive answers in which each pack was in the same in-progress state.
   const inProgressFor = new Map<string, number>()
 
+  // Every answer of the service passes the requested-after rule before the wait sees it.
+  const current = (status: PackStatus): PackStatus => checkDeployment(status, plan.requestedAfter)
+
   const update = (next: PackStatus): boolean => {
     const previous = packs.get(next.name)
     packs.set(next.name, next)
     const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
     inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
     if (previous?.state === next.state) return false
-    log.info(describeChange(previous, next, clock.now()))
+    if (next.state === 'PREVIOUS_DEPLOYMENT') {
+      log.info(`${next.name}: ${describeWaitingFor(earlierDeployments([next])[0])}`)
+    } else {
+      // After an earlier deployment, the awaited one is a first sighting.
+      const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous
+      log.info(describeChange(before, next, clock.now()))
+    }
     return true
   }
 
@@ -138,7 +153,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         return { outcome: failed(error), changed }
       }
       listed = true
-      for (const pack of reported) changed = update(found(pack)) || changed
+      for (const pack of reported) changed = update(current(found(pack))) || changed
       return { outcome: { kind: 'ok' }, changed }
     }
 
@@ -156,7 +171,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       for (const pack of reported) {
         if (!packs.has(pack.name) || seen.has(pack.name)) continue
         seen.add(pack.name)
-        changed = update(found(pack)) || changed
+        changed = update(current(found(pack))) || changed
       }
       for (const name of batch) {
         const previous = packs.get(name)
@@ -169,7 +184,9 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       for (const pack of packs.values()) {
         if (
           (inProgressFor.get(pack.name) ?? 0) < SETTLE_AFTER_ROUNDS ||
-          outcomeOf(pack.state) !== 'in-progress'
+          outcomeOf(pack.state) !== 'in-progress' ||
+          // Settling an earlier deployment would tell nothing about the awaited one.
+          pack.state === 'PREVIOUS_DEPLOYMENT'
         )
           continue
         let settled: PackStatus | undefined
@@ -178,7 +195,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         } catch (error) {
           return { outcome: failed(error), changed }
         }
-        if (settled) changed = update(settled) || changed
+        if (settled) changed = update(current(settled)) || changed
       }
     }
     return { outcome: { kind: 'ok' }, changed }
