@@ -69,6 +69,18 @@ describe('dist/index.js with requested-after', () => {
     expect(run.stdout.match(/still shows the deployment requested at/g)).toHaveLength(1)
   })
 
+  it('a requested-after later than the runner\'s clock gets a warning at the start', async () => {
+    const future = Math.floor(Date.now() / 1000) * 1000 + 3_600_000
+    const run = await runWith(
+      { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE', requestedAt: future + 1000 }] }] },
+      { inputs: { 'conformance-pack-names': 'alpha', 'requested-after': iso(future), ...FAST } }
+    )
+    expect(run.stdout).toMatch(
+      new RegExp(`^::warning::Input 'requested-after' is in the future \\(${iso(future)}, the runner's clock says .*\\): no deployment requested before then counts`, 'm')
+    )
+    expect(run.outputs.result).toBe('success')
+  })
+
   it('a requested-after that is not a time fails before any request', async () => {
     const run = await runWith(
       { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }] },
