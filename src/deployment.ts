@@ -56,20 +56,20 @@ export function checkDeployment(
   }
 }
 
+/** What a pack still showing an earlier deployment shows; undefined for any other pack. */
+export function earlierOf(status: PackStatus): EarlierDeployment | undefined {
+  if (status.state !== 'PREVIOUS_DEPLOYMENT') return undefined
+  return {
+    name: status.name,
+    state: status.detail.state,
+    requestedAt: status.shownRequestedAt,
+    awaitedAfter: status.awaitedAfter
+  }
+}
+
 /** Every pack of `packs` that still shows an earlier deployment. */
 export function earlierDeployments(packs: readonly PackStatus[]): EarlierDeployment[] {
-  return packs.flatMap((p) =>
-    p.state === 'PREVIOUS_DEPLOYMENT'
-      ? [
-          {
-            name: p.name,
-            state: p.detail.state,
-            requestedAt: p.shownRequestedAt,
-            awaitedAfter: p.awaitedAfter
-          }
-        ]
-      : []
-  )
+  return packs.flatMap((p) => earlierOf(p) ?? [])
 }
 
 /** `still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z` */

@@ -1,4 +1,4 @@
-import { describeWaitingFor, earlierDeployments } from './deployment.js'
+import { describeWaitingFor, earlierOf } from './deployment.js'
 import { detailOf, outcomeOf, type PackStatus } from './pack-state.js'
 
 /** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
@@ -68,7 +68,7 @@ export function reasonOf(status: PackStatus): string | undefined {
       return undefined
     case 'PREVIOUS_DEPLOYMENT': {
       // The earlier deployment's own reason no longer applies.
-      const text = describeWaitingFor(earlierDeployments([status])[0])
+      const text = describeWaitingFor(earlierOf(status)!)
       return text.charAt(0).toUpperCase() + text.slice(1)
     }
     case 'DELETE_SUCCESSFUL':

@@ -2,7 +2,7 @@ import { classifyError } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
 import type { StatusSource } from './config-source.js'
-import { checkDeployment, describeWaitingFor, earlierDeployments } from './deployment.js'
+import { checkDeployment, describeWaitingFor, earlierOf } from './deployment.js'
 import { describeChange } from './log-format.js'
 import {
   absent,
@@ -112,8 +112,9 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
     const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
     inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
     if (previous?.state === next.state) return false
-    if (next.state === 'PREVIOUS_DEPLOYMENT') {
-      log.info(`${next.name}: ${describeWaitingFor(earlierDeployments([next])[0])}`)
+    const earlier = earlierOf(next)
+    if (earlier) {
+      log.info(`${next.name}: ${describeWaitingFor(earlier)}`)
     } else {
       // After an earlier deployment, the awaited one is a first sighting.
       const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous
