@@ -22,6 +22,7 @@ const expectedInputs = [
   'conformance-pack-names',
   'region',
   'github-token',
+  'requested-after',
   ...Object.keys(DEFAULTS)
 ]
 for (const name of expectedInputs) {

@@ -1,3 +1,4 @@
+import { parseIsoTime } from './deployment.js'
 import type { MissingPackPolicy } from './pack-state.js'
 
 /** The validated inputs of one run. Times are in milliseconds. */
@@ -17,6 +18,11 @@ export interface Inputs {
   readonly explainFailures: boolean
   /** After a successful wait: ignore compliance, report it, or require COMPLIANT. */
   readonly compliance: ComplianceMode
+  /**
+   * Epoch ms (`requested-after`): packs still showing a deployment requested before it are
+   * awaited. Undefined: every pack's current state is taken as the result.
+   */
+  readonly requestedAfter?: number
   /** Empty: no check run. */
   readonly githubToken: string
   readonly checkName: string
@@ -38,6 +44,19 @@ export class InputError extends Error {
   ) {
     super(`Input '${input}' ${problem}, got ${JSON.stringify(value)}`)
     this.name = 'InputError'
+  }
+}
+
+/**
+ * Several bad inputs at once, so that one run shows every fix. Still an InputError: `input`
+ * and `value` are the first problem's, and the message lists each problem as its own
+ * InputError words it.
+ */
+export class InputErrors extends InputError {
+  constructor(readonly errors: readonly InputError[]) {
+    super(errors[0].input, errors[0].value, '')
+    this.message = `${errors.length} inputs are invalid: ${errors.map((e) => e.message).join('; ')}`
+    this.name = 'InputErrors'
   }
 }
 
@@ -66,33 +85,79 @@ const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ig
 type Env = Readonly<Record<string, string | undefined>>
 
 export function parseInputs(source: InputSource, env: Env): Inputs {
-  const scope = parseScope(valueOf(source, 'scope'))
-  const names = parseNames(source, scope)
-  const regions = parseRegions(source, env)
-  const timeoutMs = parseSeconds(source, 'timeout-seconds')
-  const minDelayMs = parseSeconds(source, 'min-delay-seconds')
-  const maxDelayMs = parseSeconds(source, 'max-delay-seconds')
-  if (maxDelayMs < minDelayMs) {
-    throw new InputError(
-      'max-delay-seconds',
-      valueOf(source, 'max-delay-seconds'),
-      `must be at least min-delay-seconds (${valueOf(source, 'min-delay-seconds')})`
+  const errors: InputError[] = []
+  // Each input is parsed on its own so that every bad one is reported, not just the first.
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      errors.push(error)
+      return undefined
+    }
+  }
+  const scope = attempt(() => parseScope(valueOf(source, 'scope')))
+  const names = attempt(() => parseNames(source, scope ?? 'account'))
+  const regions = attempt(() => parseRegions(source, env))
+  const timeoutMs = attempt(() => parseSeconds(source, 'timeout-seconds'))
+  const minDelayMs = attempt(() => parseSeconds(source, 'min-delay-seconds'))
+  const maxDelayMs = attempt(() => parseSeconds(source, 'max-delay-seconds'))
+  if (minDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < minDelayMs) {
+    errors.push(
+      new InputError(
+        'max-delay-seconds',
+        valueOf(source, 'max-delay-seconds'),
+        `must be at least min-delay-seconds (${valueOf(source, 'min-delay-seconds')})`
+      )
     )
   }
+  if (minDelayMs !== undefined && timeoutMs !== undefined && minDelayMs >= timeoutMs) {
+    errors.push(
+      new InputError(
+        'min-delay-seconds',
+        valueOf(source, 'min-delay-seconds'),
+        `must be less than timeout-seconds (${JSON.stringify(valueOf(source, 'timeout-seconds'))}): a first delay that long leaves no time for a second poll before the deadline`
+      )
+    )
+  }
+  const missingPack = attempt(() => parseMissingPack(valueOf(source, 'missing-pack')))
+  const failOnFailure = attempt(() => parseBoolean(source, 'fail-on-failure'))
+  const explainFailures = attempt(() => parseBoolean(source, 'explain-failures'))
+  const compliance = attempt(() =>
+    parseCompliance(valueOf(source, 'compliance'), scope ?? 'account')
+  )
+  const requestedAfter = attempt(() => parseRequestedAfter(source.getInput('requested-after')))
+  if (errors.length === 1) throw errors[0]
+  if (errors.length > 1) throw new InputErrors(errors)
+  // Every value is defined here: an undefined one has left an error behind.
   return {
     names,
-    scope,
-    regions,
-    timeoutMs,
-    minDelayMs,
-    maxDelayMs,
-    missingPack: parseMissingPack(valueOf(source, 'missing-pack')),
-    failOnFailure: parseBoolean(source, 'fail-on-failure'),
-    explainFailures: parseBoolean(source, 'explain-failures'),
-    compliance: parseCompliance(valueOf(source, 'compliance'), scope),
+    scope: scope!,
+    regions: regions!,
+    timeoutMs: timeoutMs!,
+    minDelayMs: minDelayMs!,
+    maxDelayMs: maxDelayMs!,
+    missingPack: missingPack!,
+    failOnFailure: failOnFailure!,
+    explainFailures: explainFailures!,
+    compliance: compliance!,
+    requestedAfter,
     githubToken: source.getInput('github-token'),
     checkName: valueOf(source, 'check-name')
   }
+}
+
+function parseRequestedAfter(value: string): number | undefined {
+  if (value === '') return undefined
+  const time = parseIsoTime(value)
+  if (time === undefined) {
+    throw new InputError(
+      'requested-after',
+      value,
+      'must be an ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z (date -u +%Y-%m-%dT%H:%M:%SZ)'
+    )
+  }
+  return time
 }
 
 function parseCompliance(value: string, scope: Scope): ComplianceMode {

@@ -1,3 +1,4 @@
+import { describeWaitingFor, earlierOf } from './deployment.js'
 import { detailOf, outcomeOf, type PackStatus } from './pack-state.js'
 
 /** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
@@ -65,6 +66,11 @@ export function reasonOf(status: PackStatus): string | undefined {
     case 'NOT_FOUND':
     case 'DELETE_COMPLETE':
       return undefined
+    case 'PREVIOUS_DEPLOYMENT': {
+      // The earlier deployment's own reason no longer applies.
+      const text = describeWaitingFor(earlierOf(status)!)
+      return text.charAt(0).toUpperCase() + text.slice(1)
+    }
     case 'DELETE_SUCCESSFUL':
       // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
       return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined

@@ -4,6 +4,7 @@ import type { CheckRunReporter } from './check-run.js'
 import { checkTitle, packCounts } from './check-view.js'
 import { systemClock } from './clock.js'
 import { gate, readComplianceInRegions, type ComplianceGate } from './compliance-gate.js'
+import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './deployment.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
 import { formatDuration } from './log-format.js'
 import type { PackStatus } from './pack-state.js'
@@ -32,6 +33,13 @@ export async function run(): Promise<void> {
   const deadline = startedAt + inputs.timeoutMs
   const log = (region: string) => regionLog(actionLog, region, inputs.regions.length > 1)
   actionLog.info(describeWait(inputs))
+  if (
+    inputs.requestedAfter !== undefined &&
+    inputs.requestedAfter > startedAt + CLOCK_SKEW_ALLOWANCE_MS
+  )
+    core.warning(
+      `Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`
+    )
   const checks = inputs.githubToken ? await createChecks(inputs, env) : undefined
   const live = checks && liveCheck(checks, inputs, startedAt)
   let runs: RegionRun[]
@@ -176,5 +184,9 @@ function describeWait(inputs: Inputs): string {
   const what = inputs.names
     ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
     : `every ${kind} in ${where}`
-  return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`
+  const after =
+    inputs.requestedAfter === undefined
+      ? ''
+      : `, deployments requested after ${isoTime(new Date(inputs.requestedAfter))}`
+  return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`
 }

@@ -20,14 +20,17 @@ export type OrganizationState = (typeof ORGANIZATION_STATES)[number]
 export type ReportedState = ServiceState | OrganizationState
 
 /**
- * A pack's state as this action reports it: the service's states plus three that the
+ * A pack's state as this action reports it: the service's states plus four that the
  * service never names but a waiter has to tell apart.
  * - DELETE_COMPLETE: an account pack seen deleting, then gone (an organization pack that
  *   does so is DELETE_SUCCESSFUL, a state of its own scope).
  * - NOT_FOUND: not there (also a pack seen creating that then vanished).
  * - UNKNOWN: never answered for (every call failed so far).
+ * - PREVIOUS_DEPLOYMENT: the record shows a deployment requested before `requested-after`
+ *   (its state, failure included, decides nothing; see deployment.ts).
  */
-export type PackState = ReportedState | 'DELETE_COMPLETE' | 'NOT_FOUND' | 'UNKNOWN'
+export type PackState =
+  ReportedState | 'DELETE_COMPLETE' | 'NOT_FOUND' | 'UNKNOWN' | 'PREVIOUS_DEPLOYMENT'
 
 /** What a state means for the wait. */
 export type Outcome = 'completed' | 'failed' | 'in-progress' | 'missing' | 'unknown'
@@ -64,6 +67,16 @@ export type PackStatus =
   | { readonly name: string; readonly state: 'DELETE_COMPLETE'; readonly detail: PackDetail }
   | { readonly name: string; readonly state: 'NOT_FOUND'; readonly detail?: PackDetail }
   | { readonly name: string; readonly state: 'UNKNOWN'; readonly reason?: string }
+  | {
+      readonly name: string
+      readonly state: 'PREVIOUS_DEPLOYMENT'
+      /** The record as reported: the earlier deployment's state, reason and times. */
+      readonly detail: PackDetail
+      /** When the deployment it shows was requested. */
+      readonly shownRequestedAt: Date
+      /** The awaited deployment is one requested after this (`requested-after`). */
+      readonly awaitedAfter: Date
+    }
 
 const REPORTED_STATES: readonly string[] = [...SERVICE_STATES, ...ORGANIZATION_STATES]
 
@@ -78,6 +91,8 @@ export function isReportedState(value: string | undefined): value is ReportedSta
 export function outcomeOf(state: PackState): Outcome {
   if (state === 'NOT_FOUND') return 'missing'
   if (state === 'UNKNOWN') return 'unknown'
+  // Awaited like a deployment under way: the state it shows is an earlier deployment's.
+  if (state === 'PREVIOUS_DEPLOYMENT') return 'in-progress'
   if (state.endsWith('_IN_PROGRESS')) return 'in-progress'
   if (state.endsWith('_FAILED')) return 'failed'
   return 'completed'

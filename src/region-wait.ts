@@ -59,7 +59,8 @@ export async function waitInRegion(
         minDelayMs: inputs.minDelayMs,
         maxDelayMs: inputs.maxDelayMs,
         missingPack: inputs.missingPack,
-        region
+        region,
+        requestedAfter: inputs.requestedAfter
       },
       {
         source: orgSource ?? createStatusSource(client, debug),

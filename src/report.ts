@@ -1,3 +1,4 @@
+import { describeEarlier } from './deployment.js'
 import type { FailedResource, FailureExplanation } from './explain.js'
 import { formatDuration, reasonOf } from './log-format.js'
 import { failedAccountIds } from './member-accounts.js'
@@ -10,6 +11,8 @@ import type { WaitEnd } from './wait.js'
 export interface StatusEntry {
   name: string
   state: string
+  /** PREVIOUS_DEPLOYMENT: the state AWS Config reports, the earlier deployment's. */
+  reportedState?: string
   reason?: string
   id?: string
   arn?: string
@@ -34,6 +37,7 @@ export function statusEntry(
   const entry: StatusEntry = {
     name: pack.name,
     state: pack.state,
+    reportedState: pack.state === 'PREVIOUS_DEPLOYMENT' ? pack.detail.state : undefined,
     reason: reasonOf(pack),
     id: detail?.id,
     arn: detail?.arn,
@@ -153,6 +157,8 @@ export function unexplainedNotice(
 export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): string {
   const list = (names: readonly string[]): string => names.join(', ')
   const waited = formatDuration(elapsedMs)
+  // Why a pack that looks finished is still pending.
+  const earlier = (verdict.earlier ?? []).map((e) => `; ${describeEarlier(e)}`).join('')
   switch (verdict.result) {
     case 'cancelled':
       return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`
@@ -162,7 +168,7 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
       // Listing every pack never succeeded: there are no names to wait for, only the outage.
       if (verdict.pending.length === 0)
         return `Timed out after ${waited} before AWS Config listed the packs${lastError}`
-      return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}`
+      return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}${earlier}`
     }
     case 'failure': {
       // A permanent error is the story; packs still pending are only its consequence.
@@ -172,7 +178,7 @@ export function headline(verdict: Verdict, end: WaitEnd, elapsedMs: number): str
       if (verdict.missing.length)
         parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`)
       if (verdict.pending.length && end.kind !== 'error')
-        parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`)
+        parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}${earlier}`)
       // Only `compliance: require` makes an empty region a failure.
       if (verdict.emptyRegions?.length)
         parts.push(

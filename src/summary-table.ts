@@ -70,7 +70,11 @@ function accountRow(pack: PackStatus, region: string, now: number): string[] {
     ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
     : escapeHtml(pack.name)
   const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
-  const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now)
+  // An earlier deployment's age is not how long the awaited one has taken.
+  const duration =
+    outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
+      ? undefined
+      : packDuration(pack, now)
   return [
     name,
     `${stateMark(pack.state)} ${pack.state}`,

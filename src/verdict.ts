@@ -1,4 +1,5 @@
 import type { ComplianceMode } from './inputs.js'
+import { earlierDeployments, type EarlierDeployment } from './deployment.js'
 import { outcomeOf, type MissingPackPolicy, type PackStatus } from './pack-state.js'
 import type { WaitEnd } from './wait.js'
 
@@ -21,6 +22,8 @@ export interface Verdict {
    * nothing was checked there. Absent when there is none.
    */
   readonly emptyRegions?: readonly string[]
+  /** Pending packs that still show a deployment requested before `requested-after`; absent when none. */
+  readonly earlier?: readonly EarlierDeployment[]
 }
 
 export interface VerdictPolicy {
@@ -61,12 +64,14 @@ export function decide(
   const missingFails = policy.missingPack === 'fail' && missing.length > 0
 
   const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled'
+  const earlier = earlierDeployments(packs)
   const lists = {
     completed,
     failed,
     pending,
     missing,
-    ...(empty ? { emptyRegions: [region] } : {})
+    ...(empty ? { emptyRegions: [region] } : {}),
+    ...(earlier.length ? { earlier } : {})
   }
   if (end.kind === 'cancelled') return { result: 'cancelled', failStep: true, ...lists }
   if (empty && policy.compliance === 'require')
@@ -118,6 +123,9 @@ export function decideRegions(
     regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)))
   const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success'
   const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? [])
+  const earlier = regions.flatMap((v, i) =>
+    (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) }))
+  )
   return {
     overall: {
       result,
@@ -126,7 +134,8 @@ export function decideRegions(
       failed: list('failed'),
       pending: list('pending'),
       missing: list('missing'),
-      ...(emptyRegions.length ? { emptyRegions } : {})
+      ...(emptyRegions.length ? { emptyRegions } : {}),
+      ...(earlier.length ? { earlier } : {})
     },
     regions,
     end: combineEnds(outcomes)

@@ -2,6 +2,7 @@ import { classifyError, expiredDuringWait } from './aws-errors.js'
 import { backoffDelay } from './backoff.js'
 import type { Clock } from './clock.js'
 import type { StatusSource } from './config-source.js'
+import { checkDeployment, describeWaitingFor, earlierOf } from './deployment.js'
 import { describeChange, formatDuration } from './log-format.js'
 import {
   absent,
@@ -26,6 +27,11 @@ export interface WaitPlan {
   readonly requestTimeoutMs?: number
   /** The region asked, for errors that are about it (a host name that does not resolve). */
   readonly region?: string
+  /**
+   * Epoch ms (`requested-after`): a pack still showing a deployment requested before it is
+   * awaited. Undefined: every answer is taken as the current deployment's.
+   */
+  readonly requestedAfter?: number
 }
 
 export interface WaitLog {
@@ -99,13 +105,23 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   // Consecutive answers in which each pack was in the same in-progress state.
   const inProgressFor = new Map<string, number>()
 
+  // Every answer of the service passes the requested-after rule before the wait sees it.
+  const current = (status: PackStatus): PackStatus => checkDeployment(status, plan.requestedAfter)
+
   const update = (next: PackStatus): boolean => {
     const previous = packs.get(next.name)
     packs.set(next.name, next)
     const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
     inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
     if (previous?.state === next.state) return false
-    log.info(describeChange(previous, next, clock.now()))
+    const earlier = earlierOf(next)
+    if (earlier) {
+      log.info(`${next.name}: ${describeWaitingFor(earlier)}`)
+    } else {
+      // After an earlier deployment, the awaited one is a first sighting.
+      const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous
+      log.info(describeChange(before, next, clock.now()))
+    }
     return true
   }
 
@@ -150,7 +166,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       }
       listed = true
       answered = true
-      for (const pack of reported) changed = update(found(pack)) || changed
+      for (const pack of reported) changed = update(current(found(pack))) || changed
       return { outcome: { kind: 'ok' }, changed }
     }
 
@@ -169,7 +185,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       for (const pack of reported) {
         if (!packs.has(pack.name) || seen.has(pack.name)) continue
         seen.add(pack.name)
-        changed = update(found(pack)) || changed
+        changed = update(current(found(pack))) || changed
       }
       for (const name of batch) {
         const previous = packs.get(name)
@@ -182,10 +198,12 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
       const candidates = [...packs.values()].filter(
         (pack) =>
           (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
-          outcomeOf(pack.state) === 'in-progress'
+          outcomeOf(pack.state) === 'in-progress' &&
+          // Settling an earlier deployment would tell nothing about the awaited one.
+          pack.state !== 'PREVIOUS_DEPLOYMENT'
       )
       const { settled, stop } = await settling.settle(candidates, bound, failed)
-      for (const pack of settled) changed = update(pack) || changed
+      for (const pack of settled) changed = update(current(pack)) || changed
       if (stop) return { outcome: stop, changed }
     }
     return { outcome: { kind: 'ok' }, changed }

@@ -72,9 +72,11 @@ function detail(
     ConformancePackArn: `arn:aws:config:${ctx.region}:${ACCOUNT}:conformance-pack/${pack.name}/${id}`,
     ConformancePackState: step.state,
     StackArn: stackArn(pack.name, ctx.region),
-    LastUpdateRequestedTime: packRequestedAt(pack, ctx.startedAt) / 1000,
+    LastUpdateRequestedTime: (step.requestedAt ?? packRequestedAt(pack, ctx.startedAt)) / 1000,
     ...(step.reason ? { ConformancePackStatusReason: step.reason } : {}),
-    ...(step.state === 'CREATE_COMPLETE' ? { LastUpdateCompletedTime: reachedAt / 1000 } : {})
+    ...(step.state === 'CREATE_COMPLETE'
+      ? { LastUpdateCompletedTime: (step.completedAt ?? reachedAt) / 1000 }
+      : {})
   }
 }
 

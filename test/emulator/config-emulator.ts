@@ -40,6 +40,13 @@ export interface TimelineStep {
   readonly atCall?: number
   /** Applies once this much (scaled) time has passed since the emulator started. */
   readonly atMs?: number
+  /**
+   * LastUpdateRequestedTime (epoch ms) while this step applies, overriding the pack's: a
+   * step can show an earlier deployment, and a later one the redeploy.
+   */
+  readonly requestedAt?: number
+  /** LastUpdateCompletedTime (epoch ms) of a CREATE_COMPLETE step; default when first answered so. */
+  readonly completedAt?: number
 }
 
 export interface EmulatedPack {

@@ -22,6 +22,8 @@ export interface OrganizationStep {
   /** Applies from this DescribeOrganizationConformancePackStatuses call on. */
   readonly atCall?: number
   readonly atMs?: number
+  /** LastUpdateTime (epoch ms) while this step applies; default when first answered so. */
+  readonly updatedAt?: number
 }
 
 export interface MemberAccountStep {
@@ -108,7 +110,8 @@ export const describeOrganizationConformancePackStatuses: JsonOperation = (body,
     Status: step.state,
     ...(step.errorCode ? { ErrorCode: step.errorCode } : {}),
     ...(step.errorMessage ? { ErrorMessage: step.errorMessage } : {}),
-    LastUpdateTime: ctx.firstSeen(`org/${ctx.region}/${pack.name}`, step.state) / 1000
+    LastUpdateTime:
+      (step.updatedAt ?? ctx.firstSeen(`org/${ctx.region}/${pack.name}`, step.state)) / 1000
   })
   if (names?.length) {
     // Limit and NextToken do not apply when names are given; an unknown name rejects the call.

@@ -16,7 +16,7 @@ const SETTLED: WaitEnd = { kind: 'settled' }
 
 function pack(
   name: string,
-  state: Exclude<PackState, 'UNKNOWN' | 'NOT_FOUND' | 'DELETE_COMPLETE'>,
+  state: Exclude<PackState, 'UNKNOWN' | 'NOT_FOUND' | 'DELETE_COMPLETE' | 'PREVIOUS_DEPLOYMENT'>,
   extra = {}
 ): PackStatus {
   return { name, state, detail: { name, state, ...extra } }

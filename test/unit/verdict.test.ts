@@ -3,7 +3,7 @@ import type { PackState, PackStatus } from '../../src/pack-state.js'
 import { decide, type VerdictPolicy } from '../../src/verdict.js'
 import type { WaitEnd } from '../../src/wait.js'
 
-function pack(name: string, state: PackState): PackStatus {
+function pack(name: string, state: Exclude<PackState, 'PREVIOUS_DEPLOYMENT'>): PackStatus {
   switch (state) {
     case 'UNKNOWN':
       return { name, state }
