@@ -25,7 +25,7 @@ function createStackEventReader(env) {
         if (!client) {
             client = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_0__/* .CloudFormationClient */ .m1N({
                 region,
-                ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: _client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MAX_ATTEMPTS */ .G }),
+                ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: _client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MAX_ATTEMPTS */ .Gz }),
                 customUserAgent: 'wait-for-conformance-packs'
             });
             clients.set(region, client);

@@ -58514,10 +58514,14 @@ function checkTitle(counts, done) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
-/* harmony export */   a: () => (/* binding */ createConfigClient)
+/* harmony export */   Gz: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
+/* harmony export */   Kk: () => (/* binding */ isKnownRegion),
+/* harmony export */   a4: () => (/* binding */ createConfigClient)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_config_service__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7101);
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5152);
+
+// The endpoint rules of every SDK client already use this partition table: no extra weight.
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -58537,6 +58541,13 @@ function createConfigClient(region, env) {
         customUserAgent: 'wait-for-conformance-packs'
     });
 }
+/**
+ * Whether the SDK's partition table lists `region`. A region it does not know may still be
+ * real (new regions appear before the SDK learns of them), so this only warrants a warning.
+ */
+function isKnownRegion(region) {
+    return (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__.partition)(region).description !== undefined;
+}
 
 
 /***/ }),
@@ -58545,7 +58556,7 @@ function createConfigClient(region, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2522);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7226);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58554,7 +58565,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2522:
+/***/ 7226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61556,6 +61567,49 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action-log.ts
+
+/**
+ * What a folded line break looks like in the log: one message stays one line, and the reader
+ * still sees where the service broke its text.
+ */
+const LINE_BREAK_MARK = ' ⏎ ';
+// CR and LF are what the runner splits stdout on; the others only look like breaks in a log.
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+// Terminal escapes (colours, cursor moves, erased lines) and other control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text from AWS (status reasons, stack events, error messages) made safe to write as one line
+ * of stdout, where the runner reads workflow commands. It reads a line as a command when it
+ * starts with `::` after leading white space, and reads the legacy form `##[name]` anywhere in a
+ * line. So line breaks are folded into a visible mark, control characters are shown as `\xNN`,
+ * `##[` becomes `##\[`, and a leading `::` becomes `\::`. Nothing else changes.
+ */
+function safeLine(text) {
+    return text
+        .replace(LINE_BREAKS, LINE_BREAK_MARK)
+        .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * The log every line of the action goes through. Info lines are written raw by @actions/core,
+ * so they pass through `safeLine`. Debug lines are too: @actions/core escapes their line
+ * breaks, but a folded line reads better than an escaped one. Warnings stay as they are:
+ * @actions/core escapes `%`, CR and LF of an annotation's text (and `:` and `,` of its
+ * properties), so the runner reads them as one command, and their line breaks are shown.
+ */
+function safeLog(sink) {
+    return {
+        info: (message) => sink.info(safeLine(message)),
+        warning: (message) => sink.warning(message),
+        debug: (message) => sink.debug(safeLine(message))
+    };
+}
+/** The action's log: @actions/core behind `safeLog`. */
+const actionLog = safeLog(core_namespaceObject);
+
 // EXTERNAL MODULE: ./src/check-view.ts
 var check_view = __nccwpck_require__(2849);
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -61582,6 +61636,7 @@ var src_client = __nccwpck_require__(9592);
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 
+const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredToken', 'ExpiredTokenException']);
 const CREDENTIAL_ERRORS = new Set([
     'UnrecognizedClientException',
     'InvalidClientTokenId',
@@ -61589,10 +61644,9 @@ const CREDENTIAL_ERRORS = new Set([
     'SignatureDoesNotMatch',
     'IncompleteSignature',
     'IncompleteSignatureException',
-    'ExpiredToken',
-    'ExpiredTokenException',
     'MissingAuthenticationToken',
-    'MissingAuthenticationTokenException'
+    'MissingAuthenticationTokenException',
+    ...EXPIRED_CREDENTIAL_ERRORS
 ]);
 const ACCESS_DENIED_ERRORS = new Set([
     'AccessDeniedException',
@@ -61604,23 +61658,35 @@ const ORGANIZATION_IAM_ACTIONS = [
     'config:DescribeOrganizationConformancePackStatuses',
     'config:GetOrganizationConformancePackDetailedStatus'
 ];
-function classifyError(error, iamAction = IAM_ACTION) {
+/**
+ * `iamAction` is the action of the call that failed (every caller knows which call it made);
+ * `region`, when known, is named if the endpoint's host does not resolve.
+ */
+function classifyError(error, iamAction, region) {
     const e = (typeof error === 'object' && error !== null ? error : {});
     const name = e.name ?? 'Error';
     const detail = redact(e.message ?? String(error));
+    const said = awsSaid(detail);
     const status = e.$metadata?.httpStatusCode;
     const sdk = e;
     if (name === 'CredentialsProviderError') {
-        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`);
+        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`, 'credentials');
     }
     if (name === 'OrganizationAccessDeniedException') {
-        return permanent(`AWS Config refused the organization call (${name}): ${detail} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`);
+        return permanent(`AWS Config refused the organization call ${iamAction} (${name}). ${said} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`, 'access-denied');
     }
     if (ACCESS_DENIED_ERRORS.has(name)) {
-        return permanent(`Access denied (${name}): ${detail} Grant the role the IAM action ${iamAction}.`);
+        return permanent(`Access denied to ${iamAction} (${name}). ${said} Grant the role the IAM action ${iamAction}.`, 'access-denied');
     }
     if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
-        return permanent(`AWS rejected the credentials (${name}): ${detail} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`);
+        return permanent(`AWS rejected the credentials (${name}). ${said} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`, EXPIRED_CREDENTIAL_ERRORS.has(name) ? 'expired-credentials' : 'credentials');
+    }
+    // A name that does not resolve is no outage: a misspelt region (or endpoint URL) stays so.
+    // EAI_AGAIN, a resolver that could not answer now, is left to the transient cases below.
+    if (e.code === 'ENOTFOUND') {
+        const host = e.hostname ?? hostOf(detail) ?? 'of the AWS endpoint';
+        const input = region ? `the region input ("${region}")` : 'the region input';
+        return permanent(`The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`, 'unresolved-host');
     }
     if ((0,retry.isThrottlingError)(sdk))
         return aws_errors_transient(`throttled (${name}): ${detail}`);
@@ -61628,10 +61694,18 @@ function classifyError(error, iamAction = IAM_ACTION) {
         return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
     }
     if (status !== undefined && status >= 400 && status < 500) {
-        return permanent(`AWS Config rejected the request (${name}, HTTP ${status}): ${detail}`);
+        return permanent(`AWS rejected ${iamAction} (${name}, HTTP ${status}). ${said}`);
     }
     // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
     return aws_errors_transient(`${name}: ${detail}`);
+}
+/**
+ * For a wait that had answers before: the session ran out while waiting, which better
+ * credentials at the start cannot show and the usual "wrong or expired" advice does not fix.
+ */
+function expiredDuringWait(error, waited) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    return `The AWS credentials expired after ${waited} of waiting (${e.name ?? 'ExpiredToken'}). ${awsSaid(redact(e.message ?? String(error)))} Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role's maximum session duration), or set a shorter timeout-seconds.`;
 }
 function isNoSuchPackError(error) {
     return error?.name === 'NoSuchConformancePackException';
@@ -61641,8 +61715,16 @@ const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
 function redact(message) {
     return message.replace(ACCESS_KEY_ID, '***');
 }
+/** AWS's own words, quoted, so that they never read as the advice that follows. */
+function awsSaid(detail) {
+    const text = detail.trim().replace(/\.$/, '');
+    return text ? `AWS said: "${text}".` : 'AWS gave no reason.';
+}
+function hostOf(message) {
+    return /ENOTFOUND (\S+)/.exec(message)?.[1];
+}
 const aws_errors_transient = (message) => ({ kind: 'transient', message });
-const permanent = (message) => ({ kind: 'permanent', message });
+const permanent = (message, cause) => cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message };
 
 ;// CONCATENATED MODULE: ./src/backoff.ts
 /**
@@ -61658,7 +61740,69 @@ function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
     return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
 
+;// CONCATENATED MODULE: ./src/paging.ts
+/**
+ * Paging for every AWS listing the action follows. The SDK's paginators
+ * (`paginateDescribeConformancePackStatus` and the others) do not fit:
+ * - they send every page with the same options, so one abort signal would bound the whole
+ *   listing, while each request here gets a fresh bound of its own;
+ * - a token that comes back unchanged is followed forever, or with `stopOnSameToken` ends the
+ *   listing silently, a partial list then read as the whole one; a token repeated after
+ *   another is never noticed;
+ * - nothing caps the number of pages.
+ */
+/** Most pages of one listing: far more than any listing here needs within AWS's quotas. */
+const MAX_PAGES = 100;
+/**
+ * A listing that cannot be followed: its service repeats a NextToken, or never stops. A plain
+ * error without an HTTP answer, so it classifies as transient: the listing is read again at the
+ * next poll, with the usual backoff.
+ */
+class PagingError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PagingError';
+    }
+}
+/** The tokens of one listing (`operation` names it in errors), from its first page on. */
+function pageTokens(operation, maxPages = MAX_PAGES) {
+    const followed = new Set();
+    return {
+        follow(token) {
+            if (!token)
+                return undefined;
+            // The first page is asked for without a token, every later one with a different token.
+            const read = followed.size + 1;
+            if (followed.has(token)) {
+                throw new PagingError(`${operation} returned a NextToken it had already returned (after ${read} page(s)): stopped following it`);
+            }
+            if (read >= maxPages) {
+                throw new PagingError(`${operation} still had more pages after ${read}: stopped following its NextToken`);
+            }
+            followed.add(token);
+            return token;
+        }
+    };
+}
+/**
+ * Every page of one listing, in order: `read` is called with each page's token (undefined for
+ * the first) and bounds its own request. Throws what `read` throws, and a PagingError as
+ * `pageTokens` does.
+ */
+async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
+    const tokens = pageTokens(operation, maxPages);
+    const pages = [];
+    let token;
+    do {
+        const page = await read(token);
+        pages.push(page);
+        token = tokens.follow(tokenOf(page));
+    } while (token);
+    return pages;
+}
+
 ;// CONCATENATED MODULE: ./src/compliance.ts
+
 
 
 const COMPLIANCE_IAM_ACTIONS = [
@@ -61747,9 +61891,9 @@ async function readCompliance(names, deps) {
                     return stop({ kind: 'cancelled' });
                 if (!timer.aborted && isNoSuchPackError(error))
                     return { kind: 'missing' };
-                const classified = timer.aborted
+                const classified = transientIfResolvedBefore(timer.aborted
                     ? { kind: 'transient', message: 'request timed out' }
-                    : classifyError(error, operation.iamAction);
+                    : classifyError(error, operation.iamAction));
                 if (classified.kind === 'permanent') {
                     return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` });
                 }
@@ -61775,9 +61919,13 @@ async function readCompliance(names, deps) {
     /** The summaries of one batch; a batch naming a pack that is gone is asked name by name. */
     async function readBatch(batch) {
         const found = new Map();
+        const tokens = pageTokens(SUMMARY.name);
         let nextToken;
         do {
-            const answer = await request(SUMMARY, batch.join(', '), (s) => source.summaries(batch, nextToken, s));
+            const answer = await request(SUMMARY, batch.join(', '), async (s) => {
+                const page = await source.summaries(batch, nextToken, s);
+                return { ...page, nextToken: tokens.follow(page.nextToken) };
+            });
             if (answer.kind === 'stop')
                 return answer.stop;
             if (answer.kind === 'missing') {
@@ -61813,9 +61961,13 @@ async function readCompliance(names, deps) {
     /** Every non-compliant rule of one pack. */
     async function readRules(name) {
         const failing = new Set();
+        const tokens = pageTokens(RULES.name);
         let nextToken;
         do {
-            const answer = await request(RULES, name, (s) => source.nonCompliantRules(name, nextToken, s));
+            const answer = await request(RULES, name, async (s) => {
+                const page = await source.nonCompliantRules(name, nextToken, s);
+                return { ...page, nextToken: tokens.follow(page.nextToken) };
+            });
             if (answer.kind === 'stop')
                 return answer.stop;
             if (answer.kind === 'missing') {
@@ -61853,16 +62005,30 @@ function toStatus(name, status, log) {
     log.debug(`conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`);
     return 'INSUFFICIENT_DATA';
 }
+/**
+ * Compliance is read after a wait that reached this endpoint: a host name that no longer
+ * resolves is a resolver's hiccup, not a misspelt region.
+ */
+function transientIfResolvedBefore(classified) {
+    return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
+        ? { kind: 'transient', message: classified.message }
+        : classified;
+}
 
 ;// CONCATENATED MODULE: ./src/html.ts
-/** Text for a job summary or check run cell: HTML-escaped, and no `|` to break a markdown table. */
+/**
+ * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
+ * no line break: a blank line ends the HTML block in markdown, which would break the table and
+ * let the rest of the text be read as markdown.
+ */
 function escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;');
+        .replace(/\|/g, '&#124;')
+        .replace(/\r\n|[\n\r]/g, '<br>');
 }
 
 ;// CONCATENATED MODULE: ./src/compliance-report.ts
@@ -61977,7 +62143,7 @@ function createComplianceSource(client) {
  */
 async function readComplianceInRegions(regions, deps) {
     return Promise.all(regions.map(async ({ region, packs }) => {
-        const client = (0,src_client/* createConfigClient */.a)(region, deps.env);
+        const client = (0,src_client/* createConfigClient */.a4)(region, deps.env);
         try {
             const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name);
             const read = await readCompliance(names, {
@@ -62047,7 +62213,106 @@ function gate(verdict, reads, mode) {
     return { ...base, verdict };
 }
 
+;// CONCATENATED MODULE: ./src/deployment.ts
+/**
+ * How far the runner's clock may be ahead of AWS's before a deployment requested after
+ * `requested-after` looks older than it. Hosted runners and AWS keep their clocks in sync
+ * to well under a second, and AWS refuses signed requests from a clock more than 5 minutes
+ * off; 30 s is ample for that, and still far less than a deployment takes, so an earlier
+ * deployment is not mistaken for the awaited one unless it was requested within 30 s of it.
+ */
+const CLOCK_SKEW_ALLOWANCE_MS = 30_000;
+/**
+ * When the deployment a record shows was requested: LastUpdateRequestedTime, or an
+ * organization pack's LastUpdateTime (the last change of its status, which a new deployment
+ * moves on as well).
+ */
+function deploymentTime(detail) {
+    return detail.requestedAt ?? detail.updatedAt;
+}
+/**
+ * The one rule of `requested-after`: a pack the service answered for whose deployment was
+ * requested before `requestedAfter` (less the clock allowance) still shows an earlier
+ * deployment, whatever its state, and is awaited. A record with no time cannot be compared
+ * and is taken as it is; so is every pack when `requestedAfter` is undefined.
+ */
+function checkDeployment(status, requestedAfter) {
+    if (requestedAfter === undefined)
+        return status;
+    switch (status.state) {
+        case 'UNKNOWN':
+        case 'NOT_FOUND':
+        case 'DELETE_COMPLETE':
+        case 'PREVIOUS_DEPLOYMENT':
+            return status;
+    }
+    const shown = deploymentTime(status.detail);
+    if (!shown || shown.getTime() >= requestedAfter - CLOCK_SKEW_ALLOWANCE_MS)
+        return status;
+    return {
+        name: status.name,
+        state: 'PREVIOUS_DEPLOYMENT',
+        detail: status.detail,
+        shownRequestedAt: shown,
+        awaitedAfter: new Date(requestedAfter)
+    };
+}
+/** What a pack still showing an earlier deployment shows; undefined for any other pack. */
+function earlierOf(status) {
+    if (status.state !== 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return {
+        name: status.name,
+        state: status.detail.state,
+        requestedAt: status.shownRequestedAt,
+        awaitedAfter: status.awaitedAfter
+    };
+}
+/** Every pack of `packs` that still shows an earlier deployment. */
+function earlierDeployments(packs) {
+    return packs.flatMap((p) => earlierOf(p) ?? []);
+}
+/** `still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z` */
+function describeWaitingFor(earlier) {
+    return `still shows the deployment requested at ${isoTime(earlier.requestedAt)} (${earlier.state}); waiting for the one requested after ${isoTime(earlier.awaitedAfter)}`;
+}
+/** `alpha still shows an older deployment (CREATE_FAILED, requested at …), not one requested after …` */
+function describeEarlier(earlier) {
+    return `${earlier.name} still shows an older deployment (${earlier.state}, requested at ${isoTime(earlier.requestedAt)}), not one requested after ${isoTime(earlier.awaitedAfter)}`;
+}
+/** ISO 8601 in UTC, without the milliseconds when there are none. */
+function isoTime(date) {
+    return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+const TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:[Zz]|([+-])(\d\d):(\d\d))$/;
+/**
+ * An ISO 8601 time with a time zone (`2026-12-01T08:00:00Z`, `2026-12-01T09:00:00+01:00`)
+ * as epoch ms; undefined when it is not one. Without a zone a time would depend on the
+ * runner's. Read field by field: Date.parse quietly rolls 2026-02-30 over into March.
+ */
+function parseIsoTime(value) {
+    const m = TIME.exec(value);
+    if (!m)
+        return undefined;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map((f) => Number(f ?? 0));
+    const fraction = Math.floor(Number(m[7] ?? 0) * 1000);
+    const [offsetHours, offsetMinutes] = [Number(m[9] ?? 0), Number(m[10] ?? 0)];
+    const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, fraction));
+    // A field out of range (month 13, 24:00, 02-30) comes back as a different date.
+    const fieldsHold = local.getUTCFullYear() === year &&
+        local.getUTCMonth() === month - 1 &&
+        local.getUTCDate() === day &&
+        local.getUTCHours() === hour &&
+        local.getUTCMinutes() === minute &&
+        local.getUTCSeconds() === second;
+    if (!fieldsHold || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    const offset = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    return local.getTime() - offset;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 /** A bad input value, reported before any API call. The message names the input and quotes the value. */
 class InputError extends Error {
     input;
@@ -62057,6 +62322,20 @@ class InputError extends Error {
         this.input = input;
         this.value = value;
         this.name = 'InputError';
+    }
+}
+/**
+ * Several bad inputs at once, so that one run shows every fix. Still an InputError: `input`
+ * and `value` are the first problem's, and the message lists each problem as its own
+ * InputError words it.
+ */
+class InputErrors extends InputError {
+    errors;
+    constructor(errors) {
+        super(errors[0].input, errors[0].value, '');
+        this.errors = errors;
+        this.message = `${errors.length} inputs are invalid: ${errors.map((e) => e.message).join('; ')}`;
+        this.name = 'InputErrors';
     }
 }
 const DEFAULTS = {
@@ -62078,29 +62357,65 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MISSING_PACK_POLICIES = ['fail', 'wait', 'ignore'];
 function parseInputs(source, env) {
-    const scope = parseScope(inputs_valueOf(source, 'scope'));
-    const names = parseNames(source, scope);
-    const regions = parseRegions(source, env);
-    const timeoutMs = parseSeconds(source, 'timeout-seconds');
-    const minDelayMs = parseSeconds(source, 'min-delay-seconds');
-    const maxDelayMs = parseSeconds(source, 'max-delay-seconds');
-    if (maxDelayMs < minDelayMs) {
-        throw new InputError('max-delay-seconds', inputs_valueOf(source, 'max-delay-seconds'), `must be at least min-delay-seconds (${inputs_valueOf(source, 'min-delay-seconds')})`);
+    const errors = [];
+    // Each input is parsed on its own so that every bad one is reported, not just the first.
+    const attempt = (parse) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            errors.push(error);
+            return undefined;
+        }
+    };
+    const scope = attempt(() => parseScope(inputs_valueOf(source, 'scope')));
+    const names = attempt(() => parseNames(source, scope ?? 'account'));
+    const regions = attempt(() => parseRegions(source, env));
+    const timeoutMs = attempt(() => parseSeconds(source, 'timeout-seconds'));
+    const minDelayMs = attempt(() => parseSeconds(source, 'min-delay-seconds'));
+    const maxDelayMs = attempt(() => parseSeconds(source, 'max-delay-seconds'));
+    if (minDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < minDelayMs) {
+        errors.push(new InputError('max-delay-seconds', inputs_valueOf(source, 'max-delay-seconds'), `must be at least min-delay-seconds (${inputs_valueOf(source, 'min-delay-seconds')})`));
     }
+    if (minDelayMs !== undefined && timeoutMs !== undefined && minDelayMs >= timeoutMs) {
+        errors.push(new InputError('min-delay-seconds', inputs_valueOf(source, 'min-delay-seconds'), `must be less than timeout-seconds (${JSON.stringify(inputs_valueOf(source, 'timeout-seconds'))}): a first delay that long leaves no time for a second poll before the deadline`));
+    }
+    const missingPack = attempt(() => parseMissingPack(inputs_valueOf(source, 'missing-pack')));
+    const failOnFailure = attempt(() => parseBoolean(source, 'fail-on-failure'));
+    const explainFailures = attempt(() => parseBoolean(source, 'explain-failures'));
+    const compliance = attempt(() => parseCompliance(inputs_valueOf(source, 'compliance'), scope ?? 'account'));
+    const requestedAfter = attempt(() => parseRequestedAfter(source.getInput('requested-after')));
+    if (errors.length === 1)
+        throw errors[0];
+    if (errors.length > 1)
+        throw new InputErrors(errors);
+    // Every value is defined here: an undefined one has left an error behind.
     return {
         names,
-        scope,
-        regions,
-        timeoutMs,
-        minDelayMs,
-        maxDelayMs,
-        missingPack: parseMissingPack(inputs_valueOf(source, 'missing-pack')),
-        failOnFailure: parseBoolean(source, 'fail-on-failure'),
-        explainFailures: parseBoolean(source, 'explain-failures'),
-        compliance: parseCompliance(inputs_valueOf(source, 'compliance'), scope),
+        scope: scope,
+        regions: regions,
+        timeoutMs: timeoutMs,
+        minDelayMs: minDelayMs,
+        maxDelayMs: maxDelayMs,
+        missingPack: missingPack,
+        failOnFailure: failOnFailure,
+        explainFailures: explainFailures,
+        compliance: compliance,
+        requestedAfter,
         githubToken: source.getInput('github-token'),
         checkName: inputs_valueOf(source, 'check-name')
     };
+}
+function parseRequestedAfter(value) {
+    if (value === '')
+        return undefined;
+    const time = parseIsoTime(value);
+    if (time === undefined) {
+        throw new InputError('requested-after', value, 'must be an ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z (date -u +%Y-%m-%dT%H:%M:%SZ)');
+    }
+    return time;
 }
 function parseCompliance(value, scope) {
     const mode = COMPLIANCE_MODES.find((m) => m === value.toLowerCase());
@@ -62222,6 +62537,9 @@ function outcomeOf(state) {
         return 'missing';
     if (state === 'UNKNOWN')
         return 'unknown';
+    // Awaited like a deployment under way: the state it shows is an earlier deployment's.
+    if (state === 'PREVIOUS_DEPLOYMENT')
+        return 'in-progress';
     if (state.endsWith('_IN_PROGRESS'))
         return 'in-progress';
     if (state.endsWith('_FAILED'))
@@ -62267,6 +62585,7 @@ function detailOf(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/log-format.ts
+
 
 /** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
 function formatDuration(ms) {
@@ -62328,6 +62647,11 @@ function reasonOf(status) {
         case 'NOT_FOUND':
         case 'DELETE_COMPLETE':
             return undefined;
+        case 'PREVIOUS_DEPLOYMENT': {
+            // The earlier deployment's own reason no longer applies.
+            const text = describeWaitingFor(earlierOf(status));
+            return text.charAt(0).toUpperCase() + text.slice(1);
+        }
         case 'DELETE_SUCCESSFUL':
             // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
             return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined;
@@ -62340,13 +62664,12 @@ function reasonOf(status) {
 
 
 
+
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 const MAX_NAMES_PER_CALL = 20;
 function createStatusSource(client, debug = () => undefined) {
     async function pages(names, bound) {
-        const packs = [];
-        let nextToken;
-        do {
+        const pages = await readPages('DescribeConformancePackStatus', async (nextToken) => {
             const signal = bound();
             const started = Date.now();
             const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
@@ -62357,14 +62680,14 @@ function createStatusSource(client, debug = () => undefined) {
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             const page = out.ConformancePackStatusDetails ?? [];
             debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
-            packs.push(...page.map(toReportedPack));
-            nextToken = out.NextToken || undefined;
-        } while (nextToken);
-        return packs;
+            return out;
+        }, (out) => out.NextToken);
+        return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
     }
     return {
         batchSize: MAX_NAMES_PER_CALL,
         deletedState: 'DELETE_COMPLETE',
+        iamAction: IAM_ACTION,
         listAll: (bound) => pages(undefined, bound),
         describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
     };
@@ -62445,6 +62768,7 @@ async function bestEffort(request, deps, options) {
 
 ;// CONCATENATED MODULE: ./src/explain.ts
 
+
 const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
 /**
  * For every failed pack with a stack, reads that stack's events once (newest first, back to
@@ -62467,9 +62791,10 @@ async function explainFailures(packs, deps) {
 }
 async function explainOne(stackArn, since, deps) {
     const failures = [];
+    const tokens = pageTokens('DescribeStackEvents');
     let nextToken;
     do {
-        const read = await readPage(stackArn, nextToken, deps);
+        const read = await readPage(stackArn, nextToken, tokens, deps);
         if (!read.ok)
             return { kind: 'unavailable', why: read.why };
         const page = read.value;
@@ -62497,8 +62822,12 @@ function isResourceFailure(event) {
     const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
     return event.status.endsWith('_FAILED') && !isTheStack;
 }
-function readPage(stackArn, nextToken, deps) {
-    return bestEffort((signal) => deps.read(stackArn, nextToken, signal), deps, {
+function readPage(stackArn, nextToken, tokens, deps) {
+    const read = async (signal) => {
+        const page = await deps.read(stackArn, nextToken, signal);
+        return { ...page, nextToken: tokens.follow(page.nextToken) };
+    };
+    return bestEffort(read, deps, {
         iamAction: EXPLAIN_IAM_ACTION,
         what: `DescribeStackEvents ${stackArn}`,
         interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
@@ -62550,64 +62879,78 @@ function failedAccountIds(explanation) {
 
 
 
+
+
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
 const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
 const LIST_LIMIT = 100;
+/** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
+const MEMBER_ACCOUNT_PAGES = 1000;
 function createOrganizationSource(client, debug = () => undefined) {
     const send = (promise, bound) => {
         const signal = bound();
         return (0,abortable/* abortable */.Z)(promise(signal), signal);
     };
     async function statuses(names, bound) {
-        const packs = [];
-        let nextToken;
-        do {
+        const pages = await readPages('DescribeOrganizationConformancePackStatuses', async (nextToken) => {
             const out = await send((abortSignal) => client.send(new dist_cjs/* DescribeOrganizationConformancePackStatusesCommand */.Sg5(names
                 ? { OrganizationConformancePackNames: [...names] }
                 : { Limit: LIST_LIMIT, NextToken: nextToken }), { abortSignal }), bound);
-            const page = out.OrganizationConformancePackStatuses ?? [];
-            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${page.length} packs`);
-            packs.push(...page.map(org_source_toReportedPack));
-            // Limit and NextToken apply only when listing every pack.
-            nextToken = names ? undefined : out.NextToken || undefined;
-        } while (nextToken);
-        return packs;
+            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`);
+            return out;
+        }, 
+        // Limit and NextToken apply only when listing every pack.
+        (out) => (names ? undefined : out.NextToken));
+        return pages.flatMap((out) => (out.OrganizationConformancePackStatuses ?? []).map(org_source_toReportedPack));
     }
     async function memberAccounts(name, bound, status) {
-        const accounts = [];
-        let nextToken;
-        do {
-            const out = await send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
-                OrganizationConformancePackName: name,
-                Filters: status ? { Status: status } : undefined,
-                Limit: LIST_LIMIT,
-                NextToken: nextToken
-            }), { abortSignal }), bound);
-            accounts.push(...(out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount));
-            nextToken = out.NextToken || undefined;
-        } while (nextToken);
-        return accounts;
+        const pages = await readPages('GetOrganizationConformancePackDetailedStatus', (nextToken) => send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
+            OrganizationConformancePackName: name,
+            Filters: status ? { Status: status } : undefined,
+            Limit: LIST_LIMIT,
+            NextToken: nextToken
+        }), { abortSignal }), bound), (out) => out.NextToken, MEMBER_ACCOUNT_PAGES);
+        return pages.flatMap((out) => (out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount));
+    }
+    /** Whether any member account is in `status`: one account is enough to know. */
+    async function anyMemberAccount(name, bound, status) {
+        const out = await send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
+            OrganizationConformancePackName: name,
+            Filters: { Status: status },
+            Limit: 1
+        }), { abortSignal }), bound);
+        return (out.OrganizationConformancePackDetailedStatuses ?? []).length > 0;
     }
     return {
         batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
+        iamAction: ORGANIZATION_IAM_ACTIONS[0],
         deletedState: 'DELETE_SUCCESSFUL',
         listAll: (bound) => statuses(undefined, bound),
         describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', debug),
-        async settle(pack, bound) {
-            // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS after
-            // every member account has finished: ask the accounts themselves.
-            const operation = pack.state.replace(/_IN_PROGRESS$/, '');
-            if ((await memberAccounts(pack.name, bound, pack.state)).length > 0)
-                return undefined;
-            const failed = (await memberAccounts(pack.name, bound, `${operation}_FAILED`)).length > 0;
-            const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
-            debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
-            return found({
-                ...detailOf(pack),
-                name: pack.name,
-                state,
-                reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-            });
+        settle: {
+            iamAction: ORGANIZATION_IAM_ACTIONS[1],
+            async settled(pack, bound) {
+                // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
+                // after every member account has finished: ask the accounts themselves. Settled only
+                // when none is still in progress and at least one has reported this operation's end;
+                // with no account record at all, nothing has been deployed anywhere yet.
+                const operation = pack.state.replace(/_IN_PROGRESS$/, '');
+                if (await anyMemberAccount(pack.name, bound, pack.state))
+                    return undefined;
+                const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
+                if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
+                    debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
+                    return undefined;
+                }
+                const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
+                debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+                return found({
+                    ...detailOf(pack),
+                    name: pack.name,
+                    state,
+                    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+                });
+            }
         },
         memberAccounts
     };
@@ -62631,7 +62974,59 @@ function toMemberAccount(s) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/settling.ts
+/** Failed settling reads in a row before the warning, when each one was transient. */
+const SETTLE_FAILURES_BEFORE_WARNING = 3;
+/**
+ * Settling is an optional read: denied, it is given up with one warning; failing round after
+ * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
+ * that the aggregate would finish is never failed by it.
+ */
+function bestEffortSettling(settler, warn) {
+    let givenUp = false;
+    let failures = 0;
+    let warned = false;
+    const trouble = (failure) => {
+        failures += 1;
+        if (failure.kind === 'permanent')
+            givenUp = true;
+        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
+            return;
+        warned = true;
+        warn(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
+    };
+    return {
+        async settle(candidates, bound, classify) {
+            const settled = [];
+            for (const pack of candidates) {
+                if (givenUp)
+                    break;
+                try {
+                    const answer = await settler.settled(pack, bound);
+                    failures = 0;
+                    if (answer)
+                        settled.push(answer);
+                }
+                catch (error) {
+                    const failure = classify(error, settler.iamAction);
+                    if (failure.kind === 'cancelled' || endsTheRound(failure))
+                        return { settled, stop: failure };
+                    trouble(failure);
+                    // The next packs would meet the same denial or outage.
+                    break;
+                }
+            }
+            return { settled };
+        }
+    };
+}
+/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
+const endsTheRound = (failure) => failure.kind === 'permanent' &&
+    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
+
 ;// CONCATENATED MODULE: ./src/wait.ts
+
+
 
 
 
@@ -62658,9 +63053,14 @@ async function waitForPacks(plan, deps) {
     let rounds = 0;
     let quietRounds = 0;
     let errorStreak;
+    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
+    let answered = false;
+    const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m));
     const pendingNames = () => [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name);
     // Consecutive answers in which each pack was in the same in-progress state.
     const inProgressFor = new Map();
+    // Every answer of the service passes the requested-after rule before the wait sees it.
+    const current = (status) => checkDeployment(status, plan.requestedAfter);
     const update = (next) => {
         const previous = packs.get(next.name);
         packs.set(next.name, next);
@@ -62668,7 +63068,15 @@ async function waitForPacks(plan, deps) {
         inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
         if (previous?.state === next.state)
             return false;
-        log.info(describeChange(previous, next, clock.now()));
+        const earlier = earlierOf(next);
+        if (earlier) {
+            log.info(`${next.name}: ${describeWaitingFor(earlier)}`);
+        }
+        else {
+            // After an earlier deployment, the awaited one is a first sighting.
+            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
+            log.info(describeChange(before, next, clock.now()));
+        }
         return true;
     };
     const finish = (end) => ({
@@ -62687,12 +63095,22 @@ async function waitForPacks(plan, deps) {
             lastTimer = AbortSignal.timeout(timeout);
             return AbortSignal.any([signal, lastTimer]);
         };
-        const failed = (error) => {
+        const failed = (error, iamAction = source.iamAction) => {
             if (signal.aborted)
                 return { kind: 'cancelled' };
             if (lastTimer?.aborted)
                 return { kind: 'transient', message: 'request timed out' };
-            return classifyError(error);
+            const classified = classifyError(error, iamAction, plan.region);
+            if (!answered || classified.kind !== 'permanent')
+                return classified;
+            if (classified.cause === 'expired-credentials') {
+                const waited = formatDuration(clock.now() - startedAt);
+                return { ...classified, message: expiredDuringWait(error, waited) };
+            }
+            // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
+            if (classified.cause === 'unresolved-host')
+                return { kind: 'transient', message: classified.message };
+            return classified;
         };
         if (!listed) {
             let reported;
@@ -62703,8 +63121,9 @@ async function waitForPacks(plan, deps) {
                 return { outcome: failed(error), changed };
             }
             listed = true;
+            answered = true;
             for (const pack of reported)
-                changed = update(found(pack)) || changed;
+                changed = update(current(found(pack))) || changed;
             return { outcome: { kind: 'ok' }, changed };
         }
         const pending = pendingNames();
@@ -62718,12 +63137,13 @@ async function waitForPacks(plan, deps) {
                 // Stop the round: the next batches would meet the same throttling or outage.
                 return { outcome: failed(error), changed };
             }
+            answered = true;
             const seen = new Set();
             for (const pack of reported) {
                 if (!packs.has(pack.name) || seen.has(pack.name))
                     continue;
                 seen.add(pack.name);
-                changed = update(found(pack)) || changed;
+                changed = update(current(found(pack))) || changed;
             }
             for (const name of batch) {
                 const previous = packs.get(name);
@@ -62732,21 +63152,16 @@ async function waitForPacks(plan, deps) {
                 }
             }
         }
-        if (source.settle) {
-            for (const pack of packs.values()) {
-                if ((inProgressFor.get(pack.name) ?? 0) < SETTLE_AFTER_ROUNDS ||
-                    outcomeOf(pack.state) !== 'in-progress')
-                    continue;
-                let settled;
-                try {
-                    settled = await source.settle(pack, bound);
-                }
-                catch (error) {
-                    return { outcome: failed(error), changed };
-                }
-                if (settled)
-                    changed = update(settled) || changed;
-            }
+        if (settling) {
+            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+                outcomeOf(pack.state) === 'in-progress' &&
+                // Settling an earlier deployment would tell nothing about the awaited one.
+                pack.state !== 'PREVIOUS_DEPLOYMENT');
+            const { settled, stop } = await settling.settle(candidates, bound, failed);
+            for (const pack of settled)
+                changed = update(current(pack)) || changed;
+            if (stop)
+                return { outcome: stop, changed };
         }
         return { outcome: { kind: 'ok' }, changed };
     }
@@ -62808,7 +63223,10 @@ const EXPLANATION_SOURCE = {
  * organization pack's member accounts (always). Never throws for AWS trouble.
  */
 async function waitInRegion(region, inputs, deps) {
-    const client = (0,src_client/* createConfigClient */.a)(region, deps.env);
+    if (!(0,src_client/* isKnownRegion */.Kk)(region)) {
+        deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
+    }
+    const client = (0,src_client/* createConfigClient */.a4)(region, deps.env);
     const debug = (message) => deps.log.debug(message);
     const orgSource = inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined;
     try {
@@ -62817,7 +63235,9 @@ async function waitInRegion(region, inputs, deps) {
             deadline: deps.deadline,
             minDelayMs: inputs.minDelayMs,
             maxDelayMs: inputs.maxDelayMs,
-            missingPack: inputs.missingPack
+            missingPack: inputs.missingPack,
+            region,
+            requestedAfter: inputs.requestedAfter
         }, {
             source: orgSource ?? createStatusSource(client, debug),
             clock: deps.clock,
@@ -62869,11 +63289,13 @@ function regionLog(log, region, several) {
 
 
 
+
 function statusEntry(pack, region, explanation) {
     const detail = detailOf(pack);
     const entry = {
         name: pack.name,
         state: pack.state,
+        reportedState: pack.state === 'PREVIOUS_DEPLOYMENT' ? pack.detail.state : undefined,
         reason: reasonOf(pack),
         id: detail?.id,
         arn: detail?.arn,
@@ -62940,6 +63362,21 @@ function withCause(message, explanation) {
     return message;
 }
 /**
+ * One annotation per region that, with no names given, listed no conformance pack: nothing was
+ * checked there. An error under `compliance: require` (the region fails), else a warning.
+ */
+function emptyRegionAnnotations(verdict, policy) {
+    const require = policy.compliance === 'require';
+    return (verdict.emptyRegions ?? []).map((region) => ({
+        level: require ? 'error' : 'warning',
+        title: `No conformance pack in ${region}`,
+        message: require
+            ? `${noPackIn(region)}: compliance: require fails a region with nothing to check. Check the region and the account the credentials are for.`
+            : `${noPackIn(region)}: with no conformance-pack-names, every pack in the region is awaited, and there was none, so nothing was checked there. Check the region and the account the credentials are for; compliance: require fails on this.`
+    }));
+}
+const noPackIn = (regions) => `No conformance pack was found in ${regions}`;
+/**
  * One notice for every failed pack whose stack could not be read: what stopped it, so the
  * fix (usually the IAM action) is plain.
  */
@@ -62953,6 +63390,8 @@ function unexplainedNotice(explanations, source) {
 function headline(verdict, end, elapsedMs) {
     const list = (names) => names.join(', ');
     const waited = formatDuration(elapsedMs);
+    // Why a pack that looks finished is still pending.
+    const earlier = (verdict.earlier ?? []).map((e) => `; ${describeEarlier(e)}`).join('');
     switch (verdict.result) {
         case 'cancelled':
             return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
@@ -62961,7 +63400,7 @@ function headline(verdict, end, elapsedMs) {
             // Listing every pack never succeeded: there are no names to wait for, only the outage.
             if (verdict.pending.length === 0)
                 return `Timed out after ${waited} before AWS Config listed the packs${lastError}`;
-            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}`;
+            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}${earlier}`;
         }
         case 'failure': {
             // A permanent error is the story; packs still pending are only its consequence.
@@ -62971,7 +63410,10 @@ function headline(verdict, end, elapsedMs) {
             if (verdict.missing.length)
                 parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`);
             if (verdict.pending.length && end.kind !== 'error')
-                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}`);
+                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}${earlier}`);
+            // Only `compliance: require` makes an empty region a failure.
+            if (verdict.emptyRegions?.length)
+                parts.push(`${noPackIn(list(verdict.emptyRegions))}, so compliance: require had nothing to check`);
             return parts.join('; ');
         }
         case 'noncompliant':
@@ -62980,9 +63422,13 @@ function headline(verdict, end, elapsedMs) {
             const ignored = verdict.missing.length
                 ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
                 : '';
+            const empty = verdict.emptyRegions?.length ? list(verdict.emptyRegions) : undefined;
             if (verdict.completed.length === 0)
-                return `No conformance packs to wait for${ignored}`;
-            return `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
+                return empty
+                    ? `${noPackIn(empty)}: nothing was checked there${ignored}`
+                    : `No conformance packs to wait for${ignored}`;
+            const done = `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
+            return empty ? `${done}; no conformance pack was found in ${empty}` : done;
         }
     }
 }
@@ -63038,9 +63484,14 @@ function packTable(scope, region, packs, explanations, now, compliance) {
 function accountRow(pack, region, now) {
     const detail = detailOf(pack);
     const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
-    const name = stackUrl ? `<a href="${escapeHtml(stackUrl)}">${pack.name}</a>` : pack.name;
+    const name = stackUrl
+        ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
+        : escapeHtml(pack.name);
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
-    const duration = outcomeOf(pack.state) === 'missing' ? undefined : packDuration(pack, now);
+    // An earlier deployment's age is not how long the awaited one has taken.
+    const duration = outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
+        ? undefined
+        : packDuration(pack, now);
     return [
         name,
         `${stateMark(pack.state)} ${pack.state}`,
@@ -63053,7 +63504,7 @@ function accountRow(pack, region, now) {
 function organizationRow(pack) {
     const detail = detailOf(pack);
     return [
-        pack.name,
+        escapeHtml(pack.name),
         `${stateMark(pack.state)} ${pack.state}`,
         escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
         escapeHtml(detail?.errorCode ?? ''),
@@ -63181,7 +63632,11 @@ function renderSummary(summary, report) {
             summary.addHeading(`${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`, 3);
             summary.addRaw(`<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
         }
-        if (region.packs.length === 0) {
+        if (region.verdict.emptyRegions?.length && !report.inProgress) {
+            const mark = region.verdict.result === 'failure' ? '❌' : '⚠️';
+            summary.addRaw(`<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`, true);
+        }
+        else if (region.packs.length === 0) {
             summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true);
         }
         else {
@@ -63218,6 +63673,7 @@ function renderErrorSummary(summary, message) {
 
 
 
+
 /**
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
@@ -63243,6 +63699,8 @@ async function publish(findings, env, checks) {
             core_namespaceObject[note.level](note.message, { title: note.title });
         }
     }
+    for (const note of emptyRegionAnnotations(verdicts.overall, inputs))
+        core_namespaceObject[note.level](note.message, { title: note.title });
     for (const note of compliance?.annotations ?? [])
         core_namespaceObject[note.level](note.message, { title: note.title });
     if (inputs.compliance === 'report')
@@ -63268,7 +63726,7 @@ async function publish(findings, env, checks) {
     else if (verdict.result === 'failure')
         warning(`${line} (fail-on-failure is false)`);
     else
-        info(line);
+        actionLog.info(line);
 }
 function summaryReport(findings, verdict, elapsedMs, env) {
     const { inputs, runs, verdicts, compliance } = findings;
@@ -63315,7 +63773,7 @@ function setOutputs(result, lists) {
 }
 async function writeSummary(env, markdown) {
     if (!env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        actionLog.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
     }
     try {
@@ -63334,12 +63792,15 @@ function runUrl(env) {
 
 ;// CONCATENATED MODULE: ./src/verdict.ts
 
+
 /**
  * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
  * else timeout when any is still pending at the deadline; else success. Cancellation
- * overrides all: the wait never finished.
+ * overrides all: the wait never finished. A region that listed no pack at all checked
+ * nothing: it says so (emptyRegions), and under `compliance: require` it fails, as a gate
+ * that checked nothing must not pass.
  */
-function decide(packs, end, policy) {
+function decide(packs, end, policy, region = 'the region') {
     const names = (pred) => packs.filter(pred).map((p) => p.name);
     const completed = names((p) => outcomeOf(p.state) === 'completed');
     const failed = names((p) => outcomeOf(p.state) === 'failed');
@@ -63351,9 +63812,20 @@ function decide(packs, end, policy) {
             (outcome === 'missing' && policy.missingPack === 'wait'));
     });
     const missingFails = policy.missingPack === 'fail' && missing.length > 0;
-    const lists = { completed, failed, pending, missing };
+    const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled';
+    const earlier = earlierDeployments(packs);
+    const lists = {
+        completed,
+        failed,
+        pending,
+        missing,
+        ...(empty ? { emptyRegions: [region] } : {}),
+        ...(earlier.length ? { earlier } : {})
+    };
     if (end.kind === 'cancelled')
         return { result: 'cancelled', failStep: true, ...lists };
+    if (empty && policy.compliance === 'require')
+        return { result: 'failure', failStep: true, ...lists };
     if (end.kind === 'error' || missingFails)
         return { result: 'failure', failStep: true, ...lists };
     if (failed.length > 0)
@@ -63372,12 +63844,14 @@ const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'];
  * else failure if any region failed, else timeout if any timed out, else success.
  */
 function decideRegions(outcomes, policy) {
-    const regions = outcomes.map((o) => decide(o.packs, o.end, policy));
+    const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region));
     const label = outcomes.length > 1
         ? (region, name) => `${region}/${name}`
         : (_, name) => name;
     const list = (key) => regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)));
     const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success';
+    const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? []);
+    const earlier = regions.flatMap((v, i) => (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) })));
     return {
         overall: {
             result,
@@ -63385,7 +63859,9 @@ function decideRegions(outcomes, policy) {
             completed: list('completed'),
             failed: list('failed'),
             pending: list('pending'),
-            missing: list('missing')
+            missing: list('missing'),
+            ...(emptyRegions.length ? { emptyRegions } : {}),
+            ...(earlier.length ? { earlier } : {})
         },
         regions,
         end: combineEnds(outcomes)
@@ -63421,6 +63897,8 @@ function combineEnds(outcomes) {
 
 
 
+
+
 /**
  * The action: inputs → wait in every region → (compliance) → outputs, summary, check run and
  * the step's status.
@@ -63439,8 +63917,11 @@ async function run() {
     const cancellation = cancelOnSignals();
     const startedAt = systemClock.now();
     const deadline = startedAt + inputs.timeoutMs;
-    const log = (region) => regionLog(core_namespaceObject, region, inputs.regions.length > 1);
-    info(describeWait(inputs));
+    const log = (region) => regionLog(actionLog, region, inputs.regions.length > 1);
+    actionLog.info(describeWait(inputs));
+    if (inputs.requestedAfter !== undefined &&
+        inputs.requestedAfter > startedAt + CLOCK_SKEW_ALLOWANCE_MS)
+        warning(`Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
     const checks = inputs.githubToken ? await createChecks(inputs, env) : undefined;
     const live = checks && liveCheck(checks, inputs, startedAt);
     let runs;
@@ -63483,7 +63964,7 @@ async function run() {
  */
 async function createChecks(inputs, env) {
     const [{ createCheckRunReporter }, { context }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3611)),
+        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5577)),
         __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))
     ]);
     return createCheckRunReporter({
@@ -63491,7 +63972,7 @@ async function createChecks(inputs, env) {
         name: inputs.checkName,
         env,
         payload: context.payload,
-        log: core_namespaceObject
+        log: actionLog
     });
 }
 function main_decide(inputs, runs) {
@@ -63546,7 +64027,7 @@ function liveCheck(checks, inputs, startedAt) {
 function cancelOnSignals() {
     const controller = new AbortController();
     const onSignal = (signal) => {
-        info(`Received ${signal}: stopping the wait and reporting the last known states.`);
+        actionLog.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
         controller.abort();
     };
     process.once('SIGINT', onSignal);
@@ -63565,7 +64046,10 @@ function describeWait(inputs) {
     const what = inputs.names
         ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
         : `every ${kind} in ${where}`;
-    return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s)`;
+    const after = inputs.requestedAfter === undefined
+        ? ''
+        : `, deployments requested after ${isoTime(new Date(inputs.requestedAfter))}`;
+    return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
 }
 
 
