@@ -46,7 +46,10 @@ export interface EmulatedRule {
   readonly activatedAtMs?: number
   /** In time order; none: never evaluated. */
   readonly evaluations?: readonly EmulatedEvaluation[]
-  /** What an evaluation started by StartConfigRulesEvaluation does, and how long it takes. */
+  /**
+   * What an evaluation started by StartConfigRulesEvaluation does, and how long it takes;
+   * default 5 s, finding what the rule's last evaluation found.
+   */
   readonly onDemand?: {
     readonly durationMs: number
     /** Default: the rule's latest results again. */
@@ -63,9 +66,10 @@ const MAX_START_NAMES = 25
 /** How often the same rules may be started. */
 const START_INTERVAL_MS = 60_000
 const DEFAULT_ACTIVATED_MS = 2_000
+const DEFAULT_ON_DEMAND_MS = 5_000
 
-/** Evaluations started on demand, per scenario (setScenario starts afresh): rule → start. */
-const started = new WeakMap<Scenario, Map<string, number>>()
+/** Evaluations started on demand, per scenario (setScenario starts afresh): rule → starts. */
+const started = new WeakMap<Scenario, Map<string, number[]>>()
 
 interface Located {
   readonly pack: EmulatedPack
@@ -74,24 +78,37 @@ interface Located {
   readonly base: number
 }
 
-/** The rule's evaluations so far, the one started on demand included once it is done. */
+/** The rule's evaluations so far, those started on demand included once they are done. */
 export function evaluationsOf(found: Located, ctx: OperationContext): EmulatedEvaluation[] {
   const now = nowOf(ctx)
   const { rule, base } = found
-  const scripted = (rule.evaluations ?? []).filter((e) => base + e.atMs <= now)
-  const start = started.get(ctx.scenario)?.get(key(ctx, rule.name))
-  if (start === undefined || !rule.onDemand) return scripted
-  const doneAt = start + rule.onDemand.durationMs
-  if (doneAt > now) return scripted
-  const before = scripted.filter((e) => base + e.atMs <= doneAt)
-  const latest = latestResults(before)
-  const onDemand: EmulatedEvaluation = {
-    atMs: doneAt - base,
-    ...(rule.onDemand.error
-      ? { error: rule.onDemand.error }
-      : { results: rule.onDemand.results ?? latest ?? [] })
+  const onDemand = onDemandOf(rule)
+  const done = (started.get(ctx.scenario)?.get(key(ctx, rule.name)) ?? [])
+    .map((start) => start + onDemand.durationMs - base)
+    .filter((atMs) => base + atMs <= now)
+  const timeline: (EmulatedEvaluation | { readonly atMs: number; readonly onDemand: true })[] = [
+    ...(rule.evaluations ?? []).filter((e) => base + e.atMs <= now),
+    ...done.map((atMs) => ({ atMs, onDemand: true as const }))
+  ].sort((a, b) => a.atMs - b.atMs)
+  const evaluations: EmulatedEvaluation[] = []
+  for (const step of timeline) {
+    if (!('onDemand' in step)) {
+      evaluations.push(step)
+      continue
+    }
+    // Without scripted results an evaluation on demand finds what the last one found.
+    evaluations.push({
+      atMs: step.atMs,
+      ...(onDemand.error
+        ? { error: onDemand.error }
+        : { results: onDemand.results ?? latestResults(evaluations) ?? [] })
+    })
   }
-  return [...before, onDemand, ...scripted.filter((e) => base + e.atMs > doneAt)]
+  return evaluations
+}
+
+function onDemandOf(rule: EmulatedRule): NonNullable<EmulatedRule['onDemand']> {
+  return rule.onDemand ?? { durationMs: DEFAULT_ON_DEMAND_MS }
 }
 
 function latestResults(evaluations: readonly EmulatedEvaluation[]) {
@@ -202,11 +219,11 @@ export const startConfigRulesEvaluation: JsonOperation = (body, ctx) => {
   }
   const now = nowOf(ctx)
   let starts = started.get(ctx.scenario)
-  if (!starts) started.set(ctx.scenario, (starts = new Map<string, number>()))
+  if (!starts) started.set(ctx.scenario, (starts = new Map<string, number[]>()))
   for (const { rule } of found) {
-    const start = starts.get(key(ctx, rule.name))
+    const start = starts.get(key(ctx, rule.name))?.at(-1)
     if (start === undefined) continue
-    const running = now < start + (rule.onDemand?.durationMs ?? 0)
+    const running = now < start + onDemandOf(rule).durationMs
     if (running || now - start < START_INTERVAL_MS) {
       return jsonError(
         400,
@@ -215,7 +232,10 @@ export const startConfigRulesEvaluation: JsonOperation = (body, ctx) => {
       )
     }
   }
-  for (const { rule } of found) starts.set(key(ctx, rule.name), now)
+  for (const { rule } of found) {
+    const k = key(ctx, rule.name)
+    starts.set(k, [...(starts.get(k) ?? []), now])
+  }
   return ok({})
 }
 

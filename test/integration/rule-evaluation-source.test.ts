@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ConfigServiceClient } from '@aws-sdk/client-config-service'
+import {
+  DescribeConfigRuleEvaluationStatusCommand,
+  GetConformancePackComplianceDetailsCommand,
+  StartConfigRulesEvaluationCommand,
+  type ConfigServiceClient,
+  type GetConformancePackComplianceDetailsCommandInput
+} from '@aws-sdk/client-config-service'
 import { createConfigClient } from '../../src/client.js'
 import { createComplianceSource } from '../../src/compliance-source.js'
 import {
@@ -394,6 +400,7 @@ describe('StartConfigRulesEvaluation over the wire', () => {
       'already-running'
     )
 
+    const firstOnDemand = await evaluatedAt()
     await vi.waitFor(
       async () =>
         expect(await source.startEvaluation(['iam-password-policy'], signalFor())).toEqual({
@@ -401,6 +408,12 @@ describe('StartConfigRulesEvaluation over the wire', () => {
         }),
       { timeout: 3_000, interval: 50 }
     )
+    // The first evaluation on demand stays the latest until the second is done.
+    expect(await evaluatedAt()).toBe(firstOnDemand)
+    await vi.waitFor(async () => expect(await evaluatedAt()).toBeGreaterThan(firstOnDemand!), {
+      timeout: 3_000,
+      interval: 10
+    })
   })
 
   it('rejects a start naming an unknown rule with NoSuchConfigRuleException', async () => {
@@ -425,5 +438,105 @@ describe('StartConfigRulesEvaluation over the wire', () => {
       [25, 'started'],
       [2, 'started']
     ])
+  })
+})
+
+describe('the emulator validates rule evaluation requests as AWS Config does', () => {
+  const rule: EmulatedRule = {
+    name: 'mixed',
+    evaluations: [
+      {
+        atMs: 1_000,
+        results: [
+          bucket('b1', 'Public'),
+          compliantBucket('b2'),
+          { resourceType: 'AWS::EC2::Volume', resourceId: 'vol-1', compliance: 'NON_COMPLIANT' }
+        ]
+      }
+    ]
+  }
+  const details = (input: GetConformancePackComplianceDetailsCommandInput) =>
+    client!.send(new GetConformancePackComplianceDetailsCommand(input))
+  const ids = (out: { ConformancePackRuleEvaluationResults?: unknown[] }) =>
+    (out.ConformancePackRuleEvaluationResults ?? []).map(
+      (r) =>
+        (r as { EvaluationResultIdentifier: { EvaluationResultQualifier: { ResourceId: string } } })
+          .EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId
+    )
+
+  it('filters results by resource type and ids, and by compliance', async () => {
+    await start({ packs: [pack([rule])] })
+    expect(ids(await details({ ConformancePackName: 'alpha' }))).toEqual(['b1', 'b2', 'vol-1'])
+    expect(
+      ids(
+        await details({
+          ConformancePackName: 'alpha',
+          Filters: { ResourceType: 'AWS::S3::Bucket' }
+        })
+      )
+    ).toEqual(['b1', 'b2'])
+    expect(
+      ids(
+        await details({
+          ConformancePackName: 'alpha',
+          Filters: { ResourceType: 'AWS::S3::Bucket', ResourceIds: ['b2'] }
+        })
+      )
+    ).toEqual(['b2'])
+    expect(
+      ids(
+        await details({
+          ConformancePackName: 'alpha',
+          Filters: { ComplianceType: 'NON_COMPLIANT' }
+        })
+      )
+    ).toEqual(['b1', 'vol-1'])
+  })
+
+  it('rejects resource ids without a resource type, more than 10 rule names, an unknown rule or pack', async () => {
+    await start({ packs: [pack([rule])] })
+    await expect(
+      details({ ConformancePackName: 'alpha', Filters: { ResourceIds: ['b1'] } })
+    ).rejects.toThrow(expect.objectContaining({ name: 'InvalidParameterValueException' }))
+    await expect(
+      details({
+        ConformancePackName: 'alpha',
+        Filters: { ConfigRuleNames: Array.from({ length: 11 }, (_, i) => `r${i}`) }
+      })
+    ).rejects.toThrow(expect.objectContaining({ name: 'ValidationException' }))
+    await expect(
+      details({ ConformancePackName: 'alpha', Filters: { ConfigRuleNames: ['nope'] } })
+    ).rejects.toThrow(
+      expect.objectContaining({ name: 'NoSuchConfigRuleInConformancePackException' })
+    )
+    await expect(details({ ConformancePackName: 'beta' })).rejects.toThrow(
+      expect.objectContaining({ name: 'NoSuchConformancePackException' })
+    )
+    await expect(details({ ConformancePackName: 'alpha', Limit: 101 })).rejects.toThrow(
+      expect.objectContaining({ name: 'InvalidLimitException' })
+    )
+  })
+
+  it('rejects more than 25 names in a status read, and none or more than 25 in a start', async () => {
+    await start({ packs: [pack([rule])] })
+    const names = Array.from({ length: 26 }, (_, i) => `r${i}`)
+    await expect(
+      client!.send(new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: names }))
+    ).rejects.toThrow(expect.objectContaining({ name: 'ValidationException' }))
+    await expect(
+      client!.send(new StartConfigRulesEvaluationCommand({ ConfigRuleNames: names }))
+    ).rejects.toThrow(expect.objectContaining({ name: 'ValidationException' }))
+    await expect(
+      client!.send(new StartConfigRulesEvaluationCommand({ ConfigRuleNames: [] }))
+    ).rejects.toThrow(expect.objectContaining({ name: 'ValidationException' }))
+  })
+
+  it('does not know a rule before it is activated', async () => {
+    const source = await start({
+      packs: [{ ...pack([{ name: 'soon', activatedAtMs: 60_000 }]), requestedAt: Date.now() }]
+    })
+    await expect(source.statuses(['soon'], undefined, signalFor())).rejects.toThrow(
+      expect.objectContaining({ name: 'NoSuchConfigRuleException' })
+    )
   })
 })
