@@ -232,19 +232,13 @@ function failureOf(
 }
 
 /**
- * The rules whose latest successful evaluation is older than what this deployment needs:
- * those an on-demand evaluation would help.
+ * The rules an on-demand evaluation would help: those with no result of this deployment yet,
+ * and those counted with a result the unreadable stack cannot vouch for (the evaluation
+ * started then settles what the stack could not).
  */
 export function rulesToStart(input: PackEvaluationInput): string[] {
   return judgePack({ ...input, startedEvaluations: undefined })
-    .rules.filter((r) => {
-      if (r.verdict.kind === 'unevaluated') return true
-      return (
-        r.unverifiedChange &&
-        'evaluatedAt' in r.verdict &&
-        r.verdict.evaluatedAt < input.requestedAt
-      )
-    })
+    .rules.filter((r) => r.verdict.kind === 'unevaluated' || r.unverifiedChange)
     .map((r) => r.name)
 }
 

@@ -396,15 +396,23 @@ describe('the pack', () => {
     expect(decideGate('report', j)).toEqual({ kind: 'pass' })
   })
 
-  it('names the rules an on-demand evaluation would help: unevaluated, or counted unverified from before the request', () => {
+  it('names the rules an on-demand evaluation would help: unevaluated, or counted unverified', () => {
     const input: PackEvaluationInput = {
       requestedAt: REQUESTED,
-      rules: [rule('fresh'), rule('waiting'), rule('unverified'), rule('failed')],
+      rules: [
+        rule('fresh'),
+        rule('waiting'),
+        rule('unverified'),
+        rule('unverified-recent'),
+        rule('failed')
+      ],
       statuses: new Map(
         [
           created('fresh', { lastSuccessfulEvaluationAt: at(2) }),
           created('waiting'),
           older('unverified', { lastSuccessfulEvaluationAt: at(-10) }),
+          // Evaluated during the deployment, yet perhaps before the rule was changed.
+          older('unverified-recent', { lastSuccessfulEvaluationAt: at(1) }),
           created('failed', { lastFailedEvaluationAt: at(2), lastErrorCode: 'E' })
         ].map((s) => [s.name, s])
       ),
@@ -412,7 +420,7 @@ describe('the pack', () => {
       // Already started: still judged as if not, so a second call names the same rules.
       startedEvaluations: new Map([['fresh', at(5)]])
     }
-    expect(rulesToStart(input)).toEqual(['waiting', 'unverified'])
+    expect(rulesToStart(input)).toEqual(['waiting', 'unverified', 'unverified-recent'])
     expect(rulesToStart({ ...input, stack: stackRead() })).toEqual(['waiting'])
   })
 })
