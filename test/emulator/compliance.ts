@@ -7,12 +7,14 @@ import {
   type JsonOperation,
   type OperationContext
 } from './operation.js'
+import { scriptedRules } from './rule-evaluations.js'
 
 /**
  * AWS Config's compliance reads for the emulator: GetConformancePackComplianceSummary and
  * DescribeConformancePackCompliance. Compliance is read once the wait has ended, so a pack's
  * timeline is taken with every atCall step passed (atMs steps still follow the clock). A pack
- * that exists but is not CREATE_COMPLETE, or has no `compliance`, is INSUFFICIENT_DATA.
+ * that exists but is not CREATE_COMPLETE, or has neither `compliance` nor `rules`, is
+ * INSUFFICIENT_DATA; scripted `rules` give the rule list and the roll-up.
  */
 
 type Compliance = 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
@@ -151,9 +153,20 @@ function complianceOf(
   pack: EmulatedPack,
   ctx: OperationContext
 ): { status: Compliance; rules: readonly { name: string; compliance: Compliance }[] } {
-  if (stepOf(pack, ctx).state !== 'CREATE_COMPLETE' || !pack.compliance) {
+  if (stepOf(pack, ctx).state !== 'CREATE_COMPLETE')
     return { status: 'INSUFFICIENT_DATA', rules: [] }
+  if (pack.rules) {
+    // AWS's roll-up: rules not evaluated yet do not count against a pack.
+    const rules = scriptedRules(pack, ctx)
+    const any = (c: Compliance) => rules.some((rule) => rule.compliance === c)
+    const status = any('NON_COMPLIANT')
+      ? 'NON_COMPLIANT'
+      : any('COMPLIANT')
+        ? 'COMPLIANT'
+        : 'INSUFFICIENT_DATA'
+    return { status, rules }
   }
+  if (!pack.compliance) return { status: 'INSUFFICIENT_DATA', rules: [] }
   return { status: pack.compliance.status, rules: pack.compliance.rules ?? [] }
 }
 

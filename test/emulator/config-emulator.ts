@@ -18,10 +18,17 @@ import {
   getOrganizationConformancePackDetailedStatus,
   type OrganizationScenario
 } from './organization-packs.js'
+import { getConformancePackComplianceDetails } from './compliance-details.js'
+import {
+  describeConfigRuleEvaluationStatus,
+  startConfigRulesEvaluation,
+  type EmulatedRule
+} from './rule-evaluations.js'
 import { describeStackEvents, type EmulatedStack } from './stack-events.js'
 
 export type { EmulatedStack, EmulatedStackEvent } from './stack-events.js'
 export type { EmulatedOrganizationPack, OrganizationScenario } from './organization-packs.js'
+export type { EmulatedEvaluation, EmulatedResult, EmulatedRule } from './rule-evaluations.js'
 
 /**
  * A local AWS Config endpoint for tests, the demo and the benchmark. It speaks awsJson1_1
@@ -70,6 +77,11 @@ export interface EmulatedPack {
       readonly compliance: 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
     }[]
   }
+  /**
+   * The pack's rules with evaluation times (rule-evaluations.ts). When given, the rule list
+   * and the summary are derived from them and `compliance` is not used.
+   */
+  readonly rules?: readonly EmulatedRule[]
 }
 
 export type FaultResponse =
@@ -115,6 +127,10 @@ export interface Scenario {
   readonly stackEventsPageSize?: number
   /** Most rules in a DescribeConformancePackCompliance page, whatever its Limit (default 100). */
   readonly complianceRulesPageSize?: number
+  /** Most statuses in a DescribeConfigRuleEvaluationStatus page, whatever its Limit (default 50). */
+  readonly ruleStatusPageSize?: number
+  /** Most results in a GetConformancePackComplianceDetails page, whatever its Limit (default 100). */
+  readonly complianceDetailsPageSize?: number
   /** Organization conformance packs (the organization scope). */
   readonly organization?: OrganizationScenario
 }
@@ -135,6 +151,9 @@ const OPERATIONS: Record<string, JsonOperation> = {
   DescribeConformancePackStatus: describeConformancePackStatus,
   GetConformancePackComplianceSummary: getConformancePackComplianceSummary,
   DescribeConformancePackCompliance: describeConformancePackCompliance,
+  DescribeConfigRuleEvaluationStatus: describeConfigRuleEvaluationStatus,
+  GetConformancePackComplianceDetails: getConformancePackComplianceDetails,
+  StartConfigRulesEvaluation: startConfigRulesEvaluation,
   DescribeOrganizationConformancePackStatuses: describeOrganizationConformancePackStatuses,
   GetOrganizationConformancePackDetailedStatus: getOrganizationConformancePackDetailedStatus
 }
