@@ -22,6 +22,8 @@ const expectedInputs = [
   'conformance-pack-names',
   'region',
   'github-token',
+  'requested-after',
+  'start-evaluation',
   ...Object.keys(DEFAULTS)
 ]
 for (const name of expectedInputs) {
