@@ -19,9 +19,9 @@ const LIST_INPUTS = ['conformance-pack-names', 'region']
 const GITHUB_ONLY_INPUTS = ['github-token', 'check-name']
 
 interface ManifestInput {
-  description?: unknown
-  default?: unknown
-  required?: unknown
+  description?: string
+  default?: string | number | boolean
+  required?: boolean
 }
 
 export interface GeneratedSpec {
@@ -47,9 +47,7 @@ export function inputSpecsOf(actionYml: string): GeneratedSpec[] {
     const defaultValue = input.default === undefined ? '' : String(input.default)
     return {
       name,
-      description: String(input.description ?? '')
-        .replace(/\s+/g, ' ')
-        .trim(),
+      description: (input.description ?? '').replace(/\s+/g, ' ').trim(),
       default: defaultValue,
       required: input.required === true,
       kind: LIST_INPUTS.includes(name)

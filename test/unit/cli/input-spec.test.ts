@@ -38,9 +38,7 @@ function drift(expected: readonly GeneratedSpec[], actual: readonly InputSpec[])
 describe('src/input-spec.ts', () => {
   it('holds exactly the inputs action.yml declares', async () => {
     const expected = inputSpecsOf(await readFile(ACTION_YML, 'utf8'))
-    expect(drift(expected, INPUT_SPECS), 'run: npx tsx scripts/generate-input-spec.ts').toEqual(
-      []
-    )
+    expect(drift(expected, INPUT_SPECS), 'run: npx tsx scripts/generate-input-spec.ts').toEqual([])
   })
 
   it('is the generator output, byte for byte', async () => {
