@@ -31,6 +31,12 @@ export interface RegionReport {
   readonly packs: readonly PackReport[]
   /** The region's verdict lists, by plain pack name. */
   readonly verdict: VerdictLists
+  /**
+   * Why the region's wait stopped short, when it did not end with the packs' states: AWS
+   * refused (the message names the IAM action), an unexpected error, or a deadline reached
+   * before AWS Config listed the packs.
+   */
+  readonly problem?: string
 }
 
 export interface VerdictLists {
