@@ -1,17 +1,21 @@
 /**
  * Writes src/input-spec.ts from action.yml: the inputs the action declares are the flags the
- * command offers, with the same names, descriptions and defaults. Run it after changing an
- * input: `npx tsx scripts/generate-input-spec.ts`. The unit tests fail when the committed
- * module and action.yml drift apart.
+ * command offers, with the same names, descriptions and defaults. Then writes the --help text
+ * and the exit codes into docs/cli.md. Run it after changing an input:
+ * `npx tsx scripts/generate-input-spec.ts`. The unit tests fail when the committed files and
+ * action.yml drift apart.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
+import { EXIT_CODES } from '../src/cli/exit-code.js'
+import { helpText } from '../src/cli/help.js'
 
 export const ACTION_YML = resolve(import.meta.dirname, '../action.yml')
 export const INPUT_SPEC_MODULE = resolve(import.meta.dirname, '../src/input-spec.ts')
+export const CLI_DOC = resolve(import.meta.dirname, '../docs/cli.md')
 
 /** Inputs that hold several values: the flag may be repeated, and takes commas or newlines. */
 const LIST_INPUTS = ['conformance-pack-names', 'region']
@@ -86,10 +90,33 @@ export const INPUT_SPECS: readonly InputSpec[] = ${JSON.stringify(specs, null, 2
   return format(source, { ...config, filepath: INPUT_SPEC_MODULE })
 }
 
+/** docs/cli.md with its generated blocks (the --help text, the exit codes) brought up to date. */
+export async function renderCliDoc(doc: string, actionYml: string): Promise<string> {
+  const help = ['```text', helpText(inputSpecsOf(actionYml)).trimEnd(), '```'].join('\n')
+  const codes = [
+    '| Code | Meaning |',
+    '| --- | --- |',
+    ...EXIT_CODES.map((e) => `| ${e.code} | ${e.meaning} |`)
+  ].join('\n')
+  const filled = replaceBlock(replaceBlock(doc, 'help', help), 'exit-codes', codes)
+  const config = await resolveConfig(CLI_DOC)
+  return format(filled, { ...config, filepath: CLI_DOC })
+}
+
+function replaceBlock(doc: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`
+  const end = `<!-- ${name}:end -->`
+  const from = doc.indexOf(start)
+  const to = doc.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`docs/cli.md has no ${start} … ${end} block`)
+  return `${doc.slice(0, from + start.length)}\n\n${content}\n\n${doc.slice(to)}`
+}
+
 async function main(): Promise<void> {
-  const source = await renderInputSpec(await readFile(ACTION_YML, 'utf8'))
-  await writeFile(INPUT_SPEC_MODULE, source)
-  console.log(`Wrote ${INPUT_SPEC_MODULE}`)
+  const actionYml = await readFile(ACTION_YML, 'utf8')
+  await writeFile(INPUT_SPEC_MODULE, await renderInputSpec(actionYml))
+  await writeFile(CLI_DOC, await renderCliDoc(await readFile(CLI_DOC, 'utf8'), actionYml))
+  console.log(`Wrote ${INPUT_SPEC_MODULE} and ${CLI_DOC}`)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()
