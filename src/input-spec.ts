@@ -1,0 +1,132 @@
+// Generated from action.yml by scripts/generate-input-spec.ts: do not edit by hand.
+
+/** How the command reads an input's flag: a value, true/false, or a repeatable list. */
+export type InputKind = 'string' | 'boolean' | 'list'
+
+export interface InputSpec {
+  readonly name: string
+  readonly description: string
+  /** The action's default: what an absent flag means. */
+  readonly default: string
+  readonly required: boolean
+  readonly kind: InputKind
+  /** Meaningful only on GitHub: the command has no flag for it. */
+  readonly githubOnly: boolean
+}
+
+/** The action's inputs, in action.yml's order. */
+export const INPUT_SPECS: readonly InputSpec[] = [
+  {
+    name: 'conformance-pack-names',
+    description:
+      'Conformance pack names, separated by newlines and/or commas. Empty: every conformance pack in the region (those that exist when the wait starts).',
+    default: '',
+    required: false,
+    kind: 'list',
+    githubOnly: false
+  },
+  {
+    name: 'region',
+    description:
+      'AWS region, or several separated by newlines and/or commas (the packs are awaited in each, at once). Empty - AWS_REGION, then AWS_DEFAULT_REGION.',
+    default: '',
+    required: false,
+    kind: 'list',
+    githubOnly: false
+  },
+  {
+    name: 'scope',
+    description:
+      "account - the account's conformance packs (DescribeConformancePackStatus). organization - organization conformance packs, from the management account or a delegated administrator (DescribeOrganizationConformancePackStatuses).",
+    default: 'account',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'timeout-seconds',
+    description: 'Overall deadline for the wait, in seconds (decimals allowed).',
+    default: '1800',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'min-delay-seconds',
+    description: 'First delay between polls, in seconds. Must be less than timeout-seconds.',
+    default: '5',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'max-delay-seconds',
+    description: 'Cap on the delay between polls, in seconds.',
+    default: '30',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'missing-pack',
+    description:
+      "What to do with a named pack that does not exist - fail (fail the step), wait (keep waiting for it to appear, until the deadline) or ignore (report it, don't fail).",
+    default: 'fail',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'fail-on-failure',
+    description:
+      'false - a pack in a *_FAILED state is reported (result failure) but the step passes. A missing pack under missing-pack fail, and a timeout, still fail the step.',
+    default: 'true',
+    required: false,
+    kind: 'boolean',
+    githubOnly: false
+  },
+  {
+    name: 'explain-failures',
+    description:
+      "true - for each failed pack, read its CloudFormation stack's events and show the resources that failed and why (needs cloudformation:DescribeStackEvents; best effort, never changes the result). false - skip.",
+    default: 'true',
+    required: false,
+    kind: 'boolean',
+    githubOnly: false
+  },
+  {
+    name: 'compliance',
+    description:
+      "After a successful wait - ignore (default), report (read each deployed pack's compliance, warn on NON_COMPLIANT), or require (the step fails with result noncompliant when any pack is NON_COMPLIANT, and with result failure when, with no names, a region has no conformance pack at all). Account scope only. Needs config:GetConformancePackComplianceSummary and config:DescribeConformancePackCompliance.",
+    default: 'ignore',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'requested-after',
+    description:
+      "An ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z - record it before the deploy command (date -u +%Y-%m-%dT%H:%M:%SZ). A pack whose LastUpdateRequestedTime (an organization pack's LastUpdateTime) is older still shows an earlier deployment - an update shows CREATE_* again, and a read right after the deploy can return the previous deployment's CREATE_COMPLETE or CREATE_FAILED - and is awaited whatever its state (state PREVIOUS_DEPLOYMENT; at the deadline, result timeout). Allows 30 seconds for the runner's clock being ahead of AWS's. Empty - each pack's state is taken as it stands.",
+    default: '',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'github-token',
+    description:
+      "A token with checks - write (for example secrets.GITHUB_TOKEN). Set it to show a live check run with the packs' table on the commit under test. Empty - no check run.",
+    default: '',
+    required: false,
+    kind: 'string',
+    githubOnly: true
+  },
+  {
+    name: 'check-name',
+    description: 'The name of the live check run.',
+    default: 'AWS Config conformance packs',
+    required: false,
+    kind: 'string',
+    githubOnly: true
+  }
+]

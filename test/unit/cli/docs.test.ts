@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { ACTION_YML, CLI_DOC, renderCliDoc } from '../../../scripts/generate-input-spec.js'
+import { EXIT_CODES } from '../../../src/cli/exit-code.js'
+import { helpText } from '../../../src/cli/help.js'
+import { INPUT_SPECS } from '../../../src/input-spec.js'
+
+describe('docs/cli.md', () => {
+  it('shows the --help text and the exit codes as the code has them', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8')
+    expect(
+      doc === (await renderCliDoc(doc, await readFile(ACTION_YML, 'utf8'))),
+      'docs/cli.md is out of date: run npx tsx scripts/generate-input-spec.ts'
+    ).toBe(true)
+    expect(doc).toContain(helpText(INPUT_SPECS).trimEnd())
+    for (const { code, meaning } of EXIT_CODES)
+      expect(doc).toMatch(
+        new RegExp(`^\\| ${code} +\\| ${meaning.replace(/[()]/g, '\\$&')} +\\|$`, 'm')
+      )
+  })
+
+  it('notices a stale block', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8')
+    const stale = doc.replace('--timeout-seconds SECONDS', '--timeout SECONDS')
+    expect(await renderCliDoc(stale, await readFile(ACTION_YML, 'utf8'))).toBe(doc)
+  })
+
+  it('has the four complete examples and both ways to run without a registry', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8')
+    expect(doc).toMatch(
+      /artifacts:\n {4}when: always\n {4}reports:\n {6}junit: conformance-packs\.xml/
+    )
+    expect(doc).toContain('file-format: JUNITXML')
+    expect(doc).toMatch(/Provider: CodeBuild/)
+    expect(doc).toContain('export AWS_PROFILE=')
+    expect(doc).toContain('npx --yes github:OWNER/wait-for-conformance-packs')
+    expect(doc).toContain('node dist/cli.js --conformance-pack-names my-pack')
+  })
+})

@@ -1,0 +1,68 @@
+import type {
+  PackReport,
+  RegionReport,
+  RunReport,
+  VerdictLists
+} from '../../../src/cli/report-model.js'
+
+/** A region whose verdict lists follow its packs' states, as the verdict would make them. */
+export function region(name: string, packs: PackReport[], pending: string[] = []): RegionReport {
+  const named = (pred: (p: PackReport) => boolean) => packs.filter(pred).map((p) => p.name)
+  const verdict: VerdictLists = {
+    result: 'success',
+    completed: named((p) => p.state === 'CREATE_COMPLETE'),
+    failed: named((p) => p.state.endsWith('_FAILED')),
+    pending: [
+      ...named((p) => p.state.endsWith('_IN_PROGRESS') || p.state === 'UNKNOWN'),
+      ...pending
+    ],
+    missing: named((p) => p.state === 'NOT_FOUND')
+  }
+  return { region: name, packs, verdict }
+}
+
+export function report(regions: RegionReport[], overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    scope: 'account',
+    result: 'failure',
+    headline: '1 conformance pack(s) failed: beta',
+    elapsedMs: 95_000,
+    finishedAt: '2026-01-02T03:04:05.000Z',
+    missingPack: 'fail',
+    regions,
+    ...overrides
+  }
+}
+
+export const ALPHA: PackReport = {
+  name: 'alpha',
+  state: 'CREATE_COMPLETE',
+  requestedAt: '2026-01-02T03:00:00.000Z',
+  completedAt: '2026-01-02T03:03:12.000Z',
+  durationMs: 192_000
+}
+
+export const BETA: PackReport = {
+  name: 'beta',
+  state: 'CREATE_FAILED',
+  reason: 'Conformance pack creation failed: rule AccessKeysRotated could not be created',
+  durationMs: 61_500,
+  failedResources: [
+    {
+      logicalId: 'AccessKeysRotated',
+      type: 'AWS::Config::ConfigRule',
+      status: 'CREATE_FAILED',
+      reason: 'Insufficient permissions <iam:PassRole> & more'
+    },
+    { logicalId: 'Bucket', type: 'AWS::S3::Bucket', status: 'CREATE_FAILED' }
+  ]
+}
+
+export const GAMMA: PackReport = { name: 'gamma', state: 'NOT_FOUND' }
+
+export const DELTA: PackReport = {
+  name: 'delta',
+  state: 'CREATE_IN_PROGRESS',
+  requestedAt: '2026-01-02T03:00:00.000Z',
+  durationMs: 300_000
+}
