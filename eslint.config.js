@@ -22,18 +22,18 @@ export default tseslint.config(
   {
     files: ['src/**'],
     rules: {
-      // Lines written raw could start a workflow command: they go through src/action-log.ts.
+      // Lines written raw could start a workflow command: they go through src/publish/action-log.ts.
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='core'][property.name=/^(info|debug)$/]",
           message:
-            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+            'Log through actionLog (src/publish/action-log.ts): text from AWS must not start a workflow command.'
         },
         {
           selector: "MemberExpression[object.name='process'][property.name='stdout']",
           message:
-            'Log through actionLog (src/action-log.ts): text from AWS must not start a workflow command.'
+            'Log through actionLog (src/publish/action-log.ts): text from AWS must not start a workflow command.'
         }
       ]
     }

@@ -58374,7 +58374,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2349:
+/***/ 3315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -58402,115 +58402,7 @@ function abortError(signal) {
 
 /***/ }),
 
-/***/ 2849:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H1: () => (/* binding */ conclusionFor),
-/* harmony export */   IB: () => (/* binding */ fitCheckSummary),
-/* harmony export */   Ik: () => (/* binding */ commitUnderTest),
-/* harmony export */   Tq: () => (/* binding */ checkTitle),
-/* harmony export */   ZZ: () => (/* binding */ field),
-/* harmony export */   em: () => (/* binding */ packCounts)
-/* harmony export */ });
-/* unused harmony exports CHECK_SUMMARY_LIMIT, DEFAULT_CHECK_REQUEST_TIMEOUT_MS */
-/**
- * What a check run shows, decided without GitHub: its conclusion, its title, the commit it
- * belongs to, and a summary cut to GitHub's limit.
- */
-/**
- * GitHub's limit for a check run's `output.summary`. GitHub documents it as characters but
- * enforces it in UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), and the job
- * summary carries multi-byte marks (✅ ⏳ ⏱️), so the cut is measured in bytes.
- */
-const CHECK_SUMMARY_LIMIT = 65_535;
-/** The normal bound for one GitHub call. */
-const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
-const CUT_NOTE = '\n\n---\n_This summary was cut to fit the 65,535-character limit of a check run. The full table is in the job summary of the workflow run._\n';
-const TABLE_CLOSE = '</table>';
-/** `markdown` as is when it fits the limit; else cut at a row or line boundary, with a note. */
-function fitCheckSummary(markdown) {
-    const bytes = Buffer.from(markdown, 'utf8');
-    if (bytes.length <= CHECK_SUMMARY_LIMIT)
-        return markdown;
-    const budget = CHECK_SUMMARY_LIMIT - Buffer.byteLength(CUT_NOTE, 'utf8') - Buffer.byteLength(TABLE_CLOSE);
-    // Back up to the start of a UTF-8 sequence: never split a character.
-    let end = budget;
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    let head = bytes.subarray(0, end).toString('utf8');
-    // Prefer ending after a whole table row or line; else at least not inside a tag.
-    const boundary = Math.max(head.lastIndexOf('</tr>') + '</tr>'.length, head.lastIndexOf('\n') + 1);
-    if (boundary > head.length / 2)
-        head = head.slice(0, boundary);
-    else if (head.lastIndexOf('<') > head.lastIndexOf('>'))
-        head = head.slice(0, head.lastIndexOf('<'));
-    const opened = head.split('<table').length - 1;
-    const closed = head.split(TABLE_CLOSE).length - 1;
-    return `${head}${opened > closed ? TABLE_CLOSE : ''}${CUT_NOTE}`;
-}
-/** The commit the workflow tests: a pull request's head (not its merge commit), else GITHUB_SHA. */
-function commitUnderTest(env, payload) {
-    const head = field(field(field(payload, 'pull_request'), 'head'), 'sha');
-    if (typeof head === 'string' && head !== '')
-        return head;
-    return env.GITHUB_SHA || undefined;
-}
-/** `value[key]` for JSON of unknown shape (event payloads, API errors). */
-function field(value, key) {
-    return typeof value === 'object' && value !== null
-        ? value[key]
-        : undefined;
-}
-/**
- * The check's conclusion for the wait's result. Failed packs under `fail-on-failure: false`
- * (the step does not fail) conclude `neutral`; non-compliant packs conclude `failure`.
- */
-function conclusionFor(result, failStep) {
-    switch (result) {
-        case 'success':
-            return 'success';
-        case 'failure':
-            return failStep ? 'failure' : 'neutral';
-        case 'noncompliant':
-            return 'failure';
-        case 'timeout':
-            return 'timed_out';
-        case 'cancelled':
-            return 'cancelled';
-    }
-}
-/** How many packs are in each list of a verdict. */
-function packCounts(lists) {
-    return {
-        completed: lists.completed.length,
-        failed: lists.failed.length,
-        pending: lists.pending.length,
-        missing: lists.missing.length
-    };
-}
-/** The check run's title: '2 of 3 packs deployed, 1 failed', or 'Waiting: 1 of 3 packs deployed'. */
-function checkTitle(counts, done) {
-    const total = counts.completed + counts.failed + counts.pending + counts.missing;
-    if (total === 0)
-        return done ? 'No conformance packs found' : 'Waiting for conformance packs';
-    const extras = [
-        [counts.failed, 'failed'],
-        [counts.missing, 'not found'],
-        // While waiting, the packs not yet deployed are pending by definition.
-        [done ? counts.pending : 0, 'pending']
-    ]
-        .filter(([n]) => n !== 0)
-        .map(([n, what]) => `, ${n} ${what}`)
-        .join('');
-    const line = `${counts.completed} of ${total} pack${total === 1 ? '' : 's'} deployed${extras}`;
-    return done ? line : `Waiting: ${line}`;
-}
-
-
-/***/ }),
-
-/***/ 9592:
+/***/ 658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -58556,7 +58448,7 @@ function isKnownRegion(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7226);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2316);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58565,7 +58457,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7226:
+/***/ 2316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61567,7 +61459,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/action-log.ts
+;// CONCATENATED MODULE: ./src/publish/action-log.ts
 
 /**
  * What a folded line break looks like in the log: one message stays one line, and the reader
@@ -61610,9 +61502,9 @@ function safeLog(sink) {
 /** The action's log: @actions/core behind `safeLog`. */
 const actionLog = safeLog(core_namespaceObject);
 
-// EXTERNAL MODULE: ./src/check-view.ts
-var check_view = __nccwpck_require__(2849);
-;// CONCATENATED MODULE: ./src/clock.ts
+// EXTERNAL MODULE: ./src/publish/check-view.ts
+var check_view = __nccwpck_require__(3153);
+;// CONCATENATED MODULE: ./src/shared/clock.ts
 // setTimeout fires at once for anything above 2^31-1 ms.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const systemClock = {
@@ -61630,11 +61522,11 @@ const systemClock = {
     })
 };
 
-// EXTERNAL MODULE: ./src/client.ts
-var src_client = __nccwpck_require__(9592);
+// EXTERNAL MODULE: ./src/aws/client.ts
+var aws_client = __nccwpck_require__(658);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/aws-errors.ts
+;// CONCATENATED MODULE: ./src/aws/errors.ts
 
 const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredToken', 'ExpiredTokenException']);
 const CREDENTIAL_ERRORS = new Set([
@@ -61689,15 +61581,15 @@ function classifyError(error, iamAction, region) {
         return permanent(`The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`, 'unresolved-host');
     }
     if ((0,retry.isThrottlingError)(sdk))
-        return aws_errors_transient(`throttled (${name}): ${detail}`);
+        return errors_transient(`throttled (${name}): ${detail}`);
     if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
-        return aws_errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
+        return errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
     }
     if (status !== undefined && status >= 400 && status < 500) {
         return permanent(`AWS rejected ${iamAction} (${name}, HTTP ${status}). ${said}`);
     }
     // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
-    return aws_errors_transient(`${name}: ${detail}`);
+    return errors_transient(`${name}: ${detail}`);
 }
 /**
  * For a wait that had answers before: the session ran out while waiting, which better
@@ -61723,10 +61615,10 @@ function awsSaid(detail) {
 function hostOf(message) {
     return /ENOTFOUND (\S+)/.exec(message)?.[1];
 }
-const aws_errors_transient = (message) => ({ kind: 'transient', message });
+const errors_transient = (message) => ({ kind: 'transient', message });
 const permanent = (message, cause) => cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message };
 
-;// CONCATENATED MODULE: ./src/backoff.ts
+;// CONCATENATED MODULE: ./src/wait/backoff.ts
 /**
  * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
  * jitter" (a random point in the upper half of the step) so that several pipelines started
@@ -61740,7 +61632,7 @@ function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
     return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
 
-;// CONCATENATED MODULE: ./src/paging.ts
+;// CONCATENATED MODULE: ./src/aws/paging.ts
 /**
  * Paging for every AWS listing the action follows. The SDK's paginators
  * (`paginateDescribeConformancePackStatus` and the others) do not fit:
@@ -61801,7 +61693,7 @@ async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
     return pages;
 }
 
-;// CONCATENATED MODULE: ./src/compliance.ts
+;// CONCATENATED MODULE: ./src/compliance/read-compliance.ts
 
 
 
@@ -62015,7 +61907,7 @@ function transientIfResolvedBefore(classified) {
         : classified;
 }
 
-;// CONCATENATED MODULE: ./src/html.ts
+;// CONCATENATED MODULE: ./src/publish/html.ts
 /**
  * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
  * no line break: a blank line ends the HTML block in markdown, which would break the table and
@@ -62031,7 +61923,7 @@ function escapeHtml(text) {
         .replace(/\r\n|[\n\r]/g, '<br>');
 }
 
-;// CONCATENATED MODULE: ./src/compliance-report.ts
+;// CONCATENATED MODULE: ./src/compliance/annotations.ts
 
 /** What INSUFFICIENT_DATA means, for the summary and the annotations. */
 const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
@@ -62088,9 +61980,9 @@ function complianceAnnotations(packs, mode, label) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7101);
-// EXTERNAL MODULE: ./src/abortable.ts
-var abortable = __nccwpck_require__(2349);
-;// CONCATENATED MODULE: ./src/compliance-source.ts
+// EXTERNAL MODULE: ./src/aws/abortable.ts
+var abortable = __nccwpck_require__(3315);
+;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
 
 
 /** Most rules DescribeConformancePackCompliance returns in one page. */
@@ -62132,7 +62024,7 @@ function createComplianceSource(client) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compliance-gate.ts
+;// CONCATENATED MODULE: ./src/compliance/gate.ts
 
 
 
@@ -62143,7 +62035,7 @@ function createComplianceSource(client) {
  */
 async function readComplianceInRegions(regions, deps) {
     return Promise.all(regions.map(async ({ region, packs }) => {
-        const client = (0,src_client/* createConfigClient */.a4)(region, deps.env);
+        const client = (0,aws_client/* createConfigClient */.a4)(region, deps.env);
         try {
             const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name);
             const read = await readCompliance(names, {
@@ -62213,7 +62105,7 @@ function gate(verdict, reads, mode) {
     return { ...base, verdict };
 }
 
-;// CONCATENATED MODULE: ./src/deployment.ts
+;// CONCATENATED MODULE: ./src/packs/deployment.ts
 /**
  * How far the runner's clock may be ahead of AWS's before a deployment requested after
  * `requested-after` looks older than it. Hosted runners and AWS keep their clocks in sync
@@ -62514,7 +62406,7 @@ function inputs_valueOf(source, input) {
     return source.getInput(input) || DEFAULTS[input];
 }
 
-;// CONCATENATED MODULE: ./src/pack-state.ts
+;// CONCATENATED MODULE: ./src/packs/pack-state.ts
 /** The five states DescribeConformancePackStatus reports for an account's packs. */
 const SERVICE_STATES = [
     'CREATE_IN_PROGRESS',
@@ -62584,7 +62476,7 @@ function detailOf(status) {
     return status.state === 'UNKNOWN' ? undefined : status.detail;
 }
 
-;// CONCATENATED MODULE: ./src/log-format.ts
+;// CONCATENATED MODULE: ./src/packs/pack-text.ts
 
 
 /** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
@@ -62660,7 +62552,7 @@ function reasonOf(status) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config-source.ts
+;// CONCATENATED MODULE: ./src/aws/account-status-source.ts
 
 
 
@@ -62724,7 +62616,7 @@ function toReportedPack(d) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/best-effort.ts
+;// CONCATENATED MODULE: ./src/shared/best-effort.ts
 
 
 const ATTEMPTS = 3;
@@ -62766,7 +62658,7 @@ async function bestEffort(request, deps, options) {
     return { ok: false, why: `it kept failing: ${last}` };
 }
 
-;// CONCATENATED MODULE: ./src/explain.ts
+;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
 
 
 const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
@@ -62838,7 +62730,7 @@ function isStackGone(error) {
     return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/member-accounts.ts
+;// CONCATENATED MODULE: ./src/wait/failed-accounts.ts
 
 const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetailedStatus';
 /**
@@ -62874,7 +62766,7 @@ function failedAccountIds(explanation) {
     return explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).map((a) => a.accountId);
 }
 
-;// CONCATENATED MODULE: ./src/org-source.ts
+;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
 
 
 
@@ -62901,7 +62793,7 @@ function createOrganizationSource(client, debug = () => undefined) {
         }, 
         // Limit and NextToken apply only when listing every pack.
         (out) => (names ? undefined : out.NextToken));
-        return pages.flatMap((out) => (out.OrganizationConformancePackStatuses ?? []).map(org_source_toReportedPack));
+        return pages.flatMap((out) => (out.OrganizationConformancePackStatuses ?? []).map(organization_status_source_toReportedPack));
     }
     async function memberAccounts(name, bound, status) {
         const pages = await readPages('GetOrganizationConformancePackDetailedStatus', (nextToken) => send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
@@ -62955,7 +62847,7 @@ function createOrganizationSource(client, debug = () => undefined) {
         memberAccounts
     };
 }
-function org_source_toReportedPack(s) {
+function organization_status_source_toReportedPack(s) {
     return {
         name: s.OrganizationConformancePackName ?? '',
         state: s.Status,
@@ -62974,7 +62866,7 @@ function toMemberAccount(s) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/settling.ts
+;// CONCATENATED MODULE: ./src/wait/settling.ts
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
 /**
@@ -63024,14 +62916,14 @@ function bestEffortSettling(settler, warn) {
 const endsTheRound = (failure) => failure.kind === 'permanent' &&
     (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
 
 
 
 
 
 
-const wait_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 const SETTLE_AFTER_ROUNDS = 3;
 /**
@@ -63042,7 +62934,7 @@ const SETTLE_AFTER_ROUNDS = 3;
 async function waitForPacks(plan, deps) {
     const { source, clock, log, signal } = deps;
     const random = deps.random ?? Math.random;
-    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_DEFAULT_REQUEST_TIMEOUT_MS;
+    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS;
     const startedAt = clock.now();
     // The last poll is placed so that its request still has this long before the deadline.
     const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
@@ -63205,7 +63097,7 @@ async function waitForPacks(plan, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/region-wait.ts
+;// CONCATENATED MODULE: ./src/wait/region-wait.ts
 
 
 
@@ -63223,10 +63115,10 @@ const EXPLANATION_SOURCE = {
  * organization pack's member accounts (always). Never throws for AWS trouble.
  */
 async function waitInRegion(region, inputs, deps) {
-    if (!(0,src_client/* isKnownRegion */.Kk)(region)) {
+    if (!(0,aws_client/* isKnownRegion */.Kk)(region)) {
         deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
     }
-    const client = (0,src_client/* createConfigClient */.a4)(region, deps.env);
+    const client = (0,aws_client/* createConfigClient */.a4)(region, deps.env);
     const debug = (message) => deps.log.debug(message);
     const orgSource = inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined;
     try {
@@ -63264,7 +63156,7 @@ async function explainStacks(wait, deps, env) {
     if (!withStack)
         return new Map();
     // Loaded only when a pack failed: most runs never need the CloudFormation client.
-    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63));
+    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
     const reader = createStackEventReader(env);
     try {
         return await explainFailures(wait.packs, { ...deps, read: reader.read });
@@ -63285,7 +63177,7 @@ function regionLog(log, region, several) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/publish/report.ts
 
 
 
@@ -63433,7 +63325,7 @@ function headline(verdict, end, elapsedMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/summary-table.ts
+;// CONCATENATED MODULE: ./src/publish/summary-table.ts
 
 
 
@@ -63588,7 +63480,7 @@ function cloudFormationUrl(stackArn, region) {
     return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
 
@@ -63667,7 +63559,7 @@ function renderErrorSummary(summary, message) {
     return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
 }
 
-;// CONCATENATED MODULE: ./src/publish.ts
+;// CONCATENATED MODULE: ./src/publish/publish.ts
 
 
 
@@ -63790,7 +63682,7 @@ function runUrl(env) {
     return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+;// CONCATENATED MODULE: ./src/verdict/verdict.ts
 
 
 /**
@@ -63964,7 +63856,7 @@ async function run() {
  */
 async function createChecks(inputs, env) {
     const [{ createCheckRunReporter }, { context }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(577)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5577)),
+        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860)),
         __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))
     ]);
     return createCheckRunReporter({
@@ -64050,6 +63942,114 @@ function describeWait(inputs) {
         ? ''
         : `, deployments requested after ${isoTime(new Date(inputs.requestedAfter))}`;
     return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
+}
+
+
+/***/ }),
+
+/***/ 3153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H1: () => (/* binding */ conclusionFor),
+/* harmony export */   IB: () => (/* binding */ fitCheckSummary),
+/* harmony export */   Ik: () => (/* binding */ commitUnderTest),
+/* harmony export */   Tq: () => (/* binding */ checkTitle),
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   em: () => (/* binding */ packCounts)
+/* harmony export */ });
+/* unused harmony exports CHECK_SUMMARY_LIMIT, DEFAULT_CHECK_REQUEST_TIMEOUT_MS */
+/**
+ * What a check run shows, decided without GitHub: its conclusion, its title, the commit it
+ * belongs to, and a summary cut to GitHub's limit.
+ */
+/**
+ * GitHub's limit for a check run's `output.summary`. GitHub documents it as characters but
+ * enforces it in UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), and the job
+ * summary carries multi-byte marks (✅ ⏳ ⏱️), so the cut is measured in bytes.
+ */
+const CHECK_SUMMARY_LIMIT = 65_535;
+/** The normal bound for one GitHub call. */
+const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
+const CUT_NOTE = '\n\n---\n_This summary was cut to fit the 65,535-character limit of a check run. The full table is in the job summary of the workflow run._\n';
+const TABLE_CLOSE = '</table>';
+/** `markdown` as is when it fits the limit; else cut at a row or line boundary, with a note. */
+function fitCheckSummary(markdown) {
+    const bytes = Buffer.from(markdown, 'utf8');
+    if (bytes.length <= CHECK_SUMMARY_LIMIT)
+        return markdown;
+    const budget = CHECK_SUMMARY_LIMIT - Buffer.byteLength(CUT_NOTE, 'utf8') - Buffer.byteLength(TABLE_CLOSE);
+    // Back up to the start of a UTF-8 sequence: never split a character.
+    let end = budget;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    let head = bytes.subarray(0, end).toString('utf8');
+    // Prefer ending after a whole table row or line; else at least not inside a tag.
+    const boundary = Math.max(head.lastIndexOf('</tr>') + '</tr>'.length, head.lastIndexOf('\n') + 1);
+    if (boundary > head.length / 2)
+        head = head.slice(0, boundary);
+    else if (head.lastIndexOf('<') > head.lastIndexOf('>'))
+        head = head.slice(0, head.lastIndexOf('<'));
+    const opened = head.split('<table').length - 1;
+    const closed = head.split(TABLE_CLOSE).length - 1;
+    return `${head}${opened > closed ? TABLE_CLOSE : ''}${CUT_NOTE}`;
+}
+/** The commit the workflow tests: a pull request's head (not its merge commit), else GITHUB_SHA. */
+function commitUnderTest(env, payload) {
+    const head = field(field(field(payload, 'pull_request'), 'head'), 'sha');
+    if (typeof head === 'string' && head !== '')
+        return head;
+    return env.GITHUB_SHA || undefined;
+}
+/** `value[key]` for JSON of unknown shape (event payloads, API errors). */
+function field(value, key) {
+    return typeof value === 'object' && value !== null
+        ? value[key]
+        : undefined;
+}
+/**
+ * The check's conclusion for the wait's result. Failed packs under `fail-on-failure: false`
+ * (the step does not fail) conclude `neutral`; non-compliant packs conclude `failure`.
+ */
+function conclusionFor(result, failStep) {
+    switch (result) {
+        case 'success':
+            return 'success';
+        case 'failure':
+            return failStep ? 'failure' : 'neutral';
+        case 'noncompliant':
+            return 'failure';
+        case 'timeout':
+            return 'timed_out';
+        case 'cancelled':
+            return 'cancelled';
+    }
+}
+/** How many packs are in each list of a verdict. */
+function packCounts(lists) {
+    return {
+        completed: lists.completed.length,
+        failed: lists.failed.length,
+        pending: lists.pending.length,
+        missing: lists.missing.length
+    };
+}
+/** The check run's title: '2 of 3 packs deployed, 1 failed', or 'Waiting: 1 of 3 packs deployed'. */
+function checkTitle(counts, done) {
+    const total = counts.completed + counts.failed + counts.pending + counts.missing;
+    if (total === 0)
+        return done ? 'No conformance packs found' : 'Waiting for conformance packs';
+    const extras = [
+        [counts.failed, 'failed'],
+        [counts.missing, 'not found'],
+        // While waiting, the packs not yet deployed are pending by definition.
+        [done ? counts.pending : 0, 'pending']
+    ]
+        .filter(([n]) => n !== 0)
+        .map(([n, what]) => `, ${n} ${what}`)
+        .join('');
+    const line = `${counts.completed} of ${total} pack${total === 1 ? '' : 's'} deployed${extras}`;
+    return done ? line : `Waiting: ${line}`;
 }
 
 

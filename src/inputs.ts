@@ -1,5 +1,5 @@
-import { parseIsoTime } from './deployment.js'
-import type { MissingPackPolicy } from './pack-state.js'
+import { parseIsoTime } from './packs/deployment.js'
+import type { MissingPackPolicy } from './packs/pack-state.js'
 
 /** The validated inputs of one run. Times are in milliseconds. */
 export interface Inputs {

@@ -1,17 +1,17 @@
 import * as core from '@actions/core'
-import { actionLog } from './action-log.js'
-import type { CheckRunReporter } from './check-run.js'
-import { checkTitle, packCounts } from './check-view.js'
-import { systemClock } from './clock.js'
-import { gate, readComplianceInRegions, type ComplianceGate } from './compliance-gate.js'
-import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './deployment.js'
+import { actionLog } from './publish/action-log.js'
+import type { CheckRunReporter } from './github/check-run.js'
+import { checkTitle, packCounts } from './publish/check-view.js'
+import { systemClock } from './shared/clock.js'
+import { gate, readComplianceInRegions, type ComplianceGate } from './compliance/gate.js'
+import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './packs/deployment.js'
 import { InputError, parseInputs, type Inputs } from './inputs.js'
-import { formatDuration } from './log-format.js'
-import type { PackStatus } from './pack-state.js'
-import { failBeforeWait, publish } from './publish.js'
-import { regionLog, waitInRegion, type RegionRun } from './region-wait.js'
-import { renderSummary } from './summary.js'
-import { decideRegions, type RegionsVerdict } from './verdict.js'
+import { formatDuration } from './packs/pack-text.js'
+import type { PackStatus } from './packs/pack-state.js'
+import { failBeforeWait, publish } from './publish/publish.js'
+import { regionLog, waitInRegion, type RegionRun } from './wait/region-wait.js'
+import { renderSummary } from './publish/summary.js'
+import { decideRegions, type RegionsVerdict } from './verdict/verdict.js'
 
 /**
  * The action: inputs → wait in every region → (compliance) → outputs, summary, check run and
@@ -95,7 +95,7 @@ async function createChecks(
   env: typeof process.env
 ): Promise<CheckRunReporter | undefined> {
   const [{ createCheckRunReporter }, { context }] = await Promise.all([
-    import('./check-run.js'),
+    import('./github/check-run.js'),
     import('@actions/github')
   ])
   return createCheckRunReporter({

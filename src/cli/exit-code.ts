@@ -24,7 +24,7 @@ export const EXIT_CODES: readonly { readonly code: ExitCode; readonly meaning: s
   { code: EXIT.sigterm, meaning: 'stopped by SIGTERM, after writing the reports' }
 ]
 
-/** The run's result as the verdict states it (src/verdict.ts). */
+/** The run's result as the verdict states it (src/verdict/verdict.ts). */
 export type RunResult = 'success' | 'failure' | 'timeout' | 'cancelled' | 'noncompliant'
 
 /** How the command ended: refused its flags, or ran to a verdict. */

@@ -1,4 +1,4 @@
-import { describeResource } from '../report.js'
+import { describeResource } from '../publish/report.js'
 import {
   packOutcome,
   type PackReport,

@@ -1,4 +1,4 @@
-import { formatDuration } from '../log-format.js'
+import { formatDuration } from '../packs/pack-text.js'
 import { packOutcome, type PackReport, type RegionReport, type RunReport } from './report-model.js'
 import { displayWidth, padTo, terminalLine, truncate } from './safe-text.js'
 import { palette, type Paint, type Palette } from './terminal.js'

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readBody, sendJson, sleep } from '../support/http.js'
-import type { ServiceState } from '../../src/pack-state.js'
+import type { ServiceState } from '../../src/packs/pack-state.js'
 import {
   describeConformancePackStatus,
   packRequestedAt,

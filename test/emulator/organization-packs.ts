@@ -1,4 +1,4 @@
-import type { OrganizationState } from '../../src/pack-state.js'
+import type { OrganizationState } from '../../src/packs/pack-state.js'
 import {
   jsonError,
   ok,

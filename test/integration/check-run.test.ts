@@ -3,8 +3,8 @@ import {
   createCheckRunReporter,
   FINAL_UPDATE_BUDGET_MS,
   type CheckRunReporter
-} from '../../src/check-run.js'
-import { CHECK_SUMMARY_LIMIT } from '../../src/check-view.js'
+} from '../../src/github/check-run.js'
+import { CHECK_SUMMARY_LIMIT } from '../../src/publish/check-view.js'
 import { FakeGitHubApi, type GitHubFaultRule } from '../support/fake-github-api.js'
 
 const TOKEN = 'ghs_fakeInstallationToken0123456789abcdefABCDEF'

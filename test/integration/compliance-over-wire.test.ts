@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createConfigClient } from '../../src/client.js'
-import { systemClock } from '../../src/clock.js'
-import { readCompliance, type ComplianceDeps } from '../../src/compliance.js'
-import { createComplianceSource } from '../../src/compliance-source.js'
+import { createConfigClient } from '../../src/aws/client.js'
+import { systemClock } from '../../src/shared/clock.js'
+import { readCompliance, type ComplianceDeps } from '../../src/compliance/read-compliance.js'
+import { createComplianceSource } from '../../src/aws/compliance-source.js'
 import { ConfigEmulator, type EmulatedPack, type Scenario } from '../emulator/config-emulator.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
 

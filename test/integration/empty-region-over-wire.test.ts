@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { headline } from '../../src/report.js'
-import { decideRegions, type VerdictPolicy } from '../../src/verdict.js'
+import { headline } from '../../src/publish/report.js'
+import { decideRegions, type VerdictPolicy } from '../../src/verdict/verdict.js'
 import { describeCalls, waitOverWire } from './wire-harness.js'
 
 /** Every pack in a region awaited, and AWS Config lists none: the gate checked nothing. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createConfigClient } from '../../src/client.js'
-import { systemClock } from '../../src/clock.js'
-import { readFailedAccounts } from '../../src/member-accounts.js'
-import { createOrganizationSource } from '../../src/org-source.js'
+import { createConfigClient } from '../../src/aws/client.js'
+import { systemClock } from '../../src/shared/clock.js'
+import { readFailedAccounts } from '../../src/wait/failed-accounts.js'
+import { createOrganizationSource } from '../../src/aws/organization-status-source.js'
 import {
   ConfigEmulator,
   type EmulatedPack,

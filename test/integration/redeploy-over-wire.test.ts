@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createOrganizationSource } from '../../src/org-source.js'
+import { createOrganizationSource } from '../../src/aws/organization-status-source.js'
 import type { EmulatedPack } from '../emulator/config-emulator.js'
 import { describeCalls, states, waitOverWire } from './wire-harness.js'
 

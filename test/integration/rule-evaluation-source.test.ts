@@ -6,19 +6,19 @@ import {
   type ConfigServiceClient,
   type GetConformancePackComplianceDetailsCommandInput
 } from '@aws-sdk/client-config-service'
-import { createConfigClient } from '../../src/client.js'
-import { createComplianceSource } from '../../src/compliance-source.js'
+import { createConfigClient } from '../../src/aws/client.js'
+import { createComplianceSource } from '../../src/aws/compliance-source.js'
 import {
   readNonCompliantResources,
   readPackRules,
   readResultTimes,
   readStatuses,
   startEvaluations
-} from '../../src/rule-evaluation-reads.js'
+} from '../../src/compliance/rule-evaluation-reads.js'
 import {
   createRuleEvaluationSource,
   type RuleEvaluationSource
-} from '../../src/rule-evaluation-source.js'
+} from '../../src/aws/rule-evaluation-source.js'
 import {
   ConfigEmulator,
   type EmulatedPack,

@@ -1,8 +1,8 @@
-import { createConfigClient } from '../../src/client.js'
-import { systemClock } from '../../src/clock.js'
+import { createConfigClient } from '../../src/aws/client.js'
+import { systemClock } from '../../src/shared/clock.js'
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service'
-import { createStatusSource, type StatusSource } from '../../src/config-source.js'
-import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait.js'
+import { createStatusSource, type StatusSource } from '../../src/aws/account-status-source.js'
+import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait/wait-for-packs.js'
 import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
 

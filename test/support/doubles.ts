@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js'
+import type { Clock } from '../../src/shared/clock.js'
 
 /** A clock whose sleep returns at once and moves time on: backoff runs instantly. */
 export function virtualClock(start: number): Clock & { readonly sleeps: number[] } {

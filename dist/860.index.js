@@ -1,0 +1,407 @@
+export const id = 860;
+export const ids = [860];
+export const modules = {
+
+/***/ 5860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_CHECK_REQUEST_TIMEOUT_MS: () => (/* binding */ DEFAULT_CHECK_REQUEST_TIMEOUT_MS),
+  FINAL_UPDATE_BUDGET_MS: () => (/* reexport */ FINAL_UPDATE_BUDGET_MS),
+  PERMANENT_STATUSES: () => (/* reexport */ PERMANENT_STATUSES),
+  createCheckRunReporter: () => (/* binding */ createCheckRunReporter)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/aws/abortable.ts
+var abortable = __webpack_require__(3315);
+// EXTERNAL MODULE: ./src/publish/check-view.ts
+var check_view = __webpack_require__(3153);
+;// CONCATENATED MODULE: ./src/github/check-run-errors.ts
+
+/**
+ * How a failed GitHub call is told: whether asking again could help, and what a person should
+ * do about it.
+ */
+/**
+ * Statuses after which no further call is made: the same request would meet the same answer
+ * for the rest of the run. 401: the token is invalid or expired. 403: the token lacks
+ * `checks: write` (a rate-limit 403 is transient, see isRateLimited). 404: the token cannot
+ * see the repository (or the run). 422: GitHub rejected the request itself (for example a
+ * head_sha that is not in the repository). Everything else (5xx, 429, timeouts, network
+ * errors) may pass: warned once per run, tried again at the next state change.
+ */
+const PERMANENT_STATUSES = new Set([401, 403, 404, 422]);
+/** The HTTP status of an answer GitHub gave, if it gave one. */
+function statusOf(error) {
+    // Octokit reports a network failure as a RequestError with status 500 and no response.
+    if ((0,check_view/* field */.ZZ)(error, 'response') === undefined)
+        return undefined;
+    const status = (0,check_view/* field */.ZZ)(error, 'status');
+    return typeof status === 'number' ? status : undefined;
+}
+/** Whether the same call can never succeed in this run. */
+function isPermanent(error, timedOut) {
+    const status = statusOf(error);
+    return (!timedOut && status !== undefined && PERMANENT_STATUSES.has(status) && !isRateLimited(error));
+}
+/** What to do about a permanent answer. */
+function permanentHint(error, owner, repo) {
+    const status = statusOf(error);
+    const why = apiMessage(error);
+    if (status === 401)
+        return 'GitHub rejected the token (401): check the github-token input.';
+    if (status === 404)
+        return `GitHub answered 404: the token cannot see ${owner}/${repo}; it needs access to the repository and the \`checks: write\` permission.`;
+    if (status === 422)
+        return `GitHub rejected the request (422${why ? `: ${why}` : ''}).`;
+    return `GitHub answered 403${why ? ` (${why})` : ''}: the token lacks the \`checks: write\` permission. Add \`checks: write\` to the workflow's or job's \`permissions:\` block.`;
+}
+/** Why a call that may pass failed: the bound, GitHub's answer, or the network's error. */
+function transientReason(error, timedOut, boundMs) {
+    if (timedOut)
+        return `no answer within ${formatMs(boundMs)}`;
+    const status = statusOf(error);
+    if (status === undefined)
+        return describeError(error);
+    const message = apiMessage(error);
+    return `HTTP ${status}${message ? `: ${message}` : ''}`;
+}
+function describeError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.slice(0, 300);
+}
+/** GitHub's secondary rate limits answer 403 too; they pass. */
+function isRateLimited(error) {
+    const headers = (0,check_view/* field */.ZZ)((0,check_view/* field */.ZZ)(error, 'response'), 'headers');
+    if ((0,check_view/* field */.ZZ)(headers, 'x-ratelimit-remaining') === '0' ||
+        (0,check_view/* field */.ZZ)(headers, 'retry-after') !== undefined)
+        return true;
+    return /rate limit/i.test(apiMessage(error) ?? '');
+}
+/** The `message` of GitHub's JSON error body, if any (an HTML error page is not shown). */
+function apiMessage(error) {
+    const message = (0,check_view/* field */.ZZ)((0,check_view/* field */.ZZ)((0,check_view/* field */.ZZ)(error, 'response'), 'data'), 'message');
+    return typeof message === 'string' && message ? message.slice(0, 200) : undefined;
+}
+function redact(text, token) {
+    return token ? text.split(token).join('***') : text;
+}
+function formatMs(ms) {
+    return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/github/check-reporter.ts
+
+
+
+/**
+ * The reporter behind createCheckRunReporter: the order of the calls, their bounds, and what a
+ * failed one leaves behind. Speaks to any ChecksApi, octokit's or a test's.
+ */
+/**
+ * The final update's bound, everything included: the step's result is known by then, and a
+ * stalled GitHub API must not hold it up for long.
+ */
+const FINAL_UPDATE_BUDGET_MS = 3_000;
+/** A reporter over any ChecksApi. */
+function checkRunReporter(deps) {
+    return new Reporter(deps);
+}
+class Reporter {
+    deps;
+    runId;
+    runUrl;
+    startedAt;
+    /** A permanent error: no more calls. */
+    disabled = false;
+    /** complete() was called: start/update no longer call. */
+    closed = false;
+    warnedTransient = false;
+    failedSinceSuccess = false;
+    /** Why the last call failed, for the warning of a completion that did not land. */
+    lastFailure;
+    /** complete()'s budget in all. */
+    finalBudgetMs;
+    current;
+    /** The queue of start/update calls, one at a time. */
+    tail = Promise.resolve();
+    pending;
+    pendingDone;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    start(title, summary) {
+        this.startedAt ??= new Date().toISOString();
+        return this.enqueue(async () => {
+            if (this.runId !== undefined)
+                return this.send('update', { output: output(title, summary) });
+            return this.send('create', {
+                status: 'in_progress',
+                started_at: this.startedAt,
+                output: output(title, summary)
+            });
+        });
+    }
+    update(title, summary) {
+        if (this.disabled || this.closed)
+            return Promise.resolve();
+        const queued = this.pending !== undefined;
+        this.pending = { title, summary };
+        if (queued && this.pendingDone)
+            return this.pendingDone;
+        this.pendingDone = this.enqueue(async () => {
+            const next = this.pending;
+            this.pending = undefined;
+            if (!next)
+                return;
+            const body = { output: output(next.title, next.summary) };
+            if (this.runId !== undefined)
+                return this.send('update', body);
+            // The run was not created (start failed, or was never called): create it now.
+            this.startedAt ??= new Date().toISOString();
+            return this.send('create', { status: 'in_progress', started_at: this.startedAt, ...body });
+        });
+        return this.pendingDone;
+    }
+    async complete(conclusion, title, summary, options) {
+        try {
+            if (this.closed)
+                return;
+            this.closed = true;
+            this.pending = undefined;
+            const budget = Math.max(1, options?.timeoutMs ?? FINAL_UPDATE_BUDGET_MS);
+            this.finalBudgetMs = budget;
+            const deadline = Date.now() + budget;
+            const current = this.current;
+            if (current) {
+                // An update in flight is superseded by this one. A create in flight gets up to half
+                // the budget, so the run it creates is the one completed rather than left in progress.
+                if (current.creates)
+                    await settleWithin(current.done, budget / 2);
+                current.controller.abort();
+                await current.done;
+            }
+            // Refused for good before any run was created: there is no run to leave in progress.
+            if (this.disabled && this.runId === undefined)
+                return;
+            const landed = !this.disabled && (await this.sendCompletion(conclusion, title, summary, deadline));
+            if (!landed)
+                this.warnLeftInProgress();
+        }
+        catch (error) {
+            this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`);
+        }
+    }
+    /** Whether the completion landed. */
+    async sendCompletion(conclusion, title, summary, deadline) {
+        const left = deadline - Date.now();
+        if (left <= 0) {
+            this.lastFailure = `Could not complete the check run "${this.deps.name}": no time was left.`;
+            return false;
+        }
+        const completedAt = new Date().toISOString();
+        const body = {
+            status: 'completed',
+            conclusion,
+            completed_at: completedAt,
+            output: output(title, summary)
+        };
+        if (this.runId !== undefined)
+            return this.send('complete', body, left);
+        return this.send('create', { ...body, started_at: this.startedAt ?? completedAt }, left, 'complete');
+    }
+    /** Whatever kept the completion from landing: the run may stay in progress, and where it is. */
+    warnLeftInProgress() {
+        const { owner, repo, sha, serverUrl, name } = this.deps;
+        const why = this.lastFailure ??
+            `Could not complete the check run "${name}": GitHub refused an earlier call (see above).`;
+        // The link goes last, with nothing after it that a reader could take for part of it.
+        const where = this.runId !== undefined
+            ? `the check run may stay in progress: ${this.runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${this.runId}`}`
+            : `the check run may be missing or stay in progress; the commit's checks: ${serverUrl}/${owner}/${repo}/commit/${sha}/checks`;
+        this.deps.log.warning(`${why} The step's result is not affected; ${where}`);
+    }
+    enqueue(task) {
+        const run = async () => {
+            if (this.disabled || this.closed)
+                return;
+            try {
+                await task();
+            }
+            catch (error) {
+                this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`);
+            }
+        };
+        const next = this.tail.then(run);
+        this.tail = next;
+        return next;
+    }
+    /** One bounded call; records the run's id, classifies failures. Never rejects. */
+    async send(action, body, boundMs = this.deps.requestTimeoutMs, label = action) {
+        const { api, owner, repo, sha, name, log } = this.deps;
+        const controller = new AbortController();
+        const timeout = AbortSignal.timeout(Math.max(1, Math.round(boundMs)));
+        const signal = AbortSignal.any([controller.signal, timeout]);
+        // No retry inside a call: the next state change is the retry. `retries` is read by
+        // @octokit/plugin-retry, should a retry plugin ever be added to this octokit.
+        const request = { signal, retries: 0 };
+        const done = (async () => {
+            try {
+                if (action === 'create') {
+                    const response = await (0,abortable/* abortable */.Z)(api.create({ owner, repo, name, head_sha: sha, ...body, request }), signal);
+                    this.runId = response.data.id;
+                    this.runUrl = response.data.html_url || undefined;
+                    const shown = `Check run "${name}" on ${sha.slice(0, 12)} (id ${response.data.id})`;
+                    if (log.info)
+                        log.info(`${shown} created`);
+                    else
+                        log.debug(`${shown} created`);
+                }
+                else {
+                    const check_run_id = this.runId;
+                    if (check_run_id === undefined)
+                        return false;
+                    await (0,abortable/* abortable */.Z)(api.update({ owner, repo, check_run_id, ...body, request }), signal);
+                    log.debug(`Check run ${check_run_id}: ${label === 'complete' ? 'completed' : 'updated'}`);
+                }
+                if (this.failedSinceSuccess)
+                    log.debug('The GitHub API answered again');
+                this.failedSinceSuccess = false;
+                return true;
+            }
+            catch (error) {
+                if (controller.signal.aborted && !timeout.aborted) {
+                    log.debug(`Check run ${label} superseded by the final update`);
+                    return false;
+                }
+                this.failed(label, error, timeout.aborted, boundMs);
+                return false;
+            }
+        })();
+        const inFlight = { creates: action === 'create', controller, done };
+        this.current = inFlight;
+        const landed = await done;
+        if (this.current === inFlight)
+            this.current = undefined;
+        return landed;
+    }
+    failed(action, error, timedOut, boundMs) {
+        const { log, name, owner, repo } = this.deps;
+        const what = `Could not ${action} the check run "${name}"`;
+        if (isPermanent(error, timedOut)) {
+            this.disabled = true;
+            this.pending = undefined;
+            const hint = this.redact(permanentHint(error, owner, repo));
+            // The completion's own warning tells it, with the run's link.
+            if (action === 'complete')
+                this.lastFailure = `${what}. ${hint}`;
+            else
+                log.warning(`${what}. ${hint} No further check run calls will be made; the wait carries on.`);
+            return;
+        }
+        this.failedSinceSuccess = true;
+        // The completion may have been given only what was left of its budget: the budget is the news.
+        const bound = action === 'complete' ? (this.finalBudgetMs ?? boundMs) : boundMs;
+        const line = `${what}: ${this.redact(transientReason(error, timedOut, bound))}.`;
+        if (action === 'complete') {
+            this.lastFailure = line;
+            return;
+        }
+        if (this.warnedTransient) {
+            log.debug(line);
+            return;
+        }
+        this.warnedTransient = true;
+        log.warning(`${line} The wait carries on; the check run is tried again at the next change of state.`);
+    }
+    describe(error) {
+        return this.redact(describeError(error));
+    }
+    redact(text) {
+        return redact(text, this.deps.token);
+    }
+}
+function output(title, summary) {
+    return { title: title.slice(0, 255), summary: (0,check_view/* fitCheckSummary */.IB)(summary) };
+}
+/** Resolves when `promise` settles or after `ms`, whichever is first. */
+async function settleWithin(promise, ms) {
+    let timer;
+    await Promise.race([
+        promise.then(() => undefined, () => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
+    ]);
+    clearTimeout(timer);
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+
+
+
+
+/**
+ * A live GitHub check run on the commit under test: created when the wait starts, its title
+ * and summary updated when a pack changes state, completed with the wait's conclusion and
+ * the job summary's markdown. Reporting is best effort: no call ever throws, delays the wait
+ * beyond its bound, or fails the step.
+ */
+
+
+/** The normal bound for one GitHub call. */
+const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * The reporter, or undefined when there is nothing to report to: no token (the feature is
+ * off), or no repository or commit in the environment (warned).
+ */
+function createCheckRunReporter(options) {
+    const { token, name, env, log } = options;
+    if (!token) {
+        log.debug('github-token is empty: no check run');
+        return undefined;
+    }
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const sha = (0,check_view/* commitUnderTest */.Ik)(env, options.payload);
+    if (!owner || !repo || rest.length > 0 || !sha) {
+        const what = !sha ? 'the commit under test (GITHUB_SHA)' : 'GITHUB_REPOSITORY (owner/repo)';
+        log.warning(`No check run: ${what} is not set.`);
+        return undefined;
+    }
+    const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const octokit = (0,github.getOctokit)(token, {
+        baseUrl,
+        // Octokit's own notices (deprecations) go to the debug log, never to the console.
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: (m) => log.debug(redact(m, token)),
+            error: (m) => log.debug(redact(m, token))
+        }
+    });
+    return checkRunReporter({
+        api: {
+            create: (params) => octokit.rest.checks.create(params),
+            update: (params) => octokit.rest.checks.update(params)
+        },
+        owner,
+        repo,
+        sha,
+        name,
+        token,
+        log,
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS,
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=860.index.js.map

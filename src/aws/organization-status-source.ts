@@ -1,0 +1,189 @@
+import {
+  DescribeOrganizationConformancePackStatusesCommand,
+  GetOrganizationConformancePackDetailedStatusCommand,
+  type ConfigServiceClient,
+  type OrganizationConformancePackDetailedStatus,
+  type OrganizationConformancePackStatus
+} from '@aws-sdk/client-config-service'
+import { abortable } from './abortable.js'
+import { ORGANIZATION_IAM_ACTIONS } from './errors.js'
+import { describeOrList, type RequestBound, type StatusSource } from './account-status-source.js'
+import { readPages } from './paging.js'
+import { detailOf, found, type ReportedPack } from '../packs/pack-state.js'
+
+/** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
+export const MAX_ORGANIZATION_NAMES_PER_CALL = 25
+const LIST_LIMIT = 100
+/** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
+const MEMBER_ACCOUNT_PAGES = 1000
+
+/** One member account's deployment of an organization pack. */
+export interface MemberAccountStatus {
+  readonly accountId: string
+  readonly status: string
+  readonly errorCode?: string
+  readonly message?: string
+  readonly updatedAt?: Date
+}
+
+/** Reads organization packs' states; a StatusSource for the wait, plus member-account detail. */
+export interface OrganizationSource extends StatusSource {
+  /** Every member account's status of one pack (all pages), optionally filtered by status. */
+  memberAccounts(name: string, bound: RequestBound, status?: string): Promise<MemberAccountStatus[]>
+}
+
+export function createOrganizationSource(
+  client: ConfigServiceClient,
+  debug: (message: string) => void = () => undefined
+): OrganizationSource {
+  const send = <T>(
+    promise: (signal: AbortSignal) => Promise<T>,
+    bound: RequestBound
+  ): Promise<T> => {
+    const signal = bound()
+    return abortable(promise(signal), signal)
+  }
+
+  async function statuses(
+    names: readonly string[] | undefined,
+    bound: RequestBound
+  ): Promise<ReportedPack[]> {
+    const pages = await readPages(
+      'DescribeOrganizationConformancePackStatuses',
+      async (nextToken) => {
+        const out = await send(
+          (abortSignal) =>
+            client.send(
+              new DescribeOrganizationConformancePackStatusesCommand(
+                names
+                  ? { OrganizationConformancePackNames: [...names] }
+                  : { Limit: LIST_LIMIT, NextToken: nextToken }
+              ),
+              { abortSignal }
+            ),
+          bound
+        )
+        debug(
+          `DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`
+        )
+        return out
+      },
+      // Limit and NextToken apply only when listing every pack.
+      (out) => (names ? undefined : out.NextToken)
+    )
+    return pages.flatMap((out) =>
+      (out.OrganizationConformancePackStatuses ?? []).map(toReportedPack)
+    )
+  }
+
+  async function memberAccounts(
+    name: string,
+    bound: RequestBound,
+    status?: string
+  ): Promise<MemberAccountStatus[]> {
+    const pages = await readPages(
+      'GetOrganizationConformancePackDetailedStatus',
+      (nextToken) =>
+        send(
+          (abortSignal) =>
+            client.send(
+              new GetOrganizationConformancePackDetailedStatusCommand({
+                OrganizationConformancePackName: name,
+                Filters: status ? { Status: status as never } : undefined,
+                Limit: LIST_LIMIT,
+                NextToken: nextToken
+              }),
+              { abortSignal }
+            ),
+          bound
+        ),
+      (out) => out.NextToken,
+      MEMBER_ACCOUNT_PAGES
+    )
+    return pages.flatMap((out) =>
+      (out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount)
+    )
+  }
+
+  /** Whether any member account is in `status`: one account is enough to know. */
+  async function anyMemberAccount(
+    name: string,
+    bound: RequestBound,
+    status: string
+  ): Promise<boolean> {
+    const out = await send(
+      (abortSignal) =>
+        client.send(
+          new GetOrganizationConformancePackDetailedStatusCommand({
+            OrganizationConformancePackName: name,
+            Filters: { Status: status as never },
+            Limit: 1
+          }),
+          { abortSignal }
+        ),
+      bound
+    )
+    return (out.OrganizationConformancePackDetailedStatuses ?? []).length > 0
+  }
+
+  return {
+    batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
+    iamAction: ORGANIZATION_IAM_ACTIONS[0],
+    deletedState: 'DELETE_SUCCESSFUL',
+    listAll: (bound) => statuses(undefined, bound),
+    describe: (names, bound) =>
+      describeOrList(
+        names,
+        bound,
+        statuses,
+        (error) =>
+          (error as { name?: string }).name === 'NoSuchOrganizationConformancePackException',
+        debug
+      ),
+    settle: {
+      iamAction: ORGANIZATION_IAM_ACTIONS[1],
+      async settled(pack, bound) {
+        // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
+        // after every member account has finished: ask the accounts themselves. Settled only
+        // when none is still in progress and at least one has reported this operation's end;
+        // with no account record at all, nothing has been deployed anywhere yet.
+        const operation = pack.state.replace(/_IN_PROGRESS$/, '')
+        if (await anyMemberAccount(pack.name, bound, pack.state)) return undefined
+        const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`)
+        if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
+          debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
+          return undefined
+        }
+        const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
+        debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`)
+        return found({
+          ...detailOf(pack),
+          name: pack.name,
+          state,
+          reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+        })
+      }
+    },
+    memberAccounts
+  }
+}
+
+function toReportedPack(s: OrganizationConformancePackStatus): ReportedPack {
+  return {
+    name: s.OrganizationConformancePackName ?? '',
+    state: s.Status,
+    reason: s.ErrorMessage || undefined,
+    errorCode: s.ErrorCode || undefined,
+    updatedAt: s.LastUpdateTime
+  }
+}
+
+function toMemberAccount(s: OrganizationConformancePackDetailedStatus): MemberAccountStatus {
+  return {
+    accountId: s.AccountId ?? '',
+    status: s.Status ?? '',
+    errorCode: s.ErrorCode || undefined,
+    message: s.ErrorMessage || undefined,
+    updatedAt: s.LastUpdateTime
+  }
+}

@@ -1,0 +1,47 @@
+import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
+import { abortable } from './abortable.js'
+import { DEFAULT_MAX_ATTEMPTS } from './client.js'
+import type { StackEventReader } from '../wait/explain-failures.js'
+
+/**
+ * Reads stack events with the CloudFormation client of the stack's own region (from its ARN).
+ * Like the Config client, it takes endpoint, credentials and retry mode from the environment.
+ */
+export function createStackEventReader(env: Readonly<Record<string, string | undefined>>): {
+  read: StackEventReader
+  close: () => void
+} {
+  const clients = new Map<string, CloudFormationClient>()
+  const clientFor = (region: string): CloudFormationClient => {
+    let client = clients.get(region)
+    if (!client) {
+      client = new CloudFormationClient({
+        region,
+        ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
+        customUserAgent: 'wait-for-conformance-packs'
+      })
+      clients.set(region, client)
+    }
+    return client
+  }
+  return {
+    async read(stackArn, nextToken, signal) {
+      const region = stackArn.split(':')[3] || 'us-east-1'
+      const command = new DescribeStackEventsCommand({ StackName: stackArn, NextToken: nextToken })
+      const out = await abortable(clientFor(region).send(command, { abortSignal: signal }), signal)
+      return {
+        events: (out.StackEvents ?? []).map((e) => ({
+          logicalId: e.LogicalResourceId ?? '',
+          physicalId: e.PhysicalResourceId,
+          stackId: e.StackId,
+          type: e.ResourceType ?? '',
+          status: e.ResourceStatus ?? '',
+          reason: e.ResourceStatusReason,
+          timestamp: e.Timestamp ?? new Date(0)
+        })),
+        nextToken: out.NextToken || undefined
+      }
+    },
+    close: () => clients.forEach((client) => client.destroy())
+  }
+}

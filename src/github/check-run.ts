@@ -1,0 +1,159 @@
+import { getOctokit } from '@actions/github'
+import { checkRunReporter } from './check-reporter.js'
+import { redact } from './check-run-errors.js'
+import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
+
+/**
+ * A live GitHub check run on the commit under test: created when the wait starts, its title
+ * and summary updated when a pack changes state, completed with the wait's conclusion and
+ * the job summary's markdown. Reporting is best effort: no call ever throws, delays the wait
+ * beyond its bound, or fails the step.
+ */
+
+export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
+export { PERMANENT_STATUSES } from './check-run-errors.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** The normal bound for one GitHub call. */
+export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000
+
+/**
+ * None of the methods throws or rejects, and each is bounded in time. start and update run
+ * one at a time, in order, and resolve when their call is answered (or given up): the wait
+ * need not await them, as complete supersedes whatever is still in flight.
+ */
+export interface CheckRunReporter {
+  /** Creates the check run, in progress. */
+  start(title: string, summary: string): Promise<void>
+  /**
+   * Replaces the title and summary (creating the run if start failed). Call at most once per
+   * poll round in which some state changed; while a call is in flight only the newest update
+   * is kept.
+   */
+  update(title: string, summary: string): Promise<void>
+  /**
+   * Completes the run with `conclusion` and the job summary's markdown (cut to fit). Bounded
+   * by `timeoutMs` in all, waiting on a call in flight included (default
+   * FINAL_UPDATE_BUDGET_MS; about a second on cancellation). When the completion does not
+   * land, one warning says the run may stay in progress and links it. Later calls do nothing.
+   */
+  complete(
+    conclusion: CheckConclusion,
+    title: string,
+    summary: string,
+    options?: { timeoutMs?: number }
+  ): Promise<void>
+}
+
+export interface CheckRunLog {
+  warning(message: string): void
+  debug(message: string): void
+  info?(message: string): void
+}
+
+export interface CheckRunOptions {
+  /** Empty: no check run. */
+  readonly token: string
+  /** The check's name. */
+  readonly name: string
+  readonly env: Env
+  /** The workflow event's payload (`context.payload`). */
+  readonly payload: unknown
+  readonly log: CheckRunLog
+  /** Bound for one GitHub call; default 10 s. */
+  readonly requestTimeoutMs?: number
+}
+
+export type Output = {
+  readonly title: string
+  readonly summary: string
+}
+
+/** The fields sent besides owner, repo, name, head_sha and check_run_id. */
+export type Body = {
+  readonly status?: 'in_progress' | 'completed'
+  readonly conclusion?: CheckConclusion
+  readonly started_at?: string
+  readonly completed_at?: string
+  readonly output: Output
+}
+
+type RequestOptions = {
+  readonly signal: AbortSignal
+  readonly retries: number
+}
+
+/** The two calls of GitHub's checks API that the reporter makes, shaped as octokit's. */
+export interface ChecksApi {
+  create(
+    params: Body & {
+      owner: string
+      repo: string
+      name: string
+      head_sha: string
+      request: RequestOptions
+    }
+  ): Promise<{ readonly data: { readonly id: number; readonly html_url?: string | null } }>
+  update(
+    params: Body & { owner: string; repo: string; check_run_id: number; request: RequestOptions }
+  ): Promise<unknown>
+}
+
+export interface ReporterDeps {
+  readonly api: ChecksApi
+  readonly owner: string
+  readonly repo: string
+  readonly sha: string
+  readonly name: string
+  /** Redacted from every line logged. */
+  readonly token: string
+  readonly log: CheckRunLog
+  readonly requestTimeoutMs: number
+  /** The web address of GitHub (GITHUB_SERVER_URL), for the link to a run left in progress. */
+  readonly serverUrl: string
+}
+
+/**
+ * The reporter, or undefined when there is nothing to report to: no token (the feature is
+ * off), or no repository or commit in the environment (warned).
+ */
+export function createCheckRunReporter(options: CheckRunOptions): CheckRunReporter | undefined {
+  const { token, name, env, log } = options
+  if (!token) {
+    log.debug('github-token is empty: no check run')
+    return undefined
+  }
+  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const sha = commitUnderTest(env, options.payload)
+  if (!owner || !repo || rest.length > 0 || !sha) {
+    const what = !sha ? 'the commit under test (GITHUB_SHA)' : 'GITHUB_REPOSITORY (owner/repo)'
+    log.warning(`No check run: ${what} is not set.`)
+    return undefined
+  }
+  const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const octokit = getOctokit(token, {
+    baseUrl,
+    // Octokit's own notices (deprecations) go to the debug log, never to the console.
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => log.debug(redact(m, token)),
+      error: (m: string) => log.debug(redact(m, token))
+    }
+  })
+  return checkRunReporter({
+    api: {
+      create: (params) => octokit.rest.checks.create(params),
+      update: (params) => octokit.rest.checks.update(params)
+    },
+    owner,
+    repo,
+    sha,
+    name,
+    token,
+    log,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS,
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  })
+}

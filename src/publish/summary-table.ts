@@ -1,0 +1,194 @@
+import type { summary as coreSummary } from '@actions/core'
+import type { PackCompliance } from '../compliance/read-compliance.js'
+import { complianceCell, rulesHtml } from '../compliance/annotations.js'
+import type { FailureExplanation } from '../wait/explain-failures.js'
+import { escapeHtml } from './html.js'
+import type { Scope } from '../inputs.js'
+import { formatDuration, packDuration, reasonOf } from '../packs/pack-text.js'
+import {
+  detailOf,
+  outcomeOf,
+  type Outcome,
+  type PackState,
+  type PackStatus
+} from '../packs/pack-state.js'
+import { describeResource } from './report.js'
+
+type SummaryTableRow = Parameters<(typeof coreSummary)['addTable']>[0][number]
+
+/** Failed resources shown under a pack's row; the rest are counted. */
+export const MAX_RESOURCES_SHOWN = 10
+/** Member accounts shown under an organization pack's row, failed first; the rest are counted. */
+export const MAX_ACCOUNTS_SHOWN = 20
+
+const OUTCOME_MARK: Record<Outcome, string> = {
+  completed: '✅',
+  failed: '❌',
+  'in-progress': '⏳',
+  missing: '❓',
+  unknown: '❔'
+}
+
+function stateMark(state: PackState): string {
+  return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
+    ? '🗑️'
+    : OUTCOME_MARK[outcomeOf(state)]
+}
+
+const HEADERS: Record<Scope, readonly string[]> = {
+  account: ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'],
+  organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update']
+}
+
+/** The table of one region's packs, with what explains each failure under its row. */
+export function packTable(
+  scope: Scope,
+  region: string,
+  packs: readonly PackStatus[],
+  explanations: ReadonlyMap<string, FailureExplanation>,
+  now: number,
+  compliance?: ReadonlyMap<string, PackCompliance>
+): SummaryTableRow[] {
+  const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope]
+  return [
+    headers.map((data) => ({ data, header: true })),
+    ...packs.flatMap((pack) => {
+      const cells = scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)
+      if (compliance) cells.push(complianceCell(compliance.get(pack.name)))
+      const packCompliance = compliance?.get(pack.name)
+      const rules = packCompliance ? rulesHtml(packCompliance) : ''
+      return [
+        // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
+        cells.map((cell) => cell || '–'),
+        ...explanationRow(explanations.get(pack.name), scope, headers.length),
+        ...(rules
+          ? [[{ data: `Non-compliant rules:${rules}`, colspan: String(headers.length) }]]
+          : [])
+      ]
+    })
+  ]
+}
+
+function accountRow(pack: PackStatus, region: string, now: number): string[] {
+  const detail = detailOf(pack)
+  const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined
+  const name = stackUrl
+    ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
+    : escapeHtml(pack.name)
+  const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
+  // An earlier deployment's age is not how long the awaited one has taken.
+  const duration =
+    outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
+      ? undefined
+      : packDuration(pack, now)
+  return [
+    name,
+    `${stateMark(pack.state)} ${pack.state}`,
+    escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+    formatTime(detail?.requestedAt),
+    formatTime(completed),
+    duration === undefined ? '' : formatDuration(duration)
+  ]
+}
+
+function organizationRow(pack: PackStatus): string[] {
+  const detail = detailOf(pack)
+  return [
+    escapeHtml(pack.name),
+    `${stateMark(pack.state)} ${pack.state}`,
+    escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+    escapeHtml(detail?.errorCode ?? ''),
+    formatTime(detail?.updatedAt)
+  ]
+}
+
+/** A full-width row under a failed pack: its failed stack resources or its member accounts. */
+function explanationRow(
+  explanation: FailureExplanation | undefined,
+  scope: Scope,
+  width: number
+): SummaryTableRow[] {
+  if (!explanation) return []
+  let html: string
+  switch (explanation.kind) {
+    case 'unavailable':
+      html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${escapeHtml(explanation.why)}</em>`
+      break
+    case 'explained':
+      html = explanation.resources.length
+        ? `Failed resources:${list(
+            explanation.resources.map((r) => describeResource(r)),
+            MAX_RESOURCES_SHOWN,
+            '<strong>Cause:</strong> '
+          )}`
+        : '<em>No failed resource in the stack events of this deployment.</em>'
+      break
+    case 'accounts':
+      html = explanation.accounts.length
+        ? accountsTable(explanation)
+        : '<em>No member account reported.</em>'
+      break
+  }
+  return [[{ data: html, colspan: String(width) }]]
+}
+
+function list(items: readonly string[], max: number, firstMark = ''): string {
+  const shown = items
+    .slice(0, max)
+    .map((item, i) => `<li>${i === 0 ? firstMark : ''}${escapeHtml(item)}</li>`)
+  if (items.length > max) shown.push(`<li>${items.length - max} more</li>`)
+  return `<ul>${shown.join('')}</ul>`
+}
+
+function accountsTable(explanation: Extract<FailureExplanation, { kind: 'accounts' }>): string {
+  const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length
+  const rows = explanation.accounts
+    .slice(0, MAX_ACCOUNTS_SHOWN)
+    .map(
+      (a) =>
+        `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`
+    )
+  const more = explanation.accounts.length - MAX_ACCOUNTS_SHOWN
+  if (more > 0) rows.push(`<tr><td colspan="4">${more} more</td></tr>`)
+  return `Member accounts (${failed} failed of ${explanation.accounts.length}):<table><tr><th>Account</th><th>Status</th><th>Error code</th><th>Message</th></tr>${rows.join('')}</table>`
+}
+
+function defaultReason(pack: PackStatus): string {
+  switch (pack.state) {
+    case 'NOT_FOUND':
+      return pack.detail
+        ? `Vanished while ${pack.detail.state}`
+        : 'No conformance pack of this name'
+    case 'DELETE_COMPLETE':
+    case 'DELETE_SUCCESSFUL':
+      return 'Deleted'
+    case 'UNKNOWN':
+      return 'No answer from AWS Config'
+    default:
+      return ''
+  }
+}
+
+function formatTime(date: Date | undefined): string {
+  return date
+    ? date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : ''
+}
+
+/**
+ * The console page of a pack's stack. The console's host depends on the partition the ARN
+ * names (commercial, GovCloud, China).
+ */
+export function cloudFormationUrl(stackArn: string, region: string): string {
+  const partition = stackArn.split(':')[1]
+  const host =
+    partition === 'aws-us-gov'
+      ? 'console.amazonaws-us-gov.com'
+      : partition === 'aws-cn'
+        ? 'console.amazonaws.cn'
+        : `${region}.console.aws.amazon.com`
+  return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
+}

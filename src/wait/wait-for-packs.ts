@@ -1,0 +1,247 @@
+import { classifyError, expiredDuringWait } from '../aws/errors.js'
+import { backoffDelay } from './backoff.js'
+import type { Clock } from '../shared/clock.js'
+import type { StatusSource } from '../aws/account-status-source.js'
+import { checkDeployment, describeWaitingFor, earlierOf } from '../packs/deployment.js'
+import { describeChange, formatDuration } from '../packs/pack-text.js'
+import {
+  absent,
+  found,
+  isPending,
+  outcomeOf,
+  type MissingPackPolicy,
+  type PackStatus,
+  type ReportedPack
+} from '../packs/pack-state.js'
+import { bestEffortSettling, type CallFailure } from './settling.js'
+
+export interface WaitPlan {
+  /** Names to await; undefined: every pack the first round finds. */
+  readonly names: readonly string[] | undefined
+  /** Epoch ms by which the wait ends. */
+  readonly deadline: number
+  readonly minDelayMs: number
+  readonly maxDelayMs: number
+  readonly missingPack: MissingPackPolicy
+  /** Upper bound for one request (the time left bounds it further). */
+  readonly requestTimeoutMs?: number
+  /** The region asked, for errors that are about it (a host name that does not resolve). */
+  readonly region?: string
+  /**
+   * Epoch ms (`requested-after`): a pack still showing a deployment requested before it is
+   * awaited. Undefined: every answer is taken as the current deployment's.
+   */
+  readonly requestedAfter?: number
+}
+
+export interface WaitLog {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+export interface WaitDeps {
+  readonly source: StatusSource
+  readonly clock: Clock
+  readonly log: WaitLog
+  /** Aborts on cancellation (SIGINT/SIGTERM). */
+  readonly signal: AbortSignal
+  readonly random?: () => number
+  /** After every round: the packs as now known, and whether any state changed in it. */
+  readonly onRound?: (packs: readonly PackStatus[], changed: boolean) => void
+}
+
+/** Why the wait stopped. */
+export type WaitEnd =
+  | { readonly kind: 'settled' }
+  | { readonly kind: 'deadline'; readonly lastError?: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'error'; readonly message: string }
+
+export interface WaitResult {
+  /** In input order, or in the service's order when listing the region. */
+  readonly packs: readonly PackStatus[]
+  readonly end: WaitEnd
+  readonly startedAt: number
+  readonly endedAt: number
+  readonly rounds: number
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+export const SETTLE_AFTER_ROUNDS = 3
+
+type RoundOutcome = { readonly kind: 'ok' } | CallFailure
+
+/**
+ * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
+ * error occurs. Each round asks once per batch of pending names; terminal packs are no
+ * longer asked for. Never throws for AWS trouble: that is the result's `end`.
+ */
+export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<WaitResult> {
+  const { source, clock, log, signal } = deps
+  const random = deps.random ?? Math.random
+  const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const startedAt = clock.now()
+  // The last poll is placed so that its request still has this long before the deadline.
+  const lastPollReserve = Math.round(
+    Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10)
+  )
+
+  const packs = new Map<string, PackStatus>()
+  for (const name of plan.names ?? []) packs.set(name, { name, state: 'UNKNOWN' })
+  let listed = plan.names !== undefined
+  let rounds = 0
+  let quietRounds = 0
+  let errorStreak: { message: string; count: number } | undefined
+  // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
+  let answered = false
+  const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m))
+
+  const pendingNames = (): string[] =>
+    [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name)
+
+  // Consecutive answers in which each pack was in the same in-progress state.
+  const inProgressFor = new Map<string, number>()
+
+  // Every answer of the service passes the requested-after rule before the wait sees it.
+  const current = (status: PackStatus): PackStatus => checkDeployment(status, plan.requestedAfter)
+
+  const update = (next: PackStatus): boolean => {
+    const previous = packs.get(next.name)
+    packs.set(next.name, next)
+    const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
+    inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
+    if (previous?.state === next.state) return false
+    const earlier = earlierOf(next)
+    if (earlier) {
+      log.info(`${next.name}: ${describeWaitingFor(earlier)}`)
+    } else {
+      // After an earlier deployment, the awaited one is a first sighting.
+      const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous
+      log.info(describeChange(before, next, clock.now()))
+    }
+    return true
+  }
+
+  const finish = (end: WaitEnd): WaitResult => ({
+    packs: [...packs.values()],
+    end,
+    startedAt,
+    endedAt: clock.now(),
+    rounds
+  })
+
+  async function round(): Promise<{ outcome: RoundOutcome; changed: boolean }> {
+    let changed = false
+    // Requests run one after another, so the last one bounded is the one that failed.
+    let lastTimer: AbortSignal | undefined
+    const bound = (): AbortSignal => {
+      const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()))
+      lastTimer = AbortSignal.timeout(timeout)
+      return AbortSignal.any([signal, lastTimer])
+    }
+    const failed = (error: unknown, iamAction = source.iamAction): CallFailure => {
+      if (signal.aborted) return { kind: 'cancelled' }
+      if (lastTimer?.aborted) return { kind: 'transient', message: 'request timed out' }
+      const classified = classifyError(error, iamAction, plan.region)
+      if (!answered || classified.kind !== 'permanent') return classified
+      if (classified.cause === 'expired-credentials') {
+        const waited = formatDuration(clock.now() - startedAt)
+        return { ...classified, message: expiredDuringWait(error, waited) }
+      }
+      // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
+      if (classified.cause === 'unresolved-host')
+        return { kind: 'transient', message: classified.message }
+      return classified
+    }
+
+    if (!listed) {
+      let reported: ReportedPack[]
+      try {
+        reported = await source.listAll(bound)
+      } catch (error) {
+        return { outcome: failed(error), changed }
+      }
+      listed = true
+      answered = true
+      for (const pack of reported) changed = update(current(found(pack))) || changed
+      return { outcome: { kind: 'ok' }, changed }
+    }
+
+    const pending = pendingNames()
+    for (let i = 0; i < pending.length; i += source.batchSize) {
+      const batch = pending.slice(i, i + source.batchSize)
+      let reported: ReportedPack[]
+      try {
+        reported = await source.describe(batch, bound)
+      } catch (error) {
+        // Stop the round: the next batches would meet the same throttling or outage.
+        return { outcome: failed(error), changed }
+      }
+      answered = true
+      const seen = new Set<string>()
+      for (const pack of reported) {
+        if (!packs.has(pack.name) || seen.has(pack.name)) continue
+        seen.add(pack.name)
+        changed = update(current(found(pack))) || changed
+      }
+      for (const name of batch) {
+        const previous = packs.get(name)
+        if (previous && !seen.has(name)) {
+          changed = update(absent(previous, source.deletedState)) || changed
+        }
+      }
+    }
+    if (settling) {
+      const candidates = [...packs.values()].filter(
+        (pack) =>
+          (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+          outcomeOf(pack.state) === 'in-progress' &&
+          // Settling an earlier deployment would tell nothing about the awaited one.
+          pack.state !== 'PREVIOUS_DEPLOYMENT'
+      )
+      const { settled, stop } = await settling.settle(candidates, bound, failed)
+      for (const pack of settled) changed = update(current(pack)) || changed
+      if (stop) return { outcome: stop, changed }
+    }
+    return { outcome: { kind: 'ok' }, changed }
+  }
+
+  for (;;) {
+    rounds += 1
+    const { outcome, changed } = await round()
+    deps.onRound?.([...packs.values()], changed)
+    if (outcome.kind === 'cancelled' || signal.aborted) return finish({ kind: 'cancelled' })
+    if (outcome.kind === 'permanent') return finish({ kind: 'error', message: outcome.message })
+    if (outcome.kind === 'transient') {
+      errorStreak =
+        errorStreak?.message === outcome.message
+          ? { message: outcome.message, count: errorStreak.count + 1 }
+          : { message: outcome.message, count: 1 }
+      if (errorStreak.count === 1)
+        log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`)
+      else log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`)
+    } else {
+      if (errorStreak)
+        log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`)
+      errorStreak = undefined
+      if (pendingNames().length === 0) return finish({ kind: 'settled' })
+    }
+
+    quietRounds = changed ? 0 : quietRounds + 1
+    const roundEndedAt = clock.now()
+    const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random)
+    const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve)
+    // A poll squeezed in right before the deadline would be a burst: stop instead.
+    if (nextPollAt - roundEndedAt < plan.minDelayMs) {
+      return finish({ kind: 'deadline', lastError: errorStreak?.message })
+    }
+    log.debug(
+      `round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`
+    )
+    await clock.sleep(nextPollAt - roundEndedAt, signal)
+    if (signal.aborted) return finish({ kind: 'cancelled' })
+  }
+}
