@@ -81,7 +81,11 @@ export type FaultResponse =
   | { readonly kind: 'reset' }
 
 export interface FaultRule {
-  /** Call numbers (1-based, of `operation`) this fault answers, or every call. */
+  /**
+   * Call numbers (1-based, of `operation`) this fault answers, or every call. With `region`,
+   * the numbers count that region's calls alone, so the fault does not depend on how the
+   * regions' calls interleave.
+   */
   readonly calls: readonly number[] | 'all'
   readonly response: FaultResponse
   /** Default DescribeConformancePackStatus. */
@@ -134,6 +138,7 @@ export class ConfigEmulator {
   private server: Server | undefined
   private startedAt = 0
   private readonly counts = new Map<string, number>()
+  private readonly regionCounts = new Map<string, number>()
   private readonly seen = new Map<string, { state: string; at: number }>()
 
   constructor(private scenario: Scenario) {}
@@ -146,6 +151,11 @@ export class ConfigEmulator {
   /** Calls of one operation so far (`DescribeConformancePackStatus`, `CloudFormation.DescribeStackEvents`, …). */
   callsOf(operation: string): number {
     return this.counts.get(operation) ?? 0
+  }
+
+  /** Calls so far of every operation called at least once, by operation. */
+  callCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts)
   }
 
   /** DescribeConformancePackStatus calls so far. */
@@ -184,6 +194,9 @@ export class ConfigEmulator {
     this.counts.set(operation, call)
     const authorization = req.headers.authorization
     const region = regionOf(authorization)
+    const regionKey = `${operation} ${region}`
+    const regionCall = (this.regionCounts.get(regionKey) ?? 0) + 1
+    this.regionCounts.set(regionKey, regionCall)
     this.requests.push({
       call,
       target,
@@ -192,7 +205,7 @@ export class ConfigEmulator {
       region,
       authorization
     })
-    return { call, region }
+    return { call, regionCall, region }
   }
 
   private async delay(region: string | undefined): Promise<void> {
@@ -214,7 +227,7 @@ export class ConfigEmulator {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
-    const { call, region } = this.record(operation, target, body, req)
+    const { call, regionCall, region } = this.record(operation, target, body, req)
 
     await this.delay(region)
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
@@ -240,7 +253,7 @@ export class ConfigEmulator {
       (f) =>
         (f.operation ?? 'DescribeConformancePackStatus') === operation &&
         (!f.region || f.region === region) &&
-        (f.calls === 'all' || f.calls.includes(call))
+        (f.calls === 'all' || f.calls.includes(f.region ? regionCall : call))
     )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()
