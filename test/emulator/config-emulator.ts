@@ -168,12 +168,19 @@ export class ConfigEmulator {
     return this.callsOf('CloudFormation.DescribeStackEvents')
   }
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1 at `port` (default any free one) and returns the endpoint URL. */
+  async start(port = 0): Promise<string> {
     this.startedAt = Date.now()
     this.server = createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    const { port } = this.server.address() as AddressInfo
-    return `http://127.0.0.1:${port}`
+    const server = this.server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   }
 
   async stop(): Promise<void> {
