@@ -12,6 +12,8 @@ export interface DemoScenario {
     readonly outputs: Record<string, unknown>
     /** Text the job summary must show. */
     readonly summary?: readonly string[]
+    /** What the action's log must show, on every run. */
+    readonly log?: readonly RegExp[]
   }
 }
 
@@ -109,14 +111,15 @@ export const SCENARIOS: Record<string, DemoScenario> = {
   deletion: {
     description: 'two packs being deleted: both finish and disappear',
     scenario: {
+      // By call, not time: a pack gone before the first call would be NOT_FOUND, not deleted.
       packs: [
         {
           name: 'legacy-pack',
-          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 1200 }]
+          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atCall: 3 }]
         },
         {
           name: 'old-s3-pack',
-          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atMs: 2000 }]
+          timeline: [{ state: 'DELETE_IN_PROGRESS' }, { state: 'ABSENT', atCall: 5 }]
         }
       ]
     },
@@ -227,17 +230,24 @@ export const SCENARIOS: Record<string, DemoScenario> = {
   },
   regions: {
     description:
-      'two regions at once: eu-west-1 is throttled for a while, us-east-1 finishes first',
+      'two regions at once: eu-west-1 is throttled for its first three calls, us-east-1 finishes first',
     scenario: {
       packs: [
         {
           name: 'iam-baseline',
+          region: 'us-east-1',
           timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 800 }]
+        },
+        {
+          name: 'iam-baseline',
+          region: 'eu-west-1',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 2500 }]
         }
       ],
+      // Counted among eu-west-1's own calls: the warning shows whatever the timing.
       faults: [
         {
-          calls: [2, 3, 4],
+          calls: [1, 2, 3],
           region: 'eu-west-1',
           response: {
             kind: 'error',
@@ -253,6 +263,10 @@ export const SCENARIOS: Record<string, DemoScenario> = {
       result: 'success',
       exitCode: 0,
       summary: ['<h3>✅ us-east-1: success</h3>', '<h3>✅ eu-west-1: success</h3>'],
+      log: [
+        /^::warning::\[eu-west-1\].*ThrottlingException/m,
+        /^\[us-east-1\] iam-baseline: .*CREATE_COMPLETE[\s\S]*^\[eu-west-1\] iam-baseline: .*CREATE_COMPLETE/m
+      ],
       outputs: { 'completed-packs': ['us-east-1/iam-baseline', 'eu-west-1/iam-baseline'] }
     }
   }

@@ -4,78 +4,54 @@
  * Exits 0 when the action behaved as the scenario scripts it (a scripted failure included).
  *
  *   npm run demo [-- --scenario NAME] [--node PATH] [--out DIR] [--debug]
- *
- * Scenarios: mixed (the default), all-complete, timeout, deletion, compliance, organization, regions.
+ *   npm run demo -- --help    (the scenarios and options)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { ConfigEmulator } from '../test/emulator/config-emulator.js'
 import { runAction } from '../test/support/run-action.js'
-import { SCENARIOS } from './demo-scenarios.js'
+import { callsReport, demoProblems, parseDemoArgs } from './demo-cli.js'
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      scenario: { type: 'string', default: 'mixed' },
-      node: { type: 'string' },
-      out: { type: 'string', default: 'demo-output' },
-      debug: { type: 'boolean', default: false }
-    }
-  })
-  const name = values.scenario
-  const demo = SCENARIOS[name]
-  if (!demo) {
-    console.error(
-      `Unknown scenario ${JSON.stringify(name)}; choose one of: ${Object.keys(SCENARIOS).join(', ')}`
-    )
+  const args = parseDemoArgs(process.argv.slice(2))
+  if (args.kind === 'help') {
+    process.stdout.write(args.text)
+    return 0
+  }
+  if (args.kind === 'error') {
+    console.error(args.message)
     return 2
   }
+  const { scenario: name, demo, node, out, debug } = args.options
   const emulator = new ConfigEmulator(demo.scenario)
   const endpoint = await emulator.start()
   console.log(`Demo scenario '${name}': ${demo.description}`)
   console.log(
-    `AWS Config emulator at ${endpoint}; running dist/index.js${values.node ? ` with ${values.node}` : ''}\n`
+    `AWS Config emulator at ${endpoint}; running dist/index.js${node ? ` with ${node}` : ''}\n`
   )
   try {
     const run = await runAction({
       inputs: demo.inputs,
       endpoint,
-      node: values.node,
+      node,
       env: { AWS_REGION: 'us-east-1' },
       // The runner hides ::debug:: lines unless step debugging is on; so does the demo.
       echo: (chunk) => {
-        const shown = values.debug ? chunk : chunk.replace(/^::debug::.*\n?/gm, '')
+        const shown = debug ? chunk : chunk.replace(/^::debug::.*\n?/gm, '')
         if (shown) process.stdout.write(shown)
       }
     })
     if (run.stderr.trim()) console.log(`\n(stderr)\n${run.stderr}`)
-    const outDir = resolve(values.out)
+    const outDir = resolve(out)
     await mkdir(outDir, { recursive: true })
     const summaryFile = join(outDir, `summary-${name}.md`)
     await writeFile(summaryFile, run.summary)
     console.log('\nOutputs:')
     for (const [key, value] of Object.entries(run.outputs)) console.log(`  ${key} = ${value}`)
     console.log(`\nJob summary written to ${summaryFile}`)
-    console.log(`AWS Config calls made: ${emulator.describeCalls}`)
+    console.log(callsReport(emulator.callCounts()))
 
-    const problems: string[] = []
-    if (run.outputs.result !== demo.expect.result)
-      problems.push(`result ${run.outputs.result}, expected ${demo.expect.result}`)
-    if (run.code !== demo.expect.exitCode)
-      problems.push(`exit code ${run.code}, expected ${demo.expect.exitCode}`)
-    for (const [key, expected] of Object.entries(demo.expect.outputs)) {
-      const actual = run.outputs[key]
-      if (actual !== JSON.stringify(expected))
-        problems.push(`${key} ${actual}, expected ${JSON.stringify(expected)}`)
-    }
-    for (const text of [
-      `conformance packs: ${demo.expect.result}`,
-      ...(demo.expect.summary ?? [])
-    ]) {
-      if (!run.summary.includes(text))
-        problems.push(`the job summary lacks ${JSON.stringify(text)}`)
-    }
+    const problems = demoProblems(demo, run)
     if (problems.length) {
       console.error(`\nDemo FAILED: ${problems.join('; ')}`)
       return 1

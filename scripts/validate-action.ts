@@ -1,12 +1,15 @@
 /**
- * Validates action.yml against GitHub's action schema (@actions/workflow-parser), and checks
- * that its inputs and defaults are the ones the code reads.
+ * Validates action.yml against GitHub's action schema (@actions/workflow-parser), checks that
+ * its inputs and defaults are the ones the code reads, and validates every workflow under
+ * .github/workflows as GitHub would load it.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { NoOperationTraceWriter } from '@actions/workflow-parser'
 import { parse } from 'yaml'
 import { DEFAULTS } from '../src/inputs.js'
+import { workflowProblems } from './validate-workflow.js'
 
 const content = readFileSync('action.yml', 'utf8')
 const problems: string[] = []
@@ -53,8 +56,18 @@ for (const name of expectedOutputs)
 if (manifest.runs.using !== 'node24' || manifest.runs.main !== 'dist/index.js')
   problems.push('runs must be node24 with dist/index.js')
 
-if (problems.length) {
+const WORKFLOWS = '.github/workflows'
+const workflowFiles = readdirSync(WORKFLOWS)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort()
+  .map((file) => join(WORKFLOWS, file))
+const workflowErrors: string[] = []
+for (const file of workflowFiles)
+  workflowErrors.push(...(await workflowProblems(file, readFileSync(file, 'utf8'))))
+
+if (problems.length)
   console.error(`action.yml is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
-  process.exit(1)
-}
-console.log('action.yml is valid')
+if (workflowErrors.length)
+  console.error(`Workflows are invalid:\n${workflowErrors.map((p) => `  - ${p}`).join('\n')}`)
+if (problems.length || workflowErrors.length) process.exit(1)
+console.log(`action.yml is valid; so are ${workflowFiles.join(', ')}`)

@@ -105,7 +105,11 @@ export type FaultResponse =
   | { readonly kind: 'repeat-token'; readonly token?: string }
 
 export interface FaultRule {
-  /** Call numbers (1-based, of `operation`) this fault answers, every call, or every call from one on. */
+  /**
+   * Call numbers (1-based, of `operation`) this fault answers, every call, or every call from
+   * one on. With `region`, the numbers count that region's calls alone, so the fault does not
+   * depend on how the regions' calls interleave.
+   */
   readonly calls: readonly number[] | 'all' | { readonly from: number }
   readonly response: FaultResponse
   /** Default DescribeConformancePackStatus. */
@@ -167,6 +171,7 @@ export class ConfigEmulator {
   private server: Server | undefined
   private startedAt = 0
   private readonly counts = new Map<string, number>()
+  private readonly regionCounts = new Map<string, number>()
   private readonly seen = new Map<string, { state: string; at: number }>()
 
   constructor(private scenario: Scenario) {}
@@ -181,6 +186,11 @@ export class ConfigEmulator {
     return this.counts.get(operation) ?? 0
   }
 
+  /** Calls so far of every operation called at least once, by operation. */
+  callCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts)
+  }
+
   /** DescribeConformancePackStatus calls so far. */
   get describeCalls(): number {
     return this.callsOf('DescribeConformancePackStatus')
@@ -191,12 +201,19 @@ export class ConfigEmulator {
     return this.callsOf('CloudFormation.DescribeStackEvents')
   }
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1 at `port` (default any free one) and returns the endpoint URL. */
+  async start(port = 0): Promise<string> {
     this.startedAt = Date.now()
     this.server = createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    const { port } = this.server.address() as AddressInfo
-    return `http://127.0.0.1:${port}`
+    const server = this.server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   }
 
   async stop(): Promise<void> {
@@ -217,6 +234,9 @@ export class ConfigEmulator {
     this.counts.set(operation, call)
     const authorization = req.headers.authorization
     const region = regionOf(authorization)
+    const regionKey = `${operation} ${region}`
+    const regionCall = (this.regionCounts.get(regionKey) ?? 0) + 1
+    this.regionCounts.set(regionKey, regionCall)
     this.requests.push({
       call,
       target,
@@ -225,7 +245,7 @@ export class ConfigEmulator {
       region,
       authorization
     })
-    return { call, region }
+    return { call, regionCall, region }
   }
 
   private async delay(region: string | undefined): Promise<void> {
@@ -247,7 +267,7 @@ export class ConfigEmulator {
       return send(res, 400, { __type: 'SerializationException', message: 'Malformed JSON' })
     }
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
-    const { call, region } = this.record(operation, target, body, req)
+    const { call, regionCall, region } = this.record(operation, target, body, req)
 
     await this.delay(region)
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
@@ -273,7 +293,10 @@ export class ConfigEmulator {
       (f) =>
         (f.operation ?? 'DescribeConformancePackStatus') === operation &&
         (!f.region || f.region === region) &&
-        (f.calls === 'all' || ('from' in f.calls ? call >= f.calls.from : f.calls.includes(call)))
+        (f.calls === 'all' ||
+          ('from' in f.calls
+            ? (f.region ? regionCall : call) >= f.calls.from
+            : f.calls.includes(f.region ? regionCall : call)))
     )?.response
     if (fault?.kind === 'stall') return // held open until stop()
     if (fault?.kind === 'reset') return void req.socket.destroy()

@@ -1,0 +1,109 @@
+/** The demo's command line and its verdict on a run, apart from the run itself so they can be tested. */
+import { parseArgs } from 'node:util'
+import type { ActionRun } from '../test/support/run-action.js'
+import { SCENARIOS, type DemoScenario } from './demo-scenarios.js'
+
+export interface DemoOptions {
+  readonly scenario: string
+  readonly demo: DemoScenario
+  readonly node?: string
+  readonly out: string
+  readonly debug: boolean
+}
+
+export type DemoArgs =
+  | { readonly kind: 'run'; readonly options: DemoOptions }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'error'; readonly message: string }
+
+/** The scenarios, one a line, each with what it shows. */
+export function scenarioList(indent = '  '): string {
+  const width = Math.max(...Object.keys(SCENARIOS).map((name) => name.length))
+  return Object.entries(SCENARIOS)
+    .map(([name, demo]) => `${indent}${name.padEnd(width)}  ${demo.description}`)
+    .join('\n')
+}
+
+export function demoUsage(): string {
+  return `Usage: npm run demo -- [--scenario NAME] [--node PATH] [--out DIR] [--debug]
+
+Runs the built action (dist/index.js) against a local AWS Config emulator that plays a
+scripted scenario, prints the action's log, outputs and AWS calls, writes the job summary to
+a file, and checks that the action behaved as the scenario scripts it.
+
+Options:
+  --scenario NAME  the scenario to play (default: mixed)
+  --node PATH      the Node.js binary that runs dist/index.js (default: the one running the demo)
+  --out DIR        the folder for the job summary, summary-NAME.md (default: demo-output)
+  --debug          also show the action's debug lines
+  --help           show this help
+
+Scenarios:
+${scenarioList()}
+`
+}
+
+export function unknownScenario(name: string): string {
+  return `Unknown scenario ${JSON.stringify(name)}; choose one of:\n${scenarioList()}`
+}
+
+export function parseDemoArgs(args: readonly string[]): DemoArgs {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: [...args],
+      options: {
+        scenario: { type: 'string', default: 'mixed' },
+        node: { type: 'string' },
+        out: { type: 'string', default: 'demo-output' },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    }))
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { kind: 'error', message: `${message}\nRun 'npm run demo -- --help' for the options.` }
+  }
+  if (values.help) return { kind: 'help', text: demoUsage() }
+  const demo = Object.hasOwn(SCENARIOS, values.scenario) ? SCENARIOS[values.scenario] : undefined
+  if (!demo) return { kind: 'error', message: unknownScenario(values.scenario) }
+  return {
+    kind: 'run',
+    options: {
+      scenario: values.scenario,
+      demo,
+      node: values.node,
+      out: values.out,
+      debug: values.debug
+    }
+  }
+}
+
+/** "AWS calls made: 7 (DescribeConformancePackStatus 6, CloudFormation.DescribeStackEvents 1)". */
+export function callsReport(counts: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(counts).filter(([, n]) => n > 0)
+  const total = entries.reduce((sum, [, n]) => sum + n, 0)
+  const detail = entries.map(([operation, n]) => `${operation} ${n}`).join(', ')
+  return `AWS calls made: ${total}${detail ? ` (${detail})` : ''}`
+}
+
+/** What differs between the run and what the scenario scripts; empty when nothing does. */
+export function demoProblems(demo: DemoScenario, run: ActionRun): string[] {
+  const problems: string[] = []
+  if (run.outputs.result !== demo.expect.result)
+    problems.push(`result ${run.outputs.result}, expected ${demo.expect.result}`)
+  if (run.code !== demo.expect.exitCode)
+    problems.push(`exit code ${run.code}, expected ${demo.expect.exitCode}`)
+  for (const [key, expected] of Object.entries(demo.expect.outputs)) {
+    const actual = run.outputs[key]
+    if (actual !== JSON.stringify(expected))
+      problems.push(`${key} ${actual}, expected ${JSON.stringify(expected)}`)
+  }
+  for (const text of [`conformance packs: ${demo.expect.result}`, ...(demo.expect.summary ?? [])]) {
+    if (!run.summary.includes(text)) problems.push(`the job summary lacks ${JSON.stringify(text)}`)
+  }
+  for (const pattern of demo.expect.log ?? []) {
+    if (!pattern.test(run.stdout)) problems.push(`the log does not match ${String(pattern)}`)
+  }
+  return problems
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { callsReport, demoProblems, parseDemoArgs } from '../../scripts/demo-cli.js'
+import { SCENARIOS } from '../../scripts/demo-scenarios.js'
+import type { ActionRun } from '../support/run-action.js'
+
+describe('parseDemoArgs', () => {
+  it('runs the mixed scenario by default', () => {
+    const args = parseDemoArgs([])
+    expect(args.kind === 'run' && args.options).toMatchObject({
+      scenario: 'mixed',
+      out: 'demo-output',
+      debug: false
+    })
+  })
+
+  it('--help lists every scenario with its description, and every option', () => {
+    for (const flag of ['--help', '-h']) {
+      const args = parseDemoArgs(['--scenario', 'nope', flag])
+      expect(args.kind).toBe('help')
+      const text = args.kind === 'help' ? args.text : ''
+      for (const [name, demo] of Object.entries(SCENARIOS))
+        expect(text).toMatch(new RegExp(`^  ${name} +${escape(demo.description)}$`, 'm'))
+      for (const option of ['--scenario NAME', '--node PATH', '--out DIR', '--debug', '--help'])
+        expect(text).toContain(option)
+    }
+  })
+
+  it('an unknown scenario names the known ones', () => {
+    const args = parseDemoArgs(['--scenario', 'toString'])
+    expect(args.kind).toBe('error')
+    const message = args.kind === 'error' ? args.message : ''
+    expect(message).toMatch(/^Unknown scenario "toString"; choose one of:/)
+    for (const name of Object.keys(SCENARIOS))
+      expect(message).toMatch(new RegExp(`^  ${name} `, 'm'))
+  })
+
+  it('an unknown option points to --help instead of a stack trace', () => {
+    expect(parseDemoArgs(['--scenrio', 'mixed'])).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(
+        /^Unknown option '--scenrio'[\s\S]*\nRun 'npm run demo -- --help' for the options\.$/
+      ) as string
+    })
+  })
+})
+
+describe('callsReport', () => {
+  it('totals the calls and names each operation', () => {
+    expect(
+      callsReport({
+        DescribeOrganizationConformancePackStatuses: 3,
+        GetOrganizationConformancePackDetailedStatus: 2
+      })
+    ).toBe(
+      'AWS calls made: 5 (DescribeOrganizationConformancePackStatuses 3, GetOrganizationConformancePackDetailedStatus 2)'
+    )
+  })
+
+  it('says 0 when nothing was called', () => {
+    expect(callsReport({})).toBe('AWS calls made: 0')
+  })
+})
+
+describe('demoProblems', () => {
+  const regions = SCENARIOS.regions
+  const run = (stdout: string): ActionRun => ({
+    code: 0,
+    signal: null,
+    stdout,
+    stderr: '',
+    outputs: {
+      result: 'success',
+      'completed-packs': JSON.stringify(['us-east-1/iam-baseline', 'eu-west-1/iam-baseline'])
+    },
+    summary:
+      'conformance packs: success <h3>✅ us-east-1: success</h3><h3>✅ eu-west-1: success</h3>'
+  })
+  const throttled =
+    '::warning::[eu-west-1] AWS Config call failed, retrying at the next poll: throttled (ThrottlingException): Rate exceeded\n'
+  const east = '[us-east-1] iam-baseline: CREATE_IN_PROGRESS → CREATE_COMPLETE after 1m01s\n'
+  const west = '[eu-west-1] iam-baseline: CREATE_IN_PROGRESS → CREATE_COMPLETE after 1m03s\n'
+
+  it('accepts a regions run that shows the throttling, us-east-1 finishing first', () => {
+    expect(demoProblems(regions, run(throttled + east + west))).toEqual([])
+  })
+
+  it('fails a regions run without the throttling warning', () => {
+    expect(demoProblems(regions, run(east + west))).toEqual([
+      `the log does not match ${String(regions.expect.log?.[0])}`
+    ])
+  })
+
+  it('fails a regions run in which eu-west-1 finished first', () => {
+    expect(demoProblems(regions, run(throttled + west + east))).toHaveLength(1)
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
