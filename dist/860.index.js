@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   createCheckRunReporter: () => (/* binding */ createCheckRunReporter)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(157);
 // EXTERNAL MODULE: ./src/aws/abortable.ts
 var abortable = __webpack_require__(3315);
 // EXTERNAL MODULE: ./src/publish/check-view.ts

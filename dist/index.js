@@ -63856,8 +63856,8 @@ async function run() {
  */
 async function createChecks(inputs, env) {
     const [{ createCheckRunReporter }, { context }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860)),
-        __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))
+        Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860)),
+        __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157))
     ]);
     return createCheckRunReporter({
         token: inputs.githubToken,
