@@ -82,7 +82,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ignore']
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from './shared/env.js'
 
 export function parseInputs(source: InputSource, env: Env): Inputs {
   const errors: InputError[] = []

@@ -1,6 +1,6 @@
 import { terminalText } from './safe-text.js'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /** Where the command writes for a person: process.stdout or process.stderr. */
 export interface OutputStream {

@@ -8,7 +8,7 @@ import type { PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
 import type { WaitLog } from '../wait/wait-for-packs.js'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /** One region's compliance read. */
 export interface RegionCompliance {

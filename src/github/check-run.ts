@@ -13,7 +13,7 @@ import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
 export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
 export { PERMANENT_STATUSES } from './check-run-errors.js'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /** The normal bound for one GitHub call. */
 export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000

@@ -5,7 +5,7 @@
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'timed_out' | 'cancelled'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /**
  * GitHub's limit for a check run's `output.summary`. GitHub documents it as characters but

@@ -16,7 +16,7 @@ import {
 import { renderErrorSummary, renderSummary, type SummaryReport } from './summary.js'
 import type { RegionsVerdict, Result, Verdict } from '../verdict/verdict.js'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /** Everything the run found out, ready to be told. */
 export interface Findings {

@@ -7,7 +7,7 @@ import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './failed-account
 import { createOrganizationSource } from '../aws/organization-status-source.js'
 import { waitForPacks, type WaitDeps, type WaitLog, type WaitResult } from './wait-for-packs.js'
 
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../shared/env.js'
 
 /** One region's wait, and what explains its failed packs. */
 export interface RegionRun {
