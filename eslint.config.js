@@ -2,6 +2,46 @@ import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
+const OUTSIDE_WORLDS = {
+  aws: { patterns: ['@aws-sdk/*', '@smithy/*'], home: 'src/aws/' },
+  github: { patterns: ['@actions/github', '@octokit/*'], home: 'src/github/' },
+  runner: { patterns: ['@actions/core'], home: 'src/publish/, src/main.ts' }
+}
+
+/**
+ * One config per group of files, the groups disjoint (a later config of the same rule would
+ * replace an earlier one): each group may import only the outside worlds it is home to.
+ */
+function importBoundaries() {
+  const groups = [
+    { files: ['src/aws/**'], allowed: ['aws'] },
+    { files: ['src/github/**'], allowed: ['github'] },
+    { files: ['src/publish/**', 'src/main.ts'], allowed: ['runner'] },
+    {
+      files: ['src/**'],
+      ignores: ['src/aws/**', 'src/github/**', 'src/publish/**', 'src/main.ts'],
+      allowed: []
+    }
+  ]
+  return groups.map(({ files, ignores, allowed }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: Object.entries(OUTSIDE_WORLDS)
+            .filter(([world]) => !allowed.includes(world))
+            .map(([, { patterns, home }]) => ({
+              group: patterns,
+              message: `Only ${home} imports this: elsewhere, take a port as a parameter.`
+            }))
+        }
+      ]
+    }
+  }))
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.ci/runtime/'] },
   js.configs.recommended,
@@ -38,6 +78,8 @@ export default tseslint.config(
       ]
     }
   },
+  // Each outside world is reached from its own folder only: the stages see ports, not SDKs.
+  ...importBoundaries(),
   {
     files: ['scripts/**', 'test/**'],
     rules: { 'no-console': 'off' }

@@ -1031,13 +1031,11 @@ function qstring(str) {
 /***/ 157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  context: () => (/* binding */ github_context),
-  getOctokit: () => (/* binding */ getOctokit)
+  _: () => (/* binding */ github_context),
+  Q: () => (/* binding */ getOctokit)
 });
 
 // EXTERNAL MODULE: external "fs"

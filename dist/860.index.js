@@ -5,16 +5,14 @@ export const modules = {
 /***/ 5860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_CHECK_REQUEST_TIMEOUT_MS: () => (/* binding */ DEFAULT_CHECK_REQUEST_TIMEOUT_MS),
-  FINAL_UPDATE_BUDGET_MS: () => (/* reexport */ FINAL_UPDATE_BUDGET_MS),
-  PERMANENT_STATUSES: () => (/* reexport */ PERMANENT_STATUSES),
-  createCheckRunReporter: () => (/* binding */ createCheckRunReporter)
+  createCheckRunReporter: () => (/* binding */ createCheckRunReporter),
+  eventPayload: () => (/* binding */ eventPayload)
 });
+
+// UNUSED EXPORTS: DEFAULT_CHECK_REQUEST_TIMEOUT_MS, FINAL_UPDATE_BUDGET_MS, PERMANENT_STATUSES
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(157);
@@ -355,6 +353,10 @@ async function settleWithin(promise, ms) {
 
 /** The normal bound for one GitHub call. */
 const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
+/** The workflow event's payload: read here, where @actions/github is loaded anyway. */
+function eventPayload() {
+    return github/* context */._.payload;
+}
 /**
  * The reporter, or undefined when there is nothing to report to: no token (the feature is
  * off), or no repository or commit in the environment (warned).
@@ -373,7 +375,7 @@ function createCheckRunReporter(options) {
         return undefined;
     }
     const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const octokit = (0,github.getOctokit)(token, {
+    const octokit = (0,github/* getOctokit */.Q)(token, {
         baseUrl,
         // Octokit's own notices (deprecations) go to the debug log, never to the console.
         log: {

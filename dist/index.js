@@ -58448,7 +58448,7 @@ function isKnownRegion(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2316);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3109);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58457,7 +58457,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2316:
+/***/ 3109:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58497,7 +58497,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   info: () => (info),
   isDebug: () => (isDebug),
   markdownSummary: () => (markdownSummary),
-  notice: () => (core_notice),
+  notice: () => (notice),
   platform: () => (platform_namespaceObject),
   saveState: () => (saveState),
   setCommandEcho: () => (setCommandEcho),
@@ -61364,7 +61364,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_notice(message, properties = {}) {
+function notice(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -61459,71 +61459,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/publish/action-log.ts
-
-/**
- * What a folded line break looks like in the log: one message stays one line, and the reader
- * still sees where the service broke its text.
- */
-const LINE_BREAK_MARK = ' ⏎ ';
-// CR and LF are what the runner splits stdout on; the others only look like breaks in a log.
-const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
-// Terminal escapes (colours, cursor moves, erased lines) and other control characters.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-/**
- * Text from AWS (status reasons, stack events, error messages) made safe to write as one line
- * of stdout, where the runner reads workflow commands. It reads a line as a command when it
- * starts with `::` after leading white space, and reads the legacy form `##[name]` anywhere in a
- * line. So line breaks are folded into a visible mark, control characters are shown as `\xNN`,
- * `##[` becomes `##\[`, and a leading `::` becomes `\::`. Nothing else changes.
- */
-function safeLine(text) {
-    return text
-        .replace(LINE_BREAKS, LINE_BREAK_MARK)
-        .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
-        .replace(/##\[/g, '##\\[')
-        .replace(/^(\s*)::/, '$1\\::');
-}
-/**
- * The log every line of the action goes through. Info lines are written raw by @actions/core,
- * so they pass through `safeLine`. Debug lines are too: @actions/core escapes their line
- * breaks, but a folded line reads better than an escaped one. Warnings stay as they are:
- * @actions/core escapes `%`, CR and LF of an annotation's text (and `:` and `,` of its
- * properties), so the runner reads them as one command, and their line breaks are shown.
- */
-function safeLog(sink) {
-    return {
-        info: (message) => sink.info(safeLine(message)),
-        warning: (message) => sink.warning(message),
-        debug: (message) => sink.debug(safeLine(message))
-    };
-}
-/** The action's log: @actions/core behind `safeLog`. */
-const actionLog = safeLog(core_namespaceObject);
-
-// EXTERNAL MODULE: ./src/publish/check-view.ts
-var check_view = __nccwpck_require__(3153);
-;// CONCATENATED MODULE: ./src/shared/clock.ts
-// setTimeout fires at once for anything above 2^31-1 ms.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.min(Math.max(0, ms), MAX_TIMER_MS));
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
-
-// EXTERNAL MODULE: ./src/aws/client.ts
-var aws_client = __nccwpck_require__(658);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(7101);
+// EXTERNAL MODULE: ./src/aws/abortable.ts
+var abortable = __nccwpck_require__(3315);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
@@ -61618,20 +61557,6 @@ function hostOf(message) {
 const errors_transient = (message) => ({ kind: 'transient', message });
 const permanent = (message, cause) => cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message };
 
-;// CONCATENATED MODULE: ./src/wait/backoff.ts
-/**
- * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
- * jitter" (a random point in the upper half of the step) so that several pipelines started
- * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
- *
- * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
- */
-function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
-    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
-    const jittered = step / 2 + (random() * step) / 2;
-    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
-}
-
 ;// CONCATENATED MODULE: ./src/aws/paging.ts
 /**
  * Paging for every AWS listing the action follows. The SDK's paginators
@@ -61691,6 +61616,326 @@ async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
         token = tokens.follow(tokenOf(page));
     } while (token);
     return pages;
+}
+
+;// CONCATENATED MODULE: ./src/aws/account-status-source.ts
+
+
+
+
+/** Most names a single call returns in one page: a batch of this size costs one call. */
+const MAX_NAMES_PER_CALL = 20;
+function createStatusSource(client, debug = () => undefined) {
+    async function pages(names, bound) {
+        const pages = await readPages('DescribeConformancePackStatus', async (nextToken) => {
+            const signal = bound();
+            const started = Date.now();
+            const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
+                ConformancePackNames: names ? [...names] : undefined,
+                Limit: MAX_NAMES_PER_CALL,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            const page = out.ConformancePackStatusDetails ?? [];
+            debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
+            return out;
+        }, (out) => out.NextToken);
+        return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
+    }
+    return {
+        batchSize: MAX_NAMES_PER_CALL,
+        deletedState: 'DELETE_COMPLETE',
+        iamAction: IAM_ACTION,
+        listAll: (bound) => pages(undefined, bound),
+        describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
+    };
+}
+/**
+ * Asks for `names`; when the service rejects the whole call for an unknown name, that is the
+ * answer for a single name, and for several the scope is listed once so the known names are
+ * still seen. Either way an unknown name is simply absent from the result.
+ */
+async function describeOrList(names, bound, read, isUnknownName, debug) {
+    try {
+        return await read(names, bound);
+    }
+    catch (error) {
+        if (!isUnknownName(error))
+            throw error;
+        if (names.length === 1)
+            return [];
+        debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`);
+        const wanted = new Set(names);
+        return (await read(undefined, bound)).filter((pack) => wanted.has(pack.name));
+    }
+}
+function toReportedPack(d) {
+    return {
+        name: d.ConformancePackName ?? '',
+        state: d.ConformancePackState,
+        id: d.ConformancePackId,
+        arn: d.ConformancePackArn,
+        stackArn: d.StackArn,
+        reason: d.ConformancePackStatusReason || undefined,
+        requestedAt: d.LastUpdateRequestedTime,
+        completedAt: d.LastUpdateCompletedTime
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/client.ts
+var aws_client = __nccwpck_require__(658);
+;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
+
+
+/** Most rules DescribeConformancePackCompliance returns in one page. */
+const RULES_PAGE_LIMIT = 1000;
+/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
+function createComplianceSource(client) {
+    return {
+        async summaries(names, nextToken, signal) {
+            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
+                ConformancePackNames: [...names],
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return {
+                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
+                    name: s.ConformancePackName ?? '',
+                    compliance: s.ConformancePackComplianceStatus ?? ''
+                })),
+                nextToken: out.NextToken || undefined
+            };
+        },
+        async nonCompliantRules(name, nextToken, signal) {
+            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
+                ConformancePackName: name,
+                Filters: { ComplianceType: 'NON_COMPLIANT' },
+                Limit: RULES_PAGE_LIMIT,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return {
+                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
+                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
+                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
+                    ? [r.ConfigRuleName]
+                    : []),
+                nextToken: out.NextToken || undefined
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packs/pack-state.ts
+/** The five states DescribeConformancePackStatus reports for an account's packs. */
+const SERVICE_STATES = [
+    'CREATE_IN_PROGRESS',
+    'CREATE_COMPLETE',
+    'CREATE_FAILED',
+    'DELETE_IN_PROGRESS',
+    'DELETE_FAILED'
+];
+/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
+const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
+const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
+function isServiceState(value) {
+    return SERVICE_STATES.includes(value ?? '');
+}
+function isReportedState(value) {
+    return REPORTED_STATES.includes(value ?? '');
+}
+function outcomeOf(state) {
+    if (state === 'NOT_FOUND')
+        return 'missing';
+    if (state === 'UNKNOWN')
+        return 'unknown';
+    // Awaited like a deployment under way: the state it shows is an earlier deployment's.
+    if (state === 'PREVIOUS_DEPLOYMENT')
+        return 'in-progress';
+    if (state.endsWith('_IN_PROGRESS'))
+        return 'in-progress';
+    if (state.endsWith('_FAILED'))
+        return 'failed';
+    return 'completed';
+}
+/** Whether the wait must keep asking about a pack in this state. */
+function isPending(state, missingPack) {
+    const outcome = outcomeOf(state);
+    return (outcome === 'in-progress' ||
+        outcome === 'unknown' ||
+        (outcome === 'missing' && missingPack === 'wait'));
+}
+/**
+ * The status of a pack the service answered for. A state this action does not know is kept
+ * as UNKNOWN, so the wait goes on rather than guessing.
+ */
+function found(report) {
+    const { state } = report;
+    if (!isReportedState(state)) {
+        return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` };
+    }
+    return { name: report.name, state, detail: { ...report, state } };
+}
+/**
+ * The status of a pack that a successful answer left out. A deletion that was under way
+ * has finished; anything else means the pack is not there (any more).
+ */
+function absent(previous, deleted = 'DELETE_COMPLETE') {
+    switch (previous.state) {
+        case 'DELETE_IN_PROGRESS':
+        case 'DELETE_COMPLETE':
+        case 'DELETE_SUCCESSFUL':
+            return { name: previous.name, state: deleted, detail: previous.detail };
+        case 'UNKNOWN':
+            return { name: previous.name, state: 'NOT_FOUND' };
+        default:
+            return { name: previous.name, state: 'NOT_FOUND', detail: previous.detail };
+    }
+}
+function detailOf(status) {
+    return status.state === 'UNKNOWN' ? undefined : status.detail;
+}
+
+;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
+
+
+
+
+
+
+/** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
+const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
+const LIST_LIMIT = 100;
+/** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
+const MEMBER_ACCOUNT_PAGES = 1000;
+function createOrganizationSource(client, debug = () => undefined) {
+    const send = (promise, bound) => {
+        const signal = bound();
+        return (0,abortable/* abortable */.Z)(promise(signal), signal);
+    };
+    async function statuses(names, bound) {
+        const pages = await readPages('DescribeOrganizationConformancePackStatuses', async (nextToken) => {
+            const out = await send((abortSignal) => client.send(new dist_cjs/* DescribeOrganizationConformancePackStatusesCommand */.Sg5(names
+                ? { OrganizationConformancePackNames: [...names] }
+                : { Limit: LIST_LIMIT, NextToken: nextToken }), { abortSignal }), bound);
+            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`);
+            return out;
+        }, 
+        // Limit and NextToken apply only when listing every pack.
+        (out) => (names ? undefined : out.NextToken));
+        return pages.flatMap((out) => (out.OrganizationConformancePackStatuses ?? []).map(organization_status_source_toReportedPack));
+    }
+    async function memberAccounts(name, bound, status) {
+        const pages = await readPages('GetOrganizationConformancePackDetailedStatus', (nextToken) => send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
+            OrganizationConformancePackName: name,
+            Filters: status ? { Status: status } : undefined,
+            Limit: LIST_LIMIT,
+            NextToken: nextToken
+        }), { abortSignal }), bound), (out) => out.NextToken, MEMBER_ACCOUNT_PAGES);
+        return pages.flatMap((out) => (out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount));
+    }
+    /** Whether any member account is in `status`: one account is enough to know. */
+    async function anyMemberAccount(name, bound, status) {
+        const out = await send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
+            OrganizationConformancePackName: name,
+            Filters: { Status: status },
+            Limit: 1
+        }), { abortSignal }), bound);
+        return (out.OrganizationConformancePackDetailedStatuses ?? []).length > 0;
+    }
+    return {
+        batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
+        iamAction: ORGANIZATION_IAM_ACTIONS[0],
+        deletedState: 'DELETE_SUCCESSFUL',
+        listAll: (bound) => statuses(undefined, bound),
+        describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', debug),
+        settle: {
+            iamAction: ORGANIZATION_IAM_ACTIONS[1],
+            async settled(pack, bound) {
+                // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
+                // after every member account has finished: ask the accounts themselves. Settled only
+                // when none is still in progress and at least one has reported this operation's end;
+                // with no account record at all, nothing has been deployed anywhere yet.
+                const operation = pack.state.replace(/_IN_PROGRESS$/, '');
+                if (await anyMemberAccount(pack.name, bound, pack.state))
+                    return undefined;
+                const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
+                if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
+                    debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
+                    return undefined;
+                }
+                const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
+                debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+                return found({
+                    ...detailOf(pack),
+                    name: pack.name,
+                    state,
+                    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+                });
+            }
+        },
+        memberAccounts
+    };
+}
+function organization_status_source_toReportedPack(s) {
+    return {
+        name: s.OrganizationConformancePackName ?? '',
+        state: s.Status,
+        reason: s.ErrorMessage || undefined,
+        errorCode: s.ErrorCode || undefined,
+        updatedAt: s.LastUpdateTime
+    };
+}
+function toMemberAccount(s) {
+    return {
+        accountId: s.AccountId ?? '',
+        status: s.Status ?? '',
+        errorCode: s.ErrorCode || undefined,
+        message: s.ErrorMessage || undefined,
+        updatedAt: s.LastUpdateTime
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/region-ports.ts
+
+
+
+
+/**
+ * The AWS side of each region: one Config client a region, shared by the sources made from
+ * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
+ * pack failed): most runs never need it.
+ */
+function awsRegions(env) {
+    return (region, log) => {
+        const client = (0,aws_client/* createConfigClient */.a4)(region, env);
+        const debug = (message) => log.debug(message);
+        return {
+            known: (0,aws_client/* isKnownRegion */.Kk)(region),
+            accountStatuses: () => createStatusSource(client, debug),
+            organizationStatuses: () => createOrganizationSource(client, debug),
+            compliance: () => createComplianceSource(client),
+            stackEvents: async () => {
+                const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
+                return createStackEventReader(env);
+            },
+            close: () => client.destroy()
+        };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wait/backoff.ts
+/**
+ * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
+ * jitter" (a random point in the upper half of the step) so that several pipelines started
+ * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
+ *
+ * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
+ */
+function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
+    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
+    const jittered = step / 2 + (random() * step) / 2;
+    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/read-compliance.ts
@@ -61922,6 +62167,25 @@ function escapeHtml(text) {
         .replace(/\|/g, '&#124;')
         .replace(/\r\n|[\n\r]/g, '<br>');
 }
+/**
+ * The HTML of a heading line, as @actions/core's summary writes it (the job summaries of
+ * earlier versions read the same).
+ */
+function heading(text, level) {
+    return `<h${level}>${text}</h${level}>\n`;
+}
+/** A table line, as @actions/core's summary writes it: no white space between the tags. */
+function table(rows) {
+    const cell = (c) => {
+        if (typeof c === 'string')
+            return wrap('td', c);
+        return wrap(c.header ? 'th' : 'td', c.data, c.colspan ? ` colspan="${c.colspan}"` : '');
+    };
+    return `${wrap('table', rows.map((row) => wrap('tr', row.map(cell).join(''))).join(''))}\n`;
+}
+function wrap(tag, content, attrs = '') {
+    return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
+}
 
 ;// CONCATENATED MODULE: ./src/compliance/annotations.ts
 
@@ -61978,55 +62242,7 @@ function complianceAnnotations(packs, mode, label) {
     return notes;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(7101);
-// EXTERNAL MODULE: ./src/aws/abortable.ts
-var abortable = __nccwpck_require__(3315);
-;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
-
-
-/** Most rules DescribeConformancePackCompliance returns in one page. */
-const RULES_PAGE_LIMIT = 1000;
-/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
-function createComplianceSource(client) {
-    return {
-        async summaries(names, nextToken, signal) {
-            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
-                ConformancePackNames: [...names],
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
-                    name: s.ConformancePackName ?? '',
-                    compliance: s.ConformancePackComplianceStatus ?? ''
-                })),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        async nonCompliantRules(name, nextToken, signal) {
-            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
-                ConformancePackName: name,
-                Filters: { ComplianceType: 'NON_COMPLIANT' },
-                Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
-                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
-                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
-                    ? [r.ConfigRuleName]
-                    : []),
-                nextToken: out.NextToken || undefined
-            };
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/compliance/gate.ts
-
-
 
 
 /**
@@ -62035,11 +62251,11 @@ function createComplianceSource(client) {
  */
 async function readComplianceInRegions(regions, deps) {
     return Promise.all(regions.map(async ({ region, packs }) => {
-        const client = (0,aws_client/* createConfigClient */.a4)(region, deps.env);
+        const ports = deps.open(region, deps.log(region));
         try {
             const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name);
             const read = await readCompliance(names, {
-                source: createComplianceSource(client),
+                source: ports.compliance(),
                 clock: deps.clock,
                 deadline: deps.deadline,
                 signal: deps.signal,
@@ -62048,7 +62264,7 @@ async function readComplianceInRegions(regions, deps) {
             return { region, read };
         }
         finally {
-            client.destroy();
+            ports.close();
         }
     }));
 }
@@ -62406,76 +62622,6 @@ function inputs_valueOf(source, input) {
     return source.getInput(input) || DEFAULTS[input];
 }
 
-;// CONCATENATED MODULE: ./src/packs/pack-state.ts
-/** The five states DescribeConformancePackStatus reports for an account's packs. */
-const SERVICE_STATES = [
-    'CREATE_IN_PROGRESS',
-    'CREATE_COMPLETE',
-    'CREATE_FAILED',
-    'DELETE_IN_PROGRESS',
-    'DELETE_FAILED'
-];
-/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
-const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
-const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
-function isServiceState(value) {
-    return SERVICE_STATES.includes(value ?? '');
-}
-function isReportedState(value) {
-    return REPORTED_STATES.includes(value ?? '');
-}
-function outcomeOf(state) {
-    if (state === 'NOT_FOUND')
-        return 'missing';
-    if (state === 'UNKNOWN')
-        return 'unknown';
-    // Awaited like a deployment under way: the state it shows is an earlier deployment's.
-    if (state === 'PREVIOUS_DEPLOYMENT')
-        return 'in-progress';
-    if (state.endsWith('_IN_PROGRESS'))
-        return 'in-progress';
-    if (state.endsWith('_FAILED'))
-        return 'failed';
-    return 'completed';
-}
-/** Whether the wait must keep asking about a pack in this state. */
-function isPending(state, missingPack) {
-    const outcome = outcomeOf(state);
-    return (outcome === 'in-progress' ||
-        outcome === 'unknown' ||
-        (outcome === 'missing' && missingPack === 'wait'));
-}
-/**
- * The status of a pack the service answered for. A state this action does not know is kept
- * as UNKNOWN, so the wait goes on rather than guessing.
- */
-function found(report) {
-    const { state } = report;
-    if (!isReportedState(state)) {
-        return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` };
-    }
-    return { name: report.name, state, detail: { ...report, state } };
-}
-/**
- * The status of a pack that a successful answer left out. A deletion that was under way
- * has finished; anything else means the pack is not there (any more).
- */
-function absent(previous, deleted = 'DELETE_COMPLETE') {
-    switch (previous.state) {
-        case 'DELETE_IN_PROGRESS':
-        case 'DELETE_COMPLETE':
-        case 'DELETE_SUCCESSFUL':
-            return { name: previous.name, state: deleted, detail: previous.detail };
-        case 'UNKNOWN':
-            return { name: previous.name, state: 'NOT_FOUND' };
-        default:
-            return { name: previous.name, state: 'NOT_FOUND', detail: previous.detail };
-    }
-}
-function detailOf(status) {
-    return status.state === 'UNKNOWN' ? undefined : status.detail;
-}
-
 ;// CONCATENATED MODULE: ./src/packs/pack-text.ts
 
 
@@ -62552,70 +62698,129 @@ function reasonOf(status) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/account-status-source.ts
+;// CONCATENATED MODULE: ./src/packs/label.ts
+/**
+ * How a pack is named in lists that span regions (outputs, annotations, the step's line):
+ * `region/name` when the run waits in several regions, the plain name in one.
+ */
+function packLabel(region, name, severalRegions) {
+    return severalRegions ? `${region}/${name}` : name;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/verdict.ts
 
 
 
-
-/** Most names a single call returns in one page: a batch of this size costs one call. */
-const MAX_NAMES_PER_CALL = 20;
-function createStatusSource(client, debug = () => undefined) {
-    async function pages(names, bound) {
-        const pages = await readPages('DescribeConformancePackStatus', async (nextToken) => {
-            const signal = bound();
-            const started = Date.now();
-            const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
-                ConformancePackNames: names ? [...names] : undefined,
-                Limit: MAX_NAMES_PER_CALL,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            const page = out.ConformancePackStatusDetails ?? [];
-            debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
-            return out;
-        }, (out) => out.NextToken);
-        return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
-    }
-    return {
-        batchSize: MAX_NAMES_PER_CALL,
-        deletedState: 'DELETE_COMPLETE',
-        iamAction: IAM_ACTION,
-        listAll: (bound) => pages(undefined, bound),
-        describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
+/**
+ * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
+ * else timeout when any is still pending at the deadline; else success. Cancellation
+ * overrides all: the wait never finished. A region that listed no pack at all checked
+ * nothing: it says so (emptyRegions), and under `compliance: require` it fails, as a gate
+ * that checked nothing must not pass.
+ */
+function decide(packs, end, policy, region = 'the region') {
+    const { completed, failed, pending, missing } = packLists(packs, policy.missingPack);
+    const missingFails = policy.missingPack === 'fail' && missing.length > 0;
+    const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled';
+    const earlier = earlierDeployments(packs);
+    const lists = {
+        completed,
+        failed,
+        pending,
+        missing,
+        ...(empty ? { emptyRegions: [region] } : {}),
+        ...(earlier.length ? { earlier } : {})
     };
+    if (end.kind === 'cancelled')
+        return { result: 'cancelled', failStep: true, ...lists };
+    if (empty && policy.compliance === 'require')
+        return { result: 'failure', failStep: true, ...lists };
+    if (end.kind === 'error' || missingFails)
+        return { result: 'failure', failStep: true, ...lists };
+    if (failed.length > 0)
+        return {
+            result: 'failure',
+            failStep: policy.failOnFailure || end.kind === 'deadline',
+            ...lists
+        };
+    if (end.kind === 'deadline' || pending.length > 0)
+        return { result: 'timeout', failStep: true, ...lists };
+    return { result: 'success', failStep: false, ...lists };
 }
 /**
- * Asks for `names`; when the service rejects the whole call for an unknown name, that is the
- * answer for a single name, and for several the scope is listed once so the known names are
- * still seen. Either way an unknown name is simply absent from the result.
+ * Which list each pack is in. A missing pack is also pending while `missing-pack: wait` keeps
+ * the wait going for it; `isPending` is the rule the wait itself follows.
  */
-async function describeOrList(names, bound, read, isUnknownName, debug) {
-    try {
-        return await read(names, bound);
-    }
-    catch (error) {
-        if (!isUnknownName(error))
-            throw error;
-        if (names.length === 1)
-            return [];
-        debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`);
-        const wanted = new Set(names);
-        return (await read(undefined, bound)).filter((pack) => wanted.has(pack.name));
-    }
-}
-function toReportedPack(d) {
+function packLists(packs, missingPack) {
+    const names = (pred) => packs.filter(pred).map((p) => p.name);
     return {
-        name: d.ConformancePackName ?? '',
-        state: d.ConformancePackState,
-        id: d.ConformancePackId,
-        arn: d.ConformancePackArn,
-        stackArn: d.StackArn,
-        reason: d.ConformancePackStatusReason || undefined,
-        requestedAt: d.LastUpdateRequestedTime,
-        completedAt: d.LastUpdateCompletedTime
+        completed: names((p) => outcomeOf(p.state) === 'completed'),
+        failed: names((p) => outcomeOf(p.state) === 'failed'),
+        pending: names((p) => isPending(p.state, missingPack)),
+        missing: names((p) => outcomeOf(p.state) === 'missing')
     };
 }
+/** The lists of several regions as one, each name labelled with its region when several. */
+function mergeLists(regions) {
+    const several = regions.length > 1;
+    const list = (key) => regions.flatMap((r) => r.lists[key].map((name) => packLabel(r.region, name, several)));
+    return {
+        completed: list('completed'),
+        failed: list('failed'),
+        pending: list('pending'),
+        missing: list('missing')
+    };
+}
+const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'];
+/**
+ * Several regions: each region's verdict, and the overall one: cancelled if any region was,
+ * else failure if any region failed, else timeout if any timed out, else success.
+ */
+function decideRegions(outcomes, policy) {
+    const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region));
+    const several = outcomes.length > 1;
+    const label = (region, name) => packLabel(region, name, several);
+    const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success';
+    const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? []);
+    const earlier = regions.flatMap((v, i) => (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) })));
+    const facts = {
+        ...mergeLists(regions.map((lists, i) => ({ region: outcomes[i].region, lists }))),
+        ...(emptyRegions.length ? { emptyRegions } : {}),
+        ...(earlier.length ? { earlier } : {})
+    };
+    // Only a failure can leave the step passing: every region's own failure did (fail-on-failure).
+    const overall = result === 'success'
+        ? { result, failStep: false, ...facts }
+        : result === 'failure'
+            ? { result, failStep: regions.some((v) => v.failStep), ...facts }
+            : { result, failStep: true, ...facts };
+    return {
+        overall,
+        regions,
+        end: combineEnds(outcomes)
+    };
+}
+function combineEnds(outcomes) {
+    const prefix = (region) => (outcomes.length > 1 ? `${region}: ` : '');
+    if (outcomes.some((o) => o.end.kind === 'cancelled'))
+        return { kind: 'cancelled' };
+    const errors = outcomes.flatMap((o) => o.end.kind === 'error' ? [`${prefix(o.region)}${o.end.message}`] : []);
+    if (errors.length)
+        return { kind: 'error', message: errors.join('; ') };
+    const deadlines = outcomes.filter((o) => o.end.kind === 'deadline');
+    if (deadlines.length) {
+        const withError = deadlines.find((o) => o.end.kind === 'deadline' && o.end.lastError);
+        const lastError = withError?.end.kind === 'deadline' ? withError.end.lastError : undefined;
+        return {
+            kind: 'deadline',
+            lastError: lastError && withError ? `${prefix(withError.region)}${lastError}` : undefined
+        };
+    }
+    return { kind: 'settled' };
+}
 
+// EXTERNAL MODULE: ./src/publish/check-view.ts
+var check_view = __nccwpck_require__(3153);
 ;// CONCATENATED MODULE: ./src/shared/best-effort.ts
 
 
@@ -62658,78 +62863,6 @@ async function bestEffort(request, deps, options) {
     return { ok: false, why: `it kept failing: ${last}` };
 }
 
-;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
-
-
-const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
-/**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
- */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
-            continue;
-        const { stackArn, requestedAt } = pack.detail;
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    const tokens = pageTokens('DescribeStackEvents');
-    let nextToken;
-    do {
-        const read = await readPage(stackArn, nextToken, tokens, deps);
-        if (!read.ok)
-            return { kind: 'unavailable', why: read.why };
-        const page = read.value;
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return event.status.endsWith('_FAILED') && !isTheStack;
-}
-function readPage(stackArn, nextToken, tokens, deps) {
-    const read = async (signal) => {
-        const page = await deps.read(stackArn, nextToken, signal);
-        return { ...page, nextToken: tokens.follow(page.nextToken) };
-    };
-    return bestEffort(read, deps, {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
-    });
-}
-function isStackGone(error) {
-    const e = error;
-    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
-}
-
 ;// CONCATENATED MODULE: ./src/wait/failed-accounts.ts
 
 const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetailedStatus';
@@ -62764,417 +62897,6 @@ function failedAccountIds(explanation) {
     if (explanation?.kind !== 'accounts')
         return undefined;
     return explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).map((a) => a.accountId);
-}
-
-;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
-
-
-
-
-
-
-/** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
-const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
-const LIST_LIMIT = 100;
-/** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
-const MEMBER_ACCOUNT_PAGES = 1000;
-function createOrganizationSource(client, debug = () => undefined) {
-    const send = (promise, bound) => {
-        const signal = bound();
-        return (0,abortable/* abortable */.Z)(promise(signal), signal);
-    };
-    async function statuses(names, bound) {
-        const pages = await readPages('DescribeOrganizationConformancePackStatuses', async (nextToken) => {
-            const out = await send((abortSignal) => client.send(new dist_cjs/* DescribeOrganizationConformancePackStatusesCommand */.Sg5(names
-                ? { OrganizationConformancePackNames: [...names] }
-                : { Limit: LIST_LIMIT, NextToken: nextToken }), { abortSignal }), bound);
-            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`);
-            return out;
-        }, 
-        // Limit and NextToken apply only when listing every pack.
-        (out) => (names ? undefined : out.NextToken));
-        return pages.flatMap((out) => (out.OrganizationConformancePackStatuses ?? []).map(organization_status_source_toReportedPack));
-    }
-    async function memberAccounts(name, bound, status) {
-        const pages = await readPages('GetOrganizationConformancePackDetailedStatus', (nextToken) => send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
-            OrganizationConformancePackName: name,
-            Filters: status ? { Status: status } : undefined,
-            Limit: LIST_LIMIT,
-            NextToken: nextToken
-        }), { abortSignal }), bound), (out) => out.NextToken, MEMBER_ACCOUNT_PAGES);
-        return pages.flatMap((out) => (out.OrganizationConformancePackDetailedStatuses ?? []).map(toMemberAccount));
-    }
-    /** Whether any member account is in `status`: one account is enough to know. */
-    async function anyMemberAccount(name, bound, status) {
-        const out = await send((abortSignal) => client.send(new dist_cjs/* GetOrganizationConformancePackDetailedStatusCommand */.h7L({
-            OrganizationConformancePackName: name,
-            Filters: { Status: status },
-            Limit: 1
-        }), { abortSignal }), bound);
-        return (out.OrganizationConformancePackDetailedStatuses ?? []).length > 0;
-    }
-    return {
-        batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
-        iamAction: ORGANIZATION_IAM_ACTIONS[0],
-        deletedState: 'DELETE_SUCCESSFUL',
-        listAll: (bound) => statuses(undefined, bound),
-        describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', debug),
-        settle: {
-            iamAction: ORGANIZATION_IAM_ACTIONS[1],
-            async settled(pack, bound) {
-                // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
-                // after every member account has finished: ask the accounts themselves. Settled only
-                // when none is still in progress and at least one has reported this operation's end;
-                // with no account record at all, nothing has been deployed anywhere yet.
-                const operation = pack.state.replace(/_IN_PROGRESS$/, '');
-                if (await anyMemberAccount(pack.name, bound, pack.state))
-                    return undefined;
-                const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
-                if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-                    debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
-                    return undefined;
-                }
-                const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
-                debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
-                return found({
-                    ...detailOf(pack),
-                    name: pack.name,
-                    state,
-                    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-                });
-            }
-        },
-        memberAccounts
-    };
-}
-function organization_status_source_toReportedPack(s) {
-    return {
-        name: s.OrganizationConformancePackName ?? '',
-        state: s.Status,
-        reason: s.ErrorMessage || undefined,
-        errorCode: s.ErrorCode || undefined,
-        updatedAt: s.LastUpdateTime
-    };
-}
-function toMemberAccount(s) {
-    return {
-        accountId: s.AccountId ?? '',
-        status: s.Status ?? '',
-        errorCode: s.ErrorCode || undefined,
-        message: s.ErrorMessage || undefined,
-        updatedAt: s.LastUpdateTime
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wait/settling.ts
-/** Failed settling reads in a row before the warning, when each one was transient. */
-const SETTLE_FAILURES_BEFORE_WARNING = 3;
-/**
- * Settling is an optional read: denied, it is given up with one warning; failing round after
- * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
- * that the aggregate would finish is never failed by it.
- */
-function bestEffortSettling(settler, warn) {
-    let givenUp = false;
-    let failures = 0;
-    let warned = false;
-    const trouble = (failure) => {
-        failures += 1;
-        if (failure.kind === 'permanent')
-            givenUp = true;
-        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
-            return;
-        warned = true;
-        warn(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
-    };
-    return {
-        async settle(candidates, bound, classify) {
-            const settled = [];
-            for (const pack of candidates) {
-                if (givenUp)
-                    break;
-                try {
-                    const answer = await settler.settled(pack, bound);
-                    failures = 0;
-                    if (answer)
-                        settled.push(answer);
-                }
-                catch (error) {
-                    const failure = classify(error, settler.iamAction);
-                    if (failure.kind === 'cancelled' || endsTheRound(failure))
-                        return { settled, stop: failure };
-                    trouble(failure);
-                    // The next packs would meet the same denial or outage.
-                    break;
-                }
-            }
-            return { settled };
-        }
-    };
-}
-/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
-const endsTheRound = (failure) => failure.kind === 'permanent' &&
-    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
-
-;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
-
-
-
-
-
-
-const wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
-const SETTLE_AFTER_ROUNDS = 3;
-/**
- * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
- * error occurs. Each round asks once per batch of pending names; terminal packs are no
- * longer asked for. Never throws for AWS trouble: that is the result's `end`.
- */
-async function waitForPacks(plan, deps) {
-    const { source, clock, log, signal } = deps;
-    const random = deps.random ?? Math.random;
-    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS;
-    const startedAt = clock.now();
-    // The last poll is placed so that its request still has this long before the deadline.
-    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
-    const packs = new Map();
-    for (const name of plan.names ?? [])
-        packs.set(name, { name, state: 'UNKNOWN' });
-    let listed = plan.names !== undefined;
-    let rounds = 0;
-    let quietRounds = 0;
-    let errorStreak;
-    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
-    let answered = false;
-    const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m));
-    const pendingNames = () => [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name);
-    // Consecutive answers in which each pack was in the same in-progress state.
-    const inProgressFor = new Map();
-    // Every answer of the service passes the requested-after rule before the wait sees it.
-    const current = (status) => checkDeployment(status, plan.requestedAfter);
-    const update = (next) => {
-        const previous = packs.get(next.name);
-        packs.set(next.name, next);
-        const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state;
-        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
-        if (previous?.state === next.state)
-            return false;
-        const earlier = earlierOf(next);
-        if (earlier) {
-            log.info(`${next.name}: ${describeWaitingFor(earlier)}`);
-        }
-        else {
-            // After an earlier deployment, the awaited one is a first sighting.
-            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
-            log.info(describeChange(before, next, clock.now()));
-        }
-        return true;
-    };
-    const finish = (end) => ({
-        packs: [...packs.values()],
-        end,
-        startedAt,
-        endedAt: clock.now(),
-        rounds
-    });
-    async function round() {
-        let changed = false;
-        // Requests run one after another, so the last one bounded is the one that failed.
-        let lastTimer;
-        const bound = () => {
-            const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()));
-            lastTimer = AbortSignal.timeout(timeout);
-            return AbortSignal.any([signal, lastTimer]);
-        };
-        const failed = (error, iamAction = source.iamAction) => {
-            if (signal.aborted)
-                return { kind: 'cancelled' };
-            if (lastTimer?.aborted)
-                return { kind: 'transient', message: 'request timed out' };
-            const classified = classifyError(error, iamAction, plan.region);
-            if (!answered || classified.kind !== 'permanent')
-                return classified;
-            if (classified.cause === 'expired-credentials') {
-                const waited = formatDuration(clock.now() - startedAt);
-                return { ...classified, message: expiredDuringWait(error, waited) };
-            }
-            // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
-            if (classified.cause === 'unresolved-host')
-                return { kind: 'transient', message: classified.message };
-            return classified;
-        };
-        if (!listed) {
-            let reported;
-            try {
-                reported = await source.listAll(bound);
-            }
-            catch (error) {
-                return { outcome: failed(error), changed };
-            }
-            listed = true;
-            answered = true;
-            for (const pack of reported)
-                changed = update(current(found(pack))) || changed;
-            return { outcome: { kind: 'ok' }, changed };
-        }
-        const pending = pendingNames();
-        for (let i = 0; i < pending.length; i += source.batchSize) {
-            const batch = pending.slice(i, i + source.batchSize);
-            let reported;
-            try {
-                reported = await source.describe(batch, bound);
-            }
-            catch (error) {
-                // Stop the round: the next batches would meet the same throttling or outage.
-                return { outcome: failed(error), changed };
-            }
-            answered = true;
-            const seen = new Set();
-            for (const pack of reported) {
-                if (!packs.has(pack.name) || seen.has(pack.name))
-                    continue;
-                seen.add(pack.name);
-                changed = update(current(found(pack))) || changed;
-            }
-            for (const name of batch) {
-                const previous = packs.get(name);
-                if (previous && !seen.has(name)) {
-                    changed = update(absent(previous, source.deletedState)) || changed;
-                }
-            }
-        }
-        if (settling) {
-            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
-                outcomeOf(pack.state) === 'in-progress' &&
-                // Settling an earlier deployment would tell nothing about the awaited one.
-                pack.state !== 'PREVIOUS_DEPLOYMENT');
-            const { settled, stop } = await settling.settle(candidates, bound, failed);
-            for (const pack of settled)
-                changed = update(current(pack)) || changed;
-            if (stop)
-                return { outcome: stop, changed };
-        }
-        return { outcome: { kind: 'ok' }, changed };
-    }
-    for (;;) {
-        rounds += 1;
-        const { outcome, changed } = await round();
-        deps.onRound?.([...packs.values()], changed);
-        if (outcome.kind === 'cancelled' || signal.aborted)
-            return finish({ kind: 'cancelled' });
-        if (outcome.kind === 'permanent')
-            return finish({ kind: 'error', message: outcome.message });
-        if (outcome.kind === 'transient') {
-            errorStreak =
-                errorStreak?.message === outcome.message
-                    ? { message: outcome.message, count: errorStreak.count + 1 }
-                    : { message: outcome.message, count: 1 };
-            if (errorStreak.count === 1)
-                log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`);
-            else
-                log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
-        }
-        else {
-            if (errorStreak)
-                log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
-            errorStreak = undefined;
-            if (pendingNames().length === 0)
-                return finish({ kind: 'settled' });
-        }
-        quietRounds = changed ? 0 : quietRounds + 1;
-        const roundEndedAt = clock.now();
-        const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random);
-        const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve);
-        // A poll squeezed in right before the deadline would be a burst: stop instead.
-        if (nextPollAt - roundEndedAt < plan.minDelayMs) {
-            return finish({ kind: 'deadline', lastError: errorStreak?.message });
-        }
-        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`);
-        await clock.sleep(nextPollAt - roundEndedAt, signal);
-        if (signal.aborted)
-            return finish({ kind: 'cancelled' });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/region-wait.ts
-
-
-
-
-
-
-/** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
-const EXPLANATION_SOURCE = {
-    account: { what: 'CloudFormation stack events', iamAction: EXPLAIN_IAM_ACTION },
-    organization: { what: 'member account statuses', iamAction: MEMBER_ACCOUNTS_IAM_ACTION }
-};
-/**
- * Waits for the packs of one region with its own client, polling and backoff, then reads what
- * explains its failures: an account pack's stack events (when `explain-failures`), an
- * organization pack's member accounts (always). Never throws for AWS trouble.
- */
-async function waitInRegion(region, inputs, deps) {
-    if (!(0,aws_client/* isKnownRegion */.Kk)(region)) {
-        deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
-    }
-    const client = (0,aws_client/* createConfigClient */.a4)(region, deps.env);
-    const debug = (message) => deps.log.debug(message);
-    const orgSource = inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined;
-    try {
-        const wait = await waitForPacks({
-            names: inputs.names,
-            deadline: deps.deadline,
-            minDelayMs: inputs.minDelayMs,
-            maxDelayMs: inputs.maxDelayMs,
-            missingPack: inputs.missingPack,
-            region,
-            requestedAfter: inputs.requestedAfter
-        }, {
-            source: orgSource ?? createStatusSource(client, debug),
-            clock: deps.clock,
-            log: deps.log,
-            signal: deps.signal,
-            onRound: deps.onRound
-        });
-        const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug };
-        let explanations = new Map();
-        if (wait.end.kind !== 'cancelled') {
-            if (orgSource)
-                explanations = await readFailedAccounts(wait.packs, { ...explainDeps, source: orgSource });
-            else if (inputs.explainFailures)
-                explanations = await explainStacks(wait, explainDeps, deps.env);
-        }
-        return { region, wait, explanations };
-    }
-    finally {
-        client.destroy();
-    }
-}
-async function explainStacks(wait, deps, env) {
-    const withStack = wait.packs.some((p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn);
-    if (!withStack)
-        return new Map();
-    // Loaded only when a pack failed: most runs never need the CloudFormation client.
-    const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
-    const reader = createStackEventReader(env);
-    try {
-        return await explainFailures(wait.packs, { ...deps, read: reader.read });
-    }
-    finally {
-        reader.close();
-    }
-}
-/** Log lines of one region among several carry its name. */
-function regionLog(log, region, several) {
-    if (!several)
-        return log;
-    const tag = (message) => `[${region}] ${message}`;
-    return {
-        info: (m) => log.info(tag(m)),
-        warning: (m) => log.warning(tag(m)),
-        debug: (m) => log.debug(tag(m))
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/report.ts
@@ -63496,51 +63218,57 @@ const RESULT_MARK = {
     noncompliant: '🛑'
 };
 /**
- * Adds the job summary to `summary`'s buffer; the caller writes it. One region: a heading
- * and the table. Several: the overall result, then each region with its own result line.
+ * The job summary's HTML. One region: a heading and the table. Several: the overall result,
+ * then each region with its own result line. While the wait goes on (the check run's view):
+ * the packs as last seen, with no result.
  */
-function renderSummary(summary, report) {
-    const { verdict, regions } = report;
+function renderSummary(report) {
+    const { regions } = report;
+    const final = report.inProgress ? undefined : report;
     const what = report.scope === 'organization'
         ? 'AWS Config organization conformance packs'
         : 'AWS Config conformance packs';
-    summary.addHeading(report.inProgress
-        ? `⏳ ${what}: waiting`
-        : `${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`, 2);
+    const parts = [];
+    const line = (html) => void parts.push(`${html}\n`);
+    parts.push(heading(final
+        ? `${RESULT_MARK[final.verdict.result]} ${what}: ${final.verdict.result}`
+        : `⏳ ${what}: waiting`, 2));
     const where = regions.length === 1
         ? `Region <code>${regions[0].region}</code>`
         : `${regions.length} regions: ${regions.map((r) => `<code>${r.region}</code>`).join(', ')}`;
     const total = regions.reduce((n, r) => n + r.packs.length, 0);
-    summary.addRaw(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`, true);
-    if (!report.inProgress && (verdict.result !== 'success' || report.end.kind === 'error')) {
-        const line = report.headline ?? headline(verdict, report.end, report.elapsedMs);
-        summary.addRaw(`<p><strong>${escapeHtml(line)}</strong></p>`, true);
+    const lists = report.inProgress ? report.lists : report.verdict;
+    line(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(lists, total)}</p>`);
+    if (final && (final.verdict.result !== 'success' || final.end.kind === 'error')) {
+        const text = final.headline ?? headline(final.verdict, final.end, final.elapsedMs);
+        line(`<p><strong>${escapeHtml(text)}</strong></p>`);
     }
-    for (const problem of report.problems ?? []) {
-        summary.addRaw(`<p>⚠️ ${escapeHtml(problem)}</p>`, true);
-    }
-    for (const region of regions) {
-        if (regions.length > 1 && !report.inProgress) {
-            summary.addHeading(`${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`, 3);
-            summary.addRaw(`<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`, true);
+    for (const problem of final?.problems ?? [])
+        line(`<p>⚠️ ${escapeHtml(problem)}</p>`);
+    const shown = regions;
+    for (const region of shown) {
+        const result = 'verdict' in region ? region : undefined;
+        if (result && regions.length > 1) {
+            parts.push(heading(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
+            line(`<p>${escapeHtml(headline(result.verdict, result.end, report.elapsedMs))}</p>`);
         }
-        if (region.verdict.emptyRegions?.length && !report.inProgress) {
-            const mark = region.verdict.result === 'failure' ? '❌' : '⚠️';
-            summary.addRaw(`<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`, true);
+        if (result?.verdict.emptyRegions?.length) {
+            const mark = result.verdict.result === 'failure' ? '❌' : '⚠️';
+            line(`<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`);
         }
         else if (region.packs.length === 0) {
-            summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true);
+            line(`<p>No conformance packs in <code>${region.region}</code>.</p>`);
         }
         else {
-            summary.addTable(packTable(report.scope, region.region, region.packs, region.explanations ?? new Map(), report.now, region.compliance));
+            parts.push(table(packTable(report.scope, region.region, region.packs, result?.explanations ?? new Map(), report.now, result?.compliance)));
         }
     }
-    const insufficient = regions.some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
+    const insufficient = (final?.regions ?? []).some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
     if (insufficient)
-        summary.addRaw(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true);
-    if (report.runUrl)
-        summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true);
-    return summary;
+        line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`);
+    if (final?.runUrl)
+        line(`<p><a href="${escapeHtml(final.runUrl)}">Workflow run</a></p>`);
+    return parts.join('');
 }
 function countLine(verdict, total) {
     const parts = [
@@ -63554,13 +63282,468 @@ function countLine(verdict, total) {
     return `${total} pack${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 /** The summary of a run that stopped before any wait, for example on a bad input. */
-function renderErrorSummary(summary, message) {
-    summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2);
-    return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true);
+function renderErrorSummary(message) {
+    return `${heading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2)}<p><strong>${escapeHtml(message)}</strong></p>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/live-check.ts
+
+
+
+/** The check run's title and summary for a snapshot: no result yet, the packs by list. */
+function progressView(snapshot, missingPack) {
+    const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
+    return {
+        title: (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(all), false),
+        summary: renderSummary({
+            inProgress: true,
+            scope: snapshot.scope,
+            regions: snapshot.regions,
+            lists: all,
+            elapsedMs: snapshot.now - snapshot.startedAt,
+            now: snapshot.now
+        })
+    };
+}
+/**
+ * The check run while the wait goes on: created at once, updated after a round in which some
+ * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ */
+function liveCheck(checks, inputs, clock, startedAt) {
+    const latest = new Map(inputs.regions.map((r) => [r, []]));
+    const view = () => {
+        const { title, summary } = progressView({
+            scope: inputs.scope,
+            regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
+            startedAt,
+            now: clock.now()
+        }, inputs.missingPack);
+        return [title, summary];
+    };
+    void checks.start(...view());
+    return {
+        onRound: (region) => (packs, changed) => {
+            latest.set(region, packs);
+            if (changed)
+                void checks.update(...view());
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
+
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
+            continue;
+        const { stackArn, requestedAt } = pack.detail;
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const failures = [];
+    const tokens = pageTokens('DescribeStackEvents');
+    let nextToken;
+    do {
+        const read = await readPage(stackArn, nextToken, tokens, deps);
+        if (!read.ok)
+            return { kind: 'unavailable', why: read.why };
+        const page = read.value;
+        let reachedOlder = false;
+        for (const event of page.events) {
+            if (since && event.timestamp.getTime() < since.getTime()) {
+                reachedOlder = true;
+                break;
+            }
+            if (isResourceFailure(event)) {
+                failures.push({
+                    logicalId: event.logicalId,
+                    type: event.type,
+                    status: event.status,
+                    reason: event.reason
+                });
+            }
+        }
+        nextToken = reachedOlder ? undefined : page.nextToken;
+    } while (nextToken);
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return event.status.endsWith('_FAILED') && !isTheStack;
+}
+function readPage(stackArn, nextToken, tokens, deps) {
+    const read = async (signal) => {
+        const page = await deps.read(stackArn, nextToken, signal);
+        return { ...page, nextToken: tokens.follow(page.nextToken) };
+    };
+    return bestEffort(read, deps, {
+        iamAction: EXPLAIN_IAM_ACTION,
+        what: `DescribeStackEvents ${stackArn}`,
+        interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
+    });
+}
+function isStackGone(error) {
+    const e = error;
+    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/wait/settling.ts
+/** Failed settling reads in a row before the warning, when each one was transient. */
+const SETTLE_FAILURES_BEFORE_WARNING = 3;
+/**
+ * Settling is an optional read: denied, it is given up with one warning; failing round after
+ * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
+ * that the aggregate would finish is never failed by it.
+ */
+function bestEffortSettling(settler, warn) {
+    let givenUp = false;
+    let failures = 0;
+    let warned = false;
+    const trouble = (failure) => {
+        failures += 1;
+        if (failure.kind === 'permanent')
+            givenUp = true;
+        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
+            return;
+        warned = true;
+        warn(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
+    };
+    return {
+        async settle(candidates, bound, classify) {
+            const settled = [];
+            for (const pack of candidates) {
+                if (givenUp)
+                    break;
+                try {
+                    const answer = await settler.settled(pack, bound);
+                    failures = 0;
+                    if (answer)
+                        settled.push(answer);
+                }
+                catch (error) {
+                    const failure = classify(error, settler.iamAction);
+                    if (failure.kind === 'cancelled' || endsTheRound(failure))
+                        return { settled, stop: failure };
+                    trouble(failure);
+                    // The next packs would meet the same denial or outage.
+                    break;
+                }
+            }
+            return { settled };
+        }
+    };
+}
+/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
+const endsTheRound = (failure) => failure.kind === 'permanent' &&
+    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
+
+;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
+
+
+
+
+
+
+const wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+const SETTLE_AFTER_ROUNDS = 3;
+/**
+ * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
+ * error occurs. Each round asks once per batch of pending names; terminal packs are no
+ * longer asked for. Never throws for AWS trouble: that is the result's `end`.
+ */
+async function waitForPacks(plan, deps) {
+    const { source, clock, log, signal } = deps;
+    const random = deps.random ?? Math.random;
+    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS;
+    const startedAt = clock.now();
+    // The last poll is placed so that its request still has this long before the deadline.
+    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
+    const packs = new Map();
+    for (const name of plan.names ?? [])
+        packs.set(name, { name, state: 'UNKNOWN' });
+    let listed = plan.names !== undefined;
+    let rounds = 0;
+    let quietRounds = 0;
+    let errorStreak;
+    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
+    let answered = false;
+    const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m));
+    const pendingNames = () => [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name);
+    // Consecutive answers in which each pack was in the same in-progress state.
+    const inProgressFor = new Map();
+    // Every answer of the service passes the requested-after rule before the wait sees it.
+    const current = (status) => checkDeployment(status, plan.requestedAfter);
+    const update = (next) => {
+        const previous = packs.get(next.name);
+        packs.set(next.name, next);
+        const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state;
+        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
+        if (previous?.state === next.state)
+            return false;
+        const earlier = earlierOf(next);
+        if (earlier) {
+            log.info(`${next.name}: ${describeWaitingFor(earlier)}`);
+        }
+        else {
+            // After an earlier deployment, the awaited one is a first sighting.
+            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
+            log.info(describeChange(before, next, clock.now()));
+        }
+        return true;
+    };
+    const finish = (end) => ({
+        packs: [...packs.values()],
+        end,
+        startedAt,
+        endedAt: clock.now(),
+        rounds
+    });
+    async function round() {
+        let changed = false;
+        // Requests run one after another, so the last one bounded is the one that failed.
+        let lastTimer;
+        const bound = () => {
+            const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()));
+            lastTimer = AbortSignal.timeout(timeout);
+            return AbortSignal.any([signal, lastTimer]);
+        };
+        const failed = (error, iamAction = source.iamAction) => {
+            if (signal.aborted)
+                return { kind: 'cancelled' };
+            if (lastTimer?.aborted)
+                return { kind: 'transient', message: 'request timed out' };
+            const classified = classifyError(error, iamAction, plan.region);
+            if (!answered || classified.kind !== 'permanent')
+                return classified;
+            if (classified.cause === 'expired-credentials') {
+                const waited = formatDuration(clock.now() - startedAt);
+                return { ...classified, message: expiredDuringWait(error, waited) };
+            }
+            // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
+            if (classified.cause === 'unresolved-host')
+                return { kind: 'transient', message: classified.message };
+            return classified;
+        };
+        if (!listed) {
+            let reported;
+            try {
+                reported = await source.listAll(bound);
+            }
+            catch (error) {
+                return { outcome: failed(error), changed };
+            }
+            listed = true;
+            answered = true;
+            for (const pack of reported)
+                changed = update(current(found(pack))) || changed;
+            return { outcome: { kind: 'ok' }, changed };
+        }
+        const pending = pendingNames();
+        for (let i = 0; i < pending.length; i += source.batchSize) {
+            const batch = pending.slice(i, i + source.batchSize);
+            let reported;
+            try {
+                reported = await source.describe(batch, bound);
+            }
+            catch (error) {
+                // Stop the round: the next batches would meet the same throttling or outage.
+                return { outcome: failed(error), changed };
+            }
+            answered = true;
+            const seen = new Set();
+            for (const pack of reported) {
+                if (!packs.has(pack.name) || seen.has(pack.name))
+                    continue;
+                seen.add(pack.name);
+                changed = update(current(found(pack))) || changed;
+            }
+            for (const name of batch) {
+                const previous = packs.get(name);
+                if (previous && !seen.has(name)) {
+                    changed = update(absent(previous, source.deletedState)) || changed;
+                }
+            }
+        }
+        if (settling) {
+            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+                outcomeOf(pack.state) === 'in-progress' &&
+                // Settling an earlier deployment would tell nothing about the awaited one.
+                pack.state !== 'PREVIOUS_DEPLOYMENT');
+            const { settled, stop } = await settling.settle(candidates, bound, failed);
+            for (const pack of settled)
+                changed = update(current(pack)) || changed;
+            if (stop)
+                return { outcome: stop, changed };
+        }
+        return { outcome: { kind: 'ok' }, changed };
+    }
+    for (;;) {
+        rounds += 1;
+        const { outcome, changed } = await round();
+        deps.onRound?.([...packs.values()], changed);
+        if (outcome.kind === 'cancelled' || signal.aborted)
+            return finish({ kind: 'cancelled' });
+        if (outcome.kind === 'permanent')
+            return finish({ kind: 'error', message: outcome.message });
+        if (outcome.kind === 'transient') {
+            errorStreak =
+                errorStreak?.message === outcome.message
+                    ? { message: outcome.message, count: errorStreak.count + 1 }
+                    : { message: outcome.message, count: 1 };
+            if (errorStreak.count === 1)
+                log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`);
+            else
+                log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
+        }
+        else {
+            if (errorStreak)
+                log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
+            errorStreak = undefined;
+            if (pendingNames().length === 0)
+                return finish({ kind: 'settled' });
+        }
+        quietRounds = changed ? 0 : quietRounds + 1;
+        const roundEndedAt = clock.now();
+        const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random);
+        const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve);
+        // A poll squeezed in right before the deadline would be a burst: stop instead.
+        if (nextPollAt - roundEndedAt < plan.minDelayMs) {
+            return finish({ kind: 'deadline', lastError: errorStreak?.message });
+        }
+        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`);
+        await clock.sleep(nextPollAt - roundEndedAt, signal);
+        if (signal.aborted)
+            return finish({ kind: 'cancelled' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/region-wait.ts
+
+
+
+/** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
+const EXPLANATION_SOURCE = {
+    account: { what: 'CloudFormation stack events', iamAction: EXPLAIN_IAM_ACTION },
+    organization: { what: 'member account statuses', iamAction: MEMBER_ACCOUNTS_IAM_ACTION }
+};
+/**
+ * Waits for the packs of one region with its own client, polling and backoff, then reads what
+ * explains its failures: an account pack's stack events (when `explain-failures`), an
+ * organization pack's member accounts (always). Never throws for AWS trouble.
+ */
+async function waitInRegion(region, inputs, deps) {
+    const ports = deps.open(region, deps.log);
+    if (!ports.known) {
+        deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
+    }
+    const debug = (message) => deps.log.debug(message);
+    const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined;
+    try {
+        const wait = await waitForPacks({
+            names: inputs.names,
+            deadline: deps.deadline,
+            minDelayMs: inputs.minDelayMs,
+            maxDelayMs: inputs.maxDelayMs,
+            missingPack: inputs.missingPack,
+            region,
+            requestedAfter: inputs.requestedAfter
+        }, {
+            source: orgSource ?? ports.accountStatuses(),
+            clock: deps.clock,
+            log: deps.log,
+            signal: deps.signal,
+            onRound: deps.onRound
+        });
+        const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug };
+        let explanations = new Map();
+        if (wait.end.kind !== 'cancelled') {
+            if (orgSource)
+                explanations = await readFailedAccounts(wait.packs, { ...explainDeps, source: orgSource });
+            else if (inputs.explainFailures)
+                explanations = await explainStacks(wait, explainDeps, ports);
+        }
+        return { region, wait, explanations };
+    }
+    finally {
+        ports.close();
+    }
+}
+async function explainStacks(wait, deps, ports) {
+    const withStack = wait.packs.some((p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn);
+    if (!withStack)
+        return new Map();
+    // Only when a pack failed: most runs never need the CloudFormation client.
+    const reader = await ports.stackEvents();
+    try {
+        return await explainFailures(wait.packs, { ...deps, read: reader.read });
+    }
+    finally {
+        reader.close();
+    }
+}
+/** Log lines of one region among several carry its name. */
+function regionLog(log, region, several) {
+    if (!several)
+        return log;
+    const tag = (message) => `[${region}] ${message}`;
+    return {
+        info: (m) => log.info(tag(m)),
+        warning: (m) => log.warning(tag(m)),
+        debug: (m) => log.debug(tag(m))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/outputs.ts
+/**
+ * The action's outputs, in the order they are written. action.yml declares exactly these
+ * (scripts/validate-action.ts checks it against this list).
+ */
+const OUTPUT_NAMES = [
+    'result',
+    'statuses',
+    'completed-packs',
+    'failed-packs',
+    'pending-packs',
+    'missing-packs',
+    'compliance',
+    'noncompliant-packs'
+];
+/** The outputs of a run that stopped before any wait: a failure with empty lists. */
+const FAILED_BEFORE_WAIT = {
+    result: 'failure',
+    statuses: [],
+    'completed-packs': [],
+    'failed-packs': [],
+    'pending-packs': [],
+    'missing-packs': [],
+    compliance: [],
+    'noncompliant-packs': []
+};
+/** Each output as the runner stores it: `result` as text, the lists as JSON. */
+function outputValues(outputs) {
+    return OUTPUT_NAMES.map((name) => {
+        const value = outputs[name];
+        return [name, typeof value === 'string' ? value : JSON.stringify(value)];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
-
 
 
 
@@ -63570,11 +63753,13 @@ function renderErrorSummary(summary, message) {
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
-async function publish(findings, env, checks) {
+async function publish(findings, deps) {
+    const { destination, log, env, checks } = deps;
     const { inputs, runs, verdicts, compliance } = findings;
     const verdict = compliance?.verdict ?? verdicts.overall;
     const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
-    setOutputs(verdict.result, {
+    destination.setOutputs({
+        result: verdict.result,
         statuses: runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))),
         'completed-packs': verdict.completed,
         'failed-packs': verdict.failed,
@@ -63584,29 +63769,26 @@ async function publish(findings, env, checks) {
         'noncompliant-packs': compliance?.noncompliant ?? []
     });
     const report = summaryReport(findings, verdict, elapsedMs, env);
-    const markdown = renderSummary(summary.emptyBuffer(), report).stringify();
-    await writeSummary(env, markdown);
+    const markdown = renderSummary(report);
+    await destination.writeSummary(markdown);
+    const annotate = (note) => destination.annotate(note.level, note.message, note.title);
     for (const run of runs) {
-        for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
-            core_namespaceObject[note.level](note.message, { title: note.title });
-        }
+        for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations))
+            annotate(note);
     }
     for (const note of emptyRegionAnnotations(verdicts.overall, inputs))
-        core_namespaceObject[note.level](note.message, { title: note.title });
+        annotate(note);
     for (const note of compliance?.annotations ?? [])
-        core_namespaceObject[note.level](note.message, { title: note.title });
+        annotate(note);
     if (inputs.compliance === 'report')
         for (const problem of compliance?.problems ?? [])
-            warning(problem);
+            destination.annotate('warning', problem);
     const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
     const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope]);
     if (notice) {
         // A missing stack-events permission is expected of least-privilege roles; a failed
         // organization pack whose accounts cannot be read is worth a warning.
-        if (inputs.scope === 'organization')
-            warning(notice);
-        else
-            core_notice(notice);
+        destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice);
     }
     const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs);
     await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), markdown, {
@@ -63614,11 +63796,11 @@ async function publish(findings, env, checks) {
         timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
     });
     if (verdict.failStep)
-        setFailed(line);
+        destination.fail(line);
     else if (verdict.result === 'failure')
-        warning(`${line} (fail-on-failure is false)`);
+        destination.annotate('warning', `${line} (fail-on-failure is false)`);
     else
-        actionLog.info(line);
+        log.info(line);
 }
 function summaryReport(findings, verdict, elapsedMs, env) {
     const { inputs, runs, verdicts, compliance } = findings;
@@ -63645,35 +63827,10 @@ function complianceOf(gate, region) {
     return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
 }
 /** A run that stopped before any wait, for example on a bad input. */
-async function failBeforeWait(message, env) {
-    setOutputs('failure', {
-        statuses: [],
-        'completed-packs': [],
-        'failed-packs': [],
-        'pending-packs': [],
-        'missing-packs': [],
-        compliance: [],
-        'noncompliant-packs': []
-    });
-    await writeSummary(env, renderErrorSummary(summary.emptyBuffer(), message).stringify());
-    setFailed(message);
-}
-function setOutputs(result, lists) {
-    setOutput('result', result);
-    for (const [name, value] of Object.entries(lists))
-        setOutput(name, JSON.stringify(value));
-}
-async function writeSummary(env, markdown) {
-    if (!env.GITHUB_STEP_SUMMARY) {
-        actionLog.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    try {
-        await summary.emptyBuffer().addRaw(markdown).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${String(error)}`);
-    }
+async function failBeforeWait(message, destination) {
+    destination.setOutputs(FAILED_BEFORE_WAIT);
+    await destination.writeSummary(renderErrorSummary(message));
+    destination.fail(message);
 }
 /** The workflow run's page, from the runner's environment (what @actions/github's context reads too). */
 function runUrl(env) {
@@ -63682,107 +63839,7 @@ function runUrl(env) {
     return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
-;// CONCATENATED MODULE: ./src/verdict/verdict.ts
-
-
-/**
- * failure when any pack failed, a missing pack is not allowed, or AWS refused the wait;
- * else timeout when any is still pending at the deadline; else success. Cancellation
- * overrides all: the wait never finished. A region that listed no pack at all checked
- * nothing: it says so (emptyRegions), and under `compliance: require` it fails, as a gate
- * that checked nothing must not pass.
- */
-function decide(packs, end, policy, region = 'the region') {
-    const names = (pred) => packs.filter(pred).map((p) => p.name);
-    const completed = names((p) => outcomeOf(p.state) === 'completed');
-    const failed = names((p) => outcomeOf(p.state) === 'failed');
-    const missing = names((p) => outcomeOf(p.state) === 'missing');
-    const pending = names((p) => {
-        const outcome = outcomeOf(p.state);
-        return (outcome === 'in-progress' ||
-            outcome === 'unknown' ||
-            (outcome === 'missing' && policy.missingPack === 'wait'));
-    });
-    const missingFails = policy.missingPack === 'fail' && missing.length > 0;
-    const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled';
-    const earlier = earlierDeployments(packs);
-    const lists = {
-        completed,
-        failed,
-        pending,
-        missing,
-        ...(empty ? { emptyRegions: [region] } : {}),
-        ...(earlier.length ? { earlier } : {})
-    };
-    if (end.kind === 'cancelled')
-        return { result: 'cancelled', failStep: true, ...lists };
-    if (empty && policy.compliance === 'require')
-        return { result: 'failure', failStep: true, ...lists };
-    if (end.kind === 'error' || missingFails)
-        return { result: 'failure', failStep: true, ...lists };
-    if (failed.length > 0)
-        return {
-            result: 'failure',
-            failStep: policy.failOnFailure || end.kind === 'deadline',
-            ...lists
-        };
-    if (end.kind === 'deadline' || pending.length > 0)
-        return { result: 'timeout', failStep: true, ...lists };
-    return { result: 'success', failStep: false, ...lists };
-}
-const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'];
-/**
- * Several regions: each region's verdict, and the overall one: cancelled if any region was,
- * else failure if any region failed, else timeout if any timed out, else success.
- */
-function decideRegions(outcomes, policy) {
-    const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region));
-    const label = outcomes.length > 1
-        ? (region, name) => `${region}/${name}`
-        : (_, name) => name;
-    const list = (key) => regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)));
-    const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success';
-    const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? []);
-    const earlier = regions.flatMap((v, i) => (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) })));
-    return {
-        overall: {
-            result,
-            failStep: regions.some((v) => v.failStep),
-            completed: list('completed'),
-            failed: list('failed'),
-            pending: list('pending'),
-            missing: list('missing'),
-            ...(emptyRegions.length ? { emptyRegions } : {}),
-            ...(earlier.length ? { earlier } : {})
-        },
-        regions,
-        end: combineEnds(outcomes)
-    };
-}
-function combineEnds(outcomes) {
-    const prefix = (region) => (outcomes.length > 1 ? `${region}: ` : '');
-    if (outcomes.some((o) => o.end.kind === 'cancelled'))
-        return { kind: 'cancelled' };
-    const errors = outcomes.flatMap((o) => o.end.kind === 'error' ? [`${prefix(o.region)}${o.end.message}`] : []);
-    if (errors.length)
-        return { kind: 'error', message: errors.join('; ') };
-    const deadlines = outcomes.filter((o) => o.end.kind === 'deadline');
-    if (deadlines.length) {
-        const withError = deadlines.find((o) => o.end.kind === 'deadline' && o.end.lastError);
-        const lastError = withError?.end.kind === 'deadline' ? withError.end.lastError : undefined;
-        return {
-            kind: 'deadline',
-            lastError: lastError && withError ? `${prefix(withError.region)}${lastError}` : undefined
-        };
-    }
-    return { kind: 'settled' };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
 
@@ -63792,46 +63849,45 @@ function combineEnds(outcomes) {
 
 
 /**
- * The action: inputs → wait in every region → (compliance) → outputs, summary, check run and
- * the step's status.
+ * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
+ * GitHub trouble: that is part of the verdict, and the results are published on every path.
  */
-async function run() {
-    const env = process.env;
+async function runPipeline(deps) {
+    const { clock, log, signal, destination } = deps;
     let inputs;
     try {
-        inputs = parseInputs(core_namespaceObject, env);
+        inputs = parseInputs(deps.inputs, deps.env);
     }
     catch (error) {
         const message = error instanceof InputError ? error.message : `Invalid input: ${String(error)}`;
-        await failBeforeWait(message, env);
-        return;
+        await failBeforeWait(message, destination);
+        return { kind: 'input-error', message };
     }
-    const cancellation = cancelOnSignals();
-    const startedAt = systemClock.now();
+    const startedAt = clock.now();
     const deadline = startedAt + inputs.timeoutMs;
-    const log = (region) => regionLog(actionLog, region, inputs.regions.length > 1);
-    actionLog.info(describeWait(inputs));
+    const logOf = (region) => regionLog(log, region, inputs.regions.length > 1);
+    log.info(describeWait(inputs));
     if (inputs.requestedAfter !== undefined &&
         inputs.requestedAfter > startedAt + CLOCK_SKEW_ALLOWANCE_MS)
-        warning(`Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
-    const checks = inputs.githubToken ? await createChecks(inputs, env) : undefined;
-    const live = checks && liveCheck(checks, inputs, startedAt);
+        log.warning(`Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
+    const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
+    const live = checks && liveCheck(checks, inputs, clock, startedAt);
     let runs;
     let compliance;
     let verdicts;
     try {
         // Each region polls on its own: one region's throttling or outage never stalls another.
         runs = await Promise.all(inputs.regions.map((region) => waitInRegion(region, inputs, {
-            clock: systemClock,
+            clock,
             deadline,
-            signal: cancellation.signal,
-            log: log(region),
-            env,
+            signal,
+            log: logOf(region),
+            open: deps.aws,
             onRound: live?.onRound(region)
         })));
-        verdicts = main_decide(inputs, runs);
+        verdicts = pipeline_decide(inputs, runs);
         if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-            const reads = await readComplianceInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), { clock: systemClock, deadline, signal: cancellation.signal, env, log });
+            const reads = await readComplianceInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), { clock, deadline, signal, open: deps.aws, log: logOf });
             compliance = gate(verdicts.overall, reads, inputs.compliance);
         }
     }
@@ -63841,96 +63897,19 @@ async function run() {
         const end = { kind: 'error', message };
         runs = inputs.regions.map((region) => ({
             region,
-            wait: { packs: [], end, startedAt, endedAt: systemClock.now(), rounds: 0 },
+            wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
             explanations: new Map()
         }));
-        verdicts = main_decide(inputs, runs);
+        verdicts = pipeline_decide(inputs, runs);
     }
     finally {
-        cancellation.dispose();
+        deps.waitsOver?.();
     }
-    await publish({ inputs, runs, verdicts, compliance, startedAt, now: systemClock.now() }, env, checks);
+    await publish({ inputs, runs, verdicts, compliance, startedAt, now: clock.now() }, { destination, log, env: deps.env, checks });
+    return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall };
 }
-/**
- * Loaded only with a token: octokit is a large part of start-up that most runs never need.
- */
-async function createChecks(inputs, env) {
-    const [{ createCheckRunReporter }, { context }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860)),
-        __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157))
-    ]);
-    return createCheckRunReporter({
-        token: inputs.githubToken,
-        name: inputs.checkName,
-        env,
-        payload: context.payload,
-        log: actionLog
-    });
-}
-function main_decide(inputs, runs) {
+function pipeline_decide(inputs, runs) {
     return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
-}
-/**
- * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
- */
-function liveCheck(checks, inputs, startedAt) {
-    const latest = new Map(inputs.regions.map((r) => [r, []]));
-    const view = () => {
-        const runs = inputs.regions.map((region) => ({
-            region,
-            wait: {
-                packs: latest.get(region) ?? [],
-                end: { kind: 'settled' },
-                startedAt,
-                endedAt: systemClock.now(),
-                rounds: 0
-            },
-            explanations: new Map()
-        }));
-        const verdicts = main_decide(inputs, runs);
-        const markdown = renderSummary(summary.emptyBuffer(), {
-            scope: inputs.scope,
-            regions: runs.map((r, i) => ({
-                region: r.region,
-                packs: r.wait.packs,
-                verdict: verdicts.regions[i],
-                end: r.wait.end
-            })),
-            verdict: verdicts.overall,
-            end: verdicts.end,
-            elapsedMs: systemClock.now() - startedAt,
-            now: systemClock.now(),
-            inProgress: true
-        }).stringify();
-        summary.emptyBuffer();
-        return [(0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdicts.overall), false), markdown];
-    };
-    void checks.start(...view());
-    return {
-        onRound: (region) => (packs, changed) => {
-            latest.set(region, packs);
-            if (changed)
-                void checks.update(...view());
-        }
-    };
-}
-/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
-function cancelOnSignals() {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        actionLog.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
-        controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
 }
 function describeWait(inputs) {
     const kind = inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack';
@@ -63942,6 +63921,169 @@ function describeWait(inputs) {
         ? ''
         : `, deployments requested after ${isoTime(new Date(inputs.requestedAfter))}`;
     return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/action-log.ts
+
+/**
+ * What a folded line break looks like in the log: one message stays one line, and the reader
+ * still sees where the service broke its text.
+ */
+const LINE_BREAK_MARK = ' ⏎ ';
+// CR and LF are what the runner splits stdout on; the others only look like breaks in a log.
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+// Terminal escapes (colours, cursor moves, erased lines) and other control characters.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text from AWS (status reasons, stack events, error messages) made safe to write as one line
+ * of stdout, where the runner reads workflow commands. It reads a line as a command when it
+ * starts with `::` after leading white space, and reads the legacy form `##[name]` anywhere in a
+ * line. So line breaks are folded into a visible mark, control characters are shown as `\xNN`,
+ * `##[` becomes `##\[`, and a leading `::` becomes `\::`. Nothing else changes.
+ */
+function safeLine(text) {
+    return text
+        .replace(LINE_BREAKS, LINE_BREAK_MARK)
+        .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+/**
+ * The log every line of the action goes through. Info lines are written raw by @actions/core,
+ * so they pass through `safeLine`. Debug lines are too: @actions/core escapes their line
+ * breaks, but a folded line reads better than an escaped one. Warnings stay as they are:
+ * @actions/core escapes `%`, CR and LF of an annotation's text (and `:` and `,` of its
+ * properties), so the runner reads them as one command, and their line breaks are shown.
+ */
+function safeLog(sink) {
+    return {
+        info: (message) => sink.info(safeLine(message)),
+        warning: (message) => sink.warning(message),
+        debug: (message) => sink.debug(safeLine(message))
+    };
+}
+/** The action's log: @actions/core behind `safeLog`. */
+const actionLog = safeLog(core_namespaceObject);
+
+;// CONCATENATED MODULE: ./src/publish/runner-destination.ts
+
+
+/**
+ * The GitHub runner as a destination, through @actions/core: outputs to GITHUB_OUTPUT, the job
+ * summary to GITHUB_STEP_SUMMARY, annotations and the step's failure as workflow commands
+ * (@actions/core escapes their text, so text from AWS cannot end one and start another).
+ */
+function runnerDestination(env, log) {
+    return {
+        setOutputs: (outputs) => {
+            for (const [name, value] of outputValues(outputs))
+                setOutput(name, value);
+        },
+        writeSummary: async (html) => {
+            if (!env.GITHUB_STEP_SUMMARY) {
+                log.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+                return;
+            }
+            try {
+                await summary.emptyBuffer().addRaw(html).write();
+            }
+            catch (error) {
+                warning(`Could not write the job summary: ${String(error)}`);
+            }
+        },
+        annotate: (level, message, title) => title === undefined ? core_namespaceObject[level](message) : core_namespaceObject[level](message, { title }),
+        fail: (line) => setFailed(line)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// setTimeout fires at once for anything above 2^31-1 ms.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.min(Math.max(0, ms), MAX_TIMER_MS));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+/**
+ * The action's composition root: the real dependencies (the runner's inputs, environment and
+ * log through @actions/core, the system clock, the AWS SDK clients, the GitHub check run),
+ * then the pipeline. index.ts only starts it; @github/local-action loads this file.
+ */
+async function run() {
+    const env = process.env;
+    const log = actionLog;
+    const destination = runnerDestination(env, log);
+    const cancellation = cancelOnSignals(log);
+    try {
+        return await runPipeline({
+            inputs: core_namespaceObject,
+            env,
+            clock: systemClock,
+            signal: cancellation.signal,
+            waitsOver: cancellation.dispose,
+            log,
+            destination,
+            aws: awsRegions(env),
+            checks: (inputs) => createChecks(inputs, env, log)
+        });
+    }
+    catch (error) {
+        // The pipeline publishes on every path it knows; this is the path it does not.
+        const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        destination.setOutputs(FAILED_BEFORE_WAIT);
+        destination.fail(message);
+        return undefined;
+    }
+    finally {
+        cancellation.dispose();
+    }
+}
+/** Loaded only with a token: octokit is a large part of start-up that most runs never need. */
+async function createChecks(inputs, env, log) {
+    const { createCheckRunReporter, eventPayload } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860));
+    return createCheckRunReporter({
+        token: inputs.githubToken,
+        name: inputs.checkName,
+        env,
+        payload: eventPayload(),
+        log
+    });
+}
+/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
+function cancelOnSignals(log) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        log.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
 }
 
 

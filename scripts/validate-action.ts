@@ -9,6 +9,7 @@ import { parseAction } from '@actions/workflow-parser/actions/index'
 import { NoOperationTraceWriter } from '@actions/workflow-parser'
 import { parse } from 'yaml'
 import { DEFAULTS } from '../src/inputs.js'
+import { OUTPUT_NAMES } from '../src/publish/outputs.js'
 import { workflowProblems } from './validate-workflow.js'
 
 const content = readFileSync('action.yml', 'utf8')
@@ -41,18 +42,12 @@ for (const [name, value] of Object.entries(DEFAULTS)) {
     )
   }
 }
-const expectedOutputs = [
-  'result',
-  'statuses',
-  'completed-packs',
-  'failed-packs',
-  'pending-packs',
-  'missing-packs',
-  'compliance',
-  'noncompliant-packs'
-]
-for (const name of expectedOutputs)
+for (const name of OUTPUT_NAMES)
   if (!(name in manifest.outputs)) problems.push(`output ${name} is not declared`)
+for (const name of Object.keys(manifest.outputs)) {
+  if (!(OUTPUT_NAMES as readonly string[]).includes(name))
+    problems.push(`output ${name} is declared but never set`)
+}
 if (manifest.runs.using !== 'node24' || manifest.runs.main !== 'dist/index.js')
   problems.push('runs must be node24 with dist/index.js')
 

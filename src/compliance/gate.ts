@@ -1,14 +1,12 @@
-import { createConfigClient } from '../aws/client.js'
 import type { Clock } from '../shared/clock.js'
 import { readCompliance, type ComplianceRead, type PackCompliance } from './read-compliance.js'
 import { complianceAnnotations, type ComplianceAnnotation } from './annotations.js'
-import { createComplianceSource } from '../aws/compliance-source.js'
 import type { ComplianceMode } from '../inputs.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
 import type { WaitLog } from '../wait/wait-for-packs.js'
 
-import type { Env } from '../shared/env.js'
+import type { OpenRegion } from '../wait/region-wait.js'
 
 /** One region's compliance read. */
 export interface RegionCompliance {
@@ -34,17 +32,17 @@ export async function readComplianceInRegions(
     readonly clock: Clock
     readonly deadline: number
     readonly signal: AbortSignal
-    readonly env: Env
+    readonly open: OpenRegion
     readonly log: (region: string) => WaitLog
   }
 ): Promise<RegionCompliance[]> {
   return Promise.all(
     regions.map(async ({ region, packs }) => {
-      const client = createConfigClient(region, deps.env)
+      const ports = deps.open(region, deps.log(region))
       try {
         const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name)
         const read = await readCompliance(names, {
-          source: createComplianceSource(client),
+          source: ports.compliance(),
           clock: deps.clock,
           deadline: deps.deadline,
           signal: deps.signal,
@@ -52,7 +50,7 @@ export async function readComplianceInRegions(
         })
         return { region, read }
       } finally {
-        client.destroy()
+        ports.close()
       }
     })
   )

@@ -1,7 +1,8 @@
-import { getOctokit } from '@actions/github'
+import { context, getOctokit } from '@actions/github'
 import { checkRunReporter } from './check-reporter.js'
 import { redact } from './check-run-errors.js'
 import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
+import type { CheckRunReporter } from '../publish/live-check.js'
 
 /**
  * A live GitHub check run on the commit under test: created when the wait starts, its title
@@ -18,33 +19,7 @@ import type { Env } from '../shared/env.js'
 /** The normal bound for one GitHub call. */
 export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000
 
-/**
- * None of the methods throws or rejects, and each is bounded in time. start and update run
- * one at a time, in order, and resolve when their call is answered (or given up): the wait
- * need not await them, as complete supersedes whatever is still in flight.
- */
-export interface CheckRunReporter {
-  /** Creates the check run, in progress. */
-  start(title: string, summary: string): Promise<void>
-  /**
-   * Replaces the title and summary (creating the run if start failed). Call at most once per
-   * poll round in which some state changed; while a call is in flight only the newest update
-   * is kept.
-   */
-  update(title: string, summary: string): Promise<void>
-  /**
-   * Completes the run with `conclusion` and the job summary's markdown (cut to fit). Bounded
-   * by `timeoutMs` in all, waiting on a call in flight included (default
-   * FINAL_UPDATE_BUDGET_MS; about a second on cancellation). When the completion does not
-   * land, one warning says the run may stay in progress and links it. Later calls do nothing.
-   */
-  complete(
-    conclusion: CheckConclusion,
-    title: string,
-    summary: string,
-    options?: { timeoutMs?: number }
-  ): Promise<void>
-}
+export type { CheckRunReporter } from '../publish/live-check.js'
 
 export interface CheckRunLog {
   warning(message: string): void
@@ -112,6 +87,11 @@ export interface ReporterDeps {
   readonly requestTimeoutMs: number
   /** The web address of GitHub (GITHUB_SERVER_URL), for the link to a run left in progress. */
   readonly serverUrl: string
+}
+
+/** The workflow event's payload: read here, where @actions/github is loaded anyway. */
+export function eventPayload(): unknown {
+  return context.payload
 }
 
 /**

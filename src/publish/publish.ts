@@ -1,6 +1,3 @@
-import * as core from '@actions/core'
-import { actionLog } from './action-log.js'
-import type { CheckRunReporter } from '../github/check-run.js'
 import { checkTitle, conclusionFor, packCounts } from './check-view.js'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import type { ComplianceGate } from '../compliance/gate.js'
@@ -14,9 +11,12 @@ import {
   unexplainedNotice
 } from './report.js'
 import { renderErrorSummary, renderSummary, type SummaryReport } from './summary.js'
-import type { RegionsVerdict, Result, Verdict } from '../verdict/verdict.js'
-
+import type { RegionsVerdict, Verdict } from '../verdict/verdict.js'
 import type { Env } from '../shared/env.js'
+import type { Log } from '../shared/log.js'
+import type { AnnotationLevel, ResultDestination } from './destination.js'
+import type { CheckRunReporter } from './live-check.js'
+import { FAILED_BEFORE_WAIT } from './outputs.js'
 
 /** Everything the run found out, ready to be told. */
 export interface Findings {
@@ -28,20 +28,27 @@ export interface Findings {
   readonly now: number
 }
 
+/** Where the publish stage tells what the run found out. */
+export interface PublishDeps {
+  readonly destination: ResultDestination
+  readonly log: Log
+  /** For the summary's links (the workflow run's page). */
+  readonly env: Env
+  readonly checks?: CheckRunReporter
+}
+
 /**
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
-export async function publish(
-  findings: Findings,
-  env: Env,
-  checks?: CheckRunReporter
-): Promise<void> {
+export async function publish(findings: Findings, deps: PublishDeps): Promise<void> {
+  const { destination, log, env, checks } = deps
   const { inputs, runs, verdicts, compliance } = findings
   const verdict = compliance?.verdict ?? verdicts.overall
   const elapsedMs =
     Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt
-  setOutputs(verdict.result, {
+  destination.setOutputs({
+    result: verdict.result,
     statuses: runs.flatMap((r) =>
       r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
     ),
@@ -54,20 +61,19 @@ export async function publish(
   })
 
   const report = summaryReport(findings, verdict, elapsedMs, env)
-  const markdown = renderSummary(core.summary.emptyBuffer(), report).stringify()
-  await writeSummary(env, markdown)
+  const markdown = renderSummary(report)
+  await destination.writeSummary(markdown)
+  const annotate = (note: { level: AnnotationLevel; message: string; title: string }): void =>
+    destination.annotate(note.level, note.message, note.title)
 
   for (const run of runs) {
-    for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations)) {
-      core[note.level](note.message, { title: note.title })
-    }
+    for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations))
+      annotate(note)
   }
-  for (const note of emptyRegionAnnotations(verdicts.overall, inputs))
-    core[note.level](note.message, { title: note.title })
-  for (const note of compliance?.annotations ?? [])
-    core[note.level](note.message, { title: note.title })
+  for (const note of emptyRegionAnnotations(verdicts.overall, inputs)) annotate(note)
+  for (const note of compliance?.annotations ?? []) annotate(note)
   if (inputs.compliance === 'report')
-    for (const problem of compliance?.problems ?? []) core.warning(problem)
+    for (const problem of compliance?.problems ?? []) destination.annotate('warning', problem)
 
   const unexplained = new Map(
     runs.flatMap((r) =>
@@ -78,8 +84,7 @@ export async function publish(
   if (notice) {
     // A missing stack-events permission is expected of least-privilege roles; a failed
     // organization pack whose accounts cannot be read is worth a warning.
-    if (inputs.scope === 'organization') core.warning(notice)
-    else core.notice(notice)
+    destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice)
   }
 
   const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs)
@@ -92,9 +97,10 @@ export async function publish(
       timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
     }
   )
-  if (verdict.failStep) core.setFailed(line)
-  else if (verdict.result === 'failure') core.warning(`${line} (fail-on-failure is false)`)
-  else actionLog.info(line)
+  if (verdict.failStep) destination.fail(line)
+  else if (verdict.result === 'failure')
+    destination.annotate('warning', `${line} (fail-on-failure is false)`)
+  else log.info(line)
 }
 
 function summaryReport(
@@ -129,35 +135,13 @@ function complianceOf(gate: ComplianceGate, region: string): ReadonlyMap<string,
 }
 
 /** A run that stopped before any wait, for example on a bad input. */
-export async function failBeforeWait(message: string, env: Env): Promise<void> {
-  setOutputs('failure', {
-    statuses: [],
-    'completed-packs': [],
-    'failed-packs': [],
-    'pending-packs': [],
-    'missing-packs': [],
-    compliance: [],
-    'noncompliant-packs': []
-  })
-  await writeSummary(env, renderErrorSummary(core.summary.emptyBuffer(), message).stringify())
-  core.setFailed(message)
-}
-
-function setOutputs(result: Result, lists: Record<string, readonly unknown[]>): void {
-  core.setOutput('result', result)
-  for (const [name, value] of Object.entries(lists)) core.setOutput(name, JSON.stringify(value))
-}
-
-async function writeSummary(env: Env, markdown: string): Promise<void> {
-  if (!env.GITHUB_STEP_SUMMARY) {
-    actionLog.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
-    return
-  }
-  try {
-    await core.summary.emptyBuffer().addRaw(markdown).write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${String(error)}`)
-  }
+export async function failBeforeWait(
+  message: string,
+  destination: ResultDestination
+): Promise<void> {
+  destination.setOutputs(FAILED_BEFORE_WAIT)
+  await destination.writeSummary(renderErrorSummary(message))
+  destination.fail(message)
 }
 
 /** The workflow run's page, from the runner's environment (what @actions/github's context reads too). */

@@ -1,8 +1,7 @@
-import type { summary as coreSummary } from '@actions/core'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import { complianceCell, rulesHtml } from '../compliance/annotations.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
-import { escapeHtml } from './html.js'
+import { escapeHtml, type TableRow } from './html.js'
 import type { Scope } from '../inputs.js'
 import { formatDuration, packDuration, reasonOf } from '../packs/pack-text.js'
 import {
@@ -14,7 +13,7 @@ import {
 } from '../packs/pack-state.js'
 import { describeResource } from './report.js'
 
-type SummaryTableRow = Parameters<(typeof coreSummary)['addTable']>[0][number]
+type SummaryTableRow = TableRow
 
 /** Failed resources shown under a pack's row; the rest are counted. */
 export const MAX_RESOURCES_SHOWN = 10

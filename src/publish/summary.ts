@@ -1,4 +1,3 @@
-import type { summary as coreSummary } from '@actions/core'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import { INSUFFICIENT_DATA_MEANING } from '../compliance/annotations.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
@@ -6,15 +5,13 @@ import type { Scope } from '../inputs.js'
 import { formatDuration } from '../packs/pack-text.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import { headline } from './report.js'
-import { escapeHtml } from './html.js'
+import { escapeHtml, heading, table } from './html.js'
 import { packTable } from './summary-table.js'
-import type { Result, Verdict } from '../verdict/verdict.js'
+import type { PackLists, Result, Verdict } from '../verdict/verdict.js'
 import type { WaitEnd } from '../wait/wait-for-packs.js'
 
 export { escapeHtml } from './html.js'
 export { cloudFormationUrl, MAX_ACCOUNTS_SHOWN, MAX_RESOURCES_SHOWN } from './summary-table.js'
-
-type Summary = typeof coreSummary
 
 /** One region's part of the summary. */
 export interface RegionReport {
@@ -28,7 +25,9 @@ export interface RegionReport {
   readonly compliance?: ReadonlyMap<string, PackCompliance>
 }
 
-export interface SummaryReport {
+/** The summary of a finished run. */
+export interface FinalReport {
+  readonly inProgress?: false
   readonly scope: Scope
   readonly regions: readonly RegionReport[]
   /** Over all regions (names are `region/name` when several). */
@@ -43,9 +42,20 @@ export interface SummaryReport {
   readonly headline?: string
   /** Compliance reads that did not finish. */
   readonly problems?: readonly string[]
-  /** A check run's view while the wait goes on: no result yet. */
-  readonly inProgress?: boolean
 }
+
+/** A check run's view while the wait goes on: the packs as last seen, no result yet. */
+export interface ProgressReport {
+  readonly inProgress: true
+  readonly scope: Scope
+  readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
+  /** Over all regions (names are `region/name` when several). */
+  readonly lists: PackLists
+  readonly elapsedMs: number
+  readonly now: number
+}
+
+export type SummaryReport = FinalReport | ProgressReport
 
 const RESULT_MARK: Record<Result, string> = {
   success: '✅',
@@ -56,79 +66,82 @@ const RESULT_MARK: Record<Result, string> = {
 }
 
 /**
- * Adds the job summary to `summary`'s buffer; the caller writes it. One region: a heading
- * and the table. Several: the overall result, then each region with its own result line.
+ * The job summary's HTML. One region: a heading and the table. Several: the overall result,
+ * then each region with its own result line. While the wait goes on (the check run's view):
+ * the packs as last seen, with no result.
  */
-export function renderSummary(summary: Summary, report: SummaryReport): Summary {
-  const { verdict, regions } = report
+export function renderSummary(report: SummaryReport): string {
+  const { regions } = report
+  const final = report.inProgress ? undefined : report
   const what =
     report.scope === 'organization'
       ? 'AWS Config organization conformance packs'
       : 'AWS Config conformance packs'
-  summary.addHeading(
-    report.inProgress
-      ? `⏳ ${what}: waiting`
-      : `${RESULT_MARK[verdict.result]} ${what}: ${verdict.result}`,
-    2
+  const parts: string[] = []
+  const line = (html: string): void => void parts.push(`${html}\n`)
+  parts.push(
+    heading(
+      final
+        ? `${RESULT_MARK[final.verdict.result]} ${what}: ${final.verdict.result}`
+        : `⏳ ${what}: waiting`,
+      2
+    )
   )
   const where =
     regions.length === 1
       ? `Region <code>${regions[0].region}</code>`
       : `${regions.length} regions: ${regions.map((r) => `<code>${r.region}</code>`).join(', ')}`
   const total = regions.reduce((n, r) => n + r.packs.length, 0)
-  summary.addRaw(
-    `<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(verdict, total)}</p>`,
-    true
-  )
-  if (!report.inProgress && (verdict.result !== 'success' || report.end.kind === 'error')) {
-    const line = report.headline ?? headline(verdict, report.end, report.elapsedMs)
-    summary.addRaw(`<p><strong>${escapeHtml(line)}</strong></p>`, true)
+  const lists = report.inProgress ? report.lists : report.verdict
+  line(`<p>${where} · waited ${formatDuration(report.elapsedMs)} · ${countLine(lists, total)}</p>`)
+  if (final && (final.verdict.result !== 'success' || final.end.kind === 'error')) {
+    const text = final.headline ?? headline(final.verdict, final.end, final.elapsedMs)
+    line(`<p><strong>${escapeHtml(text)}</strong></p>`)
   }
-  for (const problem of report.problems ?? []) {
-    summary.addRaw(`<p>⚠️ ${escapeHtml(problem)}</p>`, true)
-  }
-  for (const region of regions) {
-    if (regions.length > 1 && !report.inProgress) {
-      summary.addHeading(
-        `${RESULT_MARK[region.verdict.result]} ${region.region}: ${region.verdict.result}`,
-        3
+  for (const problem of final?.problems ?? []) line(`<p>⚠️ ${escapeHtml(problem)}</p>`)
+  const shown: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
+  for (const region of shown) {
+    const result = 'verdict' in region ? region : undefined
+    if (result && regions.length > 1) {
+      parts.push(
+        heading(
+          `${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`,
+          3
+        )
       )
-      summary.addRaw(
-        `<p>${escapeHtml(headline(region.verdict, region.end, report.elapsedMs))}</p>`,
-        true
-      )
+      line(`<p>${escapeHtml(headline(result.verdict, result.end, report.elapsedMs))}</p>`)
     }
-    if (region.verdict.emptyRegions?.length && !report.inProgress) {
-      const mark = region.verdict.result === 'failure' ? '❌' : '⚠️'
-      summary.addRaw(
-        `<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`,
-        true
+    if (result?.verdict.emptyRegions?.length) {
+      const mark = result.verdict.result === 'failure' ? '❌' : '⚠️'
+      line(
+        `<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`
       )
     } else if (region.packs.length === 0) {
-      summary.addRaw(`<p>No conformance packs in <code>${region.region}</code>.</p>`, true)
+      line(`<p>No conformance packs in <code>${region.region}</code>.</p>`)
     } else {
-      summary.addTable(
-        packTable(
-          report.scope,
-          region.region,
-          region.packs,
-          region.explanations ?? new Map(),
-          report.now,
-          region.compliance
+      parts.push(
+        table(
+          packTable(
+            report.scope,
+            region.region,
+            region.packs,
+            result?.explanations ?? new Map(),
+            report.now,
+            result?.compliance
+          )
         )
       )
     }
   }
-  const insufficient = regions.some((r) =>
+  const insufficient = (final?.regions ?? []).some((r) =>
     [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA')
   )
-  if (insufficient) summary.addRaw(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`, true)
-  if (report.runUrl)
-    summary.addRaw(`<p><a href="${escapeHtml(report.runUrl)}">Workflow run</a></p>`, true)
-  return summary
+  if (insufficient) line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`)
+  if (final?.runUrl) line(`<p><a href="${escapeHtml(final.runUrl)}">Workflow run</a></p>`)
+  return parts.join('')
 }
 
-function countLine(verdict: Verdict, total: number): string {
+function countLine(verdict: PackLists, total: number): string {
   const parts = [
     [verdict.completed.length, 'completed'],
     [verdict.failed.length, 'failed'],
@@ -141,7 +154,6 @@ function countLine(verdict: Verdict, total: number): string {
 }
 
 /** The summary of a run that stopped before any wait, for example on a bad input. */
-export function renderErrorSummary(summary: Summary, message: string): Summary {
-  summary.addHeading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2)
-  return summary.addRaw(`<p><strong>${escapeHtml(message)}</strong></p>`, true)
+export function renderErrorSummary(message: string): string {
+  return `${heading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2)}<p><strong>${escapeHtml(message)}</strong></p>\n`
 }

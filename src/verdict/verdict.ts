@@ -1,22 +1,27 @@
 import type { ComplianceMode } from '../inputs.js'
 import { earlierDeployments, type EarlierDeployment } from '../packs/deployment.js'
-import { outcomeOf, type MissingPackPolicy, type PackStatus } from '../packs/pack-state.js'
+import {
+  isPending,
+  outcomeOf,
+  type MissingPackPolicy,
+  type PackStatus
+} from '../packs/pack-state.js'
+import { packLabel } from '../packs/label.js'
 import type { WaitEnd } from '../wait/wait-for-packs.js'
 
 /** noncompliant: every pack deployed, but `compliance: require` found a NON_COMPLIANT one. */
 export type Result = 'success' | 'failure' | 'timeout' | 'cancelled' | 'noncompliant'
 
-/** The wait's result, and the pack lists the outputs carry. */
-export interface Verdict {
-  readonly result: Result
-  /** Whether the step fails: a failed pack under `fail-on-failure: false` does not. */
-  readonly failStep: boolean
+/** The packs of a run by what their states mean: the lists the outputs carry. */
+export interface PackLists {
   readonly completed: readonly string[]
   readonly failed: readonly string[]
   readonly pending: readonly string[]
   readonly missing: readonly string[]
-  /** Set once compliance is read under `require`. */
-  readonly noncompliant?: readonly string[]
+}
+
+/** What a verdict says besides its result. */
+interface VerdictFacts extends PackLists {
   /**
    * The regions where, with no names given, AWS Config listed no conformance pack at all:
    * nothing was checked there. Absent when there is none.
@@ -25,6 +30,24 @@ export interface Verdict {
   /** Pending packs that still show a deployment requested before `requested-after`; absent when none. */
   readonly earlier?: readonly EarlierDeployment[]
 }
+
+/**
+ * The run's result, and the pack lists the outputs carry. A discriminated union on `result`:
+ * only a failure may leave the step passing (failed packs under `fail-on-failure: false`), and
+ * only `noncompliant` names non-compliant packs.
+ */
+export type Verdict = VerdictFacts &
+  (
+    | { readonly result: 'success'; readonly failStep: false }
+    | { readonly result: 'failure'; readonly failStep: boolean }
+    | { readonly result: 'timeout' | 'cancelled'; readonly failStep: true }
+    | {
+        readonly result: 'noncompliant'
+        readonly failStep: true
+        /** `region/name` when several regions. */
+        readonly noncompliant: readonly string[]
+      }
+  )
 
 export interface VerdictPolicy {
   readonly missingPack: MissingPackPolicy
@@ -48,19 +71,7 @@ export function decide(
   policy: VerdictPolicy,
   region = 'the region'
 ): Verdict {
-  const names = (pred: (p: PackStatus) => boolean): string[] =>
-    packs.filter(pred).map((p) => p.name)
-  const completed = names((p) => outcomeOf(p.state) === 'completed')
-  const failed = names((p) => outcomeOf(p.state) === 'failed')
-  const missing = names((p) => outcomeOf(p.state) === 'missing')
-  const pending = names((p) => {
-    const outcome = outcomeOf(p.state)
-    return (
-      outcome === 'in-progress' ||
-      outcome === 'unknown' ||
-      (outcome === 'missing' && policy.missingPack === 'wait')
-    )
-  })
+  const { completed, failed, pending, missing } = packLists(packs, policy.missingPack)
   const missingFails = policy.missingPack === 'fail' && missing.length > 0
 
   const empty = !policy.names?.length && packs.length === 0 && end.kind === 'settled'
@@ -88,6 +99,36 @@ export function decide(
   return { result: 'success', failStep: false, ...lists }
 }
 
+/**
+ * Which list each pack is in. A missing pack is also pending while `missing-pack: wait` keeps
+ * the wait going for it; `isPending` is the rule the wait itself follows.
+ */
+export function packLists(packs: readonly PackStatus[], missingPack: MissingPackPolicy): PackLists {
+  const names = (pred: (p: PackStatus) => boolean): string[] =>
+    packs.filter(pred).map((p) => p.name)
+  return {
+    completed: names((p) => outcomeOf(p.state) === 'completed'),
+    failed: names((p) => outcomeOf(p.state) === 'failed'),
+    pending: names((p) => isPending(p.state, missingPack)),
+    missing: names((p) => outcomeOf(p.state) === 'missing')
+  }
+}
+
+/** The lists of several regions as one, each name labelled with its region when several. */
+export function mergeLists(
+  regions: readonly { readonly region: string; readonly lists: PackLists }[]
+): PackLists {
+  const several = regions.length > 1
+  const list = (key: keyof PackLists): string[] =>
+    regions.flatMap((r) => r.lists[key].map((name) => packLabel(r.region, name, several)))
+  return {
+    completed: list('completed'),
+    failed: list('failed'),
+    pending: list('pending'),
+    missing: list('missing')
+  }
+}
+
 /** One region's wait, as the verdict sees it. */
 export interface RegionOutcome {
   readonly region: string
@@ -104,7 +145,7 @@ export interface RegionsVerdict {
   readonly end: WaitEnd
 }
 
-const RESULT_ORDER: readonly Result[] = ['cancelled', 'failure', 'timeout', 'success']
+const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'] as const
 
 /**
  * Several regions: each region's verdict, and the overall one: cancelled if any region was,
@@ -115,28 +156,27 @@ export function decideRegions(
   policy: VerdictPolicy
 ): RegionsVerdict {
   const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region))
-  const label =
-    outcomes.length > 1
-      ? (region: string, name: string) => `${region}/${name}`
-      : (_: string, name: string) => name
-  const list = (key: 'completed' | 'failed' | 'pending' | 'missing'): string[] =>
-    regions.flatMap((v, i) => v[key].map((name) => label(outcomes[i].region, name)))
+  const several = outcomes.length > 1
+  const label = (region: string, name: string): string => packLabel(region, name, several)
   const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success'
   const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? [])
   const earlier = regions.flatMap((v, i) =>
     (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) }))
   )
+  const facts: VerdictFacts = {
+    ...mergeLists(regions.map((lists, i) => ({ region: outcomes[i].region, lists }))),
+    ...(emptyRegions.length ? { emptyRegions } : {}),
+    ...(earlier.length ? { earlier } : {})
+  }
+  // Only a failure can leave the step passing: every region's own failure did (fail-on-failure).
+  const overall: Verdict =
+    result === 'success'
+      ? { result, failStep: false, ...facts }
+      : result === 'failure'
+        ? { result, failStep: regions.some((v) => v.failStep), ...facts }
+        : { result, failStep: true, ...facts }
   return {
-    overall: {
-      result,
-      failStep: regions.some((v) => v.failStep),
-      completed: list('completed'),
-      failed: list('failed'),
-      pending: list('pending'),
-      missing: list('missing'),
-      ...(emptyRegions.length ? { emptyRegions } : {}),
-      ...(earlier.length ? { earlier } : {})
-    },
+    overall,
     regions,
     end: combineEnds(outcomes)
   }

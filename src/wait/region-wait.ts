@@ -1,13 +1,13 @@
-import { createConfigClient, isKnownRegion } from '../aws/client.js'
 import type { Clock } from '../shared/clock.js'
-import { createStatusSource } from '../aws/account-status-source.js'
 import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './explain-failures.js'
 import type { Inputs } from '../inputs.js'
 import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './failed-accounts.js'
-import { createOrganizationSource } from '../aws/organization-status-source.js'
+import type { OrganizationSource } from '../aws/organization-status-source.js'
+import type { StatusSource } from '../aws/account-status-source.js'
+import type { ComplianceSource } from '../compliance/read-compliance.js'
+import type { StackEventReader } from './explain-failures.js'
+import type { Log } from '../shared/log.js'
 import { waitForPacks, type WaitDeps, type WaitLog, type WaitResult } from './wait-for-packs.js'
-
-import type { Env } from '../shared/env.js'
 
 /** One region's wait, and what explains its failed packs. */
 export interface RegionRun {
@@ -16,12 +16,27 @@ export interface RegionRun {
   readonly explanations: ReadonlyMap<string, FailureExplanation>
 }
 
+/** The AWS side of one region, as the stages use it; closed once the region's work is done. */
+export interface RegionPorts {
+  /** Whether the SDK's own list of regions knows the region (new regions appear). */
+  readonly known: boolean
+  accountStatuses(): StatusSource
+  organizationStatuses(): OrganizationSource
+  compliance(): ComplianceSource
+  /** Loaded only when asked for: most runs never read a stack. */
+  stackEvents(): Promise<{ readonly read: StackEventReader; close(): void }>
+  close(): void
+}
+
+/** Opens one region's AWS side; the log gets the requests' debug lines. */
+export type OpenRegion = (region: string, log: Log) => RegionPorts
+
 export interface RegionDeps {
   readonly clock: Clock
   readonly deadline: number
   readonly signal: AbortSignal
   readonly log: WaitLog
-  readonly env: Env
+  readonly open: OpenRegion
   /** After every poll round of this region (the live check run listens). */
   readonly onRound?: WaitDeps['onRound']
 }
@@ -42,15 +57,14 @@ export async function waitInRegion(
   inputs: Inputs,
   deps: RegionDeps
 ): Promise<RegionRun> {
-  if (!isKnownRegion(region)) {
+  const ports = deps.open(region, deps.log)
+  if (!ports.known) {
     deps.log.warning(
       `The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`
     )
   }
-  const client = createConfigClient(region, deps.env)
   const debug = (message: string): void => deps.log.debug(message)
-  const orgSource =
-    inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined
+  const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined
   try {
     const wait = await waitForPacks(
       {
@@ -63,7 +77,7 @@ export async function waitInRegion(
         requestedAfter: inputs.requestedAfter
       },
       {
-        source: orgSource ?? createStatusSource(client, debug),
+        source: orgSource ?? ports.accountStatuses(),
         clock: deps.clock,
         log: deps.log,
         signal: deps.signal,
@@ -75,27 +89,25 @@ export async function waitInRegion(
     if (wait.end.kind !== 'cancelled') {
       if (orgSource)
         explanations = await readFailedAccounts(wait.packs, { ...explainDeps, source: orgSource })
-      else if (inputs.explainFailures)
-        explanations = await explainStacks(wait, explainDeps, deps.env)
+      else if (inputs.explainFailures) explanations = await explainStacks(wait, explainDeps, ports)
     }
     return { region, wait, explanations }
   } finally {
-    client.destroy()
+    ports.close()
   }
 }
 
 async function explainStacks(
   wait: WaitResult,
   deps: Omit<Parameters<typeof explainFailures>[1], 'read'>,
-  env: Env
+  ports: RegionPorts
 ): Promise<Map<string, FailureExplanation>> {
   const withStack = wait.packs.some(
     (p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn
   )
   if (!withStack) return new Map()
-  // Loaded only when a pack failed: most runs never need the CloudFormation client.
-  const { createStackEventReader } = await import('../aws/stack-events-source.js')
-  const reader = createStackEventReader(env)
+  // Only when a pack failed: most runs never need the CloudFormation client.
+  const reader = await ports.stackEvents()
   try {
     return await explainFailures(wait.packs, { ...deps, read: reader.read })
   } finally {

@@ -8,10 +8,16 @@ import { FAST, json, runWith } from './dist-harness.js'
 
 const MIXED: Scenario = {
   packs: [
-    { name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }] },
+    {
+      name: 'alpha',
+      timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }]
+    },
     {
       name: 'beta',
-      timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_FAILED', atCall: 2, reason: 'Rule <quota> exceeded' }]
+      timeline: [
+        { state: 'CREATE_IN_PROGRESS' },
+        { state: 'CREATE_FAILED', atCall: 2, reason: 'Rule <quota> exceeded' }
+      ]
     }
   ]
 }
@@ -22,14 +28,20 @@ function failingWithStack(stack: EmulatedStack): Scenario {
   return {
     packs: [
       { name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] },
-      { name: 'beta', timeline: [{ state: 'CREATE_FAILED', reason: 'Conformance pack creation failed.' }], stack }
+      {
+        name: 'beta',
+        timeline: [{ state: 'CREATE_FAILED', reason: 'Conformance pack creation failed.' }],
+        stack
+      }
     ]
   }
 }
 
 describe('dist/index.js as the runner runs it', () => {
   it('waits, logs each state change once, sets every output and writes the summary; a failed pack fails the step', async () => {
-    const run = await runWith(MIXED, { inputs: { 'conformance-pack-names': 'alpha, beta', ...FAST } })
+    const run = await runWith(MIXED, {
+      inputs: { 'conformance-pack-names': 'alpha, beta', ...FAST }
+    })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
     expect(json(run.outputs['completed-packs'])).toEqual(['alpha'])
@@ -48,20 +60,35 @@ describe('dist/index.js as the runner runs it', () => {
 
     expect(run.stdout).toContain('alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after ')
     expect(run.stdout.match(/^alpha: /gm)).toHaveLength(2)
-    expect(run.stdout).toMatch(/^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Rule <quota> exceeded$/m)
+    expect(run.stdout).toMatch(
+      /^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Rule <quota> exceeded$/m
+    )
     expect(run.stdout).toMatch(/^::error::1 conformance pack\(s\) failed: beta$/m)
 
     expect(run.summary).toContain('❌ AWS Config conformance packs: failure')
     expect(run.summary).toContain('<code>eu-west-1</code>')
     expect(run.summary).toContain('Rule &lt;quota&gt; exceeded')
-    expect(run.summary).toContain('https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=arn%3Aaws%3Acloudformation')
-    expect(run.summary).toContain('<a href="https://github.com/octo-org/infra/actions/runs/4242">Workflow run</a>')
-    expect(run.summary).toMatch(/<th>Pack<\/th><th>State<\/th><th>Reason<\/th><th>Requested<\/th><th>Completed<\/th><th>Duration<\/th>/)
+    expect(run.summary).toContain(
+      'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=arn%3Aaws%3Acloudformation'
+    )
+    expect(run.summary).toContain(
+      '<a href="https://github.com/octo-org/infra/actions/runs/4242">Workflow run</a>'
+    )
+    expect(run.summary).toMatch(
+      /<th>Pack<\/th><th>State<\/th><th>Reason<\/th><th>Requested<\/th><th>Completed<\/th><th>Duration<\/th>/
+    )
   })
 
   it('passes when every pack completes', async () => {
     const run = await runWith(
-      { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 2 }] }] },
+      {
+        packs: [
+          {
+            name: 'alpha',
+            timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 2 }]
+          }
+        ]
+      },
       { inputs: { 'conformance-pack-names': 'alpha', ...FAST } }
     )
     expect(run.code).toBe(0)
@@ -71,7 +98,9 @@ describe('dist/index.js as the runner runs it', () => {
   })
 
   it('with fail-on-failure false reports the failure but passes the step, as a warning', async () => {
-    const run = await runWith(MIXED, { inputs: { 'conformance-pack-names': 'alpha,beta', 'fail-on-failure': 'false', ...FAST } })
+    const run = await runWith(MIXED, {
+      inputs: { 'conformance-pack-names': 'alpha,beta', 'fail-on-failure': 'false', ...FAST }
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('failure')
     expect(run.stdout).toMatch(/^::warning title=Conformance pack beta%3A CREATE_FAILED::/m)
@@ -79,19 +108,28 @@ describe('dist/index.js as the runner runs it', () => {
   })
 
   describe('missing packs', () => {
-    const scenario: Scenario = { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }], unknownNames: 'reject' }
+    const scenario: Scenario = {
+      packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }],
+      unknownNames: 'reject'
+    }
 
     it('fail (default): the step fails naming the pack', async () => {
-      const run = await runWith(scenario, { inputs: { 'conformance-pack-names': 'alpha,ghost', ...FAST } })
+      const run = await runWith(scenario, {
+        inputs: { 'conformance-pack-names': 'alpha,ghost', ...FAST }
+      })
       expect(run.code).toBe(1)
       expect(run.outputs.result).toBe('failure')
       expect(json(run.outputs['missing-packs'])).toEqual(['ghost'])
       expect(json(run.outputs['completed-packs'])).toEqual(['alpha'])
-      expect(run.stdout).toMatch(/^::error title=Conformance pack ghost%3A NOT_FOUND::ghost: no conformance pack of that name in eu-west-1$/m)
+      expect(run.stdout).toMatch(
+        /^::error title=Conformance pack ghost%3A NOT_FOUND::ghost: no conformance pack of that name in eu-west-1$/m
+      )
     })
 
     it('ignore: reported, the step passes', async () => {
-      const run = await runWith(scenario, { inputs: { 'conformance-pack-names': 'alpha,ghost', 'missing-pack': 'ignore', ...FAST } })
+      const run = await runWith(scenario, {
+        inputs: { 'conformance-pack-names': 'alpha,ghost', 'missing-pack': 'ignore', ...FAST }
+      })
       expect(run.code).toBe(0)
       expect(run.outputs.result).toBe('success')
       expect(json(run.outputs['missing-packs'])).toEqual(['ghost'])
@@ -99,27 +137,41 @@ describe('dist/index.js as the runner runs it', () => {
 
     it('wait: still absent at the deadline, it is both missing and pending, and the step times out', async () => {
       const run = await runWith(scenario, {
-        inputs: { 'conformance-pack-names': 'alpha,ghost', 'missing-pack': 'wait', ...FAST, 'timeout-seconds': '0.6' }
+        inputs: {
+          'conformance-pack-names': 'alpha,ghost',
+          'missing-pack': 'wait',
+          ...FAST,
+          'timeout-seconds': '0.6'
+        }
       })
       expect(run.code).toBe(1)
       expect(run.outputs.result).toBe('timeout')
       expect(json(run.outputs['missing-packs'])).toEqual(['ghost'])
       expect(json(run.outputs['pending-packs'])).toEqual(['ghost'])
-      expect(run.stdout).toMatch(/^::error::Timed out after \d+s waiting for 1 conformance pack\(s\): ghost$/m)
+      expect(run.stdout).toMatch(
+        /^::error::Timed out after \d+s waiting for 1 conformance pack\(s\): ghost$/m
+      )
     })
   })
 
   it('ends within a second or two of its deadline even when every request stalls', async () => {
     const started = Date.now()
     const run = await runWith(
-      { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }], faults: [{ calls: 'all', response: { kind: 'stall' } }] },
+      {
+        packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }],
+        faults: [{ calls: 'all', response: { kind: 'stall' } }]
+      },
       { inputs: { 'conformance-pack-names': 'alpha', ...FAST, 'timeout-seconds': '1.5' } }
     )
     const elapsed = Date.now() - started
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('timeout')
-    expect(json(run.outputs.statuses)).toEqual([{ name: 'alpha', state: 'UNKNOWN', region: 'eu-west-1' }])
-    expect(run.stdout).toMatch(/waiting for 1 conformance pack\(s\): alpha \(last error: request timed out\)/)
+    expect(json(run.outputs.statuses)).toEqual([
+      { name: 'alpha', state: 'UNKNOWN', region: 'eu-west-1' }
+    ])
+    expect(run.stdout).toMatch(
+      /waiting for 1 conformance pack\(s\): alpha \(last error: request timed out\)/
+    )
     expect(run.summary).toContain('⏱️ AWS Config conformance packs: timeout')
     expect(elapsed).toBeLessThan(1_500 + 2_500) // deadline + process start-up and a last short request
   })
@@ -130,7 +182,11 @@ describe('dist/index.js as the runner runs it', () => {
       const run = await runWith(
         { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }] },
         {
-          inputs: { 'conformance-pack-names': 'alpha', 'min-delay-seconds': '5', 'max-delay-seconds': '30' },
+          inputs: {
+            'conformance-pack-names': 'alpha',
+            'min-delay-seconds': '5',
+            'max-delay-seconds': '30'
+          },
           kill: { signal, afterOutput: 'alpha: CREATE_IN_PROGRESS' },
           echo: (chunk) => {
             if (!killedAt && chunk.includes('alpha: CREATE_IN_PROGRESS')) killedAt = Date.now()
@@ -141,7 +197,9 @@ describe('dist/index.js as the runner runs it', () => {
       expect(run.code).not.toBe(0)
       expect(run.outputs.result).toBe('cancelled')
       expect(json(run.outputs['pending-packs'])).toEqual(['alpha'])
-      expect((json(run.outputs.statuses) as { state: string }[])[0].state).toBe('CREATE_IN_PROGRESS')
+      expect((json(run.outputs.statuses) as { state: string }[])[0].state).toBe(
+        'CREATE_IN_PROGRESS'
+      )
       expect(run.summary).toContain('🚫 AWS Config conformance packs: cancelled')
       expect(run.summary).toContain('⏳ CREATE_IN_PROGRESS')
     })
@@ -151,21 +209,36 @@ describe('dist/index.js as the runner runs it', () => {
     const run = await runWith(
       {
         packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }],
-        faults: [{ calls: 'all', response: { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'not authorized' } }]
+        faults: [
+          {
+            calls: 'all',
+            response: {
+              kind: 'error',
+              status: 400,
+              type: 'AccessDeniedException',
+              message: 'not authorized'
+            }
+          }
+        ]
       },
       { inputs: { 'conformance-pack-names': 'alpha', ...FAST } }
     )
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
     expect(run.emulator.describeCalls).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "not authorized"\. Grant the role the IAM action config:DescribeConformancePackStatus\.$/m)
+    expect(run.stdout).toMatch(
+      /^::error::Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "not authorized"\. Grant the role the IAM action config:DescribeConformancePackStatus\.$/m
+    )
     expect(run.summary).toContain('config:DescribeConformancePackStatus')
   })
 
   it('says so when there are no credentials at all, before any request', async () => {
     const run = await runWith(
       { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }] }] },
-      { inputs: { 'conformance-pack-names': 'alpha', ...FAST }, env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined } }
+      {
+        inputs: { 'conformance-pack-names': 'alpha', ...FAST },
+        env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }
+      }
     )
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
@@ -180,26 +253,62 @@ describe('dist/index.js as the runner runs it', () => {
       env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', AWS_SESSION_TOKEN: token }
     })
     expect(run.stdout).toContain('::debug::')
-    for (const secret of [TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY, TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, token]) {
-      expect(run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(secret)
+    for (const secret of [
+      TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+      TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+      token
+    ]) {
+      expect(run.stdout + run.stderr + run.summary + JSON.stringify(run.outputs)).not.toContain(
+        secret
+      )
     }
   })
 
   describe('bad input fails with an ::error:: naming the input and quoting the value, before any API call', () => {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['timeout-seconds', { 'timeout-seconds': 'soon' }, /Input 'timeout-seconds' .*, got "soon"/],
-      ['timeout-seconds', { 'timeout-seconds': '0' }, /Input 'timeout-seconds' .*greater than 0.*, got "0"/],
-      ['min-delay-seconds', { 'min-delay-seconds': '-1' }, /Input 'min-delay-seconds' .*, got "-1"/],
-      ['max-delay-seconds', { 'min-delay-seconds': '10', 'max-delay-seconds': '5' }, /Input 'max-delay-seconds' must be at least min-delay-seconds \(10\), got "5"/],
-      ['missing-pack', { 'missing-pack': 'skip' }, /Input 'missing-pack' must be one of fail, wait, ignore, got "skip"/],
-      ['fail-on-failure', { 'fail-on-failure': 'maybe' }, /Input 'fail-on-failure' .*, got "maybe"/],
-      ['conformance-pack-names', { 'conformance-pack-names': 'good,9bad' }, /Input 'conformance-pack-names' .*, got "9bad"/],
-      ['conformance-pack-names', { 'conformance-pack-names': ' ,\n, ' }, /Input 'conformance-pack-names' holds only separators.*, got ",\\n,"/],
+      [
+        'timeout-seconds',
+        { 'timeout-seconds': '0' },
+        /Input 'timeout-seconds' .*greater than 0.*, got "0"/
+      ],
+      [
+        'min-delay-seconds',
+        { 'min-delay-seconds': '-1' },
+        /Input 'min-delay-seconds' .*, got "-1"/
+      ],
+      [
+        'max-delay-seconds',
+        { 'min-delay-seconds': '10', 'max-delay-seconds': '5' },
+        /Input 'max-delay-seconds' must be at least min-delay-seconds \(10\), got "5"/
+      ],
+      [
+        'missing-pack',
+        { 'missing-pack': 'skip' },
+        /Input 'missing-pack' must be one of fail, wait, ignore, got "skip"/
+      ],
+      [
+        'fail-on-failure',
+        { 'fail-on-failure': 'maybe' },
+        /Input 'fail-on-failure' .*, got "maybe"/
+      ],
+      [
+        'conformance-pack-names',
+        { 'conformance-pack-names': 'good,9bad' },
+        /Input 'conformance-pack-names' .*, got "9bad"/
+      ],
+      [
+        'conformance-pack-names',
+        { 'conformance-pack-names': ' ,\n, ' },
+        /Input 'conformance-pack-names' holds only separators.*, got ",\\n,"/
+      ],
       ['region', { region: 'Mars' }, /Input 'region' is not an AWS region name.*, got "Mars"/]
     ]
     for (const [input, inputs, message] of cases) {
       it(`${input} = ${JSON.stringify(Object.values(inputs).at(-1))}`, async () => {
-        const run = await runWith(MIXED, { inputs: { 'conformance-pack-names': 'alpha', ...inputs } })
+        const run = await runWith(MIXED, {
+          inputs: { 'conformance-pack-names': 'alpha', ...inputs }
+        })
         expect(run.code).toBe(1)
         expect(run.stdout).toMatch(new RegExp(`^::error::${message.source}`, 'm'))
         expect(run.emulator.requests).toHaveLength(0)
@@ -214,7 +323,9 @@ describe('dist/index.js as the runner runs it', () => {
         env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined }
       })
       expect(run.code).toBe(1)
-      expect(run.stdout).toMatch(/^::error::Input 'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set/m)
+      expect(run.stdout).toMatch(
+        /^::error::Input 'region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set/m
+      )
       expect(run.emulator.requests).toHaveLength(0)
     })
   })
@@ -222,7 +333,10 @@ describe('dist/index.js as the runner runs it', () => {
   it('takes the region from AWS_DEFAULT_REGION when neither the input nor AWS_REGION is set', async () => {
     const run = await runWith(
       { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }] },
-      { inputs: { 'conformance-pack-names': 'alpha', ...FAST }, env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: 'ap-southeast-2' } }
+      {
+        inputs: { 'conformance-pack-names': 'alpha', ...FAST },
+        env: { AWS_REGION: undefined, AWS_DEFAULT_REGION: 'ap-southeast-2' }
+      }
     )
     expect(run.code).toBe(0)
     expect(run.emulator.requests[0].region).toBe('ap-southeast-2')
@@ -238,9 +352,16 @@ describe('dist/index.js as the runner runs it', () => {
       expect(run.stdout).toMatch(
         /^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Conformance pack creation failed\. First failed resource: AccessKeysRotated \(AWS::Config::ConfigRule\) CREATE_FAILED: Rule access-keys-rotated already exists$/m
       )
-      const statuses = json(run.outputs.statuses) as { name: string; failedResources?: { logicalId: string }[] }[]
+      const statuses = json(run.outputs.statuses) as {
+        name: string
+        failedResources?: { logicalId: string }[]
+      }[]
       expect(statuses[0]).not.toHaveProperty('failedResources')
-      expect(statuses[1].failedResources?.map((r) => r.logicalId)).toEqual(['AccessKeysRotated', 'IamPasswordPolicy', 'RootAccountMfa'])
+      expect(statuses[1].failedResources?.map((r) => r.logicalId)).toEqual([
+        'AccessKeysRotated',
+        'IamPasswordPolicy',
+        'RootAccountMfa'
+      ])
       expect(run.summary).toContain(
         '<li><strong>Cause:</strong> AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: Rule access-keys-rotated already exists</li><li>IamPasswordPolicy'
       )
@@ -257,8 +378,12 @@ describe('dist/index.js as the runner runs it', () => {
         status: 'CREATE_FAILED',
         reason: i === 0 ? 'the cause' : 'Resource creation cancelled'
       }))
-      const run = await runWith(failingWithStack({ events }), { inputs: { 'conformance-pack-names': 'beta', ...FAST } })
-      expect(run.summary).toContain('<strong>Cause:</strong> Rule1 (AWS::Config::ConfigRule) CREATE_FAILED: the cause')
+      const run = await runWith(failingWithStack({ events }), {
+        inputs: { 'conformance-pack-names': 'beta', ...FAST }
+      })
+      expect(run.summary).toContain(
+        '<strong>Cause:</strong> Rule1 (AWS::Config::ConfigRule) CREATE_FAILED: the cause'
+      )
       expect(run.summary).toContain('Rule10 (')
       expect(run.summary).not.toContain('Rule11 (')
       expect(run.summary).toContain('<li>3 more</li>')
@@ -271,14 +396,18 @@ describe('dist/index.js as the runner runs it', () => {
       ['deleted', /the stack no longer exists/]
     ] as const) {
       it(`a stack it cannot read (${fault}) gives one notice, and the result is unchanged`, async () => {
-        const run = await runWith(failingWithStack({ fault }), { inputs: { 'conformance-pack-names': 'alpha,beta', ...FAST } })
+        const run = await runWith(failingWithStack({ fault }), {
+          inputs: { 'conformance-pack-names': 'alpha,beta', ...FAST }
+        })
         expect(run.code).toBe(1)
         expect(run.outputs.result).toBe('failure')
         const notices = run.stdout.match(/^::notice::.*$/gm) ?? []
         expect(notices).toHaveLength(1)
         expect(notices[0]).toMatch(/cloudformation:DescribeStackEvents/)
         expect(notices[0]).toMatch(why)
-        expect(run.stdout).toMatch(/^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Conformance pack creation failed\.$/m)
+        expect(run.stdout).toMatch(
+          /^::error title=Conformance pack beta%3A CREATE_FAILED::beta is CREATE_FAILED in eu-west-1: Conformance pack creation failed\.$/m
+        )
         expect(run.summary).toContain('Stack events unavailable')
         const statuses = json(run.outputs.statuses) as object[]
         expect(statuses.filter((s) => 'failedResources' in s)).toEqual([])

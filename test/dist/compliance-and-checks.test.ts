@@ -14,18 +14,23 @@ const deployed = (name: string, compliance: Compliance): EmulatedPack => ({
   timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 2 }],
   compliance
 })
-const rules = (...names: string[]) => names.map((name) => ({ name, compliance: 'NON_COMPLIANT' as const }))
+const rules = (...names: string[]) =>
+  names.map((name) => ({ name, compliance: 'NON_COMPLIANT' as const }))
 
 const MIXED_COMPLIANCE: Scenario = {
   packs: [
     deployed('alpha', { status: 'COMPLIANT' }),
-    deployed('beta', { status: 'NON_COMPLIANT', rules: [...rules('root-mfa', 's3-public-read'), { name: 'ok-rule', compliance: 'COMPLIANT' }] }),
+    deployed('beta', {
+      status: 'NON_COMPLIANT',
+      rules: [...rules('root-mfa', 's3-public-read'), { name: 'ok-rule', compliance: 'COMPLIANT' }]
+    }),
     deployed('gamma', { status: 'INSUFFICIENT_DATA' })
   ]
 }
 const NAMES = { 'conformance-pack-names': 'alpha,beta,gamma', ...FAST }
 const complianceCalls = (run: Awaited<ReturnType<typeof runWith>>) =>
-  run.emulator.callsOf('GetConformancePackComplianceSummary') + run.emulator.callsOf('DescribeConformancePackCompliance')
+  run.emulator.callsOf('GetConformancePackComplianceSummary') +
+  run.emulator.callsOf('DescribeConformancePackCompliance')
 
 describe('compliance gate', () => {
   it('require: a NON_COMPLIANT pack fails the step with result noncompliant, naming its rules', async () => {
@@ -35,16 +40,27 @@ describe('compliance gate', () => {
     expect(json(run.outputs['noncompliant-packs'])).toEqual(['beta'])
     expect(json(run.outputs.compliance)).toEqual([
       { name: 'alpha', region: 'eu-west-1', compliance: 'COMPLIANT', nonCompliantRules: [] },
-      { name: 'beta', region: 'eu-west-1', compliance: 'NON_COMPLIANT', nonCompliantRules: ['root-mfa', 's3-public-read'] },
+      {
+        name: 'beta',
+        region: 'eu-west-1',
+        compliance: 'NON_COMPLIANT',
+        nonCompliantRules: ['root-mfa', 's3-public-read']
+      },
       { name: 'gamma', region: 'eu-west-1', compliance: 'INSUFFICIENT_DATA', nonCompliantRules: [] }
     ])
-    expect(run.stdout).toMatch(/^::error title=Conformance pack beta%3A NON_COMPLIANT::beta is NON_COMPLIANT: 2 rule\(s\) not compliant: root-mfa, s3-public-read$/m)
+    expect(run.stdout).toMatch(
+      /^::error title=Conformance pack beta%3A NON_COMPLIANT::beta is NON_COMPLIANT: 2 rule\(s\) not compliant: root-mfa, s3-public-read$/m
+    )
     expect(run.stdout).toMatch(/^::warning title=Conformance pack gamma%3A INSUFFICIENT_DATA::/m)
-    expect(run.stdout).toMatch(/^::error::1 conformance pack\(s\) deployed but NON_COMPLIANT: beta \(root-mfa, s3-public-read\)$/m)
+    expect(run.stdout).toMatch(
+      /^::error::1 conformance pack\(s\) deployed but NON_COMPLIANT: beta \(root-mfa, s3-public-read\)$/m
+    )
     expect(run.summary).toContain('🛑 AWS Config conformance packs: noncompliant')
     expect(run.summary).toContain('<th>Compliance</th>')
     expect(run.summary).toContain('❌ NON_COMPLIANT')
-    expect(run.summary).toContain('Non-compliant rules:<ul><li>root-mfa</li><li>s3-public-read</li></ul>')
+    expect(run.summary).toContain(
+      'Non-compliant rules:<ul><li>root-mfa</li><li>s3-public-read</li></ul>'
+    )
     expect(run.summary).toContain('INSUFFICIENT_DATA means')
   })
 
@@ -53,7 +69,9 @@ describe('compliance gate', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('success')
     expect(json(run.outputs['noncompliant-packs'])).toEqual(['beta'])
-    expect(run.stdout).toMatch(/^::warning title=Conformance pack beta%3A NON_COMPLIANT::beta is NON_COMPLIANT: 2 rule\(s\) not compliant: root-mfa, s3-public-read$/m)
+    expect(run.stdout).toMatch(
+      /^::warning title=Conformance pack beta%3A NON_COMPLIANT::beta is NON_COMPLIANT: 2 rule\(s\) not compliant: root-mfa, s3-public-read$/m
+    )
     expect(run.stdout).not.toMatch(/^::error/m)
   })
 
@@ -67,7 +85,12 @@ describe('compliance gate', () => {
 
   it('reads nothing when the wait did not succeed', async () => {
     const run = await runWith(
-      { packs: [...MIXED_COMPLIANCE.packs, { name: 'broken', timeline: [{ state: 'CREATE_FAILED' }] }] },
+      {
+        packs: [
+          ...MIXED_COMPLIANCE.packs,
+          { name: 'broken', timeline: [{ state: 'CREATE_FAILED' }] }
+        ]
+      },
       { inputs: { ...NAMES, 'conformance-pack-names': 'alpha,broken', compliance: 'require' } }
     )
     expect(run.outputs.result).toBe('failure')
@@ -77,18 +100,30 @@ describe('compliance gate', () => {
 
   const throttled: Scenario = {
     ...MIXED_COMPLIANCE,
-    faults: [{ operation: 'GetConformancePackComplianceSummary', calls: 'all', response: { kind: 'error', status: 400, type: 'ThrottlingException' } }]
+    faults: [
+      {
+        operation: 'GetConformancePackComplianceSummary',
+        calls: 'all',
+        response: { kind: 'error', status: 400, type: 'ThrottlingException' }
+      }
+    ]
   }
 
   it('require: a compliance read that cannot finish before the deadline ends with timeout', async () => {
-    const run = await runWith(throttled, { inputs: { ...NAMES, compliance: 'require', 'timeout-seconds': '2' }, env: { AWS_MAX_ATTEMPTS: '1' } })
+    const run = await runWith(throttled, {
+      inputs: { ...NAMES, compliance: 'require', 'timeout-seconds': '2' },
+      env: { AWS_MAX_ATTEMPTS: '1' }
+    })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('timeout')
     expect(run.stdout).toMatch(/^::error::compliance could not be read: /m)
   })
 
   it('report: the same read warns and the step passes', async () => {
-    const run = await runWith(throttled, { inputs: { ...NAMES, compliance: 'report', 'timeout-seconds': '2' }, env: { AWS_MAX_ATTEMPTS: '1' } })
+    const run = await runWith(throttled, {
+      inputs: { ...NAMES, compliance: 'report', 'timeout-seconds': '2' },
+      env: { AWS_MAX_ATTEMPTS: '1' }
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('success')
     expect(run.stdout).toMatch(/^::warning::compliance could not be read: /m)
@@ -102,29 +137,49 @@ describe('compliance gate', () => {
       expect(run.code).toBe(1)
       expect(run.outputs.result).toBe('failure')
       expect(run.outputs.statuses).toBe('[]')
-      expect(run.stdout).toMatch(/^::error title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: /m)
-      expect(run.stdout).toMatch(/^::error::No conformance pack was found in eu-west-1, so compliance: require had nothing to check$/m)
+      expect(run.stdout).toMatch(
+        /^::error title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: /m
+      )
+      expect(run.stdout).toMatch(
+        /^::error::No conformance pack was found in eu-west-1, so compliance: require had nothing to check$/m
+      )
       expect(run.summary).toContain('❌ AWS Config conformance packs: failure')
-      expect(run.summary).toContain('❌ No conformance pack was found in <code>eu-west-1</code>: nothing was checked there.')
+      expect(run.summary).toContain(
+        '❌ No conformance pack was found in <code>eu-west-1</code>: nothing was checked there.'
+      )
       expect(complianceCalls(run)).toBe(0)
     })
 
-    it.each(['ignore', 'report'])('%s: success, with a warning naming the region', async (compliance) => {
-      const run = await runWith(EMPTY, { inputs: { ...FAST, compliance } })
-      expect(run.code).toBe(0)
-      expect(run.outputs.result).toBe('success')
-      expect(run.stdout.match(/^::warning title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: .*nothing was checked there/gm)).toHaveLength(1)
-      expect(run.stdout).not.toMatch(/^::error/m)
-      expect(run.stdout).toContain('No conformance pack was found in eu-west-1: nothing was checked there')
-      expect(run.summary).toContain('⚠️ No conformance pack was found in <code>eu-west-1</code>')
-    })
+    it.each(['ignore', 'report'])(
+      '%s: success, with a warning naming the region',
+      async (compliance) => {
+        const run = await runWith(EMPTY, { inputs: { ...FAST, compliance } })
+        expect(run.code).toBe(0)
+        expect(run.outputs.result).toBe('success')
+        expect(
+          run.stdout.match(
+            /^::warning title=No conformance pack in eu-west-1::No conformance pack was found in eu-west-1: .*nothing was checked there/gm
+          )
+        ).toHaveLength(1)
+        expect(run.stdout).not.toMatch(/^::error/m)
+        expect(run.stdout).toContain(
+          'No conformance pack was found in eu-west-1: nothing was checked there'
+        )
+        expect(run.summary).toContain('⚠️ No conformance pack was found in <code>eu-west-1</code>')
+      }
+    )
 
     it('several regions: each empty one named; under require only those fail', async () => {
-      const run = await runWith({ packs: [] }, { inputs: { ...FAST, region: 'eu-west-1,us-east-2', compliance: 'require' } })
+      const run = await runWith(
+        { packs: [] },
+        { inputs: { ...FAST, region: 'eu-west-1,us-east-2', compliance: 'require' } }
+      )
       expect(run.outputs.result).toBe('failure')
       expect(run.stdout).toMatch(/^::error title=No conformance pack in eu-west-1::/m)
       expect(run.stdout).toMatch(/^::error title=No conformance pack in us-east-2::/m)
-      expect(run.stdout).toMatch(/^::error::No conformance pack was found in eu-west-1, us-east-2, so compliance: require had nothing to check$/m)
+      expect(run.stdout).toMatch(
+        /^::error::No conformance pack was found in eu-west-1, us-east-2, so compliance: require had nothing to check$/m
+      )
     })
   })
 
@@ -132,12 +187,25 @@ describe('compliance gate', () => {
     const run = await runWith(
       {
         ...MIXED_COMPLIANCE,
-        faults: [{ operation: 'GetConformancePackComplianceSummary', calls: 'all', response: { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'denied.' } }]
+        faults: [
+          {
+            operation: 'GetConformancePackComplianceSummary',
+            calls: 'all',
+            response: {
+              kind: 'error',
+              status: 400,
+              type: 'AccessDeniedException',
+              message: 'denied.'
+            }
+          }
+        ]
       },
       { inputs: { ...NAMES, compliance: 'require' } }
     )
     expect(run.outputs.result).toBe('failure')
-    expect(run.stdout).toMatch(/^::error::compliance could not be read: .*config:GetConformancePackComplianceSummary/m)
+    expect(run.stdout).toMatch(
+      /^::error::compliance could not be read: .*config:GetConformancePackComplianceSummary/m
+    )
   })
 })
 
@@ -151,25 +219,43 @@ describe('live check run', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wait-packs-event-'))
     eventPath = join(dir, 'event.json')
-    await writeFile(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: 'feedface'.repeat(5) } } }))
+    await writeFile(
+      eventPath,
+      JSON.stringify({ pull_request: { number: 7, head: { sha: 'feedface'.repeat(5) } } })
+    )
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
   afterEach(() => github.stop())
 
-  async function withChecks(scenario: Scenario, inputs: Record<string, string>, faults: GitHubFaultRule[] = []) {
+  async function withChecks(
+    scenario: Scenario,
+    inputs: Record<string, string>,
+    faults: GitHubFaultRule[] = []
+  ) {
     github = new FakeGitHubApi(faults)
     const api = await github.start()
     return runWith(scenario, {
       inputs: { 'github-token': 'ghs_testtoken0123456789', 'check-name': 'Packs', ...inputs },
-      env: { GITHUB_API_URL: api, GITHUB_EVENT_PATH: eventPath, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: 'mergecommit0000' }
+      env: {
+        GITHUB_API_URL: api,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_SHA: 'mergecommit0000'
+      }
     })
   }
 
   it('creates the run on the PR head commit, updates it only when a state changes, and completes it', async () => {
     const scenario: Scenario = {
       packs: [
-        { name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }] },
-        { name: 'beta', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 6 }] }
+        {
+          name: 'alpha',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }]
+        },
+        {
+          name: 'beta',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 6 }]
+        }
       ]
     }
     const run = await withChecks(scenario, { 'conformance-pack-names': 'alpha,beta', ...PACED })
@@ -177,7 +263,11 @@ describe('live check run', () => {
     expect(run.emulator.describeCalls).toBe(6)
     const [create, ...patches] = github.requests
     expect(create).toMatchObject({ method: 'POST', path: '/repos/octo-org/infra/check-runs' })
-    expect(create.body).toMatchObject({ name: 'Packs', head_sha: 'feedface'.repeat(5), status: 'in_progress' })
+    expect(create.body).toMatchObject({
+      name: 'Packs',
+      head_sha: 'feedface'.repeat(5),
+      status: 'in_progress'
+    })
     expect(create.authorization).toContain('ghs_testtoken0123456789')
     // Six polls, three with a change (first sighting, alpha, beta). The first two changes each
     // update the run; the last one ends the wait, and the completion may supersede its update.
@@ -185,8 +275,13 @@ describe('live check run', () => {
     expect(updates.every((p) => p.body?.status === undefined)).toBe(true)
     expect(updates.length).toBeGreaterThanOrEqual(2)
     expect(updates.length).toBeLessThanOrEqual(3)
-    expect((updates[1].body as { output: { title: string } }).output.title).toBe('Waiting: 1 of 2 packs deployed')
-    const final = patches.at(-1)!.body as { conclusion: string; output: { title: string; summary: string } }
+    expect((updates[1].body as { output: { title: string } }).output.title).toBe(
+      'Waiting: 1 of 2 packs deployed'
+    )
+    const final = patches.at(-1)!.body as {
+      conclusion: string
+      output: { title: string; summary: string }
+    }
     expect(final.conclusion).toBe('success')
     expect(final.output.title).toBe('2 of 2 packs deployed')
     expect(final.output.summary.trim()).toBe(run.summary.trim())
@@ -197,19 +292,39 @@ describe('live check run', () => {
   it('concludes neutral for failed packs under fail-on-failure false, failure for noncompliant', async () => {
     const failed = await withChecks(
       { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_FAILED' }] }] },
-      { 'conformance-pack-names': 'alpha', 'fail-on-failure': 'false', 'explain-failures': 'false', ...FAST }
+      {
+        'conformance-pack-names': 'alpha',
+        'fail-on-failure': 'false',
+        'explain-failures': 'false',
+        ...FAST
+      }
     )
     expect(failed.code).toBe(0)
-    expect(github.requests.at(-1)!.body).toMatchObject({ status: 'completed', conclusion: 'neutral' })
+    expect(github.requests.at(-1)!.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'neutral'
+    })
     await github.stop()
     const noncompliant = await withChecks(MIXED_COMPLIANCE, { ...NAMES, compliance: 'require' })
     expect(noncompliant.outputs.result).toBe('noncompliant')
-    expect(github.requests.at(-1)!.body).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    expect(github.requests.at(-1)!.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure'
+    })
   })
 
   it('a token without checks: write (403) warns once, stops calling GitHub, and the wait carries on', async () => {
-    const scenario: Scenario = { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }] }] }
-    const run = await withChecks(scenario, { 'conformance-pack-names': 'alpha', ...FAST }, [{ requests: 'all', response: { kind: 'error', status: 403 } }])
+    const scenario: Scenario = {
+      packs: [
+        {
+          name: 'alpha',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 3 }]
+        }
+      ]
+    }
+    const run = await withChecks(scenario, { 'conformance-pack-names': 'alpha', ...FAST }, [
+      { requests: 'all', response: { kind: 'error', status: 403 } }
+    ])
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('success')
     expect(github.requests).toHaveLength(1)
@@ -226,7 +341,11 @@ describe('live check run', () => {
   const DONE: Scenario = { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_COMPLETE' }] }] }
 
   it('a GitHub API that never answers holds the step about 3 s after the wait, and the warning links the commit checks', async () => {
-    const { run, afterWait } = await timedWithChecks(DONE, { 'conformance-pack-names': 'alpha', ...FAST }, [{ requests: 'all', response: { kind: 'hang' } }])
+    const { run, afterWait } = await timedWithChecks(
+      DONE,
+      { 'conformance-pack-names': 'alpha', ...FAST },
+      [{ requests: 'all', response: { kind: 'hang' } }]
+    )
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('success')
     // The final update's budget is 3 s; the normal 10 s bound of a call must not come back.
@@ -238,19 +357,37 @@ describe('live check run', () => {
   })
 
   it('a final update that stalls warns that the run may stay in progress, linking its html_url', async () => {
-    const { run, afterWait } = await timedWithChecks(DONE, { 'conformance-pack-names': 'alpha', ...FAST }, [{ requests: [2, 3, 4, 5], response: { kind: 'hang' } }])
+    const { run, afterWait } = await timedWithChecks(
+      DONE,
+      { 'conformance-pack-names': 'alpha', ...FAST },
+      [{ requests: [2, 3, 4, 5], response: { kind: 'hang' } }]
+    )
     expect(run.code).toBe(0)
     expect(afterWait).toBeLessThan(6_000)
     expect(github.requests[0].method).toBe('POST')
-    expect(run.stdout).toMatch(/^::warning::Could not complete the check run "Packs": no answer within 3s\. The step's result is not affected; the check run may stay in progress: https:\/\/github\.com\/octo-org\/infra\/runs\/1001$/m)
+    expect(run.stdout).toMatch(
+      /^::warning::Could not complete the check run "Packs": no answer within 3s\. The step's result is not affected; the check run may stay in progress: https:\/\/github\.com\/octo-org\/infra\/runs\/1001$/m
+    )
   })
 
   it('a GitHub outage (5xx) warns once per run, and later changes try again', async () => {
-    const scenario: Scenario = { packs: [{ name: 'alpha', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 4 }] }] }
-    const run = await withChecks(scenario, { 'conformance-pack-names': 'alpha', ...PACED }, [{ requests: [1, 2], response: { kind: 'error', status: 503 } }])
+    const scenario: Scenario = {
+      packs: [
+        {
+          name: 'alpha',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atCall: 4 }]
+        }
+      ]
+    }
+    const run = await withChecks(scenario, { 'conformance-pack-names': 'alpha', ...PACED }, [
+      { requests: [1, 2], response: { kind: 'error', status: 503 } }
+    ])
     expect(run.code).toBe(0)
     expect(run.stdout.match(/^::warning::.*(GitHub|check run)/gim)).toHaveLength(1)
     expect(github.requests.length).toBeGreaterThanOrEqual(3)
-    expect(github.requests.at(-1)!.body).toMatchObject({ status: 'completed', conclusion: 'success' })
+    expect(github.requests.at(-1)!.body).toMatchObject({
+      status: 'completed',
+      conclusion: 'success'
+    })
   })
 })

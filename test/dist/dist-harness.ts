@@ -3,7 +3,11 @@ import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
 import { runAction, type ActionOptions } from '../support/run-action.js'
 
 /** Inputs that keep a run of the bundle short. */
-export const FAST = { 'min-delay-seconds': '0.05', 'max-delay-seconds': '0.2', 'timeout-seconds': '10' }
+export const FAST = {
+  'min-delay-seconds': '0.05',
+  'max-delay-seconds': '0.2',
+  'timeout-seconds': '10'
+}
 const REGION = { AWS_REGION: 'eu-west-1' }
 
 let emulator: ConfigEmulator | undefined

@@ -28,8 +28,13 @@ describe('dist/index.js with hostile text from AWS', () => {
       packs: [
         {
           name: 'alpha',
-          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_FAILED', atCall: 2, reason: STATUS_REASON }],
-          stack: { events: failedDeployment({ logicalId: 'AccessKeysRotated', reason: EVENT_REASON }) }
+          timeline: [
+            { state: 'CREATE_IN_PROGRESS' },
+            { state: 'CREATE_FAILED', atCall: 2, reason: STATUS_REASON }
+          ],
+          stack: {
+            events: failedDeployment({ logicalId: 'AccessKeysRotated', reason: EVENT_REASON })
+          }
         }
       ]
     }
@@ -42,10 +47,17 @@ describe('dist/index.js with hostile text from AWS', () => {
     expect(run.stdout).not.toMatch(/^\s*::notice title=x/m)
     expect(run.stdout).not.toMatch(/^\s*::error::from a stack event/m)
     // The reason is still there to read, on the state change's line and in the annotation.
-    expect(run.stdout).toMatch(/^alpha: CREATE_IN_PROGRESS → CREATE_FAILED after 1m0\ds: Stack failed ⏎ ::notice title=x::y$/m)
-    expect(run.stdout).toMatch(/^::error title=Conformance pack alpha%3A CREATE_FAILED::alpha is CREATE_FAILED in eu-west-1: Stack failed%0A::notice title=x::y\. First failed resource: AccessKeysRotated .*: Rule failed%0A::error::from a stack event%0A##\[warning\]legacy form$/m)
+    expect(run.stdout).toMatch(
+      /^alpha: CREATE_IN_PROGRESS → CREATE_FAILED after 1m0\ds: Stack failed ⏎ ::notice title=x::y$/m
+    )
+    expect(run.stdout).toMatch(
+      /^::error title=Conformance pack alpha%3A CREATE_FAILED::alpha is CREATE_FAILED in eu-west-1: Stack failed%0A::notice title=x::y\. First failed resource: AccessKeysRotated .*: Rule failed%0A::error::from a stack event%0A##\[warning\]legacy form$/m
+    )
     // The outputs keep the text as AWS sent it.
-    const statuses = json(run.outputs.statuses) as { reason?: string; failedResources?: { reason?: string }[] }[]
+    const statuses = json(run.outputs.statuses) as {
+      reason?: string
+      failedResources?: { reason?: string }[]
+    }[]
     expect(statuses[0].reason).toBe(STATUS_REASON)
     expect(statuses[0].failedResources?.[0].reason).toBe(EVENT_REASON)
   })
@@ -55,7 +67,12 @@ describe('dist/index.js with hostile text from AWS', () => {
       {
         packs: [],
         organization: {
-          packs: [{ name: 'org-pack', timeline: [{ state: 'CREATE_FAILED', errorCode: 'X', errorMessage: STATUS_REASON }] }]
+          packs: [
+            {
+              name: 'org-pack',
+              timeline: [{ state: 'CREATE_FAILED', errorCode: 'X', errorMessage: STATUS_REASON }]
+            }
+          ]
         }
       },
       { inputs: { scope: 'organization', 'conformance-pack-names': 'org-pack', ...FAST } }
@@ -103,12 +120,16 @@ describe('dist/index.js with hostile text from AWS', () => {
     expect(run.stdout).toMatch(
       /^::error::Timed out after \ds before AWS Config listed the packs \(last error: PagingError: DescribeConformancePackStatus returned a NextToken it had already returned \(after 2 page\(s\)\): stopped following it\)$/m
     )
-    expect(run.stdout).toMatch(/^::warning::AWS Config call failed, retrying at the next poll: PagingError: /m)
+    expect(run.stdout).toMatch(
+      /^::warning::AWS Config call failed, retrying at the next poll: PagingError: /m
+    )
     // Two calls a poll (the first page, then the repeated token), polls at least 0.1 s apart:
     // at most 2 × (1.5 s / 0.1 s + 1), where following the token would make hundreds.
     expect(run.emulator.describeCalls).toBeGreaterThanOrEqual(4)
     expect(run.emulator.describeCalls).toBeLessThanOrEqual(32)
     expect(run.emulator.describeCalls % 2).toBe(0)
-    expect(run.summary).toContain('PagingError: DescribeConformancePackStatus returned a NextToken it had already returned')
+    expect(run.summary).toContain(
+      'PagingError: DescribeConformancePackStatus returned a NextToken it had already returned'
+    )
   })
 })

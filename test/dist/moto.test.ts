@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { createServer } from 'node:net'
-import { ConfigServiceClient, PutOrganizationConformancePackCommand } from '@aws-sdk/client-config-service'
+import {
+  ConfigServiceClient,
+  PutOrganizationConformancePackCommand
+} from '@aws-sdk/client-config-service'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAction, TEST_CREDENTIALS } from '../support/run-action.js'
 import { json } from './dist-harness.js'
@@ -58,11 +61,19 @@ describe.skipIf(!MOTO)(`organization scope against moto_server${REASON}`, () => 
     const client = new ConfigServiceClient({
       region: 'us-east-1',
       endpoint,
-      credentials: { accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY }
+      credentials: {
+        accessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID,
+        secretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY
+      }
     })
     for (const name of ['org-baseline', 'org-security']) {
       // moto needs an s3:// template address (it fails on TemplateBody).
-      await client.send(new PutOrganizationConformancePackCommand({ OrganizationConformancePackName: name, TemplateS3Uri: `s3://templates/${name}.yaml` }))
+      await client.send(
+        new PutOrganizationConformancePackCommand({
+          OrganizationConformancePackName: name,
+          TemplateS3Uri: `s3://templates/${name}.yaml`
+        })
+      )
     }
     client.destroy()
   }, 30_000)
@@ -74,7 +85,12 @@ describe.skipIf(!MOTO)(`organization scope against moto_server${REASON}`, () => 
   it('waits for the named packs and reports them as moto does', async () => {
     const run = await runAction({
       endpoint,
-      inputs: { scope: 'organization', 'conformance-pack-names': 'org-baseline, org-security', 'min-delay-seconds': '0.1', 'max-delay-seconds': '0.2' },
+      inputs: {
+        scope: 'organization',
+        'conformance-pack-names': 'org-baseline, org-security',
+        'min-delay-seconds': '0.1',
+        'max-delay-seconds': '0.2'
+      },
       env: { AWS_REGION: 'us-east-1' }
     })
     expect(run.code).toBe(0)
@@ -90,7 +106,11 @@ describe.skipIf(!MOTO)(`organization scope against moto_server${REASON}`, () => 
   })
 
   it('lists every organization pack when no names are given', async () => {
-    const run = await runAction({ endpoint, inputs: { scope: 'organization' }, env: { AWS_REGION: 'us-east-1' } })
+    const run = await runAction({
+      endpoint,
+      inputs: { scope: 'organization' },
+      env: { AWS_REGION: 'us-east-1' }
+    })
     expect(run.code).toBe(0)
     expect(json(run.outputs['completed-packs'])).toEqual(['org-baseline', 'org-security'])
   })
@@ -98,7 +118,12 @@ describe.skipIf(!MOTO)(`organization scope against moto_server${REASON}`, () => 
   it('an unknown name, which moto rejects with the whole call, is reported missing while the others are seen', async () => {
     const run = await runAction({
       endpoint,
-      inputs: { scope: 'organization', 'conformance-pack-names': 'org-baseline,org-ghost', 'min-delay-seconds': '0.1', 'max-delay-seconds': '0.2' },
+      inputs: {
+        scope: 'organization',
+        'conformance-pack-names': 'org-baseline,org-ghost',
+        'min-delay-seconds': '0.1',
+        'max-delay-seconds': '0.2'
+      },
       env: { AWS_REGION: 'us-east-1' }
     })
     expect(run.code).toBe(1)

@@ -15,9 +15,19 @@ describe('several regions in one step', () => {
     const scenario: Scenario = {
       packs: [
         { name: 'east', region: 'us-east-1', timeline: inProgressThen(2) },
-        { name: 'west', region: 'eu-west-1', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 1_500 }] }
+        {
+          name: 'west',
+          region: 'eu-west-1',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 1_500 }]
+        }
       ],
-      faults: [{ calls: 'all', region: 'eu-west-1', response: { kind: 'error', status: 400, type: 'ThrottlingException' } }]
+      faults: [
+        {
+          calls: 'all',
+          region: 'eu-west-1',
+          response: { kind: 'error', status: 400, type: 'ThrottlingException' }
+        }
+      ]
     }
     const run = await runWith(scenario, {
       inputs: { region: 'us-east-1, eu-west-1', ...FAST, 'timeout-seconds': '3' },
@@ -27,7 +37,9 @@ describe('several regions in one step', () => {
     expect(run.outputs.result).toBe('timeout')
     expect(json(run.outputs['completed-packs'])).toEqual(['us-east-1/east'])
     // The throttled region never answered the listing, so it knows no pack: nothing is pending by name.
-    expect(run.stdout).toMatch(/^::warning::\[eu-west-1\] AWS Config call failed, retrying at the next poll: throttled/m)
+    expect(run.stdout).toMatch(
+      /^::warning::\[eu-west-1\] AWS Config call failed, retrying at the next poll: throttled/m
+    )
     expect(run.stdout).toMatch(/^\[us-east-1\] east: CREATE_IN_PROGRESS → CREATE_COMPLETE/m)
     // us-east-1 finished after its second call and stopped polling while eu-west-1 kept trying.
     const east = run.emulator.requests.filter((r) => r.region === 'us-east-1')
@@ -36,7 +48,9 @@ describe('several regions in one step', () => {
     expect(west.length).toBeGreaterThan(east.length)
     expect(run.summary).toContain('<h3>✅ us-east-1: success</h3>')
     expect(run.summary).toContain('<h3>⏱️ eu-west-1: timeout</h3>')
-    expect(run.summary).toMatch(/<p>Timed out after \ds before AWS Config listed the packs \(last error: throttled/)
+    expect(run.summary).toMatch(
+      /<p>Timed out after \ds before AWS Config listed the packs \(last error: throttled/
+    )
     expect(run.summary).toContain('2 regions: <code>us-east-1</code>, <code>eu-west-1</code>')
   })
 
@@ -48,7 +62,12 @@ describe('several regions in one step', () => {
           {
             calls: 'all',
             region: 'ap-southeast-2',
-            response: { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'explicit deny in a service control policy.' }
+            response: {
+              kind: 'error',
+              status: 400,
+              type: 'AccessDeniedException',
+              message: 'explicit deny in a service control policy.'
+            }
           }
         ]
       },
@@ -63,7 +82,9 @@ describe('several regions in one step', () => {
       ['us-east-1', 'pack', 'CREATE_COMPLETE'],
       ['ap-southeast-2', 'pack', 'UNKNOWN']
     ])
-    expect(run.stdout).toMatch(/^::error::ap-southeast-2: Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "explicit deny in a service control policy"\. Grant the role/m)
+    expect(run.stdout).toMatch(
+      /^::error::ap-southeast-2: Access denied to config:DescribeConformancePackStatus \(AccessDeniedException\)\. AWS said: "explicit deny in a service control policy"\. Grant the role/m
+    )
     expect(run.summary).toContain('<h3>❌ ap-southeast-2: failure</h3>')
     expect(run.summary).toContain('<h3>✅ us-east-1: success</h3>')
     // us-east-1 kept polling to completion after the other region's error.
@@ -73,29 +94,58 @@ describe('several regions in one step', () => {
   })
 
   it('with one region the list outputs stay plain names', async () => {
-    const run = await runWith({ packs: [{ name: 'pack', timeline: [{ state: 'CREATE_COMPLETE' }] }] }, {
-      inputs: { 'conformance-pack-names': 'pack', region: 'us-east-1', ...FAST }
-    })
+    const run = await runWith(
+      { packs: [{ name: 'pack', timeline: [{ state: 'CREATE_COMPLETE' }] }] },
+      {
+        inputs: { 'conformance-pack-names': 'pack', region: 'us-east-1', ...FAST }
+      }
+    )
     expect(json(run.outputs['completed-packs'])).toEqual(['pack'])
   })
 })
 
 describe('organization scope', () => {
   const accounts = [
-    { accountId: '111111111111', timeline: [{ status: 'CREATE_FAILED', errorCode: 'ConfigRuleExists', errorMessage: 'Rule access-keys-rotated already exists' }] },
+    {
+      accountId: '111111111111',
+      timeline: [
+        {
+          status: 'CREATE_FAILED',
+          errorCode: 'ConfigRuleExists',
+          errorMessage: 'Rule access-keys-rotated already exists'
+        }
+      ]
+    },
     { accountId: '222222222222', timeline: [{ status: 'CREATE_SUCCESSFUL' }] },
-    { accountId: '333333333333', timeline: [{ status: 'CREATE_FAILED', errorCode: 'NoRecorder', errorMessage: 'No configuration recorder' }] }
+    {
+      accountId: '333333333333',
+      timeline: [
+        {
+          status: 'CREATE_FAILED',
+          errorCode: 'NoRecorder',
+          errorMessage: 'No configuration recorder'
+        }
+      ]
+    }
   ]
   const scenario: Scenario = {
     packs: [],
     organization: {
       packs: [
-        { name: 'org-baseline', timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_SUCCESSFUL', atCall: 2 }] },
+        {
+          name: 'org-baseline',
+          timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_SUCCESSFUL', atCall: 2 }]
+        },
         {
           name: 'org-security',
           timeline: [
             { state: 'CREATE_IN_PROGRESS' },
-            { state: 'CREATE_FAILED', atCall: 2, errorCode: 'OrganizationConformancePackDeploymentFailed', errorMessage: 'Deployment failed in 2 accounts' }
+            {
+              state: 'CREATE_FAILED',
+              atCall: 2,
+              errorCode: 'OrganizationConformancePackDeploymentFailed',
+              errorMessage: 'Deployment failed in 2 accounts'
+            }
           ],
           accounts
         }
@@ -105,7 +155,11 @@ describe('organization scope', () => {
 
   it('waits for organization packs and shows which member accounts failed and why', async () => {
     const run = await runWith(scenario, {
-      inputs: { scope: 'organization', 'conformance-pack-names': 'org-baseline,org-security', ...FAST }
+      inputs: {
+        scope: 'organization',
+        'conformance-pack-names': 'org-baseline,org-security',
+        ...FAST
+      }
     })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
@@ -128,7 +182,9 @@ describe('organization scope', () => {
     expect(run.summary).toContain('AWS Config organization conformance packs: failure')
     expect(run.summary).toContain('<th>Error code</th><th>Last update</th>')
     expect(run.summary).toContain('Member accounts (2 failed of 3)')
-    expect(run.summary).toMatch(/<tr><td>111111111111<\/td><td>CREATE_FAILED<\/td><td>ConfigRuleExists<\/td><td>Rule access-keys-rotated already exists<\/td><\/tr><tr><td>333333333333<\/td>/)
+    expect(run.summary).toMatch(
+      /<tr><td>111111111111<\/td><td>CREATE_FAILED<\/td><td>ConfigRuleExists<\/td><td>Rule access-keys-rotated already exists<\/td><\/tr><tr><td>333333333333<\/td>/
+    )
     // explain-failures reads no stacks in this scope.
     expect(run.emulator.stackEventCalls).toBe(0)
   })
@@ -140,7 +196,9 @@ describe('organization scope', () => {
     )
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
-    expect(run.stdout).toMatch(/^::error::AWS Config refused the organization call config:DescribeOrganizationConformancePackStatuses \(OrganizationAccessDeniedException\)\. AWS said: ".*"\. Run this step with credentials of the organization's management account or of a delegated administrator.*config:GetOrganizationConformancePackDetailedStatus\.$/m)
+    expect(run.stdout).toMatch(
+      /^::error::AWS Config refused the organization call config:DescribeOrganizationConformancePackStatuses \(OrganizationAccessDeniedException\)\. AWS said: ".*"\. Run this step with credentials of the organization's management account or of a delegated administrator.*config:GetOrganizationConformancePackDetailedStatus\.$/m
+    )
     expect(run.emulator.requests).toHaveLength(1)
   })
 
@@ -149,30 +207,39 @@ describe('organization scope', () => {
       inputs: { scope: 'organization', 'conformance-pack-names': `a${'b'.repeat(128)}`, ...FAST }
     })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Input 'conformance-pack-names' has an invalid organization conformance pack name \(1-128 characters/m)
+    expect(run.stdout).toMatch(
+      /^::error::Input 'conformance-pack-names' has an invalid organization conformance pack name \(1-128 characters/m
+    )
     expect(run.emulator.requests).toHaveLength(0)
   })
 
   it('rejects an unknown scope before any call', async () => {
     const run = await runWith(scenario, { inputs: { scope: 'org', ...FAST } })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Input 'scope' must be one of account, organization, got "org"$/m)
+    expect(run.stdout).toMatch(
+      /^::error::Input 'scope' must be one of account, organization, got "org"$/m
+    )
     expect(run.emulator.requests).toHaveLength(0)
   })
 })
 
 describe('a region that does not exist', () => {
-  const UNKNOWN = /^::warning::The region input names "us-esat-1", which the AWS SDK's list of regions does not know\. Check it for a typo; a region newer than this SDK works all the same\.$/m
+  const UNKNOWN =
+    /^::warning::The region input names "us-esat-1", which the AWS SDK's list of regions does not know\. Check it for a typo; a region newer than this SDK works all the same\.$/m
 
   it('us-esat-1 with no endpoint override: a warning at the start, and the step fails within seconds naming the region and the input', async () => {
     const started = Date.now()
     // No emulator: the SDK resolves config.us-esat-1.amazonaws.com, which no resolver knows.
-    const run = await runAction({ inputs: { 'conformance-pack-names': 'alpha', region: 'us-esat-1' } })
+    const run = await runAction({
+      inputs: { 'conformance-pack-names': 'alpha', region: 'us-esat-1' }
+    })
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failure')
     expect(run.stdout).toMatch(UNKNOWN)
-    expect(run.stdout).toMatch(/^::error::The host name config\.us-esat-1\.amazonaws\.com does not resolve \(ENOTFOUND\)\. Check the region input \("us-esat-1"\) for a typo/m)
+    expect(run.stdout).toMatch(
+      /^::error::The host name config\.us-esat-1\.amazonaws\.com does not resolve \(ENOTFOUND\)\. Check the region input \("us-esat-1"\) for a typo/m
+    )
     expect(run.stdout).not.toMatch(/retrying at the next poll/)
     expect(run.summary).toContain('config.us-esat-1.amazonaws.com does not resolve')
   })

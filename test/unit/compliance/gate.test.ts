@@ -238,7 +238,10 @@ describe('gate: entries and names', () => {
       ['eu-west-1', 'gamma', 'INSUFFICIENT_DATA']
     ])
     expect(result.noncompliant).toEqual(['us-east-1/beta', 'eu-west-1/beta'])
-    expect(result.verdict.noncompliant).toEqual(['us-east-1/beta', 'eu-west-1/beta'])
+    expect(result.verdict.result === 'noncompliant' && result.verdict.noncompliant).toEqual([
+      'us-east-1/beta',
+      'eu-west-1/beta'
+    ])
     expect(result.annotations.map((a) => a.title)).toEqual([
       'Conformance pack us-east-1/beta: NON_COMPLIANT',
       'Conformance pack eu-west-1/beta: NON_COMPLIANT',

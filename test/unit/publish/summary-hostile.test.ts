@@ -1,8 +1,7 @@
-import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
-import { escapeHtml, renderSummary, type SummaryReport } from '../../../src/publish/summary.js'
+import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import { decide } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
 import { htmlProblems, visibleText } from '../../support/html-check.js'
@@ -30,13 +29,13 @@ const failed = (name: string): PackStatus => ({
 })
 
 function render(
-  scope: SummaryReport['scope'],
+  scope: FinalReport['scope'],
   packs: PackStatus[],
   explanations: Map<string, FailureExplanation>,
-  extra: Partial<SummaryReport> = {}
+  extra: Partial<FinalReport> = {}
 ): string {
   const verdict = decide(packs, END, { missingPack: 'fail', failOnFailure: true })
-  const report: SummaryReport = {
+  const report: FinalReport = {
     scope,
     regions: [
       {
@@ -61,7 +60,7 @@ function render(
     problems: [`Could not read compliance: ${HOSTILE}`],
     ...extra
   }
-  return renderSummary(core.summary.emptyBuffer(), report).stringify()
+  return renderSummary(report)
 }
 
 describe('the job summary with hostile text from AWS', () => {

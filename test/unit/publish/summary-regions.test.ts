@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
 import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
@@ -6,7 +5,7 @@ import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { Scope } from '../../../src/inputs.js'
 import type { MemberAccountStatus } from '../../../src/aws/organization-status-source.js'
 import type { PackState, PackStatus } from '../../../src/packs/pack-state.js'
-import { escapeHtml, renderSummary, type SummaryReport } from '../../../src/publish/summary.js'
+import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import {
   decideRegions,
   type RegionOutcome,
@@ -33,10 +32,21 @@ interface RegionInput extends RegionOutcome {
 
 function render(
   regions: RegionInput[],
-  options: { scope?: Scope } & Partial<Omit<SummaryReport, 'regions'>> = {}
+  options: { scope?: Scope; inProgress?: boolean } & Partial<
+    Omit<FinalReport, 'regions' | 'inProgress'>
+  > = {}
 ): string {
   const verdicts = decideRegions(regions, STRICT)
-  const report: SummaryReport = {
+  if (options.inProgress)
+    return renderSummary({
+      inProgress: true,
+      scope: options.scope ?? 'account',
+      regions,
+      lists: verdicts.overall,
+      elapsedMs: 90_000,
+      now: T0 + 600_000
+    })
+  const report: FinalReport = {
     scope: 'account',
     regions: regions.map((r, i) => ({
       region: r.region,
@@ -50,9 +60,10 @@ function render(
     end: verdicts.end,
     elapsedMs: 90_000,
     now: T0 + 600_000,
-    ...options
+    ...options,
+    inProgress: false
   }
-  return renderSummary(core.summary.emptyBuffer(), report).stringify()
+  return renderSummary(report)
 }
 
 const headings = (html: string, level: number): string[] =>

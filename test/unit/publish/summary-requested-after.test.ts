@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
 import { checkDeployment } from '../../../src/packs/deployment.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
@@ -39,14 +38,14 @@ describe('a pack still showing an earlier deployment, as reported', () => {
   it('the summary says it still shows an older deployment and when that one was requested', () => {
     const packs = [stale('alpha')]
     const verdict = decide(packs, DEADLINE, STRICT)
-    const html = renderSummary(core.summary.emptyBuffer(), {
+    const html = renderSummary({
       scope: 'account',
       regions: [{ region: 'eu-west-1', packs, verdict, end: DEADLINE }],
       verdict,
       end: DEADLINE,
       elapsedMs: 60_000,
       now: AFTER + 60_000
-    }).stringify()
+    })
     expect(html).toContain('⏱️ AWS Config conformance packs: timeout')
     expect(html).toContain(
       '<strong>Timed out after 1m00s waiting for 1 conformance pack(s): alpha; alpha still shows an older deployment (CREATE_FAILED, requested at 2026-11-30T07:00:00Z), not one requested after 2026-12-01T08:00:00Z</strong>'

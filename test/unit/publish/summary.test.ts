@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { describe, expect, it } from 'vitest'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import {
@@ -7,7 +6,7 @@ import {
   renderErrorSummary,
   renderSummary,
   type RegionReport,
-  type SummaryReport
+  type FinalReport
 } from '../../../src/publish/summary.js'
 import { decide, type VerdictPolicy } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
@@ -33,12 +32,12 @@ const complete: PackStatus = {
 function render(
   packs: PackStatus[],
   end: WaitEnd = { kind: 'settled' },
-  extra: Partial<SummaryReport> & { explanations?: RegionReport['explanations'] } = {},
+  extra: Partial<FinalReport> & { explanations?: RegionReport['explanations'] } = {},
   policy: VerdictPolicy = STRICT
 ): string {
   const { explanations, ...rest } = extra
   const verdict = decide(packs, end, policy)
-  const report: SummaryReport = {
+  const report: FinalReport = {
     scope: 'account',
     regions: [{ region: REGION, packs, verdict, end, explanations }],
     verdict,
@@ -47,7 +46,7 @@ function render(
     now: T0 + 600_000,
     ...rest
   }
-  return renderSummary(core.summary.emptyBuffer(), report).stringify()
+  return renderSummary(report)
 }
 
 describe('renderSummary', () => {
@@ -259,10 +258,7 @@ describe('escapeHtml', () => {
 
 describe('renderErrorSummary', () => {
   it('shows a failure heading and the escaped message', () => {
-    const html = renderErrorSummary(
-      core.summary.emptyBuffer(),
-      `Input 'timeout-seconds' must be a number, got "<abc>"`
-    ).stringify()
+    const html = renderErrorSummary(`Input 'timeout-seconds' must be a number, got "<abc>"`)
     expect(/<h2>(.*?)<\/h2>/.exec(html)?.[1]).toContain('failure')
     expect(html).toContain(`Input 'timeout-seconds' must be a number`)
     expect(html).toContain('&quot;&lt;abc&gt;&quot;')

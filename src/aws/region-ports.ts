@@ -1,0 +1,29 @@
+import type { Env } from '../shared/env.js'
+import type { OpenRegion } from '../wait/region-wait.js'
+import { createStatusSource } from './account-status-source.js'
+import { createConfigClient, isKnownRegion } from './client.js'
+import { createComplianceSource } from './compliance-source.js'
+import { createOrganizationSource } from './organization-status-source.js'
+
+/**
+ * The AWS side of each region: one Config client a region, shared by the sources made from
+ * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
+ * pack failed): most runs never need it.
+ */
+export function awsRegions(env: Env): OpenRegion {
+  return (region, log) => {
+    const client = createConfigClient(region, env)
+    const debug = (message: string): void => log.debug(message)
+    return {
+      known: isKnownRegion(region),
+      accountStatuses: () => createStatusSource(client, debug),
+      organizationStatuses: () => createOrganizationSource(client, debug),
+      compliance: () => createComplianceSource(client),
+      stackEvents: async () => {
+        const { createStackEventReader } = await import('./stack-events-source.js')
+        return createStackEventReader(env)
+      },
+      close: () => client.destroy()
+    }
+  }
+}

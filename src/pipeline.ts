@@ -1,0 +1,132 @@
+import { gate, readComplianceInRegions, type ComplianceGate } from './compliance/gate.js'
+import { InputError, parseInputs, type InputSource, type Inputs } from './inputs.js'
+import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './packs/deployment.js'
+import { formatDuration } from './packs/pack-text.js'
+import type { ResultDestination } from './publish/destination.js'
+import { liveCheck, type CheckRunReporter } from './publish/live-check.js'
+import { failBeforeWait, publish } from './publish/publish.js'
+import type { Clock } from './shared/clock.js'
+import type { Env } from './shared/env.js'
+import type { Log } from './shared/log.js'
+import { decideRegions, type RegionsVerdict, type Verdict } from './verdict/verdict.js'
+import { regionLog, waitInRegion, type OpenRegion, type RegionRun } from './wait/region-wait.js'
+
+/** Everything the run needs from outside, built by the front end (src/main.ts for the action). */
+export interface PipelineDeps {
+  /** The inputs, as the runner (or a command line) gives them. */
+  readonly inputs: InputSource
+  readonly env: Env
+  readonly clock: Clock
+  /** Aborts when the run is cancelled. */
+  readonly signal: AbortSignal
+  /**
+   * Called once the waits and reads are over, before the results are published: a front end
+   * that turned signals into `signal` stops doing so, and a second signal ends the process.
+   */
+  readonly waitsOver?: () => void
+  readonly log: Log
+  readonly destination: ResultDestination
+  /** Opens the AWS side of one region. */
+  readonly aws: OpenRegion
+  /** The check run for these inputs, if any (the GitHub client is loaded only then). */
+  readonly checks?: (inputs: Inputs) => Promise<CheckRunReporter | undefined>
+}
+
+/** How a run ended: an input error before any call, or the final verdict. */
+export type PipelineOutcome =
+  | { readonly kind: 'input-error'; readonly message: string }
+  | { readonly kind: 'verdict'; readonly verdict: Verdict }
+
+/**
+ * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
+ * GitHub trouble: that is part of the verdict, and the results are published on every path.
+ */
+export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> {
+  const { clock, log, signal, destination } = deps
+  let inputs: Inputs
+  try {
+    inputs = parseInputs(deps.inputs, deps.env)
+  } catch (error) {
+    const message = error instanceof InputError ? error.message : `Invalid input: ${String(error)}`
+    await failBeforeWait(message, destination)
+    return { kind: 'input-error', message }
+  }
+
+  const startedAt = clock.now()
+  const deadline = startedAt + inputs.timeoutMs
+  const logOf = (region: string): Log => regionLog(log, region, inputs.regions.length > 1)
+  log.info(describeWait(inputs))
+  if (
+    inputs.requestedAfter !== undefined &&
+    inputs.requestedAfter > startedAt + CLOCK_SKEW_ALLOWANCE_MS
+  )
+    log.warning(
+      `Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`
+    )
+  const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined
+  const live = checks && liveCheck(checks, inputs, clock, startedAt)
+  let runs: RegionRun[]
+  let compliance: ComplianceGate | undefined
+  let verdicts: RegionsVerdict
+  try {
+    // Each region polls on its own: one region's throttling or outage never stalls another.
+    runs = await Promise.all(
+      inputs.regions.map((region) =>
+        waitInRegion(region, inputs, {
+          clock,
+          deadline,
+          signal,
+          log: logOf(region),
+          open: deps.aws,
+          onRound: live?.onRound(region)
+        })
+      )
+    )
+    verdicts = decide(inputs, runs)
+    if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
+      const reads = await readComplianceInRegions(
+        runs.map((r) => ({ region: r.region, packs: r.wait.packs })),
+        { clock, deadline, signal, open: deps.aws, log: logOf }
+      )
+      compliance = gate(verdicts.overall, reads, inputs.compliance)
+    }
+  } catch (error) {
+    // Not expected (AWS trouble is part of the result), but the outputs still get written.
+    const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    const end = { kind: 'error', message } as const
+    runs = inputs.regions.map((region) => ({
+      region,
+      wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
+      explanations: new Map()
+    }))
+    verdicts = decide(inputs, runs)
+  } finally {
+    deps.waitsOver?.()
+  }
+  await publish(
+    { inputs, runs, verdicts, compliance, startedAt, now: clock.now() },
+    { destination, log, env: deps.env, checks }
+  )
+  return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall }
+}
+
+function decide(inputs: Inputs, runs: readonly RegionRun[]): RegionsVerdict {
+  return decideRegions(
+    runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })),
+    inputs
+  )
+}
+
+function describeWait(inputs: Inputs): string {
+  const kind =
+    inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack'
+  const where = inputs.regions.join(', ')
+  const what = inputs.names
+    ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
+    : `every ${kind} in ${where}`
+  const after =
+    inputs.requestedAfter === undefined
+      ? ''
+      : `, deployments requested after ${isoTime(new Date(inputs.requestedAfter))}`
+  return `Waiting for ${what} (timeout ${formatDuration(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`
+}

@@ -1,0 +1,96 @@
+import type { Inputs } from '../inputs.js'
+import type { PackStatus } from '../packs/pack-state.js'
+import type { Clock } from '../shared/clock.js'
+import { mergeLists, packLists } from '../verdict/verdict.js'
+import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
+import { renderSummary } from './summary.js'
+
+/**
+ * A check run on the commit under test, as the run reports to it (the GitHub implementation
+ * is in src/github). None of the methods throws or rejects, and each is bounded in time.
+ * start and update run one at a time, in order, and resolve when their call is answered (or
+ * given up): the wait need not await them, as complete supersedes whatever is in flight.
+ */
+export interface CheckRunReporter {
+  /** Creates the check run, in progress. */
+  start(title: string, summary: string): Promise<void>
+  /**
+   * Replaces the title and summary (creating the run if start failed). Call at most once per
+   * poll round in which some state changed; while a call is in flight only the newest update
+   * is kept.
+   */
+  update(title: string, summary: string): Promise<void>
+  /**
+   * Completes the run with `conclusion` and the job summary's markdown (cut to fit). Bounded
+   * by `timeoutMs` in all, waiting on a call in flight included (default
+   * FINAL_UPDATE_BUDGET_MS; about a second on cancellation). When the completion does not
+   * land, one warning says the run may stay in progress and links it. Later calls do nothing.
+   */
+  complete(
+    conclusion: CheckConclusion,
+    title: string,
+    summary: string,
+    options?: { timeoutMs?: number }
+  ): Promise<void>
+}
+
+/** What the check run shows while the wait goes on: each region's packs as last seen. */
+export interface LiveSnapshot {
+  readonly scope: Inputs['scope']
+  readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
+  readonly startedAt: number
+  readonly now: number
+}
+
+/** The check run's title and summary for a snapshot: no result yet, the packs by list. */
+export function progressView(
+  snapshot: LiveSnapshot,
+  missingPack: Inputs['missingPack']
+): { title: string; summary: string } {
+  const all = mergeLists(
+    snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) }))
+  )
+  return {
+    title: checkTitle(packCounts(all), false),
+    summary: renderSummary({
+      inProgress: true,
+      scope: snapshot.scope,
+      regions: snapshot.regions,
+      lists: all,
+      elapsedMs: snapshot.now - snapshot.startedAt,
+      now: snapshot.now
+    })
+  }
+}
+
+/**
+ * The check run while the wait goes on: created at once, updated after a round in which some
+ * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ */
+export function liveCheck(
+  checks: CheckRunReporter,
+  inputs: Pick<Inputs, 'scope' | 'regions' | 'missingPack'>,
+  clock: Clock,
+  startedAt: number
+): { onRound: (region: string) => (packs: readonly PackStatus[], changed: boolean) => void } {
+  const latest = new Map<string, readonly PackStatus[]>(inputs.regions.map((r) => [r, []]))
+  const view = (): [string, string] => {
+    const { title, summary } = progressView(
+      {
+        scope: inputs.scope,
+        regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
+        startedAt,
+        now: clock.now()
+      },
+      inputs.missingPack
+    )
+    return [title, summary]
+  }
+  void checks.start(...view())
+  return {
+    onRound: (region) => (packs, changed) => {
+      latest.set(region, packs)
+      if (changed) void checks.update(...view())
+    }
+  }
+}
