@@ -5,9 +5,10 @@
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortError(signal))
+    // Settled either way, so that a request's own rejection after an abort is never unhandled.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
     if (signal.aborted) return onAbort()
     signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
 }
 
