@@ -8,6 +8,9 @@ export default defineConfig({
       NODE_NO_WARNINGS: '1'
     },
     testTimeout: 20_000,
+    // Its schema is a JSON import without an import attribute, which Node refuses unless Vite
+    // transforms the package.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
