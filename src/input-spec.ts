@@ -19,7 +19,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'conformance-pack-names',
     description:
-      'Conformance pack names, separated by newlines and/or commas. Empty: every conformance pack in the region (those that exist when the wait starts).',
+      'Conformance pack names, separated by newlines and/or commas; duplicates are dropped. Each name is 1-256 characters: a letter, then letters, digits and hyphens. Empty: every conformance pack in the region (those that exist when the wait starts).',
     default: '',
     required: false,
     kind: 'list',
@@ -28,7 +28,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'region',
     description:
-      'AWS region, or several separated by newlines and/or commas (the packs are awaited in each, at once). Empty - AWS_REGION, then AWS_DEFAULT_REGION.',
+      'AWS region, such as us-east-1, or several separated by newlines and/or commas (the packs are awaited in each, at once). Empty: AWS_REGION, then AWS_DEFAULT_REGION.',
     default: '',
     required: false,
     kind: 'list',
@@ -37,7 +37,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'scope',
     description:
-      "account - the account's conformance packs (DescribeConformancePackStatus). organization - organization conformance packs, from the management account or a delegated administrator (DescribeOrganizationConformancePackStatuses).",
+      "account: the account's conformance packs (DescribeConformancePackStatus). organization: organization conformance packs, from the management account or a delegated administrator (DescribeOrganizationConformancePackStatuses).",
     default: 'account',
     required: false,
     kind: 'string',
@@ -53,7 +53,8 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   },
   {
     name: 'min-delay-seconds',
-    description: 'First delay between polls, in seconds. Must be less than timeout-seconds.',
+    description:
+      'First delay between polls, and the delay after any pack changes state, in seconds. Must be less than timeout-seconds.',
     default: '5',
     required: false,
     kind: 'string',
@@ -61,7 +62,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   },
   {
     name: 'max-delay-seconds',
-    description: 'Cap on the delay between polls, in seconds.',
+    description: 'Cap on the delay between polls, in seconds. Must be at least min-delay-seconds.',
     default: '30',
     required: false,
     kind: 'string',
@@ -70,7 +71,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'missing-pack',
     description:
-      "What to do with a named pack that does not exist - fail (fail the step), wait (keep waiting for it to appear, until the deadline) or ignore (report it, don't fail).",
+      "What to do with a named pack that does not exist. fail: report it, keep waiting for the other packs, then fail the step. wait: keep asking for it until it appears or the deadline passes (then result timeout). ignore: report it with a warning, don't fail.",
     default: 'fail',
     required: false,
     kind: 'string',
@@ -79,7 +80,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'fail-on-failure',
     description:
-      'false - a pack in a *_FAILED state is reported (result failure) but the step passes. A missing pack under missing-pack fail, and a timeout, still fail the step.',
+      'false: a pack in a *_FAILED state gives result failure with a warning, but the step passes. A missing pack under missing-pack fail, a wait that ran into its deadline, a permanent AWS error and a cancellation still fail the step.',
     default: 'true',
     required: false,
     kind: 'boolean',
@@ -88,7 +89,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'explain-failures',
     description:
-      "true - for each failed pack, read its CloudFormation stack's events and show the resources that failed and why (needs cloudformation:DescribeStackEvents; best effort, never changes the result). false - skip.",
+      "true: for each failed pack, read its CloudFormation stack's events and show the resources that failed and why (needs cloudformation:DescribeStackEvents; best effort, never changes the result). false: skip it.",
     default: 'true',
     required: false,
     kind: 'boolean',
@@ -97,7 +98,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'compliance',
     description:
-      "After a successful wait - ignore (default), report (read each deployed pack's compliance, warn on NON_COMPLIANT), or require (the step fails with result noncompliant when any pack is NON_COMPLIANT, and with result failure when, with no names, a region has no conformance pack at all). Account scope only. Needs config:GetConformancePackComplianceSummary and config:DescribeConformancePackCompliance.",
+      "After a successful wait. ignore: read nothing. report: read each deployed pack's compliance and warn on NON_COMPLIANT. require: the step fails with result noncompliant when any pack is NON_COMPLIANT, and with result failure when, with no names, a region has no conformance pack at all. Account scope only. Needs config:GetConformancePackComplianceSummary and config:DescribeConformancePackCompliance.",
     default: 'ignore',
     required: false,
     kind: 'string',
@@ -106,7 +107,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'requested-after',
     description:
-      "An ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z - record it before the deploy command (date -u +%Y-%m-%dT%H:%M:%SZ). A pack whose LastUpdateRequestedTime (an organization pack's LastUpdateTime) is older still shows an earlier deployment - an update shows CREATE_* again, and a read right after the deploy can return the previous deployment's CREATE_COMPLETE or CREATE_FAILED - and is awaited whatever its state (state PREVIOUS_DEPLOYMENT; at the deadline, result timeout). Allows 30 seconds for the runner's clock being ahead of AWS's. Empty - each pack's state is taken as it stands.",
+      "An ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z: record it before the deploy command (date -u +%Y-%m-%dT%H:%M:%SZ). A pack whose LastUpdateRequestedTime (an organization pack's LastUpdateTime) is older still shows an earlier deployment (an update shows CREATE_* again, and a read right after the deploy can return the previous deployment's CREATE_COMPLETE or CREATE_FAILED), and is awaited whatever its state (state PREVIOUS_DEPLOYMENT; at the deadline, result timeout). Allows 30 seconds for the runner's clock being ahead of AWS's. Empty: each pack's state is taken as it stands.",
     default: '',
     required: false,
     kind: 'string',
@@ -115,7 +116,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'github-token',
     description:
-      "A token with checks - write (for example secrets.GITHUB_TOKEN). Set it to show a live check run with the packs' table on the commit under test. Empty - no check run.",
+      "A token with checks: write (for example secrets.GITHUB_TOKEN). Set it to show a live check run with the packs' table on the commit under test. Empty: no check run.",
     default: '',
     required: false,
     kind: 'string',
