@@ -1,5 +1,11 @@
 import { classifyError, isNoSuchPackError, type ClassifiedError } from '../aws/errors.js'
-import { backoffDelay } from '../wait/backoff.js'
+import {
+  REQUEST_TIMEOUT_MS,
+  classifyFailure,
+  retry,
+  untilDeadline,
+  type Judgement
+} from '../shared/request-policy.js'
 import type { Clock } from '../shared/clock.js'
 import { pageTokens } from '../aws/paging.js'
 
@@ -55,7 +61,7 @@ export interface ComplianceDeps {
   readonly deadline: number
   /** Aborts on cancellation (SIGINT/SIGTERM). */
   readonly signal: AbortSignal
-  /** Upper bound for one request (the time left bounds it further); default 10 s. */
+  /** Upper bound for one request (the time left bounds it further); default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
   /** First pause after a transient error; default 1 s. */
   readonly minDelayMs?: number
@@ -73,7 +79,6 @@ export const COMPLIANCE_IAM_ACTIONS = [
 /** Most names GetConformancePackComplianceSummary accepts in one call. */
 export const MAX_SUMMARY_NAMES = 5
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 const DEFAULT_MIN_DELAY_MS = 1_000
 const DEFAULT_MAX_DELAY_MS = 8_000
 const STATUSES: ReadonlySet<string> = new Set<ComplianceStatus>([
@@ -118,10 +123,10 @@ export async function readCompliance(
   names: readonly string[],
   deps: ComplianceDeps
 ): Promise<ComplianceRead> {
-  const { source, clock, deadline, signal } = deps
+  const { source, signal } = deps
   const log: ComplianceLog = deps.log ?? { warning: () => undefined, debug: () => undefined }
   const random = deps.random ?? Math.random
-  const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const requestTimeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS
   const maxDelayMs = Math.max(minDelayMs, deps.maxDelayMs ?? DEFAULT_MAX_DELAY_MS)
 
@@ -153,49 +158,47 @@ export async function readCompliance(
     }
   }
 
+  const policy = untilDeadline(minDelayMs, maxDelayMs, random)
+
   /** One request, retried while the error is transient and time is left. */
   async function request<T>(
     operation: Operation,
     what: string,
     send: (signal: AbortSignal) => Promise<T>
   ): Promise<Answer<T>> {
-    let lastError: string | undefined
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) return stop({ kind: 'cancelled' })
-      const left = deadline - clock.now()
-      if (left <= 0) return stop({ kind: 'timeout', lastError })
-      const timer = AbortSignal.timeout(Math.max(1, Math.min(requestTimeoutMs, left)))
-      try {
-        const value = await send(AbortSignal.any([signal, timer]))
+    const judge = (error: unknown, timedOut: boolean): Judgement<Answer<T>> => {
+      if (!timedOut && isNoSuchPackError(error)) return { kind: 'stop', stop: { kind: 'missing' } }
+      const classified = transientIfResolvedBefore(
+        classifyFailure(error, timedOut, (e) => classifyError(e, operation.iamAction))
+      )
+      if (classified.kind === 'permanent') {
+        const message = `${operation.name} failed: ${classified.message}`
+        return { kind: 'stop', stop: stop({ kind: 'error', message }) }
+      }
+      return { kind: 'retry', message: classified.message }
+    }
+    const onRetry = (message: string): void => {
+      streak =
+        streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 }
+      if (streak.count === 1) {
+        log.warning(`${operation.name} (${what}) failed, retrying: ${message}`)
+      } else {
+        log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`)
+      }
+    }
+    const answer = await retry(deps, policy, send, { judge, onRetry, timeoutMs: requestTimeoutMs })
+    switch (answer.kind) {
+      case 'ok':
         if (streak) log.debug(`AWS Config answered again after ${streak.count} failed call(s).`)
         streak = undefined
-        return { kind: 'ok', value }
-      } catch (error) {
-        if (signal.aborted) return stop({ kind: 'cancelled' })
-        if (!timer.aborted && isNoSuchPackError(error)) return { kind: 'missing' }
-        const classified = transientIfResolvedBefore(
-          timer.aborted
-            ? { kind: 'transient', message: 'request timed out' }
-            : classifyError(error, operation.iamAction)
-        )
-        if (classified.kind === 'permanent') {
-          return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` })
-        }
-        lastError = classified.message
-        streak =
-          streak?.message === lastError
-            ? { message: lastError, count: streak.count + 1 }
-            : { message: lastError, count: 1 }
-        if (streak.count === 1) {
-          log.warning(`${operation.name} (${what}) failed, retrying: ${lastError}`)
-        } else {
-          log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`)
-        }
-        const delay = backoffDelay(attempt, minDelayMs, maxDelayMs, random)
-        // A retry that could only start at or after the deadline is no retry.
-        if (delay >= deadline - clock.now()) return stop({ kind: 'timeout', lastError })
-        await clock.sleep(delay, signal)
-      }
+        return { kind: 'ok', value: answer.value }
+      case 'cancelled':
+        return stop({ kind: 'cancelled' })
+      case 'stopped':
+        return answer.stop
+      case 'deadline':
+      case 'exhausted':
+        return stop({ kind: 'timeout', lastError: answer.lastError })
     }
   }
 

@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github'
 import { checkRunReporter } from './check-reporter.js'
 import { redact } from './check-run-errors.js'
 import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
+import { REQUEST_TIMEOUT_MS } from '../shared/request-policy.js'
 
 /**
  * A live GitHub check run on the commit under test: created when the wait starts, its title
@@ -14,9 +15,6 @@ export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
 export { PERMANENT_STATUSES } from './check-run-errors.js'
 
 import type { Env } from '../shared/env.js'
-
-/** The normal bound for one GitHub call. */
-export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000
 
 /**
  * None of the methods throws or rejects, and each is bounded in time. start and update run
@@ -61,7 +59,7 @@ export interface CheckRunOptions {
   /** The workflow event's payload (`context.payload`). */
   readonly payload: unknown
   readonly log: CheckRunLog
-  /** Bound for one GitHub call; default 10 s. */
+  /** Bound for one GitHub call; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
 }
 
@@ -153,7 +151,7 @@ export function createCheckRunReporter(options: CheckRunOptions): CheckRunReport
     name,
     token,
     log,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS,
+    requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   })
 }

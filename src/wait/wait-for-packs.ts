@@ -1,5 +1,5 @@
 import { classifyError, expiredDuringWait } from '../aws/errors.js'
-import { backoffDelay } from './backoff.js'
+import { backoffDelay } from '../shared/backoff.js'
 import type { Clock } from '../shared/clock.js'
 import type { StatusSource } from '../aws/account-status-source.js'
 import { checkDeployment, describeWaitingFor, earlierOf } from '../packs/deployment.js'
@@ -14,6 +14,12 @@ import {
   type ReportedPack
 } from '../packs/pack-state.js'
 import { bestEffortSettling, type CallFailure } from './settling.js'
+import {
+  REQUEST_TIMEOUT_MS,
+  boundRequest,
+  classifyFailure,
+  type BoundedRequest
+} from '../shared/request-policy.js'
 
 export interface WaitPlan {
   /** Names to await; undefined: every pack the first round finds. */
@@ -67,8 +73,6 @@ export interface WaitResult {
   readonly rounds: number
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
-
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 export const SETTLE_AFTER_ROUNDS = 3
 
@@ -82,8 +86,9 @@ type RoundOutcome = { readonly kind: 'ok' } | CallFailure
 export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<WaitResult> {
   const { source, clock, log, signal } = deps
   const random = deps.random ?? Math.random
-  const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const requestTimeoutMs = plan.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const startedAt = clock.now()
+  const scope = { clock, deadline: plan.deadline, signal }
   // The last poll is placed so that its request still has this long before the deadline.
   const lastPollReserve = Math.round(
     Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10)
@@ -136,16 +141,16 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   async function round(): Promise<{ outcome: RoundOutcome; changed: boolean }> {
     let changed = false
     // Requests run one after another, so the last one bounded is the one that failed.
-    let lastTimer: AbortSignal | undefined
+    let last: BoundedRequest | undefined
     const bound = (): AbortSignal => {
-      const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()))
-      lastTimer = AbortSignal.timeout(timeout)
-      return AbortSignal.any([signal, lastTimer])
+      last = boundRequest(scope, requestTimeoutMs)
+      return last.signal
     }
     const failed = (error: unknown, iamAction = source.iamAction): CallFailure => {
       if (signal.aborted) return { kind: 'cancelled' }
-      if (lastTimer?.aborted) return { kind: 'transient', message: 'request timed out' }
-      const classified = classifyError(error, iamAction, plan.region)
+      const classified = classifyFailure(error, last?.timedOut() ?? false, (e) =>
+        classifyError(e, iamAction, plan.region)
+      )
       if (!answered || classified.kind !== 'permanent') return classified
       if (classified.cause === 'expired-credentials') {
         const waited = formatDuration(clock.now() - startedAt)
