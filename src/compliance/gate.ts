@@ -6,7 +6,7 @@ import { createComplianceSource } from '../aws/compliance-source.js'
 import type { ComplianceMode } from '../inputs.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
-import type { WaitLog } from '../wait/wait-for-packs.js'
+import type { Log } from '../shared/log.js'
 
 import type { Env } from '../shared/env.js'
 
@@ -35,7 +35,7 @@ export async function readComplianceInRegions(
     readonly deadline: number
     readonly signal: AbortSignal
     readonly env: Env
-    readonly log: (region: string) => WaitLog
+    readonly log: (region: string) => Log
   }
 ): Promise<RegionCompliance[]> {
   return Promise.all(

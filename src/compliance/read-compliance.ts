@@ -1,4 +1,3 @@
-import { classifyError, isNoSuchPackError, type ClassifiedError } from '../aws/errors.js'
 import {
   REQUEST_TIMEOUT_MS,
   classifyFailure,
@@ -6,8 +5,10 @@ import {
   untilDeadline,
   type Judgement
 } from '../shared/request-policy.js'
-import type { Clock } from '../shared/clock.js'
-import { pageTokens } from '../aws/paging.js'
+import type { RunContext } from '../shared/context.js'
+import type { ClassifiedError, FailureClassifier } from '../shared/failure.js'
+import type { Log } from '../shared/log.js'
+import { pageTokens } from '../shared/paging.js'
 
 /** A conformance pack's compliance as AWS Config summarises it. */
 export type ComplianceStatus = 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
@@ -19,8 +20,8 @@ export interface PackCompliance {
   readonly nonCompliantRules: readonly string[]
 }
 
-/** Where compliance is read from; the AWS implementation is in compliance-source.ts. */
-export interface ComplianceSource {
+/** Where compliance is read from (the AWS adapter: src/aws/compliance-source.ts). */
+export interface ComplianceSource extends FailureClassifier {
   /** One GetConformancePackComplianceSummary page for at most 5 names. */
   summaries(
     names: readonly string[],
@@ -33,6 +34,8 @@ export interface ComplianceSource {
     nextToken: string | undefined,
     signal: AbortSignal
   ): Promise<{ rules: string[]; nextToken?: string }>
+  /** Whether an error says the pack asked for does not exist (any more). */
+  isNoSuchPack(error: unknown): boolean
 }
 
 /**
@@ -49,25 +52,15 @@ export type ComplianceRead =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'cancelled' }
 
-export interface ComplianceLog {
-  warning(message: string): void
-  debug(message: string): void
-}
-
-export interface ComplianceDeps {
+/** The run's context, and how patiently to retry. */
+export interface ComplianceDeps extends RunContext {
   readonly source: ComplianceSource
-  readonly clock: Clock
-  /** The wait's deadline (epoch ms): reading compliance shares it. */
-  readonly deadline: number
-  /** Aborts on cancellation (SIGINT/SIGTERM). */
-  readonly signal: AbortSignal
   /** Upper bound for one request (the time left bounds it further); default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
   /** First pause after a transient error; default 1 s. */
   readonly minDelayMs?: number
   /** Longest pause between retries; default 8 s. */
   readonly maxDelayMs?: number
-  readonly log?: ComplianceLog
   readonly random?: () => number
 }
 
@@ -123,8 +116,7 @@ export async function readCompliance(
   names: readonly string[],
   deps: ComplianceDeps
 ): Promise<ComplianceRead> {
-  const { source, signal } = deps
-  const log: ComplianceLog = deps.log ?? { warning: () => undefined, debug: () => undefined }
+  const { source, signal, log } = deps
   const random = deps.random ?? Math.random
   const requestTimeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS
@@ -167,9 +159,10 @@ export async function readCompliance(
     send: (signal: AbortSignal) => Promise<T>
   ): Promise<Answer<T>> {
     const judge = (error: unknown, timedOut: boolean): Judgement<Answer<T>> => {
-      if (!timedOut && isNoSuchPackError(error)) return { kind: 'stop', stop: { kind: 'missing' } }
+      if (!timedOut && source.isNoSuchPack(error))
+        return { kind: 'stop', stop: { kind: 'missing' } }
       const classified = transientIfResolvedBefore(
-        classifyFailure(error, timedOut, (e) => classifyError(e, operation.iamAction))
+        classifyFailure(error, timedOut, (e) => source.classify(e, operation.iamAction))
       )
       if (classified.kind === 'permanent') {
         const message = `${operation.name} failed: ${classified.message}`
@@ -279,7 +272,7 @@ function stop(reason: Stop): { kind: 'stop'; stop: Stop } {
   return { kind: 'stop', stop: reason }
 }
 
-function toStatus(name: string, status: string, log: ComplianceLog): ComplianceStatus {
+function toStatus(name: string, status: string, log: Log): ComplianceStatus {
   if (STATUSES.has(status)) return status as ComplianceStatus
   log.debug(
     `conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`

@@ -1,15 +1,11 @@
-import { classifyError } from '../aws/errors.js'
-import type { Clock } from './clock.js'
+import type { RunContext } from './context.js'
+import type { FailureClassifier } from './failure.js'
 import { BEST_EFFORT_RETRY, classifyFailure, retry, type Judgement } from './request-policy.js'
 
-/** What a best-effort read after the wait shares with it: the deadline and the cancellation. */
-export interface BestEffortDeps {
-  readonly clock: Clock
-  /** The wait's deadline (epoch ms). */
-  readonly deadline: number
-  readonly signal: AbortSignal
+/** What a best-effort read after the wait shares with it: the run's context. */
+export interface BestEffortDeps extends RunContext {
+  /** Upper bound for one request; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
-  readonly debug?: (message: string) => void
 }
 
 export type BestEffort<T> =
@@ -18,7 +14,7 @@ export type BestEffort<T> =
 /**
  * One bounded request, retried on transient errors under BEST_EFFORT_RETRY (a few times, with
  * a pause, never past the deadline). Never throws: a failure comes back with the reason a
- * person can act on.
+ * person can act on. Retries are told in the debug log.
  */
 export async function bestEffort<T>(
   request: (signal: AbortSignal) => Promise<T>,
@@ -26,6 +22,8 @@ export async function bestEffort<T>(
   options: {
     readonly iamAction: string
     readonly what: string
+    /** The port that made the call: what its errors mean. */
+    readonly classifier: FailureClassifier
     /** A reason of its own for errors that need no classification (a deleted stack). */
     readonly interpret?: (error: unknown) => string | undefined
   }
@@ -33,7 +31,9 @@ export async function bestEffort<T>(
   const judge = (error: unknown, timedOut: boolean): Judgement<string> => {
     const own = options.interpret?.(error)
     if (own) return { kind: 'stop', stop: own }
-    const classified = classifyFailure(error, timedOut, (e) => classifyError(e, options.iamAction))
+    const classified = classifyFailure(error, timedOut, (e) =>
+      options.classifier.classify(e, options.iamAction)
+    )
     return classified.kind === 'permanent'
       ? { kind: 'stop', stop: classified.message }
       : { kind: 'retry', message: classified.message }
@@ -41,7 +41,7 @@ export async function bestEffort<T>(
   const read = await retry(deps, BEST_EFFORT_RETRY, request, {
     judge,
     timeoutMs: deps.requestTimeoutMs,
-    onRetry: (message) => deps.debug?.(`${options.what}: ${message}; retrying`)
+    onRetry: (message) => deps.log.debug(`${options.what}: ${message}; retrying`)
   })
   switch (read.kind) {
     case 'ok':

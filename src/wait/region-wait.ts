@@ -5,9 +5,11 @@ import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './
 import type { Inputs } from '../inputs.js'
 import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './failed-accounts.js'
 import { createOrganizationSource } from '../aws/organization-status-source.js'
-import { waitForPacks, type WaitDeps, type WaitLog, type WaitResult } from './wait-for-packs.js'
+import { waitForPacks, type WaitDeps, type WaitResult } from './wait-for-packs.js'
+import type { Log } from '../shared/log.js'
 
 import type { Env } from '../shared/env.js'
+import { detailOf, isFailed } from '../packs/pack-state.js'
 
 /** One region's wait, and what explains its failed packs. */
 export interface RegionRun {
@@ -20,7 +22,7 @@ export interface RegionDeps {
   readonly clock: Clock
   readonly deadline: number
   readonly signal: AbortSignal
-  readonly log: WaitLog
+  readonly log: Log
   readonly env: Env
   /** After every poll round of this region (the live check run listens). */
   readonly onRound?: WaitDeps['onRound']
@@ -48,14 +50,12 @@ export async function waitInRegion(
     )
   }
   const client = createConfigClient(region, deps.env)
-  const debug = (message: string): void => deps.log.debug(message)
   const orgSource =
-    inputs.scope === 'organization' ? createOrganizationSource(client, debug) : undefined
+    inputs.scope === 'organization' ? createOrganizationSource(client, deps.log) : undefined
   try {
     const wait = await waitForPacks(
       {
         names: inputs.names,
-        deadline: deps.deadline,
         minDelayMs: inputs.minDelayMs,
         maxDelayMs: inputs.maxDelayMs,
         missingPack: inputs.missingPack,
@@ -63,14 +63,20 @@ export async function waitInRegion(
         requestedAfter: inputs.requestedAfter
       },
       {
-        source: orgSource ?? createStatusSource(client, debug),
+        source: orgSource ?? createStatusSource(client, deps.log),
         clock: deps.clock,
+        deadline: deps.deadline,
         log: deps.log,
         signal: deps.signal,
         onRound: deps.onRound
       }
     )
-    const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug }
+    const explainDeps = {
+      clock: deps.clock,
+      deadline: deps.deadline,
+      signal: deps.signal,
+      log: deps.log
+    }
     let explanations: ReadonlyMap<string, FailureExplanation> = new Map()
     if (wait.end.kind !== 'cancelled') {
       if (orgSource)
@@ -86,25 +92,23 @@ export async function waitInRegion(
 
 async function explainStacks(
   wait: WaitResult,
-  deps: Omit<Parameters<typeof explainFailures>[1], 'read'>,
+  deps: Omit<Parameters<typeof explainFailures>[1], 'events'>,
   env: Env
 ): Promise<Map<string, FailureExplanation>> {
-  const withStack = wait.packs.some(
-    (p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn
-  )
+  const withStack = wait.packs.some((p) => isFailed(p.state) && detailOf(p)?.stackArn)
   if (!withStack) return new Map()
   // Loaded only when a pack failed: most runs never need the CloudFormation client.
   const { createStackEventReader } = await import('../aws/stack-events-source.js')
-  const reader = createStackEventReader(env)
+  const events = createStackEventReader(env)
   try {
-    return await explainFailures(wait.packs, { ...deps, read: reader.read })
+    return await explainFailures(wait.packs, { ...deps, events })
   } finally {
-    reader.close()
+    events.close()
   }
 }
 
 /** Log lines of one region among several carry its name. */
-export function regionLog(log: WaitLog, region: string, several: boolean): WaitLog {
+export function regionLog(log: Log, region: string, several: boolean): Log {
   if (!several) return log
   const tag = (message: string): string => `[${region}] ${message}`
   return {

@@ -4,14 +4,12 @@ import {
   readPackRules,
   readResultTimes,
   readStatuses,
-  startEvaluations
+  startEvaluations,
+  type EvaluationResult,
+  type Page,
+  type RuleEvaluationSource,
+  type StartOutcome
 } from '../../../src/compliance/rule-evaluation-reads.js'
-import type {
-  EvaluationResult,
-  Page,
-  RuleEvaluationSource,
-  StartOutcome
-} from '../../../src/aws/rule-evaluation-source.js'
 import type { PackRule, RuleEvaluationStatus } from '../../../src/compliance/rule-judgement.js'
 
 interface Call {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { classifyError } from '../../../src/aws/errors.js'
-import { MAX_PAGES, PagingError, pageTokens, readPages } from '../../../src/aws/paging.js'
+import { MAX_PAGES, PagingError, pageTokens, readPages } from '../../../src/shared/paging.js'
 
 interface Page {
   readonly items: readonly number[]
