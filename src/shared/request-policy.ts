@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff.js'
-import type { Clock } from './clock.js'
+import type { RunContext } from './context.js'
 import type { ClassifiedError } from './failure.js'
 
 /**
@@ -26,12 +26,7 @@ import type { ClassifiedError } from './failure.js'
 export const REQUEST_TIMEOUT_MS = 10_000
 
 /** The clock, deadline and cancellation of the run, as a request sees them. */
-export interface RequestScope {
-  readonly clock: Clock
-  /** Epoch ms. */
-  readonly deadline: number
-  readonly signal: AbortSignal
-}
+export type RequestScope = Pick<RunContext, 'clock' | 'deadline' | 'signal'>
 
 export interface BoundedRequest {
   /** Aborts on the run's cancellation or at the request's own timeout. */

@@ -145,6 +145,21 @@ describe('whole reads over the rule evaluation source', () => {
     })
   })
 
+  it('reads a repeated token no further and calls the resources incomplete', async () => {
+    const source = fakeSource({
+      results: (_names, token) => ({
+        items: [result('a', token ? 'second' : 'first')],
+        nextToken: 'loop'
+      })
+    })
+    const read = await readNonCompliantResources(source, 'alpha', 'a', () =>
+      AbortSignal.timeout(1_000)
+    )
+    expect(read.kind).toBe('capped')
+    expect(read.resources.map((r) => r.resourceId)).toEqual(['first', 'second'])
+    expect(source.calls.map((c) => c.token)).toEqual([undefined, 'loop'])
+  })
+
   it('starts 25 rules a call and passes on an evaluation already running', async () => {
     const names = Array.from({ length: 30 }, (_, i) => `r${i}`)
     const source = fakeSource({
