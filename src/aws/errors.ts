@@ -38,8 +38,8 @@ export const ORGANIZATION_IAM_ACTIONS = [
 
 /**
  * How a failed AWS call is judged (see ClassifiedError): the FailureClassifier of every AWS
- * adapter. `iamAction` is the action of the call that failed (every caller knows which call it made);
- * `region`, when known, is named if the endpoint's host does not resolve.
+ * adapter. `iamAction` is the action of the call that failed (every caller knows which call
+ * it made); `region`, when known, is named if the endpoint's host does not resolve.
  */
 export function classifyError(error: unknown, iamAction: string, region?: string): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape

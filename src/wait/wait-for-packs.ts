@@ -27,7 +27,7 @@ export interface WaitPlan {
   readonly minDelayMs: number
   readonly maxDelayMs: number
   readonly missingPack: MissingPackPolicy
-  /** Upper bound for one request (the time left bounds it further). */
+  /** Upper bound for one request (the time left bounds it further); default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
   /** The region asked, for errors that are about it (a host name that does not resolve). */
   readonly region?: string
