@@ -1,6 +1,7 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service'
 // The endpoint rules of every SDK client already use this partition table: no extra weight.
 import { partition } from '@aws-sdk/core/client'
+import type { Env } from '../shared/env.js'
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -14,10 +15,7 @@ export const DEFAULT_MAX_ATTEMPTS = 2
  * AWS_ENDPOINT_URL) and retry mode come from the SDK's own resolution of the environment;
  * no explicit endpoint is set, so those variables always win.
  */
-export function createConfigClient(
-  region: string,
-  env: Readonly<Record<string, string | undefined>>
-): ConfigServiceClient {
+export function createConfigClient(region: string, env: Env): ConfigServiceClient {
   return new ConfigServiceClient({
     region,
     ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),

@@ -3,7 +3,8 @@ import {
   GetConformancePackComplianceSummaryCommand,
   type ConfigServiceClient
 } from '@aws-sdk/client-config-service'
-import { abortable } from './abortable.js'
+import { abortable } from '../shared/abortable.js'
+import { classifyError, isNoSuchPackError } from './errors.js'
 import type { ComplianceSource } from '../compliance/read-compliance.js'
 
 /** Most rules DescribeConformancePackCompliance returns in one page. */
@@ -44,6 +45,9 @@ export function createComplianceSource(client: ConfigServiceClient): ComplianceS
         ),
         nextToken: out.NextToken || undefined
       }
-    }
+    },
+
+    classify: classifyError,
+    isNoSuchPack: isNoSuchPackError
   }
 }

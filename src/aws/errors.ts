@@ -1,19 +1,6 @@
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
 import type { SdkError } from '@smithy/types'
-
-/**
- * How the wait treats a failed call: `transient` is retried at the next poll (throttling,
- * 5xx, network trouble, a stalled request); `permanent` ends the wait at once, because
- * retrying cannot help and the person reading the log has to act. A permanent error's
- * `cause` lets a caller that knows more (how long it has waited, whether the host answered
- * before) say it better or judge it differently.
- */
-export type ClassifiedError =
-  | { readonly kind: 'transient'; readonly message: string }
-  | { readonly kind: 'permanent'; readonly message: string; readonly cause?: PermanentCause }
-
-export type PermanentCause =
-  'access-denied' | 'credentials' | 'expired-credentials' | 'unresolved-host'
+import type { ClassifiedError, PermanentCause } from '../shared/failure.js'
 
 interface ServiceErrorShape {
   name?: string
@@ -50,8 +37,9 @@ export const ORGANIZATION_IAM_ACTIONS = [
 ] as const
 
 /**
- * `iamAction` is the action of the call that failed (every caller knows which call it made);
- * `region`, when known, is named if the endpoint's host does not resolve.
+ * How a failed AWS call is judged (see ClassifiedError): the FailureClassifier of every AWS
+ * adapter. `iamAction` is the action of the call that failed (every caller knows which call
+ * it made); `region`, when known, is named if the endpoint's host does not resolve.
  */
 export function classifyError(error: unknown, iamAction: string, region?: string): ClassifiedError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape
@@ -117,6 +105,12 @@ export function expiredDuringWait(error: unknown, waited: string): string {
 
 export function isNoSuchPackError(error: unknown): boolean {
   return (error as ServiceErrorShape | undefined)?.name === 'NoSuchConformancePackException'
+}
+
+/** CloudFormation's answer for a stack that is gone (a pack's stack deleted since). */
+export function isStackGoneError(error: unknown): boolean {
+  const e = error as ServiceErrorShape | undefined
+  return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '')
 }
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g

@@ -5,11 +5,15 @@ import {
   type OrganizationConformancePackDetailedStatus,
   type OrganizationConformancePackStatus
 } from '@aws-sdk/client-config-service'
-import { abortable } from './abortable.js'
-import { ORGANIZATION_IAM_ACTIONS } from './errors.js'
-import { describeOrList, type RequestBound, type StatusSource } from './account-status-source.js'
-import { readPages } from './paging.js'
+import { abortable } from '../shared/abortable.js'
+import { ORGANIZATION_IAM_ACTIONS, classifyError, expiredDuringWait } from './errors.js'
+import { describeOrList } from './account-status-source.js'
+import { readPages } from '../shared/paging.js'
 import { detailOf, found, type ReportedPack } from '../packs/pack-state.js'
+import { silentLog, type Log } from '../shared/log.js'
+import type { MemberAccountStatus } from '../packs/member-account.js'
+import type { MemberAccountSource } from '../wait/failed-accounts.js'
+import type { RequestBound, StatusSource } from '../wait/status-source.js'
 
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
 export const MAX_ORGANIZATION_NAMES_PER_CALL = 25
@@ -17,24 +21,13 @@ const LIST_LIMIT = 100
 /** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
 const MEMBER_ACCOUNT_PAGES = 1000
 
-/** One member account's deployment of an organization pack. */
-export interface MemberAccountStatus {
-  readonly accountId: string
-  readonly status: string
-  readonly errorCode?: string
-  readonly message?: string
-  readonly updatedAt?: Date
-}
-
 /** Reads organization packs' states; a StatusSource for the wait, plus member-account detail. */
-export interface OrganizationSource extends StatusSource {
-  /** Every member account's status of one pack (all pages), optionally filtered by status. */
-  memberAccounts(name: string, bound: RequestBound, status?: string): Promise<MemberAccountStatus[]>
-}
+export interface OrganizationSource extends StatusSource, MemberAccountSource {}
 
+/** An organization's packs and their member accounts; calls are told in the debug log. */
 export function createOrganizationSource(
   client: ConfigServiceClient,
-  debug: (message: string) => void = () => undefined
+  log: Log = silentLog
 ): OrganizationSource {
   const send = <T>(
     promise: (signal: AbortSignal) => Promise<T>,
@@ -63,7 +56,7 @@ export function createOrganizationSource(
             ),
           bound
         )
-        debug(
+        log.debug(
           `DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`
         )
         return out
@@ -138,7 +131,7 @@ export function createOrganizationSource(
         statuses,
         (error) =>
           (error as { name?: string }).name === 'NoSuchOrganizationConformancePackException',
-        debug
+        log
       ),
     settle: {
       iamAction: ORGANIZATION_IAM_ACTIONS[1],
@@ -151,11 +144,13 @@ export function createOrganizationSource(
         if (await anyMemberAccount(pack.name, bound, pack.state)) return undefined
         const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`)
         if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-          debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
+          log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
           return undefined
         }
         const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
-        debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`)
+        log.debug(
+          `${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`
+        )
         return found({
           ...detailOf(pack),
           name: pack.name,
@@ -164,7 +159,9 @@ export function createOrganizationSource(
         })
       }
     },
-    memberAccounts
+    memberAccounts,
+    classify: classifyError,
+    expiredDuringWait
   }
 }
 

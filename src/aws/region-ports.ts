@@ -13,11 +13,10 @@ import { createOrganizationSource } from './organization-status-source.js'
 export function awsRegions(env: Env): OpenRegion {
   return (region, log) => {
     const client = createConfigClient(region, env)
-    const debug = (message: string): void => log.debug(message)
     return {
       known: isKnownRegion(region),
-      accountStatuses: () => createStatusSource(client, debug),
-      organizationStatuses: () => createOrganizationSource(client, debug),
+      accountStatuses: () => createStatusSource(client, log),
+      organizationStatuses: () => createOrganizationSource(client, log),
       compliance: () => createComplianceSource(client),
       stackEvents: async () => {
         const { createStackEventReader } = await import('./stack-events-source.js')

@@ -5,74 +5,19 @@ import {
   StartConfigRulesEvaluationCommand,
   type ConfigServiceClient
 } from '@aws-sdk/client-config-service'
-import { abortable } from './abortable.js'
-import type {
-  PackRule,
-  RuleComplianceType,
-  RuleEvaluationStatus
-} from '../compliance/rule-judgement.js'
+import { abortable } from '../shared/abortable.js'
+import {
+  MAX_DETAIL_RULE_NAMES,
+  MAX_START_NAMES,
+  MAX_STATUS_NAMES,
+  type Page,
+  type RuleEvaluationSource
+} from '../compliance/rule-evaluation-reads.js'
+import type { RuleComplianceType } from '../compliance/rule-judgement.js'
 
-/** Most names DescribeConfigRuleEvaluationStatus and StartConfigRulesEvaluation accept. */
-export const MAX_STATUS_NAMES = 25
-export const MAX_START_NAMES = 25
-/** Most rule names GetConformancePackComplianceDetails filters by. */
-export const MAX_DETAIL_RULE_NAMES = 10
 const RULES_PAGE_LIMIT = 1000
 const STATUS_PAGE_LIMIT = 50
 const DETAILS_PAGE_LIMIT = 100
-
-export const RULE_EVALUATION_IAM_ACTIONS = {
-  rules: 'config:DescribeConformancePackCompliance',
-  statuses: 'config:DescribeConfigRuleEvaluationStatus',
-  results: 'config:GetConformancePackComplianceDetails',
-  start: 'config:StartConfigRulesEvaluation'
-} as const
-
-export interface Page<T> {
-  readonly items: readonly T[]
-  readonly nextToken?: string
-}
-
-/** One result of GetConformancePackComplianceDetails, times in epoch ms. */
-export interface EvaluationResult {
-  readonly rule: string
-  readonly compliance: string
-  readonly resourceType: string
-  readonly resourceId: string
-  readonly invokedAt?: number
-  readonly recordedAt?: number
-  readonly annotation?: string
-}
-
-export type StartOutcome =
-  | { readonly kind: 'started' }
-  /** LimitExceededException: one is running, or was started less than a minute ago. */
-  | { readonly kind: 'already-running'; readonly message: string }
-
-/**
- * Config's reads for judging a pack's rules, one request each: every call takes its own
- * abort signal (the caller bounds each request and cancels them all). Errors are thrown as
- * the SDK raises them, except LimitExceededException on a start.
- */
-export interface RuleEvaluationSource {
-  packRules(
-    pack: string,
-    nextToken: string | undefined,
-    signal: AbortSignal
-  ): Promise<Page<PackRule>>
-  statuses(
-    rules: readonly string[],
-    nextToken: string | undefined,
-    signal: AbortSignal
-  ): Promise<Page<RuleEvaluationStatus>>
-  results(
-    pack: string,
-    filter: { readonly rules: readonly string[]; readonly compliance?: 'NON_COMPLIANT' },
-    nextToken: string | undefined,
-    signal: AbortSignal
-  ): Promise<Page<EvaluationResult>>
-  startEvaluation(rules: readonly string[], signal: AbortSignal): Promise<StartOutcome>
-}
 
 export function createRuleEvaluationSource(client: ConfigServiceClient): RuleEvaluationSource {
   return {

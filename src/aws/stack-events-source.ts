@@ -1,16 +1,15 @@
 import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
-import { abortable } from './abortable.js'
+import { abortable } from '../shared/abortable.js'
 import { DEFAULT_MAX_ATTEMPTS } from './client.js'
+import { classifyError, isStackGoneError } from './errors.js'
+import type { Env } from '../shared/env.js'
 import type { StackEventReader } from '../wait/explain-failures.js'
 
 /**
  * Reads stack events with the CloudFormation client of the stack's own region (from its ARN).
  * Like the Config client, it takes endpoint, credentials and retry mode from the environment.
  */
-export function createStackEventReader(env: Readonly<Record<string, string | undefined>>): {
-  read: StackEventReader
-  close: () => void
-} {
+export function createStackEventReader(env: Env): StackEventReader & { close(): void } {
   const clients = new Map<string, CloudFormationClient>()
   const clientFor = (region: string): CloudFormationClient => {
     let client = clients.get(region)
@@ -42,6 +41,8 @@ export function createStackEventReader(env: Readonly<Record<string, string | und
         nextToken: out.NextToken || undefined
       }
     },
+    classify: classifyError,
+    isStackGone: isStackGoneError,
     close: () => clients.forEach((client) => client.destroy())
   }
 }

@@ -4,7 +4,7 @@ import { complianceAnnotations, type ComplianceAnnotation } from './annotations.
 import type { ComplianceMode } from '../inputs.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
-import type { WaitLog } from '../wait/wait-for-packs.js'
+import type { Log } from '../shared/log.js'
 
 import type { OpenRegion } from '../wait/region-wait.js'
 
@@ -33,7 +33,7 @@ export async function readComplianceInRegions(
     readonly deadline: number
     readonly signal: AbortSignal
     readonly open: OpenRegion
-    readonly log: (region: string) => WaitLog
+    readonly log: (region: string) => Log
   }
 ): Promise<RegionCompliance[]> {
   return Promise.all(

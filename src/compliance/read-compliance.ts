@@ -1,7 +1,14 @@
-import { classifyError, isNoSuchPackError, type ClassifiedError } from '../aws/errors.js'
-import { backoffDelay } from '../wait/backoff.js'
-import type { Clock } from '../shared/clock.js'
-import { pageTokens } from '../aws/paging.js'
+import {
+  REQUEST_TIMEOUT_MS,
+  classifyFailure,
+  retry,
+  untilDeadline,
+  type Judgement
+} from '../shared/request-policy.js'
+import type { RunContext } from '../shared/context.js'
+import type { ClassifiedError, FailureClassifier } from '../shared/failure.js'
+import type { Log } from '../shared/log.js'
+import { pageTokens } from '../shared/paging.js'
 
 /** A conformance pack's compliance as AWS Config summarises it. */
 export type ComplianceStatus = 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
@@ -13,8 +20,8 @@ export interface PackCompliance {
   readonly nonCompliantRules: readonly string[]
 }
 
-/** Where compliance is read from; the AWS implementation is in compliance-source.ts. */
-export interface ComplianceSource {
+/** Where compliance is read from (the AWS adapter: src/aws/compliance-source.ts). */
+export interface ComplianceSource extends FailureClassifier {
   /** One GetConformancePackComplianceSummary page for at most 5 names. */
   summaries(
     names: readonly string[],
@@ -27,6 +34,8 @@ export interface ComplianceSource {
     nextToken: string | undefined,
     signal: AbortSignal
   ): Promise<{ rules: string[]; nextToken?: string }>
+  /** Whether an error says the pack asked for does not exist (any more). */
+  isNoSuchPack(error: unknown): boolean
 }
 
 /**
@@ -43,25 +52,15 @@ export type ComplianceRead =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'cancelled' }
 
-export interface ComplianceLog {
-  warning(message: string): void
-  debug(message: string): void
-}
-
-export interface ComplianceDeps {
+/** The run's context, and how patiently to retry. */
+export interface ComplianceDeps extends RunContext {
   readonly source: ComplianceSource
-  readonly clock: Clock
-  /** The wait's deadline (epoch ms): reading compliance shares it. */
-  readonly deadline: number
-  /** Aborts on cancellation (SIGINT/SIGTERM). */
-  readonly signal: AbortSignal
-  /** Upper bound for one request (the time left bounds it further); default 10 s. */
+  /** Upper bound for one request (the time left bounds it further); default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
   /** First pause after a transient error; default 1 s. */
   readonly minDelayMs?: number
   /** Longest pause between retries; default 8 s. */
   readonly maxDelayMs?: number
-  readonly log?: ComplianceLog
   readonly random?: () => number
 }
 
@@ -73,7 +72,6 @@ export const COMPLIANCE_IAM_ACTIONS = [
 /** Most names GetConformancePackComplianceSummary accepts in one call. */
 export const MAX_SUMMARY_NAMES = 5
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 const DEFAULT_MIN_DELAY_MS = 1_000
 const DEFAULT_MAX_DELAY_MS = 8_000
 const STATUSES: ReadonlySet<string> = new Set<ComplianceStatus>([
@@ -118,10 +116,9 @@ export async function readCompliance(
   names: readonly string[],
   deps: ComplianceDeps
 ): Promise<ComplianceRead> {
-  const { source, clock, deadline, signal } = deps
-  const log: ComplianceLog = deps.log ?? { warning: () => undefined, debug: () => undefined }
+  const { source, signal, log } = deps
   const random = deps.random ?? Math.random
-  const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const requestTimeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS
   const maxDelayMs = Math.max(minDelayMs, deps.maxDelayMs ?? DEFAULT_MAX_DELAY_MS)
 
@@ -153,49 +150,48 @@ export async function readCompliance(
     }
   }
 
+  const policy = untilDeadline(minDelayMs, maxDelayMs, random)
+
   /** One request, retried while the error is transient and time is left. */
   async function request<T>(
     operation: Operation,
     what: string,
     send: (signal: AbortSignal) => Promise<T>
   ): Promise<Answer<T>> {
-    let lastError: string | undefined
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) return stop({ kind: 'cancelled' })
-      const left = deadline - clock.now()
-      if (left <= 0) return stop({ kind: 'timeout', lastError })
-      const timer = AbortSignal.timeout(Math.max(1, Math.min(requestTimeoutMs, left)))
-      try {
-        const value = await send(AbortSignal.any([signal, timer]))
+    const judge = (error: unknown, timedOut: boolean): Judgement<Answer<T>> => {
+      if (!timedOut && source.isNoSuchPack(error))
+        return { kind: 'stop', stop: { kind: 'missing' } }
+      const classified = transientIfResolvedBefore(
+        classifyFailure(error, timedOut, (e) => source.classify(e, operation.iamAction))
+      )
+      if (classified.kind === 'permanent') {
+        const message = `${operation.name} failed: ${classified.message}`
+        return { kind: 'stop', stop: stop({ kind: 'error', message }) }
+      }
+      return { kind: 'retry', message: classified.message }
+    }
+    const onRetry = (message: string): void => {
+      streak =
+        streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 }
+      if (streak.count === 1) {
+        log.warning(`${operation.name} (${what}) failed, retrying: ${message}`)
+      } else {
+        log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`)
+      }
+    }
+    const answer = await retry(deps, policy, send, { judge, onRetry, timeoutMs: requestTimeoutMs })
+    switch (answer.kind) {
+      case 'ok':
         if (streak) log.debug(`AWS Config answered again after ${streak.count} failed call(s).`)
         streak = undefined
-        return { kind: 'ok', value }
-      } catch (error) {
-        if (signal.aborted) return stop({ kind: 'cancelled' })
-        if (!timer.aborted && isNoSuchPackError(error)) return { kind: 'missing' }
-        const classified = transientIfResolvedBefore(
-          timer.aborted
-            ? { kind: 'transient', message: 'request timed out' }
-            : classifyError(error, operation.iamAction)
-        )
-        if (classified.kind === 'permanent') {
-          return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` })
-        }
-        lastError = classified.message
-        streak =
-          streak?.message === lastError
-            ? { message: lastError, count: streak.count + 1 }
-            : { message: lastError, count: 1 }
-        if (streak.count === 1) {
-          log.warning(`${operation.name} (${what}) failed, retrying: ${lastError}`)
-        } else {
-          log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`)
-        }
-        const delay = backoffDelay(attempt, minDelayMs, maxDelayMs, random)
-        // A retry that could only start at or after the deadline is no retry.
-        if (delay >= deadline - clock.now()) return stop({ kind: 'timeout', lastError })
-        await clock.sleep(delay, signal)
-      }
+        return { kind: 'ok', value: answer.value }
+      case 'cancelled':
+        return stop({ kind: 'cancelled' })
+      case 'stopped':
+        return answer.stop
+      case 'deadline':
+      case 'exhausted':
+        return stop({ kind: 'timeout', lastError: answer.lastError })
     }
   }
 
@@ -276,7 +272,7 @@ function stop(reason: Stop): { kind: 'stop'; stop: Stop } {
   return { kind: 'stop', stop: reason }
 }
 
-function toStatus(name: string, status: string, log: ComplianceLog): ComplianceStatus {
+function toStatus(name: string, status: string, log: Log): ComplianceStatus {
   if (STATUSES.has(status)) return status as ComplianceStatus
   log.debug(
     `conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`

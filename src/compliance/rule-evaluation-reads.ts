@@ -4,14 +4,66 @@ import type {
   RuleEvaluationStatus,
   RuleResultTimes
 } from './rule-judgement.js'
-import {
-  MAX_DETAIL_RULE_NAMES,
-  MAX_START_NAMES,
-  MAX_STATUS_NAMES,
-  type Page,
-  type RuleEvaluationSource,
-  type StartOutcome
-} from '../aws/rule-evaluation-source.js'
+import { readPagesSoFar } from '../shared/paging.js'
+
+/** Most names DescribeConfigRuleEvaluationStatus and StartConfigRulesEvaluation accept. */
+export const MAX_STATUS_NAMES = 25
+export const MAX_START_NAMES = 25
+/** Most rule names GetConformancePackComplianceDetails filters by. */
+export const MAX_DETAIL_RULE_NAMES = 10
+
+export const RULE_EVALUATION_IAM_ACTIONS = {
+  rules: 'config:DescribeConformancePackCompliance',
+  statuses: 'config:DescribeConfigRuleEvaluationStatus',
+  results: 'config:GetConformancePackComplianceDetails',
+  start: 'config:StartConfigRulesEvaluation'
+} as const
+
+export interface Page<T> {
+  readonly items: readonly T[]
+  readonly nextToken?: string
+}
+
+/** One result of GetConformancePackComplianceDetails, times in epoch ms. */
+export interface EvaluationResult {
+  readonly rule: string
+  readonly compliance: string
+  readonly resourceType: string
+  readonly resourceId: string
+  readonly invokedAt?: number
+  readonly recordedAt?: number
+  readonly annotation?: string
+}
+
+export type StartOutcome =
+  | { readonly kind: 'started' }
+  /** LimitExceededException: one is running, or was started less than a minute ago. */
+  | { readonly kind: 'already-running'; readonly message: string }
+
+/**
+ * Config's reads for judging a pack's rules, one request each: every call takes its own
+ * abort signal (the caller bounds each request and cancels them all). Errors are thrown as
+ * the SDK raises them, except LimitExceededException on a start.
+ */
+export interface RuleEvaluationSource {
+  packRules(
+    pack: string,
+    nextToken: string | undefined,
+    signal: AbortSignal
+  ): Promise<Page<PackRule>>
+  statuses(
+    rules: readonly string[],
+    nextToken: string | undefined,
+    signal: AbortSignal
+  ): Promise<Page<RuleEvaluationStatus>>
+  results(
+    pack: string,
+    filter: { readonly rules: readonly string[]; readonly compliance?: 'NON_COMPLIANT' },
+    nextToken: string | undefined,
+    signal: AbortSignal
+  ): Promise<Page<EvaluationResult>>
+  startEvaluation(rules: readonly string[], signal: AbortSignal): Promise<StartOutcome>
+}
 
 /**
  * Whole reads over a RuleEvaluationSource: batches of names and every page. A failed request
@@ -30,7 +82,9 @@ export async function readPackRules(
   pack: string,
   signalFor: SignalFor
 ): Promise<PackRule[]> {
-  return allPages((token) => source.packRules(pack, token, signalFor()))
+  return allPages('DescribeConformancePackCompliance', (token) =>
+    source.packRules(pack, token, signalFor())
+  )
 }
 
 /** The statuses of the rules named, 25 names a call, all pages, by rule name. */
@@ -41,7 +95,9 @@ export async function readStatuses(
 ): Promise<Map<string, RuleEvaluationStatus>> {
   const statuses = new Map<string, RuleEvaluationStatus>()
   for (const batch of chunks(rules, MAX_STATUS_NAMES)) {
-    const items = await allPages((token) => source.statuses(batch, token, signalFor()))
+    const items = await allPages('DescribeConfigRuleEvaluationStatus', (token) =>
+      source.statuses(batch, token, signalFor())
+    )
     for (const status of items) statuses.set(status.name, status)
   }
   return statuses
@@ -56,7 +112,7 @@ export async function readResultTimes(
 ): Promise<Map<string, RuleResultTimes>> {
   const times = new Map<string, RuleResultTimes>(rules.map((r) => [r, { results: 0 }]))
   for (const batch of chunks(rules, MAX_DETAIL_RULE_NAMES)) {
-    const results = await allPages((token) =>
+    const results = await allPages('GetConformancePackComplianceDetails', (token) =>
       source.results(pack, { rules: batch }, token, signalFor())
     )
     for (const r of results) {
@@ -84,28 +140,29 @@ export async function readNonCompliantResources(
   signalFor: SignalFor,
   maxPages: number = DEFAULT_RESOURCE_PAGE_CAP
 ): Promise<ResourcesRead> {
-  const resources: NonCompliantResource[] = []
-  let token: string | undefined
-  for (let pages = 0; pages < maxPages; pages++) {
-    const out = await source.results(
-      pack,
-      { rules: [rule], compliance: 'NON_COMPLIANT' },
-      token,
-      signalFor()
-    )
-    for (const r of out.items) {
+  const listing = await readPagesSoFar(
+    'GetConformancePackComplianceDetails',
+    (token) =>
+      source.results(pack, { rules: [rule], compliance: 'NON_COMPLIANT' }, token, signalFor()),
+    (page) => page.nextToken,
+    maxPages
+  )
+  const resources = listing.pages.flatMap((page) =>
+    page.items.flatMap((r): NonCompliantResource[] =>
       // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing resource.
-      if (r.rule !== rule || r.compliance !== 'NON_COMPLIANT') continue
-      resources.push({
-        resourceType: r.resourceType,
-        resourceId: r.resourceId,
-        ...(r.annotation ? { annotation: r.annotation } : {})
-      })
-    }
-    token = out.nextToken
-    if (!token) return { kind: 'complete', resources }
-  }
-  return { kind: 'capped', resources }
+      r.rule !== rule || r.compliance !== 'NON_COMPLIANT'
+        ? []
+        : [
+            {
+              resourceType: r.resourceType,
+              resourceId: r.resourceId,
+              ...(r.annotation ? { annotation: r.annotation } : {})
+            }
+          ]
+    )
+  )
+  // Past the cap, or a token handed back again: either way the list is incomplete.
+  return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources }
 }
 
 /** Starts evaluations of the rules named, 25 a call; the outcome per batch, in order. */
@@ -121,19 +178,16 @@ export async function startEvaluations(
   return outcomes
 }
 
-/** Pages until the service stops giving a token; a token seen twice ends it. */
-async function allPages<T>(read: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = []
-  const seen = new Set<string>()
-  let token: string | undefined
-  do {
-    const out = await read(token)
-    items.push(...out.items)
-    token = out.nextToken
-    if (token && seen.has(token)) break
-    if (token) seen.add(token)
-  } while (token)
-  return items
+/**
+ * Every page, until the service stops giving a token; a token handed back again ends the
+ * read with the pages before it. No cap: these listings are bounded by the names asked.
+ */
+async function allPages<T>(
+  operation: string,
+  read: (token: string | undefined) => Promise<Page<T>>
+): Promise<T[]> {
+  const listing = await readPagesSoFar(operation, read, (page) => page.nextToken, Infinity)
+  return listing.pages.flatMap((page) => page.items)
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

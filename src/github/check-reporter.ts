@@ -1,4 +1,4 @@
-import { abortable } from '../aws/abortable.js'
+import { abortable } from '../shared/abortable.js'
 import type { Body, CheckRunReporter, Output, ReporterDeps } from './check-run.js'
 import {
   describeError,

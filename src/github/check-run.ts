@@ -3,6 +3,7 @@ import { checkRunReporter } from './check-reporter.js'
 import { redact } from './check-run-errors.js'
 import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
 import type { CheckRunReporter } from '../publish/live-check.js'
+import { REQUEST_TIMEOUT_MS } from '../shared/request-policy.js'
 
 /**
  * A live GitHub check run on the commit under test: created when the wait starts, its title
@@ -15,9 +16,6 @@ export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
 export { PERMANENT_STATUSES } from './check-run-errors.js'
 
 import type { Env } from '../shared/env.js'
-
-/** The normal bound for one GitHub call. */
-export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000
 
 export type { CheckRunReporter } from '../publish/live-check.js'
 
@@ -36,7 +34,7 @@ export interface CheckRunOptions {
   /** The workflow event's payload (`context.payload`). */
   readonly payload: unknown
   readonly log: CheckRunLog
-  /** Bound for one GitHub call; default 10 s. */
+  /** Bound for one GitHub call; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
 }
 
@@ -133,7 +131,7 @@ export function createCheckRunReporter(options: CheckRunOptions): CheckRunReport
     name,
     token,
     log,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS,
+    requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   })
 }

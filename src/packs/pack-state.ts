@@ -88,17 +88,25 @@ export function isReportedState(value: string | undefined): value is ReportedSta
   return REPORTED_STATES.includes(value ?? '')
 }
 
+/**
+ * Whether a deployment failed: AWS spells every failure `*_FAILED`, in a pack's state (either
+ * scope), a member account's status and a stack resource's. The one test of "failed".
+ */
+export function isFailed(state: string): boolean {
+  return state.endsWith('_FAILED')
+}
+
 export function outcomeOf(state: PackState): Outcome {
   if (state === 'NOT_FOUND') return 'missing'
   if (state === 'UNKNOWN') return 'unknown'
   // Awaited like a deployment under way: the state it shows is an earlier deployment's.
   if (state === 'PREVIOUS_DEPLOYMENT') return 'in-progress'
   if (state.endsWith('_IN_PROGRESS')) return 'in-progress'
-  if (state.endsWith('_FAILED')) return 'failed'
+  if (isFailed(state)) return 'failed'
   return 'completed'
 }
 
-/** Whether the wait must keep asking about a pack in this state. */
+/** Whether the wait must keep asking about a pack in this state: the one test of "pending". */
 export function isPending(state: PackState, missingPack: MissingPackPolicy): boolean {
   const outcome = outcomeOf(state)
   return (

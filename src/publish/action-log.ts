@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { WaitLog } from '../wait/wait-for-packs.js'
+import type { Log } from '../shared/log.js'
 
 /**
  * What a folded line break looks like in the log: one message stays one line, and the reader
@@ -42,7 +42,7 @@ export interface LogSink {
  * @actions/core escapes `%`, CR and LF of an annotation's text (and `:` and `,` of its
  * properties), so the runner reads them as one command, and their line breaks are shown.
  */
-export function safeLog(sink: LogSink): WaitLog {
+export function safeLog(sink: LogSink): Log {
   return {
     info: (message) => sink.info(safeLine(message)),
     warning: (message) => sink.warning(message),
@@ -51,4 +51,4 @@ export function safeLog(sink: LogSink): WaitLog {
 }
 
 /** The action's log: @actions/core behind `safeLog`. */
-export const actionLog: WaitLog = safeLog(core)
+export const actionLog: Log = safeLog(core)

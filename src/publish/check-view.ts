@@ -14,9 +14,6 @@ import type { Env } from '../shared/env.js'
  */
 export const CHECK_SUMMARY_LIMIT = 65_535
 
-/** The normal bound for one GitHub call. */
-export const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000
-
 const CUT_NOTE =
   '\n\n---\n_This summary was cut to fit the 65,535-character limit of a check run. The full table is in the job summary of the workflow run._\n'
 const TABLE_CLOSE = '</table>'

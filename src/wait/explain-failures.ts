@@ -1,7 +1,8 @@
 import { bestEffort, type BestEffort, type BestEffortDeps } from '../shared/best-effort.js'
-import type { MemberAccountStatus } from '../aws/organization-status-source.js'
-import { pageTokens, type PageTokens } from '../aws/paging.js'
-import type { PackStatus } from '../packs/pack-state.js'
+import type { FailureClassifier } from '../shared/failure.js'
+import { pageTokens, type PageTokens } from '../shared/paging.js'
+import type { MemberAccountStatus } from '../packs/member-account.js'
+import { detailOf, isFailed, type PackStatus } from '../packs/pack-state.js'
 
 /** A resource whose deployment failed, from the pack's CloudFormation stack events. */
 export interface FailedResource {
@@ -36,15 +37,20 @@ export interface StackEventPage {
   readonly nextToken?: string
 }
 
-/** One DescribeStackEvents page; the AWS implementation is in stack-events-source.ts. */
-export type StackEventReader = (
-  stackArn: string,
-  nextToken: string | undefined,
-  signal: AbortSignal
-) => Promise<StackEventPage>
+/** Where a pack's stack events are read from (the AWS adapter: src/aws/stack-events-source.ts). */
+export interface StackEventReader extends FailureClassifier {
+  /** One DescribeStackEvents page of the stack, in the stack's own region. */
+  read(
+    stackArn: string,
+    nextToken: string | undefined,
+    signal: AbortSignal
+  ): Promise<StackEventPage>
+  /** Whether an error of `read` says the stack no longer exists. */
+  isStackGone(error: unknown): boolean
+}
 
 export interface ExplainDeps extends BestEffortDeps {
-  readonly read: StackEventReader
+  readonly events: StackEventReader
 }
 
 export const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents'
@@ -60,8 +66,8 @@ export async function explainFailures(
 ): Promise<Map<string, FailureExplanation>> {
   const explanations = new Map<string, FailureExplanation>()
   for (const pack of packs) {
-    if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED') continue
-    const { stackArn, requestedAt } = pack.detail
+    if (!isFailed(pack.state)) continue
+    const { stackArn, requestedAt } = detailOf(pack) ?? {}
     if (!stackArn) continue
     if (deps.signal.aborted) break
     explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps))
@@ -105,7 +111,7 @@ async function explainOne(
 function isResourceFailure(event: StackEvent): boolean {
   const isTheStack =
     event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId
-  return event.status.endsWith('_FAILED') && !isTheStack
+  return isFailed(event.status) && !isTheStack
 }
 
 function readPage(
@@ -115,17 +121,14 @@ function readPage(
   deps: ExplainDeps
 ): Promise<BestEffort<StackEventPage>> {
   const read = async (signal: AbortSignal): Promise<StackEventPage> => {
-    const page = await deps.read(stackArn, nextToken, signal)
+    const page = await deps.events.read(stackArn, nextToken, signal)
     return { ...page, nextToken: tokens.follow(page.nextToken) }
   }
   return bestEffort(read, deps, {
     iamAction: EXPLAIN_IAM_ACTION,
     what: `DescribeStackEvents ${stackArn}`,
-    interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
+    classifier: deps.events,
+    interpret: (error) =>
+      deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
   })
-}
-
-function isStackGone(error: unknown): boolean {
-  const e = error as { name?: string; message?: string } | undefined
-  return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '')
 }

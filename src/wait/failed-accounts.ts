@@ -1,9 +1,21 @@
 import { bestEffort, type BestEffortDeps } from '../shared/best-effort.js'
+import type { FailureClassifier } from '../shared/failure.js'
 import type { FailureExplanation } from './explain-failures.js'
-import type { OrganizationSource } from '../aws/organization-status-source.js'
-import type { PackStatus } from '../packs/pack-state.js'
+import { accountFailed, type MemberAccountStatus } from '../packs/member-account.js'
+import { isFailed, type PackStatus } from '../packs/pack-state.js'
+import type { RequestBound } from './status-source.js'
 
 export const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetailedStatus'
+
+/** Where an organization pack's member accounts are read from (the organization's StatusSource). */
+export interface MemberAccountSource extends FailureClassifier {
+  /** Every member account's status of one pack (all pages), optionally filtered by status. */
+  memberAccounts(name: string, bound: RequestBound, status?: string): Promise<MemberAccountStatus[]>
+}
+
+export interface FailedAccountsDeps extends BestEffortDeps {
+  readonly source: MemberAccountSource
+}
 
 /**
  * For every failed organization pack, every member account's status (all pages, once): which
@@ -12,18 +24,19 @@ export const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePack
  */
 export async function readFailedAccounts(
   packs: readonly PackStatus[],
-  deps: BestEffortDeps & { readonly source: OrganizationSource }
+  deps: FailedAccountsDeps
 ): Promise<Map<string, FailureExplanation>> {
   const explanations = new Map<string, FailureExplanation>()
   for (const pack of packs) {
-    if (!pack.state.endsWith('_FAILED')) continue
+    if (!isFailed(pack.state)) continue
     if (deps.signal.aborted) break
     const read = await bestEffort(
       (signal) => deps.source.memberAccounts(pack.name, () => signal),
       deps,
       {
         iamAction: MEMBER_ACCOUNTS_IAM_ACTION,
-        what: `GetOrganizationConformancePackDetailedStatus ${pack.name}`
+        what: `GetOrganizationConformancePackDetailedStatus ${pack.name}`,
+        classifier: deps.source
       }
     )
     explanations.set(
@@ -31,7 +44,7 @@ export async function readFailedAccounts(
       read.ok
         ? {
             kind: 'accounts',
-            accounts: [...read.value].sort((a, b) => failedFirst(a.status) - failedFirst(b.status))
+            accounts: [...read.value].sort((a, b) => failedFirst(a) - failedFirst(b))
           }
         : { kind: 'unavailable', why: read.why }
     )
@@ -39,12 +52,12 @@ export async function readFailedAccounts(
   return explanations
 }
 
-const failedFirst = (status: string): number => (status.endsWith('_FAILED') ? 0 : 1)
+const failedFirst = (account: MemberAccountStatus): number => (accountFailed(account) ? 0 : 1)
 
 /** The ids of the accounts whose deployment failed. */
 export function failedAccountIds(
   explanation: FailureExplanation | undefined
 ): string[] | undefined {
   if (explanation?.kind !== 'accounts') return undefined
-  return explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).map((a) => a.accountId)
+  return explanation.accounts.filter(accountFailed).map((a) => a.accountId)
 }

@@ -1,13 +1,17 @@
 import type { Clock } from '../shared/clock.js'
 import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './explain-failures.js'
 import type { Inputs } from '../inputs.js'
-import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './failed-accounts.js'
-import type { OrganizationSource } from '../aws/organization-status-source.js'
-import type { StatusSource } from '../aws/account-status-source.js'
+import {
+  MEMBER_ACCOUNTS_IAM_ACTION,
+  readFailedAccounts,
+  type MemberAccountSource
+} from './failed-accounts.js'
+import type { StatusSource } from './status-source.js'
 import type { ComplianceSource } from '../compliance/read-compliance.js'
 import type { StackEventReader } from './explain-failures.js'
 import type { Log } from '../shared/log.js'
-import { waitForPacks, type WaitDeps, type WaitLog, type WaitResult } from './wait-for-packs.js'
+import { waitForPacks, type WaitDeps, type WaitResult } from './wait-for-packs.js'
+import { detailOf, isFailed } from '../packs/pack-state.js'
 
 /** One region's wait, and what explains its failed packs. */
 export interface RegionRun {
@@ -21,10 +25,11 @@ export interface RegionPorts {
   /** Whether the SDK's own list of regions knows the region (new regions appear). */
   readonly known: boolean
   accountStatuses(): StatusSource
-  organizationStatuses(): OrganizationSource
+  /** Organization packs' statuses, and their member accounts' (the management account's view). */
+  organizationStatuses(): StatusSource & MemberAccountSource
   compliance(): ComplianceSource
   /** Loaded only when asked for: most runs never read a stack. */
-  stackEvents(): Promise<{ readonly read: StackEventReader; close(): void }>
+  stackEvents(): Promise<StackEventReader & { close(): void }>
   close(): void
 }
 
@@ -35,7 +40,7 @@ export interface RegionDeps {
   readonly clock: Clock
   readonly deadline: number
   readonly signal: AbortSignal
-  readonly log: WaitLog
+  readonly log: Log
   readonly open: OpenRegion
   /** After every poll round of this region (the live check run listens). */
   readonly onRound?: WaitDeps['onRound']
@@ -63,13 +68,11 @@ export async function waitInRegion(
       `The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`
     )
   }
-  const debug = (message: string): void => deps.log.debug(message)
   const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined
   try {
     const wait = await waitForPacks(
       {
         names: inputs.names,
-        deadline: deps.deadline,
         minDelayMs: inputs.minDelayMs,
         maxDelayMs: inputs.maxDelayMs,
         missingPack: inputs.missingPack,
@@ -79,12 +82,18 @@ export async function waitInRegion(
       {
         source: orgSource ?? ports.accountStatuses(),
         clock: deps.clock,
+        deadline: deps.deadline,
         log: deps.log,
         signal: deps.signal,
         onRound: deps.onRound
       }
     )
-    const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug }
+    const explainDeps = {
+      clock: deps.clock,
+      deadline: deps.deadline,
+      signal: deps.signal,
+      log: deps.log
+    }
     let explanations: ReadonlyMap<string, FailureExplanation> = new Map()
     if (wait.end.kind !== 'cancelled') {
       if (orgSource)
@@ -99,24 +108,22 @@ export async function waitInRegion(
 
 async function explainStacks(
   wait: WaitResult,
-  deps: Omit<Parameters<typeof explainFailures>[1], 'read'>,
+  deps: Omit<Parameters<typeof explainFailures>[1], 'events'>,
   ports: RegionPorts
 ): Promise<Map<string, FailureExplanation>> {
-  const withStack = wait.packs.some(
-    (p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn
-  )
+  const withStack = wait.packs.some((p) => isFailed(p.state) && detailOf(p)?.stackArn)
   if (!withStack) return new Map()
   // Only when a pack failed: most runs never need the CloudFormation client.
-  const reader = await ports.stackEvents()
+  const events = await ports.stackEvents()
   try {
-    return await explainFailures(wait.packs, { ...deps, read: reader.read })
+    return await explainFailures(wait.packs, { ...deps, events })
   } finally {
-    reader.close()
+    events.close()
   }
 }
 
 /** Log lines of one region among several carry its name. */
-export function regionLog(log: WaitLog, region: string, several: boolean): WaitLog {
+export function regionLog(log: Log, region: string, several: boolean): Log {
   if (!several) return log
   const tag = (message: string): string => `[${region}] ${message}`
   return {

@@ -1,12 +1,10 @@
-import type { ClassifiedError } from '../aws/errors.js'
-import type { RequestBound, Settler } from '../aws/account-status-source.js'
+import type { CallFailure, ClassifiedError } from '../shared/failure.js'
+import type { Log } from '../shared/log.js'
 import type { PackStatus } from '../packs/pack-state.js'
+import type { RequestBound, Settler } from './status-source.js'
 
 /** Failed settling reads in a row before the warning, when each one was transient. */
 export const SETTLE_FAILURES_BEFORE_WARNING = 3
-
-/** A failed call as the wait sees it: classified, or the run's cancellation. */
-export type CallFailure = ClassifiedError | { readonly kind: 'cancelled' }
 
 export interface Settling {
   /**
@@ -26,7 +24,7 @@ export interface Settling {
  * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
  * that the aggregate would finish is never failed by it.
  */
-export function bestEffortSettling(settler: Settler, warn: (message: string) => void): Settling {
+export function bestEffortSettling(settler: Settler, log: Log): Settling {
   let givenUp = false
   let failures = 0
   let warned = false
@@ -36,7 +34,7 @@ export function bestEffortSettling(settler: Settler, warn: (message: string) => 
     if (failure.kind === 'permanent') givenUp = true
     if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING)) return
     warned = true
-    warn(
+    log.warning(
       `The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`
     )
   }

@@ -1,7 +1,7 @@
-import { classifyError, expiredDuringWait } from '../aws/errors.js'
-import { backoffDelay } from './backoff.js'
-import type { Clock } from '../shared/clock.js'
-import type { StatusSource } from '../aws/account-status-source.js'
+import { backoffDelay } from '../shared/backoff.js'
+import type { RunContext } from '../shared/context.js'
+import type { CallFailure } from '../shared/failure.js'
+import type { StatusSource } from './status-source.js'
 import { checkDeployment, describeWaitingFor, earlierOf } from '../packs/deployment.js'
 import { describeChange, formatDuration } from '../packs/pack-text.js'
 import {
@@ -13,17 +13,21 @@ import {
   type PackStatus,
   type ReportedPack
 } from '../packs/pack-state.js'
-import { bestEffortSettling, type CallFailure } from './settling.js'
+import { bestEffortSettling } from './settling.js'
+import {
+  REQUEST_TIMEOUT_MS,
+  boundRequest,
+  classifyFailure,
+  type BoundedRequest
+} from '../shared/request-policy.js'
 
 export interface WaitPlan {
   /** Names to await; undefined: every pack the first round finds. */
   readonly names: readonly string[] | undefined
-  /** Epoch ms by which the wait ends. */
-  readonly deadline: number
   readonly minDelayMs: number
   readonly maxDelayMs: number
   readonly missingPack: MissingPackPolicy
-  /** Upper bound for one request (the time left bounds it further). */
+  /** Upper bound for one request (the time left bounds it further); default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
   /** The region asked, for errors that are about it (a host name that does not resolve). */
   readonly region?: string
@@ -34,18 +38,9 @@ export interface WaitPlan {
   readonly requestedAfter?: number
 }
 
-export interface WaitLog {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
-
-export interface WaitDeps {
+/** The run's context (its deadline ends the wait), the source, and who listens. */
+export interface WaitDeps extends RunContext {
   readonly source: StatusSource
-  readonly clock: Clock
-  readonly log: WaitLog
-  /** Aborts on cancellation (SIGINT/SIGTERM). */
-  readonly signal: AbortSignal
   readonly random?: () => number
   /** After every round: the packs as now known, and whether any state changed in it. */
   readonly onRound?: (packs: readonly PackStatus[], changed: boolean) => void
@@ -67,8 +62,6 @@ export interface WaitResult {
   readonly rounds: number
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
-
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 export const SETTLE_AFTER_ROUNDS = 3
 
@@ -80,14 +73,12 @@ type RoundOutcome = { readonly kind: 'ok' } | CallFailure
  * longer asked for. Never throws for AWS trouble: that is the result's `end`.
  */
 export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<WaitResult> {
-  const { source, clock, log, signal } = deps
+  const { source, clock, log, signal, deadline } = deps
   const random = deps.random ?? Math.random
-  const requestTimeoutMs = plan.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const requestTimeoutMs = plan.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const startedAt = clock.now()
   // The last poll is placed so that its request still has this long before the deadline.
-  const lastPollReserve = Math.round(
-    Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10)
-  )
+  const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (deadline - startedAt) / 10))
 
   const packs = new Map<string, PackStatus>()
   for (const name of plan.names ?? []) packs.set(name, { name, state: 'UNKNOWN' })
@@ -97,7 +88,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   let errorStreak: { message: string; count: number } | undefined
   // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
   let answered = false
-  const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m))
+  const settling = source.settle && bestEffortSettling(source.settle, log)
 
   const pendingNames = (): string[] =>
     [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name)
@@ -136,20 +127,20 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   async function round(): Promise<{ outcome: RoundOutcome; changed: boolean }> {
     let changed = false
     // Requests run one after another, so the last one bounded is the one that failed.
-    let lastTimer: AbortSignal | undefined
+    let last: BoundedRequest | undefined
     const bound = (): AbortSignal => {
-      const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()))
-      lastTimer = AbortSignal.timeout(timeout)
-      return AbortSignal.any([signal, lastTimer])
+      last = boundRequest(deps, requestTimeoutMs)
+      return last.signal
     }
     const failed = (error: unknown, iamAction = source.iamAction): CallFailure => {
       if (signal.aborted) return { kind: 'cancelled' }
-      if (lastTimer?.aborted) return { kind: 'transient', message: 'request timed out' }
-      const classified = classifyError(error, iamAction, plan.region)
+      const classified = classifyFailure(error, last?.timedOut() ?? false, (e) =>
+        source.classify(e, iamAction, plan.region)
+      )
       if (!answered || classified.kind !== 'permanent') return classified
       if (classified.cause === 'expired-credentials') {
         const waited = formatDuration(clock.now() - startedAt)
-        return { ...classified, message: expiredDuringWait(error, waited) }
+        return { ...classified, message: source.expiredDuringWait(error, waited) }
       }
       // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
       if (classified.cause === 'unresolved-host')
@@ -233,7 +224,7 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
     quietRounds = changed ? 0 : quietRounds + 1
     const roundEndedAt = clock.now()
     const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random)
-    const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve)
+    const nextPollAt = Math.min(roundEndedAt + delay, deadline - lastPollReserve)
     // A poll squeezed in right before the deadline would be a burst: stop instead.
     if (nextPollAt - roundEndedAt < plan.minDelayMs) {
       return finish({ kind: 'deadline', lastError: errorStreak?.message })

@@ -49,7 +49,7 @@ async function readOverWire(
       signal: new AbortController().signal,
       minDelayMs: 20,
       maxDelayMs: 80,
-      log: { warning: (m) => warnings.push(m), debug: () => undefined },
+      log: { info: () => undefined, warning: (m) => warnings.push(m), debug: () => undefined },
       ...deps
     })
     return { read, emulator, warnings }

@@ -3,6 +3,7 @@ import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { createStatusSource } from '../../src/aws/account-status-source.js'
 import { explainFailures } from '../../src/wait/explain-failures.js'
+import { silentLog } from '../../src/shared/log.js'
 import { found } from '../../src/packs/pack-state.js'
 import { createStackEventReader } from '../../src/aws/stack-events-source.js'
 import { ConfigEmulator, type EmulatedStack, type Scenario } from '../emulator/config-emulator.js'
@@ -45,10 +46,11 @@ async function explainPack(stack: EmulatedStack, extra: Partial<Scenario> = {}) 
   const reader = createStackEventReader(process.env)
   try {
     const explanations = await explainFailures([found(reported)], {
-      read: reader.read,
+      events: reader,
       clock: systemClock,
       deadline: Date.now() + 5_000,
-      signal: new AbortController().signal
+      signal: new AbortController().signal,
+      log: silentLog
     })
     return explanations.get('beta')
   } finally {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
+import { silentLog } from '../../src/shared/log.js'
 import { readFailedAccounts } from '../../src/wait/failed-accounts.js'
 import { createOrganizationSource } from '../../src/aws/organization-status-source.js'
 import type { EmulatedOrganizationPack } from '../emulator/config-emulator.js'
@@ -233,7 +234,8 @@ describe('member accounts of failed organization packs (real SDK → emulator)',
         source: createOrganizationSource(client),
         clock: systemClock,
         deadline: Date.now() + 5_000,
-        signal: new AbortController().signal
+        signal: new AbortController().signal,
+        log: silentLog
       }
     )
     client.destroy()

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
+import { silentLog } from '../../src/shared/log.js'
 import { readFailedAccounts } from '../../src/wait/failed-accounts.js'
 import { createOrganizationSource } from '../../src/aws/organization-status-source.js'
 import {
@@ -124,7 +125,8 @@ describe('a service that repeats its NextToken (real SDK → emulator)', () => {
             source: createOrganizationSource(client),
             clock: systemClock,
             deadline: Date.now() + 10_000,
-            signal: new AbortController().signal
+            signal: new AbortController().signal,
+            log: silentLog
           }
         )
         const explanation = explanations.get('broken')

@@ -13,12 +13,10 @@ import {
   readPackRules,
   readResultTimes,
   readStatuses,
-  startEvaluations
-} from '../../src/compliance/rule-evaluation-reads.js'
-import {
-  createRuleEvaluationSource,
+  startEvaluations,
   type RuleEvaluationSource
-} from '../../src/aws/rule-evaluation-source.js'
+} from '../../src/compliance/rule-evaluation-reads.js'
+import { createRuleEvaluationSource } from '../../src/aws/rule-evaluation-source.js'
 import {
   ConfigEmulator,
   type EmulatedPack,

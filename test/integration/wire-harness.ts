@@ -1,7 +1,8 @@
 import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service'
-import { createStatusSource, type StatusSource } from '../../src/aws/account-status-source.js'
+import { createStatusSource } from '../../src/aws/account-status-source.js'
+import type { StatusSource } from '../../src/wait/status-source.js'
 import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait/wait-for-packs.js'
 import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
@@ -14,7 +15,8 @@ export interface WireRun {
 }
 
 export interface WireOptions {
-  readonly plan?: Partial<WaitPlan>
+  /** The plan, and the run's deadline (default 5 s from the start). */
+  readonly plan?: Partial<WaitPlan> & { readonly deadline?: number }
   /** Environment for the SDK client, on top of the emulator endpoint and test keys. */
   readonly env?: Record<string, string>
   readonly signal?: AbortSignal
@@ -45,18 +47,19 @@ export async function waitOverWire(
   const client = createConfigClient('us-east-1', process.env)
   try {
     const started = Date.now()
+    const { deadline = started + 5_000, ...plan } = options.plan ?? {}
     const result = await waitForPacks(
       {
         names: [...scenario.packs, ...(scenario.organization?.packs ?? [])].map((p) => p.name),
-        deadline: started + 5_000,
         minDelayMs: 20,
         maxDelayMs: 80,
         missingPack: 'fail',
-        ...options.plan
+        ...plan
       },
       {
         source: options.source?.(client) ?? createStatusSource(client),
         clock: systemClock,
+        deadline,
         signal: options.signal ?? new AbortController().signal,
         log: {
           info: (message) => logs.push({ level: 'info', message }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../../../src/shared/clock.js'
+import { awsErrors } from '../../support/doubles.js'
 import {
   COMPLIANCE_IAM_ACTIONS,
   readCompliance,
@@ -49,6 +50,8 @@ class FakeSource implements ComplianceSource {
   fail?: (call: Call, index: number) => Error | undefined
   /** Runs before each answer; may move the clock (a slow request). */
   onCall?: (call: Call) => void
+  readonly classify = awsErrors.classify
+  readonly isNoSuchPack = awsErrors.isNoSuchPack
 
   constructor(
     private readonly clock: Clock,
@@ -125,7 +128,11 @@ function setup(
     clock,
     deadline: START + 60_000,
     signal: controller.signal,
-    log: { warning: (m) => lines.warning.push(m), debug: (m) => lines.debug.push(m) },
+    log: {
+      info: () => undefined,
+      warning: (m) => lines.warning.push(m),
+      debug: (m) => lines.debug.push(m)
+    },
     random: () => 1,
     ...options.deps
   }
@@ -285,6 +292,7 @@ describe('readCompliance: errors and the deadline', () => {
     const t = setup(compliant(['alpha']), { deps: { requestTimeoutMs: 5 } })
     let hung = false
     const slow: ComplianceSource = {
+      ...awsErrors,
       summaries: (names, token, signal) => {
         if (!hung) {
           hung = true
@@ -355,6 +363,7 @@ describe('readCompliance: errors and the deadline', () => {
       deps: { deadline: START + 50, requestTimeoutMs: 10_000 }
     })
     const source: ComplianceSource = {
+      ...awsErrors,
       // Hangs until its signal aborts: the bound is the 50 ms left, not the 10 s.
       summaries: (_names, _token, signal) =>
         new Promise((_, reject) =>

@@ -4,14 +4,12 @@ import {
   readPackRules,
   readResultTimes,
   readStatuses,
-  startEvaluations
+  startEvaluations,
+  type EvaluationResult,
+  type Page,
+  type RuleEvaluationSource,
+  type StartOutcome
 } from '../../../src/compliance/rule-evaluation-reads.js'
-import type {
-  EvaluationResult,
-  Page,
-  RuleEvaluationSource,
-  StartOutcome
-} from '../../../src/aws/rule-evaluation-source.js'
 import type { PackRule, RuleEvaluationStatus } from '../../../src/compliance/rule-judgement.js'
 
 interface Call {
@@ -145,6 +143,21 @@ describe('whole reads over the rule evaluation source', () => {
       kind: 'complete',
       resources: [{ resourceType: 'AWS::S3::Bucket', resourceId: 'kept', annotation: 'Public' }]
     })
+  })
+
+  it('reads a repeated token no further and calls the resources incomplete', async () => {
+    const source = fakeSource({
+      results: (_names, token) => ({
+        items: [result('a', token ? 'second' : 'first')],
+        nextToken: 'loop'
+      })
+    })
+    const read = await readNonCompliantResources(source, 'alpha', 'a', () =>
+      AbortSignal.timeout(1_000)
+    )
+    expect(read.kind).toBe('capped')
+    expect(read.resources.map((r) => r.resourceId)).toEqual(['first', 'second'])
+    expect(source.calls.map((c) => c.token)).toEqual([undefined, 'loop'])
   })
 
   it('starts 25 rules a call and passes on an evaluation already running', async () => {

@@ -3,6 +3,7 @@ import {
   absent,
   detailOf,
   found,
+  isFailed,
   isPending,
   outcomeOf,
   type MissingPackPolicy,
@@ -29,6 +30,34 @@ describe('outcomeOf', () => {
     ['UNKNOWN', 'unknown']
   ])('%s is %s', (state, outcome) => {
     expect(outcomeOf(state)).toBe(outcome)
+  })
+})
+
+describe('isFailed', () => {
+  it.each(['CREATE_FAILED', 'DELETE_FAILED', 'UPDATE_FAILED', 'ROLLBACK_FAILED'])(
+    '%s is failed',
+    (state) => expect(isFailed(state)).toBe(true)
+  )
+
+  it.each(['CREATE_COMPLETE', 'UPDATE_IN_PROGRESS', 'DELETE_SUCCESSFUL', 'NOT_FOUND', 'UNKNOWN'])(
+    '%s is not',
+    (state) => expect(isFailed(state)).toBe(false)
+  )
+
+  it('agrees with outcomeOf for every state a pack can be in', () => {
+    const states: PackState[] = [
+      'CREATE_COMPLETE',
+      'CREATE_FAILED',
+      'DELETE_FAILED',
+      'UPDATE_FAILED',
+      'UPDATE_SUCCESSFUL',
+      'CREATE_IN_PROGRESS',
+      'DELETE_COMPLETE',
+      'NOT_FOUND',
+      'UNKNOWN',
+      'PREVIOUS_DEPLOYMENT'
+    ]
+    for (const state of states) expect(isFailed(state)).toBe(outcomeOf(state) === 'failed')
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import { MEMBER_ACCOUNTS_IAM_ACTION } from '../../../src/wait/failed-accounts.js'
-import type { MemberAccountStatus } from '../../../src/aws/organization-status-source.js'
+import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
 import { absent, type PackStatus } from '../../../src/packs/pack-state.js'
 import {
   describeAccount,

@@ -3,7 +3,7 @@ import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { Scope } from '../../../src/inputs.js'
-import type { MemberAccountStatus } from '../../../src/aws/organization-status-source.js'
+import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
 import type { PackState, PackStatus } from '../../../src/packs/pack-state.js'
 import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { bestEffort, type BestEffortDeps } from '../../../src/shared/best-effort.js'
-import { sdkError, virtualClock } from '../../support/doubles.js'
+import { silentLog } from '../../../src/shared/log.js'
+import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
 const IAM_ACTION = 'cloudformation:DescribeStackEvents'
-const OPTIONS = { iamAction: IAM_ACTION, what: 'DescribeStackEvents stack-1' }
+const OPTIONS = {
+  iamAction: IAM_ACTION,
+  what: 'DescribeStackEvents stack-1',
+  classifier: awsErrors
+}
 
 /** Time stands still except in sleep, which advances it at once. */
 
@@ -19,7 +24,7 @@ function setup(overrides: Partial<BestEffortDeps> = {}) {
     clock,
     deadline: T0 + 60_000,
     signal: new AbortController().signal,
-    debug: (m) => debug.push(m),
+    log: { ...silentLog, debug: (m) => debug.push(m) },
     ...overrides
   }
   return { clock, debug, deps }
@@ -215,7 +220,8 @@ describe('bestEffort', () => {
           }
         },
         deadline: T0 + 60_000,
-        signal: controller.signal
+        signal: controller.signal,
+        log: silentLog
       }
       const { request, signals } = scripted('events', throttled())
       await expect(bestEffort(request, deps, OPTIONS)).resolves.toEqual({
@@ -256,7 +262,8 @@ describe('bestEffort', () => {
       const deps: BestEffortDeps = {
         clock: { now: () => clock.now(), sleep: () => Promise.resolve() },
         deadline: T0 + 5,
-        signal: new AbortController().signal
+        signal: new AbortController().signal,
+        log: silentLog
       }
       const { request } = hanging()
       const started = Date.now()

@@ -5,7 +5,8 @@ import {
   type StackEventPage
 } from '../../../src/wait/explain-failures.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
-import { sdkError, virtualClock } from '../../support/doubles.js'
+import { silentLog } from '../../../src/shared/log.js'
+import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-beta/abc'
 const REQUESTED = new Date('2026-11-20T10:00:00Z')
@@ -73,10 +74,11 @@ describe('explainFailures', () => {
     read: ReturnType<typeof pagedReader>['read'],
     clock = virtualClock(REQUESTED.getTime() + 3_600_000)
   ) => ({
-    read,
+    events: { ...awsErrors, read },
     clock,
     deadline: clock.now() + 60_000,
-    signal: new AbortController().signal
+    signal: new AbortController().signal,
+    log: silentLog
   })
 
   it('keeps the failed resources of this deployment, the first failure first, without the stack itself', async () => {

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { RequestBound } from '../../../src/aws/account-status-source.js'
+import type { RequestBound } from '../../../src/wait/status-source.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import {
   failedAccountIds,
   MEMBER_ACCOUNTS_IAM_ACTION,
-  readFailedAccounts
+  readFailedAccounts,
+  type MemberAccountSource
 } from '../../../src/wait/failed-accounts.js'
-import type {
-  MemberAccountStatus,
-  OrganizationSource
-} from '../../../src/aws/organization-status-source.js'
+import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
 import type { OrganizationState, PackStatus } from '../../../src/packs/pack-state.js'
-import { sdkError, virtualClock } from '../../support/doubles.js'
+import { silentLog } from '../../../src/shared/log.js'
+import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
 
@@ -35,7 +34,8 @@ type Answer = MemberAccountStatus[] | Error
  */
 function fakeSource(answers: Record<string, Answer[]>, onCall?: (name: string) => void) {
   const calls: { name: string; status?: string; signal: AbortSignal }[] = []
-  const source = {
+  const source: MemberAccountSource = {
+    classify: awsErrors.classify,
     memberAccounts(name: string, bound: RequestBound, status?: string) {
       calls.push({ name, status, signal: bound() })
       onCall?.(name)
@@ -44,12 +44,12 @@ function fakeSource(answers: Record<string, Answer[]>, onCall?: (name: string) =
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer ?? [])
     }
   }
-  return { source: source as unknown as OrganizationSource, calls }
+  return { source, calls }
 }
 
-function deps(source: OrganizationSource, signal = new AbortController().signal) {
+function deps(source: MemberAccountSource, signal = new AbortController().signal) {
   const clock = virtualClock(T0)
-  return { clock, deadline: T0 + 60_000, signal, source }
+  return { clock, deadline: T0 + 60_000, signal, log: silentLog, source }
 }
 
 describe('readFailedAccounts', () => {

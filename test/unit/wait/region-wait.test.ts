@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { regionLog } from '../../../src/wait/region-wait.js'
-import type { WaitLog } from '../../../src/wait/wait-for-packs.js'
+import type { Log } from '../../../src/shared/log.js'
 
-function recordingLog(): WaitLog & { lines: [string, string][] } {
+function recordingLog(): Log & { lines: [string, string][] } {
   const lines: [string, string][] = []
   return {
     lines,

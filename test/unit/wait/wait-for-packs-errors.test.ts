@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ORGANIZATION_IAM_ACTIONS } from '../../../src/aws/errors.js'
-import type { RequestBound, Settler, StatusSource } from '../../../src/aws/account-status-source.js'
+import type { RequestBound, Settler, StatusSource } from '../../../src/wait/status-source.js'
 import { found, type PackStatus, type ReportedPack } from '../../../src/packs/pack-state.js'
 import { SETTLE_FAILURES_BEFORE_WARNING } from '../../../src/wait/settling.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { sdkError, virtualClock } from '../../support/doubles.js'
+import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 /** How the wait ends when a call fails: which IAM action, which region, how long it ran. */
 
@@ -16,6 +16,7 @@ type Answer = (call: number) => ReportedPack[]
 /** A StatusSource answering `describe` from a script (1-based call numbers), with an optional settler. */
 function source(answer: Answer, settle?: Settler): StatusSource & { calls: number } {
   const fake = {
+    ...awsErrors,
     calls: 0,
     batchSize: 25,
     deletedState: 'DELETE_SUCCESSFUL' as const,
@@ -51,13 +52,15 @@ function settler(script: (call: number, pack: PackStatus) => Error | string | un
 const pack = (state: string): ReportedPack[] => [{ name: 'org-pack', state }]
 const inProgress: Answer = () => pack('CREATE_IN_PROGRESS')
 
-async function run(src: StatusSource, plan: Partial<WaitPlan> = {}) {
+async function run(
+  src: StatusSource,
+  { deadline = START + 600_000, ...plan }: Partial<WaitPlan> & { deadline?: number } = {}
+) {
   const clock = virtualClock(START)
   const lines = { info: [] as string[], warning: [] as string[] }
   const result = await waitForPacks(
     {
       names: ['org-pack'],
-      deadline: START + 600_000,
       minDelayMs: 5_000,
       maxDelayMs: 30_000,
       missingPack: 'fail',
@@ -67,6 +70,7 @@ async function run(src: StatusSource, plan: Partial<WaitPlan> = {}) {
     {
       source: src,
       clock,
+      deadline,
       signal: new AbortController().signal,
       random: () => 1,
       log: {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { StatusSource } from '../../../src/aws/account-status-source.js'
+import type { StatusSource } from '../../../src/wait/status-source.js'
 import { CLOCK_SKEW_ALLOWANCE_MS } from '../../../src/packs/deployment.js'
 import type { PackStatus, ReportedPack } from '../../../src/packs/pack-state.js'
 import { decide } from '../../../src/verdict/verdict.js'
 import { headline, statusEntry } from '../../../src/publish/report.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { virtualClock } from '../../support/doubles.js'
+import { awsErrors, virtualClock } from '../../support/doubles.js'
 
 const START = Date.parse('2026-12-01T08:00:10Z')
 const AFTER = Date.parse('2026-12-01T08:00:00Z')
@@ -19,6 +19,7 @@ function scripted(
 ): StatusSource {
   let calls = 0
   return {
+    ...awsErrors,
     batchSize: 20,
     deletedState: 'DELETE_COMPLETE',
     iamAction: 'config:DescribeConformancePackStatus',
@@ -34,7 +35,6 @@ async function waitWith(source: StatusSource, plan: Partial<WaitPlan> = {}) {
   const result = await waitForPacks(
     {
       names: ['alpha'],
-      deadline: START + 120_000,
       minDelayMs: 5_000,
       maxDelayMs: 30_000,
       missingPack: 'fail',
@@ -44,6 +44,7 @@ async function waitWith(source: StatusSource, plan: Partial<WaitPlan> = {}) {
     {
       source,
       clock,
+      deadline: START + 120_000,
       log: { info: (m) => info.push(m), warning: () => undefined, debug: () => undefined },
       signal: new AbortController().signal,
       random: () => 1

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { systemClock, type Clock } from '../../../src/shared/clock.js'
-import {
-  MAX_NAMES_PER_CALL,
-  type RequestBound,
-  type StatusSource
-} from '../../../src/aws/account-status-source.js'
+import { MAX_NAMES_PER_CALL } from '../../../src/aws/account-status-source.js'
+import type { Log } from '../../../src/shared/log.js'
+import type { RequestBound, StatusSource } from '../../../src/wait/status-source.js'
 import type { PackStatus, ReportedPack } from '../../../src/packs/pack-state.js'
-import { waitForPacks, type WaitLog, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
+import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
+import { awsErrors } from '../../support/doubles.js'
+
+/** A plan and the run's deadline, as these tests vary them together. */
+type TestPlan = WaitPlan & { readonly deadline: number }
 
 const START = Date.parse('2024-05-01T10:00:00Z')
 const REQUESTED = new Date(START - 60_000)
@@ -50,6 +52,8 @@ class FakeSource implements StatusSource {
   readonly batchSize = 20
   readonly iamAction = 'config:DescribeConformancePackStatus'
   readonly deletedState = 'DELETE_COMPLETE' as const
+  readonly classify = awsErrors.classify
+  readonly expiredDuringWait = awsErrors.expiredDuringWait
 
   constructor(
     private readonly clock: Clock,
@@ -115,11 +119,11 @@ const accessDenied = (): Error =>
   sdkError('AccessDeniedException', 400, 'not authorized to perform this action')
 
 function recorder(): {
-  log: WaitLog
+  log: Log
   lines: { info: string[]; warning: string[]; debug: string[] }
 } {
   const lines = { info: [] as string[], warning: [] as string[], debug: [] as string[] }
-  const log: WaitLog = {
+  const log: Log = {
     info: (m) => lines.info.push(m),
     warning: (m) => lines.warning.push(m),
     debug: (m) => lines.debug.push(m)
@@ -127,12 +131,12 @@ function recorder(): {
   return { log, lines }
 }
 
-function setup(respond: Responder, plan: Partial<WaitPlan> = {}, random: () => number = () => 1) {
+function setup(respond: Responder, plan: Partial<TestPlan> = {}, random: () => number = () => 1) {
   const clock = new VirtualClock()
   const source = new FakeSource(clock, respond, () => clock.sleeps.length)
   const { log, lines } = recorder()
   const controller = new AbortController()
-  const fullPlan: WaitPlan = {
+  const fullPlan: TestPlan = {
     names: ['alpha'],
     deadline: START + 600_000,
     minDelayMs: MIN,
@@ -140,8 +144,9 @@ function setup(respond: Responder, plan: Partial<WaitPlan> = {}, random: () => n
     missingPack: 'fail',
     ...plan
   }
+  const { deadline, ...waitPlan } = fullPlan
   const run = () =>
-    waitForPacks(fullPlan, { source, clock, log, signal: controller.signal, random })
+    waitForPacks(waitPlan, { source, clock, deadline, log, signal: controller.signal, random })
   return { clock, source, lines, controller, plan: fullPlan, run }
 }
 
@@ -501,6 +506,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const { log, lines } = recorder()
     const calls: { startedAt: number; endedAt?: number }[] = []
     const source: StatusSource = {
+      ...awsErrors,
       batchSize: 20,
       iamAction: 'config:DescribeConformancePackStatus',
       deletedState: 'DELETE_COMPLETE',
@@ -527,13 +533,19 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const result = await waitForPacks(
       {
         names: ['alpha'],
-        deadline: started + 5_000,
         minDelayMs: 10,
         maxDelayMs: 20,
         missingPack: 'fail',
         requestTimeoutMs: 20
       },
-      { source, clock: systemClock, log, signal: new AbortController().signal, random: () => 1 }
+      {
+        source,
+        clock: systemClock,
+        deadline: started + 5_000,
+        log,
+        signal: new AbortController().signal,
+        random: () => 1
+      }
     )
     expect(result.end.kind).toBe('settled')
     expect(states(result.packs)).toEqual({ alpha: 'CREATE_COMPLETE' })
@@ -551,6 +563,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     let count = 0
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
     const source: StatusSource = {
+      ...awsErrors,
       batchSize: 20,
       iamAction: 'config:DescribeConformancePackStatus',
       deletedState: 'DELETE_COMPLETE',
@@ -572,13 +585,19 @@ describe('waitForPacks: cancellation and stalled requests', () => {
       waitForPacks(
         {
           names,
-          deadline: started + 2_000,
           minDelayMs: 10,
           maxDelayMs: 20,
           missingPack: 'fail',
           requestTimeoutMs
         },
-        { source, clock: systemClock, log, signal: new AbortController().signal, random: () => 1 }
+        {
+          source,
+          clock: systemClock,
+          deadline: started + 2_000,
+          log,
+          signal: new AbortController().signal,
+          random: () => 1
+        }
       )
     return { run, lines }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay } from '../../../src/wait/backoff.js'
+import { backoffDelay } from '../../../src/shared/backoff.js'
 
 const MIN = 5_000
 const MAX = 30_000

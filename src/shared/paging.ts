@@ -58,10 +58,43 @@ export function pageTokens(operation: string, maxPages: number = MAX_PAGES): Pag
   }
 }
 
+/** The pages of one listing, and whether they are all of it. */
+export type PagesRead<P> =
+  | { readonly kind: 'complete'; readonly pages: P[] }
+  /** The listing could not be followed further (a repeated token, the cap): the pages before. */
+  | { readonly kind: 'stopped'; readonly pages: P[]; readonly why: PagingError }
+
 /**
- * Every page of one listing, in order: `read` is called with each page's token (undefined for
- * the first) and bounds its own request. Throws what `read` throws, and a PagingError as
- * `pageTokens` does.
+ * The pages of one listing, in order, as far as it can be followed: `read` is called with each
+ * page's token (undefined for the first) and bounds its own request. Throws what `read`
+ * throws; a listing that cannot be followed further comes back `stopped`, for a caller that
+ * can use a partial list and says so.
+ */
+export async function readPagesSoFar<P>(
+  operation: string,
+  read: (token: string | undefined) => Promise<P>,
+  tokenOf: (page: P) => string | undefined,
+  maxPages: number = MAX_PAGES
+): Promise<PagesRead<P>> {
+  const tokens = pageTokens(operation, maxPages)
+  const pages: P[] = []
+  let token: string | undefined
+  do {
+    const page = await read(token)
+    pages.push(page)
+    try {
+      token = tokens.follow(tokenOf(page))
+    } catch (error) {
+      if (error instanceof PagingError) return { kind: 'stopped', pages, why: error }
+      throw error
+    }
+  } while (token)
+  return { kind: 'complete', pages }
+}
+
+/**
+ * Every page of one listing, in order: as readPagesSoFar, but a listing that cannot be
+ * followed to its end throws its PagingError (transient: read again at the next poll).
  */
 export async function readPages<P>(
   operation: string,
@@ -69,13 +102,7 @@ export async function readPages<P>(
   tokenOf: (page: P) => string | undefined,
   maxPages: number = MAX_PAGES
 ): Promise<P[]> {
-  const tokens = pageTokens(operation, maxPages)
-  const pages: P[] = []
-  let token: string | undefined
-  do {
-    const page = await read(token)
-    pages.push(page)
-    token = tokens.follow(tokenOf(page))
-  } while (token)
-  return pages
+  const listing = await readPagesSoFar(operation, read, tokenOf, maxPages)
+  if (listing.kind === 'stopped') throw listing.why
+  return listing.pages
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { classifyError } from '../../../src/aws/errors.js'
-import { MAX_PAGES, PagingError, pageTokens, readPages } from '../../../src/aws/paging.js'
+import {
+  MAX_PAGES,
+  PagingError,
+  pageTokens,
+  readPages,
+  readPagesSoFar
+} from '../../../src/shared/paging.js'
 
 interface Page {
   readonly items: readonly number[]
@@ -94,6 +100,37 @@ describe('readPages', () => {
   it('passes on what a request throws', async () => {
     const l = listing({ '': { items: [1], next: 'gone' } })
     await expect(readPages('ListThings', l.read, tokenOf)).rejects.toThrow('no page gone')
+  })
+})
+
+describe('readPagesSoFar', () => {
+  it('reads every page of a listing that ends: complete', async () => {
+    const l = listing({ '': { items: [1], next: 'a' }, a: { items: [2] } })
+    const read = await readPagesSoFar('ListThings', l.read, tokenOf)
+    expect(read).toEqual({ kind: 'complete', pages: [{ items: [1], next: 'a' }, { items: [2] }] })
+  })
+
+  it('keeps the pages before a repeated NextToken, and says why it stopped', async () => {
+    const l = listing({ '': { items: [1], next: 'same' }, same: { items: [2], next: 'same' } })
+    const read = await readPagesSoFar('ListThings', l.read, tokenOf)
+    expect(read.kind).toBe('stopped')
+    expect(read.pages.map((p) => p.items)).toEqual([[1], [2]])
+    expect(read.kind === 'stopped' && read.why.message).toBe(
+      'ListThings returned a NextToken it had already returned (after 2 page(s)): stopped following it'
+    )
+  })
+
+  it('stops at the cap with the pages read', async () => {
+    const l = listing({ '': { items: [1], next: 'a' }, a: { items: [2], next: 'b' } })
+    const read = await readPagesSoFar('ListThings', l.read, tokenOf, 2)
+    expect(read.kind).toBe('stopped')
+    expect(read.pages).toHaveLength(2)
+    expect(l.asked).toEqual([undefined, 'a'])
+  })
+
+  it('passes on what a request throws', async () => {
+    const l = listing({ '': { items: [1], next: 'missing' } })
+    await expect(readPagesSoFar('ListThings', l.read, tokenOf)).rejects.toThrow('no page missing')
   })
 })
 
