@@ -8,9 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createStackEventReader: () => (/* binding */ createStackEventReader)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3805);
-/* harmony import */ var _abortable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3315);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(658);
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
+/* harmony import */ var _shared_abortable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3543);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(658);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
 
 
 
@@ -23,9 +25,9 @@ function createStackEventReader(env) {
     const clientFor = (region) => {
         let client = clients.get(region);
         if (!client) {
-            client = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_0__/* .CloudFormationClient */ .m1N({
+            client = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({
                 region,
-                ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: _client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_MAX_ATTEMPTS */ .Gz }),
+                ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: _client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_ATTEMPTS */ .Gz }),
                 customUserAgent: 'wait-for-conformance-packs'
             });
             clients.set(region, client);
@@ -35,8 +37,8 @@ function createStackEventReader(env) {
     return {
         async read(stackArn, nextToken, signal) {
             const region = stackArn.split(':')[3] || 'us-east-1';
-            const command = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_0__/* .DescribeStackEventsCommand */ .Ie9({ StackName: stackArn, NextToken: nextToken });
-            const out = await (0,_abortable_js__WEBPACK_IMPORTED_MODULE_2__/* .abortable */ .Z)(clientFor(region).send(command, { abortSignal: signal }), signal);
+            const command = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DescribeStackEventsCommand */ .Ie9({ StackName: stackArn, NextToken: nextToken });
+            const out = await (0,_shared_abortable_js__WEBPACK_IMPORTED_MODULE_3__/* .abortable */ .Z)(clientFor(region).send(command, { abortSignal: signal }), signal);
             return {
                 events: (out.StackEvents ?? []).map((e) => ({
                     logicalId: e.LogicalResourceId ?? '',
@@ -50,6 +52,8 @@ function createStackEventReader(env) {
                 nextToken: out.NextToken || undefined
             };
         },
+        classify: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe,
+        isStackGone: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackGoneError */ .sI,
         close: () => clients.forEach((client) => client.destroy())
     };
 }

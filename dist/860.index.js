@@ -12,12 +12,12 @@ __webpack_require__.d(__webpack_exports__, {
   eventPayload: () => (/* binding */ eventPayload)
 });
 
-// UNUSED EXPORTS: DEFAULT_CHECK_REQUEST_TIMEOUT_MS, FINAL_UPDATE_BUDGET_MS, PERMANENT_STATUSES
+// UNUSED EXPORTS: FINAL_UPDATE_BUDGET_MS, PERMANENT_STATUSES
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(157);
-// EXTERNAL MODULE: ./src/aws/abortable.ts
-var abortable = __webpack_require__(3315);
+// EXTERNAL MODULE: ./src/shared/abortable.ts
+var abortable = __webpack_require__(3543);
 // EXTERNAL MODULE: ./src/publish/check-view.ts
 var check_view = __webpack_require__(3153);
 ;// CONCATENATED MODULE: ./src/github/check-run-errors.ts
@@ -338,7 +338,10 @@ async function settleWithin(promise, ms) {
     clearTimeout(timer);
 }
 
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __webpack_require__(5183);
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
+
 
 
 
@@ -351,8 +354,6 @@ async function settleWithin(promise, ms) {
  */
 
 
-/** The normal bound for one GitHub call. */
-const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
 /** The workflow event's payload: read here, where @actions/github is loaded anyway. */
 function eventPayload() {
     return github/* context */._.payload;
@@ -396,7 +397,7 @@ function createCheckRunReporter(options) {
         name,
         token,
         log,
-        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_CHECK_REQUEST_TIMEOUT_MS,
+        requestTimeoutMs: options.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2,
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     });
 }

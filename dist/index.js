@@ -58374,34 +58374,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3315:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ abortable)
-/* harmony export */ });
-/**
- * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
- * can outlive it; racing the signal makes an abort take effect at once.
- */
-function abortable(promise, signal) {
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(abortError(signal));
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-}
-function abortError(signal) {
-    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
-    error.name = 'AbortError';
-    return error;
-}
-
-
-/***/ }),
-
 /***/ 658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -58444,11 +58416,124 @@ function isKnownRegion(region) {
 
 /***/ }),
 
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cx: () => (/* binding */ expiredDuringWait),
+/* harmony export */   Fk: () => (/* binding */ IAM_ACTION),
+/* harmony export */   __: () => (/* binding */ ORGANIZATION_IAM_ACTIONS),
+/* harmony export */   fe: () => (/* binding */ classifyError),
+/* harmony export */   sI: () => (/* binding */ isStackGoneError),
+/* harmony export */   u7: () => (/* binding */ isNoSuchPackError)
+/* harmony export */ });
+/* unused harmony export redact */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3609);
+
+const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredToken', 'ExpiredTokenException']);
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'IncompleteSignatureException',
+    'MissingAuthenticationToken',
+    'MissingAuthenticationTokenException',
+    ...EXPIRED_CREDENTIAL_ERRORS
+]);
+const ACCESS_DENIED_ERRORS = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation'
+]);
+const IAM_ACTION = 'config:DescribeConformancePackStatus';
+const ORGANIZATION_IAM_ACTIONS = [
+    'config:DescribeOrganizationConformancePackStatuses',
+    'config:GetOrganizationConformancePackDetailedStatus'
+];
+/**
+ * How a failed AWS call is judged (see ClassifiedError): the FailureClassifier of every AWS
+ * adapter. `iamAction` is the action of the call that failed (every caller knows which call
+ * it made); `region`, when known, is named if the endpoint's host does not resolve.
+ */
+function classifyError(error, iamAction, region) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const name = e.name ?? 'Error';
+    const detail = redact(e.message ?? String(error));
+    const said = awsSaid(detail);
+    const status = e.$metadata?.httpStatusCode;
+    const sdk = e;
+    if (name === 'CredentialsProviderError') {
+        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`, 'credentials');
+    }
+    if (name === 'OrganizationAccessDeniedException') {
+        return permanent(`AWS Config refused the organization call ${iamAction} (${name}). ${said} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`, 'access-denied');
+    }
+    if (ACCESS_DENIED_ERRORS.has(name)) {
+        return permanent(`Access denied to ${iamAction} (${name}). ${said} Grant the role the IAM action ${iamAction}.`, 'access-denied');
+    }
+    if (CREDENTIAL_ERRORS.has(name) && !(0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdk)) {
+        return permanent(`AWS rejected the credentials (${name}). ${said} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`, EXPIRED_CREDENTIAL_ERRORS.has(name) ? 'expired-credentials' : 'credentials');
+    }
+    // A name that does not resolve is no outage: a misspelt region (or endpoint URL) stays so.
+    // EAI_AGAIN, a resolver that could not answer now, is left to the transient cases below.
+    if (e.code === 'ENOTFOUND') {
+        const host = e.hostname ?? hostOf(detail) ?? 'of the AWS endpoint';
+        const input = region ? `the region input ("${region}")` : 'the region input';
+        return permanent(`The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`, 'unresolved-host');
+    }
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdk))
+        return transient(`throttled (${name}): ${detail}`);
+    if ((0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdk) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdk)) {
+        return transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+        return permanent(`AWS rejected ${iamAction} (${name}, HTTP ${status}). ${said}`);
+    }
+    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
+    return transient(`${name}: ${detail}`);
+}
+/**
+ * For a wait that had answers before: the session ran out while waiting, which better
+ * credentials at the start cannot show and the usual "wrong or expired" advice does not fix.
+ */
+function expiredDuringWait(error, waited) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    return `The AWS credentials expired after ${waited} of waiting (${e.name ?? 'ExpiredToken'}). ${awsSaid(redact(e.message ?? String(error)))} Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role's maximum session duration), or set a shorter timeout-seconds.`;
+}
+function isNoSuchPackError(error) {
+    return error?.name === 'NoSuchConformancePackException';
+}
+/** CloudFormation's answer for a stack that is gone (a pack's stack deleted since). */
+function isStackGoneError(error) {
+    const e = error;
+    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
+}
+const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
+/** Service messages can quote a request's credential scope; keep key ids out of the log. */
+function redact(message) {
+    return message.replace(ACCESS_KEY_ID, '***');
+}
+/** AWS's own words, quoted, so that they never read as the advice that follows. */
+function awsSaid(detail) {
+    const text = detail.trim().replace(/\.$/, '');
+    return text ? `AWS said: "${text}".` : 'AWS gave no reason.';
+}
+function hostOf(message) {
+    return /ENOTFOUND (\S+)/.exec(message)?.[1];
+}
+const transient = (message) => ({ kind: 'transient', message });
+const permanent = (message, cause) => cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message };
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3109);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1964);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58457,7 +58542,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3109:
+/***/ 1964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61461,103 +61546,11 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7101);
-// EXTERNAL MODULE: ./src/aws/abortable.ts
-var abortable = __nccwpck_require__(3315);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-
-const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredToken', 'ExpiredTokenException']);
-const CREDENTIAL_ERRORS = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'IncompleteSignature',
-    'IncompleteSignatureException',
-    'MissingAuthenticationToken',
-    'MissingAuthenticationTokenException',
-    ...EXPIRED_CREDENTIAL_ERRORS
-]);
-const ACCESS_DENIED_ERRORS = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnauthorizedOperation'
-]);
-const IAM_ACTION = 'config:DescribeConformancePackStatus';
-const ORGANIZATION_IAM_ACTIONS = [
-    'config:DescribeOrganizationConformancePackStatuses',
-    'config:GetOrganizationConformancePackDetailedStatus'
-];
-/**
- * `iamAction` is the action of the call that failed (every caller knows which call it made);
- * `region`, when known, is named if the endpoint's host does not resolve.
- */
-function classifyError(error, iamAction, region) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const name = e.name ?? 'Error';
-    const detail = redact(e.message ?? String(error));
-    const said = awsSaid(detail);
-    const status = e.$metadata?.httpStatusCode;
-    const sdk = e;
-    if (name === 'CredentialsProviderError') {
-        return permanent(`No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`, 'credentials');
-    }
-    if (name === 'OrganizationAccessDeniedException') {
-        return permanent(`AWS Config refused the organization call ${iamAction} (${name}). ${said} Run this step with credentials of the organization's management account or of a delegated administrator for AWS Config, whose role may call ${ORGANIZATION_IAM_ACTIONS.join(' and ')}.`, 'access-denied');
-    }
-    if (ACCESS_DENIED_ERRORS.has(name)) {
-        return permanent(`Access denied to ${iamAction} (${name}). ${said} Grant the role the IAM action ${iamAction}.`, 'access-denied');
-    }
-    if (CREDENTIAL_ERRORS.has(name) && !(0,retry.isTransientError)(sdk)) {
-        return permanent(`AWS rejected the credentials (${name}). ${said} Check the credentials step (for example aws-actions/configure-aws-credentials): the keys or the session token are wrong or expired.`, EXPIRED_CREDENTIAL_ERRORS.has(name) ? 'expired-credentials' : 'credentials');
-    }
-    // A name that does not resolve is no outage: a misspelt region (or endpoint URL) stays so.
-    // EAI_AGAIN, a resolver that could not answer now, is left to the transient cases below.
-    if (e.code === 'ENOTFOUND') {
-        const host = e.hostname ?? hostOf(detail) ?? 'of the AWS endpoint';
-        const input = region ? `the region input ("${region}")` : 'the region input';
-        return permanent(`The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`, 'unresolved-host');
-    }
-    if ((0,retry.isThrottlingError)(sdk))
-        return errors_transient(`throttled (${name}): ${detail}`);
-    if ((0,retry.isTransientError)(sdk) || (0,retry.isServerError)(sdk)) {
-        return errors_transient(`${status ? `HTTP ${status} ` : ''}${name}: ${detail}`);
-    }
-    if (status !== undefined && status >= 400 && status < 500) {
-        return permanent(`AWS rejected ${iamAction} (${name}, HTTP ${status}). ${said}`);
-    }
-    // Anything that never got an HTTP answer (a reset, a proxy's garbage) may pass.
-    return errors_transient(`${name}: ${detail}`);
-}
-/**
- * For a wait that had answers before: the session ran out while waiting, which better
- * credentials at the start cannot show and the usual "wrong or expired" advice does not fix.
- */
-function expiredDuringWait(error, waited) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    return `The AWS credentials expired after ${waited} of waiting (${e.name ?? 'ExpiredToken'}). ${awsSaid(redact(e.message ?? String(error)))} Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role's maximum session duration), or set a shorter timeout-seconds.`;
-}
-function isNoSuchPackError(error) {
-    return error?.name === 'NoSuchConformancePackException';
-}
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g;
-/** Service messages can quote a request's credential scope; keep key ids out of the log. */
-function redact(message) {
-    return message.replace(ACCESS_KEY_ID, '***');
-}
-/** AWS's own words, quoted, so that they never read as the advice that follows. */
-function awsSaid(detail) {
-    const text = detail.trim().replace(/\.$/, '');
-    return text ? `AWS said: "${text}".` : 'AWS gave no reason.';
-}
-function hostOf(message) {
-    return /ENOTFOUND (\S+)/.exec(message)?.[1];
-}
-const errors_transient = (message) => ({ kind: 'transient', message });
-const permanent = (message, cause) => cause ? { kind: 'permanent', message, cause } : { kind: 'permanent', message };
-
-;// CONCATENATED MODULE: ./src/aws/paging.ts
+// EXTERNAL MODULE: ./src/shared/abortable.ts
+var abortable = __nccwpck_require__(3543);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+;// CONCATENATED MODULE: ./src/shared/paging.ts
 /**
  * Paging for every AWS listing the action follows. The SDK's paginators
  * (`paginateDescribeConformancePackStatus` and the others) do not fit:
@@ -61602,30 +61595,58 @@ function pageTokens(operation, maxPages = MAX_PAGES) {
     };
 }
 /**
- * Every page of one listing, in order: `read` is called with each page's token (undefined for
- * the first) and bounds its own request. Throws what `read` throws, and a PagingError as
- * `pageTokens` does.
+ * The pages of one listing, in order, as far as it can be followed: `read` is called with each
+ * page's token (undefined for the first) and bounds its own request. Throws what `read`
+ * throws; a listing that cannot be followed further comes back `stopped`, for a caller that
+ * can use a partial list and says so.
  */
-async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
+async function readPagesSoFar(operation, read, tokenOf, maxPages = MAX_PAGES) {
     const tokens = pageTokens(operation, maxPages);
     const pages = [];
     let token;
     do {
         const page = await read(token);
         pages.push(page);
-        token = tokens.follow(tokenOf(page));
+        try {
+            token = tokens.follow(tokenOf(page));
+        }
+        catch (error) {
+            if (error instanceof PagingError)
+                return { kind: 'stopped', pages, why: error };
+            throw error;
+        }
     } while (token);
-    return pages;
+    return { kind: 'complete', pages };
 }
+/**
+ * Every page of one listing, in order: as readPagesSoFar, but a listing that cannot be
+ * followed to its end throws its PagingError (transient: read again at the next poll).
+ */
+async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
+    const listing = await readPagesSoFar(operation, read, tokenOf, maxPages);
+    if (listing.kind === 'stopped')
+        throw listing.why;
+    return listing.pages;
+}
+
+;// CONCATENATED MODULE: ./src/shared/log.ts
+/** Discards everything: for stages run without a reader. */
+const silentLog = {
+    info: () => undefined,
+    warning: () => undefined,
+    debug: () => undefined
+};
 
 ;// CONCATENATED MODULE: ./src/aws/account-status-source.ts
 
 
 
 
+
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 const MAX_NAMES_PER_CALL = 20;
-function createStatusSource(client, debug = () => undefined) {
+/** An account's packs, from DescribeConformancePackStatus; calls are told in the debug log. */
+function createStatusSource(client, log = silentLog) {
     async function pages(names, bound) {
         const pages = await readPages('DescribeConformancePackStatus', async (nextToken) => {
             const signal = bound();
@@ -61637,7 +61658,7 @@ function createStatusSource(client, debug = () => undefined) {
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             const page = out.ConformancePackStatusDetails ?? [];
-            debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
+            log.debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
             return out;
         }, (out) => out.NextToken);
         return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
@@ -61645,9 +61666,11 @@ function createStatusSource(client, debug = () => undefined) {
     return {
         batchSize: MAX_NAMES_PER_CALL,
         deletedState: 'DELETE_COMPLETE',
-        iamAction: IAM_ACTION,
+        iamAction: errors/* IAM_ACTION */.Fk,
         listAll: (bound) => pages(undefined, bound),
-        describe: (names, bound) => describeOrList(names, bound, pages, isNoSuchPackError, debug)
+        describe: (names, bound) => describeOrList(names, bound, pages, errors/* isNoSuchPackError */.u7, log),
+        classify: errors/* classifyError */.fe,
+        expiredDuringWait: errors/* expiredDuringWait */.Cx
     };
 }
 /**
@@ -61655,7 +61678,7 @@ function createStatusSource(client, debug = () => undefined) {
  * answer for a single name, and for several the scope is listed once so the known names are
  * still seen. Either way an unknown name is simply absent from the result.
  */
-async function describeOrList(names, bound, read, isUnknownName, debug) {
+async function describeOrList(names, bound, read, isUnknownName, log) {
     try {
         return await read(names, bound);
     }
@@ -61664,7 +61687,7 @@ async function describeOrList(names, bound, read, isUnknownName, debug) {
             throw error;
         if (names.length === 1)
             return [];
-        debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`);
+        log.debug(`a name in [${names.join(', ')}] does not exist; listing every pack instead`);
         const wanted = new Set(names);
         return (await read(undefined, bound)).filter((pack) => wanted.has(pack.name));
     }
@@ -61685,6 +61708,7 @@ function toReportedPack(d) {
 // EXTERNAL MODULE: ./src/aws/client.ts
 var aws_client = __nccwpck_require__(658);
 ;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
+
 
 
 /** Most rules DescribeConformancePackCompliance returns in one page. */
@@ -61722,7 +61746,9 @@ function createComplianceSource(client) {
                     : []),
                 nextToken: out.NextToken || undefined
             };
-        }
+        },
+        classify: errors/* classifyError */.fe,
+        isNoSuchPack: errors/* isNoSuchPackError */.u7
     };
 }
 
@@ -61744,6 +61770,13 @@ function isServiceState(value) {
 function isReportedState(value) {
     return REPORTED_STATES.includes(value ?? '');
 }
+/**
+ * Whether a deployment failed: AWS spells every failure `*_FAILED`, in a pack's state (either
+ * scope), a member account's status and a stack resource's. The one test of "failed".
+ */
+function isFailed(state) {
+    return state.endsWith('_FAILED');
+}
 function outcomeOf(state) {
     if (state === 'NOT_FOUND')
         return 'missing';
@@ -61754,11 +61787,11 @@ function outcomeOf(state) {
         return 'in-progress';
     if (state.endsWith('_IN_PROGRESS'))
         return 'in-progress';
-    if (state.endsWith('_FAILED'))
+    if (isFailed(state))
         return 'failed';
     return 'completed';
 }
-/** Whether the wait must keep asking about a pack in this state. */
+/** Whether the wait must keep asking about a pack in this state: the one test of "pending". */
 function isPending(state, missingPack) {
     const outcome = outcomeOf(state);
     return (outcome === 'in-progress' ||
@@ -61803,12 +61836,14 @@ function detailOf(status) {
 
 
 
+
 /** Names per DescribeOrganizationConformancePackStatuses call (the API's maximum). */
 const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
 const LIST_LIMIT = 100;
 /** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
 const MEMBER_ACCOUNT_PAGES = 1000;
-function createOrganizationSource(client, debug = () => undefined) {
+/** An organization's packs and their member accounts; calls are told in the debug log. */
+function createOrganizationSource(client, log = silentLog) {
     const send = (promise, bound) => {
         const signal = bound();
         return (0,abortable/* abortable */.Z)(promise(signal), signal);
@@ -61818,7 +61853,7 @@ function createOrganizationSource(client, debug = () => undefined) {
             const out = await send((abortSignal) => client.send(new dist_cjs/* DescribeOrganizationConformancePackStatusesCommand */.Sg5(names
                 ? { OrganizationConformancePackNames: [...names] }
                 : { Limit: LIST_LIMIT, NextToken: nextToken }), { abortSignal }), bound);
-            debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`);
+            log.debug(`DescribeOrganizationConformancePackStatuses(${names ? `${names.length} names` : 'all'}): ${out.OrganizationConformancePackStatuses?.length ?? 0} packs`);
             return out;
         }, 
         // Limit and NextToken apply only when listing every pack.
@@ -61845,12 +61880,12 @@ function createOrganizationSource(client, debug = () => undefined) {
     }
     return {
         batchSize: MAX_ORGANIZATION_NAMES_PER_CALL,
-        iamAction: ORGANIZATION_IAM_ACTIONS[0],
+        iamAction: errors/* ORGANIZATION_IAM_ACTIONS */.__[0],
         deletedState: 'DELETE_SUCCESSFUL',
         listAll: (bound) => statuses(undefined, bound),
-        describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', debug),
+        describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', log),
         settle: {
-            iamAction: ORGANIZATION_IAM_ACTIONS[1],
+            iamAction: errors/* ORGANIZATION_IAM_ACTIONS */.__[1],
             async settled(pack, bound) {
                 // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
                 // after every member account has finished: ask the accounts themselves. Settled only
@@ -61861,11 +61896,11 @@ function createOrganizationSource(client, debug = () => undefined) {
                     return undefined;
                 const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
                 if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-                    debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
+                    log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
                     return undefined;
                 }
                 const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
-                debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+                log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
                 return found({
                     ...detailOf(pack),
                     name: pack.name,
@@ -61874,7 +61909,9 @@ function createOrganizationSource(client, debug = () => undefined) {
                 });
             }
         },
-        memberAccounts
+        memberAccounts,
+        classify: errors/* classifyError */.fe,
+        expiredDuringWait: errors/* expiredDuringWait */.Cx
     };
 }
 function organization_status_source_toReportedPack(s) {
@@ -61909,11 +61946,10 @@ function toMemberAccount(s) {
 function awsRegions(env) {
     return (region, log) => {
         const client = (0,aws_client/* createConfigClient */.a4)(region, env);
-        const debug = (message) => log.debug(message);
         return {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
-            accountStatuses: () => createStatusSource(client, debug),
-            organizationStatuses: () => createOrganizationSource(client, debug),
+            accountStatuses: () => createStatusSource(client, log),
+            organizationStatuses: () => createOrganizationSource(client, log),
             compliance: () => createComplianceSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
@@ -61924,22 +61960,9 @@ function awsRegions(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/wait/backoff.ts
-/**
- * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
- * jitter" (a random point in the upper half of the step) so that several pipelines started
- * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
- *
- * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
- */
-function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
-    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
-    const jittered = step / 2 + (random() * step) / 2;
-    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
-}
-
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __nccwpck_require__(5183);
 ;// CONCATENATED MODULE: ./src/compliance/read-compliance.ts
-
 
 
 const COMPLIANCE_IAM_ACTIONS = [
@@ -61948,7 +61971,6 @@ const COMPLIANCE_IAM_ACTIONS = [
 ];
 /** Most names GetConformancePackComplianceSummary accepts in one call. */
 const MAX_SUMMARY_NAMES = 5;
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 const DEFAULT_MIN_DELAY_MS = 1_000;
 const DEFAULT_MAX_DELAY_MS = 8_000;
 const STATUSES = new Set([
@@ -61972,10 +61994,9 @@ const RULES = {
  * throws for AWS trouble: that is the result's `kind`.
  */
 async function readCompliance(names, deps) {
-    const { source, clock, deadline, signal } = deps;
-    const log = deps.log ?? { warning: () => undefined, debug: () => undefined };
+    const { source, signal, log } = deps;
     const random = deps.random ?? Math.random;
-    const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const requestTimeoutMs = deps.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
     const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
     const maxDelayMs = Math.max(minDelayMs, deps.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
     const wanted = [...new Set(names)];
@@ -62006,51 +62027,43 @@ async function readCompliance(names, deps) {
             message: `Ran out of time reading the compliance of conformance packs: ${read.length} of ${wanted.length} read${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
         };
     };
+    const policy = (0,request_policy/* untilDeadline */.Hm)(minDelayMs, maxDelayMs, random);
     /** One request, retried while the error is transient and time is left. */
     async function request(operation, what, send) {
-        let lastError;
-        for (let attempt = 0;; attempt++) {
-            if (signal.aborted)
-                return stop({ kind: 'cancelled' });
-            const left = deadline - clock.now();
-            if (left <= 0)
-                return stop({ kind: 'timeout', lastError });
-            const timer = AbortSignal.timeout(Math.max(1, Math.min(requestTimeoutMs, left)));
-            try {
-                const value = await send(AbortSignal.any([signal, timer]));
+        const judge = (error, timedOut) => {
+            if (!timedOut && source.isNoSuchPack(error))
+                return { kind: 'stop', stop: { kind: 'missing' } };
+            const classified = transientIfResolvedBefore((0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => source.classify(e, operation.iamAction)));
+            if (classified.kind === 'permanent') {
+                const message = `${operation.name} failed: ${classified.message}`;
+                return { kind: 'stop', stop: stop({ kind: 'error', message }) };
+            }
+            return { kind: 'retry', message: classified.message };
+        };
+        const onRetry = (message) => {
+            streak =
+                streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 };
+            if (streak.count === 1) {
+                log.warning(`${operation.name} (${what}) failed, retrying: ${message}`);
+            }
+            else {
+                log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`);
+            }
+        };
+        const answer = await (0,request_policy/* retry */.L5)(deps, policy, send, { judge, onRetry, timeoutMs: requestTimeoutMs });
+        switch (answer.kind) {
+            case 'ok':
                 if (streak)
                     log.debug(`AWS Config answered again after ${streak.count} failed call(s).`);
                 streak = undefined;
-                return { kind: 'ok', value };
-            }
-            catch (error) {
-                if (signal.aborted)
-                    return stop({ kind: 'cancelled' });
-                if (!timer.aborted && isNoSuchPackError(error))
-                    return { kind: 'missing' };
-                const classified = transientIfResolvedBefore(timer.aborted
-                    ? { kind: 'transient', message: 'request timed out' }
-                    : classifyError(error, operation.iamAction));
-                if (classified.kind === 'permanent') {
-                    return stop({ kind: 'error', message: `${operation.name} failed: ${classified.message}` });
-                }
-                lastError = classified.message;
-                streak =
-                    streak?.message === lastError
-                        ? { message: lastError, count: streak.count + 1 }
-                        : { message: lastError, count: 1 };
-                if (streak.count === 1) {
-                    log.warning(`${operation.name} (${what}) failed, retrying: ${lastError}`);
-                }
-                else {
-                    log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`);
-                }
-                const delay = backoffDelay(attempt, minDelayMs, maxDelayMs, random);
-                // A retry that could only start at or after the deadline is no retry.
-                if (delay >= deadline - clock.now())
-                    return stop({ kind: 'timeout', lastError });
-                await clock.sleep(delay, signal);
-            }
+                return { kind: 'ok', value: answer.value };
+            case 'cancelled':
+                return stop({ kind: 'cancelled' });
+            case 'stopped':
+                return answer.stop;
+            case 'deadline':
+            case 'exhausted':
+                return stop({ kind: 'timeout', lastError: answer.lastError });
         }
     }
     /** The summaries of one batch; a batch naming a pack that is gone is asked name by name. */
@@ -62821,49 +62834,55 @@ function combineEnds(outcomes) {
 
 // EXTERNAL MODULE: ./src/publish/check-view.ts
 var check_view = __nccwpck_require__(3153);
+;// CONCATENATED MODULE: ./src/packs/member-account.ts
+
+/** Whether the pack's deployment failed in this account. */
+function accountFailed(account) {
+    return isFailed(account.status);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/best-effort.ts
 
-
-const ATTEMPTS = 3;
 /**
- * One bounded request, retried on transient errors (a few times, with a pause, never past the
- * deadline). Never throws: a failure comes back with the reason a person can act on.
+ * One bounded request, retried on transient errors under BEST_EFFORT_RETRY (a few times, with
+ * a pause, never past the deadline). Never throws: a failure comes back with the reason a
+ * person can act on. Retries are told in the debug log.
  */
 async function bestEffort(request, deps, options) {
-    const { clock, deadline, signal } = deps;
-    let last = '';
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const left = deadline - clock.now();
-        if (signal.aborted)
+    const judge = (error, timedOut) => {
+        const own = options.interpret?.(error);
+        if (own)
+            return { kind: 'stop', stop: own };
+        const classified = (0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => options.classifier.classify(e, options.iamAction));
+        return classified.kind === 'permanent'
+            ? { kind: 'stop', stop: classified.message }
+            : { kind: 'retry', message: classified.message };
+    };
+    const read = await (0,request_policy/* retry */.L5)(deps, request_policy/* BEST_EFFORT_RETRY */.ZH, request, {
+        judge,
+        timeoutMs: deps.requestTimeoutMs,
+        onRetry: (message) => deps.log.debug(`${options.what}: ${message}; retrying`)
+    });
+    switch (read.kind) {
+        case 'ok':
+            return { ok: true, value: read.value };
+        case 'cancelled':
             return { ok: false, why: 'the run was cancelled' };
-        if (left <= 0)
-            return { ok: false, why: `the deadline passed${last ? ` (last error: ${last})` : ''}` };
-        const timer = AbortSignal.timeout(Math.max(1, Math.min(deps.requestTimeoutMs ?? 10_000, left)));
-        try {
-            return { ok: true, value: await request(AbortSignal.any([signal, timer])) };
-        }
-        catch (error) {
-            if (signal.aborted)
-                return { ok: false, why: 'the run was cancelled' };
-            const own = options.interpret?.(error);
-            if (own)
-                return { ok: false, why: own };
-            const classified = timer.aborted
-                ? { kind: 'transient', message: 'request timed out' }
-                : classifyError(error, options.iamAction);
-            if (classified.kind === 'permanent')
-                return { ok: false, why: classified.message };
-            last = classified.message;
-            if (attempt === ATTEMPTS - 1)
-                break;
-            deps.debug?.(`${options.what}: ${last}; retrying`);
-            await clock.sleep(Math.min(backoffDelay(attempt, 1000, 4000), Math.max(0, deadline - clock.now())), signal);
-        }
+        case 'stopped':
+            return { ok: false, why: read.stop };
+        case 'deadline':
+            return {
+                ok: false,
+                why: `the deadline passed${read.lastError ? ` (last error: ${read.lastError})` : ''}`
+            };
+        case 'exhausted':
+            return { ok: false, why: `it kept failing: ${read.lastError}` };
     }
-    return { ok: false, why: `it kept failing: ${last}` };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/failed-accounts.ts
+
+
 
 const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetailedStatus';
 /**
@@ -62874,32 +62893,34 @@ const MEMBER_ACCOUNTS_IAM_ACTION = 'config:GetOrganizationConformancePackDetaile
 async function readFailedAccounts(packs, deps) {
     const explanations = new Map();
     for (const pack of packs) {
-        if (!pack.state.endsWith('_FAILED'))
+        if (!isFailed(pack.state))
             continue;
         if (deps.signal.aborted)
             break;
         const read = await bestEffort((signal) => deps.source.memberAccounts(pack.name, () => signal), deps, {
             iamAction: MEMBER_ACCOUNTS_IAM_ACTION,
-            what: `GetOrganizationConformancePackDetailedStatus ${pack.name}`
+            what: `GetOrganizationConformancePackDetailedStatus ${pack.name}`,
+            classifier: deps.source
         });
         explanations.set(pack.name, read.ok
             ? {
                 kind: 'accounts',
-                accounts: [...read.value].sort((a, b) => failedFirst(a.status) - failedFirst(b.status))
+                accounts: [...read.value].sort((a, b) => failedFirst(a) - failedFirst(b))
             }
             : { kind: 'unavailable', why: read.why });
     }
     return explanations;
 }
-const failedFirst = (status) => (status.endsWith('_FAILED') ? 0 : 1);
+const failedFirst = (account) => (accountFailed(account) ? 0 : 1);
 /** The ids of the accounts whose deployment failed. */
 function failedAccountIds(explanation) {
     if (explanation?.kind !== 'accounts')
         return undefined;
-    return explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).map((a) => a.accountId);
+    return explanation.accounts.filter(accountFailed).map((a) => a.accountId);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/report.ts
+
 
 
 
@@ -62966,7 +62987,7 @@ function withCause(message, explanation) {
         return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`;
     }
     if (explanation?.kind === 'accounts') {
-        const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED'));
+        const failed = explanation.accounts.filter(accountFailed);
         if (failed.length === 0)
             return message;
         const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount);
@@ -63048,6 +63069,7 @@ function headline(verdict, end, elapsedMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary-table.ts
+
 
 
 
@@ -63156,7 +63178,7 @@ function list(items, max, firstMark = '') {
     return `<ul>${shown.join('')}</ul>`;
 }
 function accountsTable(explanation) {
-    const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length;
+    const failed = explanation.accounts.filter(accountFailed).length;
     const rows = explanation.accounts
         .slice(0, MAX_ACCOUNTS_SHOWN)
         .map((a) => `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`);
@@ -63333,6 +63355,7 @@ function liveCheck(checks, inputs, clock, startedAt) {
 ;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
 
 
+
 const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
 /**
  * For every failed pack with a stack, reads that stack's events once (newest first, back to
@@ -63342,9 +63365,9 @@ const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
 async function explainFailures(packs, deps) {
     const explanations = new Map();
     for (const pack of packs) {
-        if (pack.state !== 'CREATE_FAILED' && pack.state !== 'DELETE_FAILED')
+        if (!isFailed(pack.state))
             continue;
-        const { stackArn, requestedAt } = pack.detail;
+        const { stackArn, requestedAt } = detailOf(pack) ?? {};
         if (!stackArn)
             continue;
         if (deps.signal.aborted)
@@ -63384,24 +63407,23 @@ async function explainOne(stackArn, since, deps) {
 /** A resource's own failure; the stack's events about itself only summarise them. */
 function isResourceFailure(event) {
     const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return event.status.endsWith('_FAILED') && !isTheStack;
+    return isFailed(event.status) && !isTheStack;
 }
 function readPage(stackArn, nextToken, tokens, deps) {
     const read = async (signal) => {
-        const page = await deps.read(stackArn, nextToken, signal);
+        const page = await deps.events.read(stackArn, nextToken, signal);
         return { ...page, nextToken: tokens.follow(page.nextToken) };
     };
     return bestEffort(read, deps, {
         iamAction: EXPLAIN_IAM_ACTION,
         what: `DescribeStackEvents ${stackArn}`,
-        interpret: (error) => (isStackGone(error) ? 'the stack no longer exists' : undefined)
+        classifier: deps.events,
+        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
     });
 }
-function isStackGone(error) {
-    const e = error;
-    return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
-}
 
+// EXTERNAL MODULE: ./src/shared/backoff.ts
+var backoff = __nccwpck_require__(9393);
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
@@ -63410,7 +63432,7 @@ const SETTLE_FAILURES_BEFORE_WARNING = 3;
  * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
  * that the aggregate would finish is never failed by it.
  */
-function bestEffortSettling(settler, warn) {
+function bestEffortSettling(settler, log) {
     let givenUp = false;
     let failures = 0;
     let warned = false;
@@ -63421,7 +63443,7 @@ function bestEffortSettling(settler, warn) {
         if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
             return;
         warned = true;
-        warn(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
+        log.warning(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
     };
     return {
         async settle(candidates, bound, classify) {
@@ -63459,7 +63481,6 @@ const endsTheRound = (failure) => failure.kind === 'permanent' &&
 
 
 
-const wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
 const SETTLE_AFTER_ROUNDS = 3;
 /**
@@ -63468,12 +63489,12 @@ const SETTLE_AFTER_ROUNDS = 3;
  * longer asked for. Never throws for AWS trouble: that is the result's `end`.
  */
 async function waitForPacks(plan, deps) {
-    const { source, clock, log, signal } = deps;
+    const { source, clock, log, signal, deadline } = deps;
     const random = deps.random ?? Math.random;
-    const requestTimeoutMs = plan.requestTimeoutMs ?? wait_for_packs_DEFAULT_REQUEST_TIMEOUT_MS;
+    const requestTimeoutMs = plan.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
     const startedAt = clock.now();
     // The last poll is placed so that its request still has this long before the deadline.
-    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (plan.deadline - startedAt) / 10));
+    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (deadline - startedAt) / 10));
     const packs = new Map();
     for (const name of plan.names ?? [])
         packs.set(name, { name, state: 'UNKNOWN' });
@@ -63483,7 +63504,7 @@ async function waitForPacks(plan, deps) {
     let errorStreak;
     // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
     let answered = false;
-    const settling = source.settle && bestEffortSettling(source.settle, (m) => log.warning(m));
+    const settling = source.settle && bestEffortSettling(source.settle, log);
     const pendingNames = () => [...packs.values()].filter((p) => isPending(p.state, plan.missingPack)).map((p) => p.name);
     // Consecutive answers in which each pack was in the same in-progress state.
     const inProgressFor = new Map();
@@ -63517,23 +63538,20 @@ async function waitForPacks(plan, deps) {
     async function round() {
         let changed = false;
         // Requests run one after another, so the last one bounded is the one that failed.
-        let lastTimer;
+        let last;
         const bound = () => {
-            const timeout = Math.max(1, Math.min(requestTimeoutMs, plan.deadline - clock.now()));
-            lastTimer = AbortSignal.timeout(timeout);
-            return AbortSignal.any([signal, lastTimer]);
+            last = (0,request_policy/* boundRequest */.on)(deps, requestTimeoutMs);
+            return last.signal;
         };
         const failed = (error, iamAction = source.iamAction) => {
             if (signal.aborted)
                 return { kind: 'cancelled' };
-            if (lastTimer?.aborted)
-                return { kind: 'transient', message: 'request timed out' };
-            const classified = classifyError(error, iamAction, plan.region);
+            const classified = (0,request_policy/* classifyFailure */.XE)(error, last?.timedOut() ?? false, (e) => source.classify(e, iamAction, plan.region));
             if (!answered || classified.kind !== 'permanent')
                 return classified;
             if (classified.cause === 'expired-credentials') {
                 const waited = formatDuration(clock.now() - startedAt);
-                return { ...classified, message: expiredDuringWait(error, waited) };
+                return { ...classified, message: source.expiredDuringWait(error, waited) };
             }
             // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
             if (classified.cause === 'unresolved-host')
@@ -63620,8 +63638,8 @@ async function waitForPacks(plan, deps) {
         }
         quietRounds = changed ? 0 : quietRounds + 1;
         const roundEndedAt = clock.now();
-        const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random);
-        const nextPollAt = Math.min(roundEndedAt + delay, plan.deadline - lastPollReserve);
+        const delay = (0,backoff/* backoffDelay */.E)(quietRounds, plan.minDelayMs, plan.maxDelayMs, random);
+        const nextPollAt = Math.min(roundEndedAt + delay, deadline - lastPollReserve);
         // A poll squeezed in right before the deadline would be a burst: stop instead.
         if (nextPollAt - roundEndedAt < plan.minDelayMs) {
             return finish({ kind: 'deadline', lastError: errorStreak?.message });
@@ -63634,6 +63652,7 @@ async function waitForPacks(plan, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait/region-wait.ts
+
 
 
 
@@ -63652,12 +63671,10 @@ async function waitInRegion(region, inputs, deps) {
     if (!ports.known) {
         deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
     }
-    const debug = (message) => deps.log.debug(message);
     const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined;
     try {
         const wait = await waitForPacks({
             names: inputs.names,
-            deadline: deps.deadline,
             minDelayMs: inputs.minDelayMs,
             maxDelayMs: inputs.maxDelayMs,
             missingPack: inputs.missingPack,
@@ -63666,11 +63683,17 @@ async function waitInRegion(region, inputs, deps) {
         }, {
             source: orgSource ?? ports.accountStatuses(),
             clock: deps.clock,
+            deadline: deps.deadline,
             log: deps.log,
             signal: deps.signal,
             onRound: deps.onRound
         });
-        const explainDeps = { clock: deps.clock, deadline: deps.deadline, signal: deps.signal, debug };
+        const explainDeps = {
+            clock: deps.clock,
+            deadline: deps.deadline,
+            signal: deps.signal,
+            log: deps.log
+        };
         let explanations = new Map();
         if (wait.end.kind !== 'cancelled') {
             if (orgSource)
@@ -63685,16 +63708,16 @@ async function waitInRegion(region, inputs, deps) {
     }
 }
 async function explainStacks(wait, deps, ports) {
-    const withStack = wait.packs.some((p) => p.state.endsWith('_FAILED') && p.state !== 'UNKNOWN' && p.detail?.stackArn);
+    const withStack = wait.packs.some((p) => isFailed(p.state) && detailOf(p)?.stackArn);
     if (!withStack)
         return new Map();
     // Only when a pack failed: most runs never need the CloudFormation client.
-    const reader = await ports.stackEvents();
+    const events = await ports.stackEvents();
     try {
-        return await explainFailures(wait.packs, { ...deps, read: reader.read });
+        return await explainFailures(wait.packs, { ...deps, events });
     }
     finally {
-        reader.close();
+        events.close();
     }
 }
 /** Log lines of one region among several carry its name. */
@@ -64100,7 +64123,7 @@ function cancelOnSignals(log) {
 /* harmony export */   ZZ: () => (/* binding */ field),
 /* harmony export */   em: () => (/* binding */ packCounts)
 /* harmony export */ });
-/* unused harmony exports CHECK_SUMMARY_LIMIT, DEFAULT_CHECK_REQUEST_TIMEOUT_MS */
+/* unused harmony export CHECK_SUMMARY_LIMIT */
 /**
  * What a check run shows, decided without GitHub: its conclusion, its title, the commit it
  * belongs to, and a summary cut to GitHub's limit.
@@ -64111,8 +64134,6 @@ function cancelOnSignals(log) {
  * summary carries multi-byte marks (✅ ⏳ ⏱️), so the cut is measured in bytes.
  */
 const CHECK_SUMMARY_LIMIT = 65_535;
-/** The normal bound for one GitHub call. */
-const DEFAULT_CHECK_REQUEST_TIMEOUT_MS = 10_000;
 const CUT_NOTE = '\n\n---\n_This summary was cut to fit the 65,535-character limit of a check run. The full table is in the job summary of the workflow run._\n';
 const TABLE_CLOSE = '</table>';
 /** `markdown` as is when it fits the limit; else cut at a row or line boundary, with a note. */
@@ -64192,6 +64213,154 @@ function checkTitle(counts, done) {
         .join('');
     const line = `${counts.completed} of ${total} pack${total === 1 ? '' : 's'} deployed${extras}`;
     return done ? line : `Waiting: ${line}`;
+}
+
+
+/***/ }),
+
+/***/ 3543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ abortable)
+/* harmony export */ });
+/**
+ * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
+ * can outlive it; racing the signal makes an abort take effect at once.
+ */
+function abortable(promise, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(abortError(signal));
+        // Settled either way, so that a request's own rejection after an abort is never unhandled.
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function abortError(signal) {
+    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
+    error.name = 'AbortError';
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 9393:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay)
+/* harmony export */ });
+/**
+ * Delay before the next poll: exponential from `minMs`, capped at `maxMs`, with "equal
+ * jitter" (a random point in the upper half of the step) so that several pipelines started
+ * together do not poll in lockstep. Never below `minMs`, never above `maxMs`.
+ *
+ * `attempt` counts the rounds since the last state change: 0 gives `minMs` exactly.
+ */
+function backoffDelay(attempt, minMs, maxMs, random = Math.random) {
+    const step = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 30));
+    const jittered = step / 2 + (random() * step) / 2;
+    return Math.round(Math.min(maxMs, Math.max(minMs, jittered)));
+}
+
+
+/***/ }),
+
+/***/ 5183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ untilDeadline),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   ZH: () => (/* binding */ BEST_EFFORT_RETRY),
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   on: () => (/* binding */ boundRequest)
+/* harmony export */ });
+/* unused harmony export TIMED_OUT */
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9393);
+
+/**
+ * One bounded request, and retry with backoff, for every call the action makes.
+ *
+ * A request is bounded three ways: the run's deadline, the run's cancellation, and its own
+ * timeout (REQUEST_TIMEOUT_MS, or less when less time is left). A request cut off by its own
+ * timeout is a transient failure ("request timed out"); one cut off by the cancellation is no
+ * failure at all.
+ *
+ * Who retries, and how, differs on purpose:
+ * - The wait (src/wait/wait-for-packs.ts) does not retry a request: a transient failure ends
+ *   the round, and the next poll, at the wait's own backoff, is the retry. It uses only
+ *   `boundRequest` and `classifyFailure`.
+ * - Best-effort reads after the wait (BEST_EFFORT_RETRY) make 3 attempts with a short pause:
+ *   what they explain is nice to have, and the run's result is already known. A pause is cut
+ *   to the time left; the attempt after it then finds the deadline passed.
+ * - Reading compliance (untilDeadline) retries as long as the deadline allows, because under
+ *   `compliance: require` its answer decides the result. It stops without sleeping when a
+ *   retry could only start at or after the deadline: that sleep would end in a timeout anyway.
+ */
+/** The most one request may take (the time left bounds it further): AWS's calls and GitHub's. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** A fresh bound for one request: at most `timeoutMs`, never past the deadline, at least 1 ms. */
+function boundRequest(scope, timeoutMs = REQUEST_TIMEOUT_MS) {
+    const timer = AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, scope.deadline - scope.clock.now())));
+    return { signal: AbortSignal.any([scope.signal, timer]), timedOut: () => timer.aborted };
+}
+/** What a request cut off by its own timeout failed with. */
+const TIMED_OUT = { kind: 'transient', message: 'request timed out' };
+/** A request's error: its own timeout, or what the port that made the call says it is. */
+function classifyFailure(error, timedOut, classify) {
+    return timedOut ? TIMED_OUT : classify(error);
+}
+/** Best-effort reads after the wait: 3 attempts, pauses of 1 s, then 1 to 2 s. */
+const BEST_EFFORT_RETRY = {
+    attempts: 3,
+    pause: (attempt) => (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(attempt, 1000, 4000),
+    atDeadline: 'clip'
+};
+/** Reads whose answer decides the result: retried with backoff until the deadline. */
+function untilDeadline(minDelayMs, maxDelayMs, random = Math.random) {
+    return {
+        pause: (attempt) => (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(attempt, minDelayMs, maxDelayMs, random),
+        atDeadline: 'stop'
+    };
+}
+/**
+ * `send`, each attempt under a fresh bound, retried as `policy` says while `judge` says the
+ * error is worth it. Never throws what `send` throws.
+ */
+async function retry(scope, policy, send, options) {
+    const { clock, deadline, signal } = scope;
+    let lastError;
+    for (let attempt = 0;; attempt++) {
+        if (signal.aborted)
+            return { kind: 'cancelled' };
+        if (deadline - clock.now() <= 0)
+            return { kind: 'deadline', lastError };
+        const request = boundRequest(scope, options.timeoutMs);
+        try {
+            return { kind: 'ok', value: await send(request.signal) };
+        }
+        catch (error) {
+            if (signal.aborted)
+                return { kind: 'cancelled' };
+            const judged = options.judge(error, request.timedOut());
+            if (judged.kind === 'stop')
+                return { kind: 'stopped', stop: judged.stop };
+            lastError = judged.message;
+            if (policy.attempts !== undefined && attempt >= policy.attempts - 1)
+                return { kind: 'exhausted', lastError };
+            options.onRetry?.(lastError);
+            const pause = policy.pause(attempt);
+            const left = deadline - clock.now();
+            if (policy.atDeadline === 'stop' && pause >= left)
+                return { kind: 'deadline', lastError };
+            await clock.sleep(policy.atDeadline === 'clip' ? Math.min(pause, Math.max(0, left)) : pause, signal);
+        }
+    }
 }
 
 

@@ -1,3 +1,4 @@
+import { accountFailed } from '../packs/member-account.js'
 import { describeEarlier } from '../packs/deployment.js'
 import type { FailedResource, FailureExplanation } from '../wait/explain-failures.js'
 import { formatDuration, reasonOf } from '../packs/pack-text.js'
@@ -112,7 +113,7 @@ function withCause(message: string, explanation: FailureExplanation | undefined)
     return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`
   }
   if (explanation?.kind === 'accounts') {
-    const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED'))
+    const failed = explanation.accounts.filter(accountFailed)
     if (failed.length === 0) return message
     const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount)
     const more = failed.length - shown.length

@@ -1,3 +1,4 @@
+import { accountFailed } from '../packs/member-account.js'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import { complianceCell, rulesHtml } from '../compliance/annotations.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
@@ -140,7 +141,7 @@ function list(items: readonly string[], max: number, firstMark = ''): string {
 }
 
 function accountsTable(explanation: Extract<FailureExplanation, { kind: 'accounts' }>): string {
-  const failed = explanation.accounts.filter((a) => a.status.endsWith('_FAILED')).length
+  const failed = explanation.accounts.filter(accountFailed).length
   const rows = explanation.accounts
     .slice(0, MAX_ACCOUNTS_SHOWN)
     .map(
