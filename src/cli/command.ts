@@ -1,5 +1,5 @@
 import { INPUT_SPECS } from '../input-spec.js'
-import { InputError, parseInputs, type InputSource, type Inputs } from '../inputs.js'
+import { InputError, InputErrors, parseInputs, type InputSource, type Inputs } from '../inputs.js'
 import type { PipelineOutcome } from '../pipeline.js'
 import type { ResultDestination } from '../publish/destination.js'
 import { FAILED_BEFORE_WAIT, outputValues } from '../publish/outputs.js'
@@ -130,6 +130,12 @@ function usage(stderr: Terminal, message: string): ExitCode {
 }
 
 function inputErrorMessage(error: unknown): string {
+  // Each bad value on its own line, each in the flag's words.
+  if (error instanceof InputErrors)
+    return [
+      `${error.errors.length} flag values are invalid:`,
+      ...error.errors.map((e) => `  ${flagMessage(e.message, INPUT_SPECS)}`)
+    ].join('\n')
   const message =
     error instanceof InputError
       ? error.message
