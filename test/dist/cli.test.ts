@@ -79,7 +79,7 @@ describe('dist/cli.js: flags and help', () => {
     expect(run.stderr.split('\n').slice(0, 4)).toEqual([
       'wait-for-conformance-packs: 3 flag values are invalid:',
       '  --scope must be one of account, organization, got "galaxy"',
-      expect.stringMatching(/^  --min-delay-seconds must be .*, got "0"$/),
+      expect.stringMatching(/^ {2}--min-delay-seconds must be .*, got "0"$/),
       '  --fail-on-failure must be a boolean (true or false), got "maybe"'
     ])
     expect(run.stderr).toContain('"galaxy"')
