@@ -12,6 +12,11 @@ import type { Log } from './shared/log.js'
  * system clock and the AWS SDK clients; then the same pipeline as the action.
  */
 const env = process.env
+// Piped into `head`, the reader may go away first: the run still ends with its own exit code.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
 let received: NodeJS.Signals | undefined
 let dispose = (): void => undefined
 
