@@ -80,15 +80,21 @@ function packReport(
   }
 }
 
-/** The last deployment's time, or the time so far of one still running. */
+/**
+ * As the job summary measures it: a completed deployment's own time, else the time since it
+ * was requested; none for a pack that is not there or shows an earlier deployment.
+ */
 function durationOf(
   state: string,
   requestedAt: string | undefined,
   completedAt: string | undefined,
   now: number
 ): number | undefined {
-  if (requestedAt === undefined) return undefined
+  if (requestedAt === undefined || state === 'NOT_FOUND' || state === 'PREVIOUS_DEPLOYMENT')
+    return undefined
   const start = Date.parse(requestedAt)
-  if (completedAt !== undefined) return Math.max(0, Date.parse(completedAt) - start)
-  return state.endsWith('_IN_PROGRESS') ? Math.max(0, now - start) : undefined
+  const completed = completedAt === undefined ? undefined : Date.parse(completedAt)
+  const end =
+    completed !== undefined && completed >= start && state === 'CREATE_COMPLETE' ? completed : now
+  return Math.max(0, end - start)
 }

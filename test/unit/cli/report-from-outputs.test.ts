@@ -64,13 +64,28 @@ describe('reportFromOutputs', () => {
     })
     expect(region.packs.map((p) => [p.name, p.durationMs])).toEqual([
       ['alpha', 150_000],
-      // A failed deployment has no completion time: how long it took is not known.
-      ['beta', undefined],
+      // As the job summary measures a failed deployment: up to now.
+      ['beta', 600_000],
       // Still running: the time so far.
       ['gamma', 60_000]
     ])
     expect(region.packs[1].failedResources).toEqual(OUTPUTS.statuses[1].failedResources)
     expect(region.problem).toBeUndefined()
+  })
+
+  it('gives no duration to a pack that is not there or shows an earlier deployment', () => {
+    const at = { region: 'eu-west-1', lastUpdateRequestedTime: '2026-01-02T03:00:00.000Z' }
+    const report = reportFromOutputs(
+      {
+        ...FAILED_BEFORE_WAIT,
+        statuses: [
+          { name: 'a', state: 'NOT_FOUND', ...at },
+          { name: 'b', state: 'PREVIOUS_DEPLOYMENT', reportedState: 'CREATE_COMPLETE', ...at }
+        ]
+      },
+      FACTS
+    )
+    expect(report.regions[0].packs.map((p) => p.durationMs)).toEqual([undefined, undefined])
   })
 
   it('splits `region/name` lists between several regions, and attaches compliance', () => {
