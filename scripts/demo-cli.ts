@@ -9,6 +9,8 @@ export interface DemoOptions {
   readonly node?: string
   readonly out: string
   readonly debug: boolean
+  /** Run the command, dist/cli.js, instead of the action. */
+  readonly cli: boolean
 }
 
 export type DemoArgs =
@@ -25,7 +27,7 @@ export function scenarioList(indent = '  '): string {
 }
 
 export function demoUsage(): string {
-  return `Usage: npm run demo -- [--scenario NAME] [--node PATH] [--out DIR] [--debug]
+  return `Usage: npm run demo -- [--scenario NAME] [--node PATH] [--out DIR] [--debug] [--cli]
 
 Runs the built action (dist/index.js) against a local AWS Config emulator that plays a
 scripted scenario, prints the action's log, outputs and AWS calls, writes the job summary to
@@ -36,6 +38,8 @@ Options:
   --node PATH      the Node.js binary that runs dist/index.js (default: the one running the demo)
   --out DIR        the folder for the job summary, summary-NAME.md (default: demo-output)
   --debug          also show the action's debug lines
+  --cli            run the command (dist/cli.js) with the scenario's inputs as flags instead
+                   of the action; writes summary-NAME.md, junit-NAME.xml and outputs-NAME.json
   --help           show this help
 
 Scenarios:
@@ -57,6 +61,7 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
         node: { type: 'string' },
         out: { type: 'string', default: 'demo-output' },
         debug: { type: 'boolean', default: false },
+        cli: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     }))
@@ -74,7 +79,8 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
       demo,
       node: values.node,
       out: values.out,
-      debug: values.debug
+      debug: values.debug,
+      cli: values.cli
     }
   }
 }
@@ -106,4 +112,49 @@ export function demoProblems(demo: DemoScenario, run: ActionRun): string[] {
     if (!pattern.test(run.stdout)) problems.push(`the log does not match ${String(pattern)}`)
   }
   return problems
+}
+
+/** The scenario's inputs as the command's flags: `--name value`, in order. */
+export function scenarioFlags(inputs: Readonly<Record<string, string>>): string[] {
+  return Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value])
+}
+
+/** The command's exit code for what the scenario scripts: timeout is 2, cancellation 130. */
+export function cliExitCode(expect: DemoScenario['expect']): number {
+  if (expect.exitCode === 0) return 0
+  if (expect.result === 'timeout') return 2
+  if (expect.result === 'cancelled') return 130
+  return 1
+}
+
+/**
+ * demoProblems for a run of the command: its --json object read back into the outputs the
+ * action would have set. The scenarios' log patterns are the action's workflow-command lines,
+ * which the command never writes, so they are not checked.
+ */
+export function cliDemoProblems(
+  demo: DemoScenario,
+  run: { readonly code: number | null; readonly stdout: string; readonly summary: string }
+): string[] {
+  let outputs: Record<string, string>
+  try {
+    const document = JSON.parse(run.stdout) as Record<string, unknown>
+    outputs = Object.fromEntries(
+      Object.entries(document).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])
+    )
+  } catch {
+    return [`stdout is not one JSON object: ${JSON.stringify(run.stdout.slice(0, 200))}`]
+  }
+  const scripted = {
+    ...demo,
+    expect: { ...demo.expect, exitCode: cliExitCode(demo.expect), log: [] }
+  }
+  return demoProblems(scripted, {
+    code: run.code,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    outputs,
+    summary: run.summary
+  })
 }

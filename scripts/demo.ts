@@ -3,14 +3,24 @@
  * scenario, prints the action's log and outputs, and writes the job summary to a file.
  * Exits 0 when the action behaved as the scenario scripts it (a scripted failure included).
  *
- *   npm run demo [-- --scenario NAME] [--node PATH] [--out DIR] [--debug]
+ *   npm run demo [-- --scenario NAME] [--node PATH] [--out DIR] [--debug] [--cli]
+ *
+ * With --cli the command, dist/cli.js, runs the scenario instead, its inputs as flags.
  *   npm run demo -- --help    (the scenarios and options)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ConfigEmulator } from '../test/emulator/config-emulator.js'
 import { runAction } from '../test/support/run-action.js'
-import { callsReport, demoProblems, parseDemoArgs } from './demo-cli.js'
+import { runCli } from '../test/support/run-cli.js'
+import {
+  callsReport,
+  cliDemoProblems,
+  demoProblems,
+  parseDemoArgs,
+  scenarioFlags,
+  type DemoOptions
+} from './demo-cli.js'
 
 async function main(): Promise<number> {
   const args = parseDemoArgs(process.argv.slice(2))
@@ -25,6 +35,13 @@ async function main(): Promise<number> {
   const { scenario: name, demo, node, out, debug } = args.options
   const emulator = new ConfigEmulator(demo.scenario)
   const endpoint = await emulator.start()
+  if (args.options.cli) {
+    try {
+      return await cliDemo(args.options, emulator, endpoint)
+    } finally {
+      await emulator.stop()
+    }
+  }
   console.log(`Demo scenario '${name}': ${demo.description}`)
   console.log(
     `AWS Config emulator at ${endpoint}; running dist/index.js${node ? ` with ${node}` : ''}\n`
@@ -63,6 +80,53 @@ async function main(): Promise<number> {
   } finally {
     await emulator.stop()
   }
+}
+
+/** The scenario through the command: the log and table as a person sees them, then the files. */
+async function cliDemo(
+  options: DemoOptions,
+  emulator: ConfigEmulator,
+  endpoint: string
+): Promise<number> {
+  const { scenario: name, demo, out, debug } = options
+  const outDir = resolve(out)
+  await mkdir(outDir, { recursive: true })
+  const files = { summary: `summary-${name}.md`, junit: `junit-${name}.xml` }
+  const args = [
+    ...scenarioFlags(demo.inputs),
+    '--json',
+    '--summary-file',
+    `{dir}/${files.summary}`,
+    '--junit-file',
+    `{dir}/${files.junit}`,
+    ...(debug ? ['--debug'] : [])
+  ]
+  console.log(`Demo scenario '${name}': ${demo.description}`)
+  console.log(`AWS Config emulator at ${endpoint}; running dist/cli.js ${args.join(' ')}\n`)
+  const run = await runCli({
+    args,
+    endpoint,
+    env: { AWS_REGION: 'us-east-1' },
+    node: options.node,
+    files: [files.summary, files.junit],
+    // The log and the table are on stderr beside --json.
+    echoStderr: (chunk) => process.stderr.write(chunk)
+  })
+  for (const [file, text] of Object.entries(run.files))
+    await writeFile(join(outDir, file), text ?? '')
+  await writeFile(join(outDir, `outputs-${name}.json`), run.stdout)
+  console.log(`\n--json:\n${run.stdout}`)
+  console.log(
+    `Files written to ${outDir}: ${Object.keys(run.files).join(', ')}, outputs-${name}.json`
+  )
+  console.log(callsReport(emulator.callCounts()))
+  const problems = cliDemoProblems(demo, { ...run, summary: run.files[files.summary] ?? '' })
+  if (problems.length) {
+    console.error(`\nDemo FAILED: ${problems.join('; ')}`)
+    return 1
+  }
+  console.log(`\nDemo OK: the command behaved as scripted (exit code ${run.code}).`)
+  return 0
 }
 
 process.exitCode = await main()

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { callsReport, demoProblems, parseDemoArgs } from '../../scripts/demo-cli.js'
+import {
+  callsReport,
+  cliDemoProblems,
+  cliExitCode,
+  demoProblems,
+  parseDemoArgs,
+  scenarioFlags
+} from '../../scripts/demo-cli.js'
 import { SCENARIOS } from '../../scripts/demo-scenarios.js'
 import type { ActionRun } from '../support/run-action.js'
 
@@ -98,3 +105,41 @@ describe('demoProblems', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+describe('the demo through the command', () => {
+  const demo = SCENARIOS.timeout
+  const document = {
+    result: 'timeout',
+    'completed-packs': ['iam-baseline'],
+    'pending-packs': ['slow-pack']
+  }
+  const summary = '<h2>⏱️ AWS Config conformance packs: timeout</h2>'
+
+  it('passes flags for the inputs and expects the command’s exit codes', () => {
+    expect(scenarioFlags({ 'conformance-pack-names': 'a,b', 'timeout-seconds': '3' })).toEqual([
+      '--conformance-pack-names',
+      'a,b',
+      '--timeout-seconds',
+      '3'
+    ])
+    expect(cliExitCode(demo.expect)).toBe(2)
+    expect(cliExitCode(SCENARIOS['all-complete'].expect)).toBe(0)
+    expect(cliExitCode(SCENARIOS.mixed.expect)).toBe(1)
+    expect(cliDemoProblems(demo, { code: 2, stdout: JSON.stringify(document), summary })).toEqual(
+      []
+    )
+  })
+
+  it('names what differs: the exit code, an output, stdout that is not JSON', () => {
+    expect(
+      cliDemoProblems(demo, {
+        code: 1,
+        stdout: JSON.stringify({ ...document, 'pending-packs': [] }),
+        summary
+      })
+    ).toEqual(['exit code 1, expected 2', 'pending-packs [], expected ["slow-pack"]'])
+    expect(cliDemoProblems(demo, { code: 2, stdout: 'Waiting…', summary })).toEqual([
+      'stdout is not one JSON object: "Waiting…"'
+    ])
+  })
+})

@@ -1,0 +1,146 @@
+import { INPUT_SPECS } from '../input-spec.js'
+import { InputError, InputErrors, parseInputs, type InputSource, type Inputs } from '../inputs.js'
+import type { PipelineOutcome } from '../pipeline.js'
+import type { ResultDestination } from '../publish/destination.js'
+import { FAILED_BEFORE_WAIT, outputValues } from '../publish/outputs.js'
+import type { Env } from '../shared/env.js'
+import type { Log } from '../shared/log.js'
+import { EXIT, exitCode, type ExitCode } from './exit-code.js'
+import { flagMessage, parseCommandLine, type CommandOptions } from './flags.js'
+import { COMMAND, helpText } from './help.js'
+import { renderJson } from './json-output.js'
+import { renderJunit } from './junit.js'
+import { reportFromOutputs } from './report-from-outputs.js'
+import { terminalDestination } from './terminal-destination.js'
+import { renderPackTable } from './terminal-table.js'
+import { colorEnabled, debugEnabled, terminalLog, type OutputStream } from './terminal.js'
+
+/** A stream that may say how wide the terminal is. */
+export interface Terminal extends OutputStream {
+  readonly columns?: number
+}
+
+/** What the command's front end gives the pipeline; the composition root adds the rest. */
+export interface FrontEnd {
+  readonly inputs: InputSource
+  readonly log: Log
+  readonly destination: ResultDestination
+}
+
+export interface CommandDeps {
+  /** argv without node and the script. */
+  readonly args: readonly string[]
+  readonly env: Env
+  readonly stdout: Terminal
+  readonly stderr: Terminal
+  readonly version: string
+  /** Epoch ms. */
+  readonly now: () => number
+  readonly writeFile: (path: string, text: string) => Promise<void>
+  readonly pipeline: (front: FrontEnd) => Promise<PipelineOutcome>
+  /** The signal that cancelled the run, if one did. */
+  readonly signalled: () => NodeJS.Signals | undefined
+}
+
+/**
+ * The command: flags → the pipeline → the table, the closing line, the files and --json →
+ * the exit code. A bad flag or value is refused before anything is asked of AWS.
+ */
+export async function runCommand(deps: CommandDeps): Promise<ExitCode> {
+  const { stdout, stderr, env } = deps
+  const line = parseCommandLine(deps.args, INPUT_SPECS)
+  switch (line.kind) {
+    case 'help':
+      stdout.write(helpText(INPUT_SPECS))
+      return EXIT.success
+    case 'version':
+      stdout.write(`${deps.version}\n`)
+      return EXIT.success
+    case 'usage-error':
+      return usage(stderr, line.message)
+  }
+  let inputs: Inputs
+  try {
+    inputs = parseInputs(line.inputs, env)
+  } catch (error) {
+    return usage(stderr, inputErrorMessage(error))
+  }
+  return run(deps, line.inputs, inputs, line.options)
+}
+
+async function run(
+  deps: CommandDeps,
+  source: InputSource,
+  inputs: Inputs,
+  options: CommandOptions
+): Promise<ExitCode> {
+  const { stdout, stderr, env } = deps
+  // With --json, stdout carries the JSON alone.
+  const out = options.json ? stderr : stdout
+  const color = colorEnabled(out, env, options.noColor)
+  const terminal = terminalLog(out, { color, debug: debugEnabled(env, options.debug) })
+  const destination = terminalDestination(terminal)
+  const startedAt = deps.now()
+  const outcome = await deps.pipeline({ inputs: source, log: destination.log, destination })
+  if (outcome.kind === 'input-error') return usage(stderr, inputErrorMessage(outcome.message))
+
+  const results = destination.results()
+  const outputs = results.outputs ?? FAILED_BEFORE_WAIT
+  const now = deps.now()
+  const report = reportFromOutputs(outputs, {
+    scope: inputs.scope,
+    regions: inputs.regions,
+    missingPack: inputs.missingPack,
+    headline: results.failLine ?? results.closing.at(-1) ?? results.lastWarning ?? '',
+    elapsedMs: now - startedAt,
+    now
+  })
+  let written = true
+  const write = async (flag: string, path: string | undefined, text: string): Promise<void> => {
+    if (path === undefined) return
+    try {
+      await deps.writeFile(path, text)
+    } catch (error) {
+      written = false
+      terminal.error(`Could not write --${flag} ${path}: ${String(error)}`)
+    }
+  }
+  await write('summary-file', options.summaryFile, results.summary ?? '')
+  await write('junit-file', options.junitFile, renderJunit(report))
+
+  out.write(
+    renderPackTable(report, { color, columns: out.isTTY === true ? out.columns : undefined })
+  )
+  for (const closing of results.closing) terminal.info(closing)
+  if (results.failLine !== undefined) terminal.error(results.failLine)
+  if (options.json) stdout.write(renderJson(Object.fromEntries(outputValues(outputs))))
+
+  const { verdict } = outcome
+  const code = exitCode(
+    { kind: 'result', result: verdict.result, failStep: verdict.failStep },
+    deps.signalled()
+  )
+  // A report asked for and not written is a failure of its own.
+  return code === EXIT.success && !written ? EXIT.failure : code
+}
+
+function usage(stderr: Terminal, message: string): ExitCode {
+  stderr.write(`${COMMAND}: ${message}\n`)
+  return EXIT.usage
+}
+
+function inputErrorMessage(error: unknown): string {
+  // Each bad value on its own line, each in the flag's words.
+  if (error instanceof InputErrors)
+    return [
+      `${error.errors.length} flag values are invalid:`,
+      ...error.errors.map((e) => `  ${flagMessage(e.message, INPUT_SPECS)}`)
+    ].join('\n')
+  const message =
+    error instanceof InputError
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : `Invalid input: ${String(error)}`
+  return flagMessage(message, INPUT_SPECS)
+}
