@@ -55,7 +55,8 @@ function fakePort(
 ): RuleEvaluationPort & { calls: Call[] } {
   const calls: Call[] = []
   const counts = new Map<string, number>()
-  const record = (method: string, names: readonly string[]) => {
+  const record = async (method: string, names: readonly string[]) => {
+    await Promise.resolve()
     calls.push({ method, names })
     const n = (counts.get(method) ?? 0) + 1
     counts.set(method, n)
@@ -68,11 +69,11 @@ function fakePort(
     ...awsErrors,
     isNoSuchRule: (e) => (e as Error).name === 'NoSuchConfigRuleException',
     packRules: async () => {
-      record('packRules', [])
+      await record('packRules', [])
       return { items: rules.map((r) => ({ name: r.name, compliance: r.compliance(clock.now()) })) }
     },
     statuses: async (names) => {
-      record('statuses', names)
+      await record('statuses', names)
       return {
         items: byName(names).flatMap((r) => {
           const s = r.status(clock.now())
@@ -81,7 +82,7 @@ function fakePort(
       }
     },
     results: async (_pack, filter) => {
-      record(filter.compliance ? 'resources' : 'results', filter.rules)
+      await record(filter.compliance ? 'resources' : 'results', filter.rules)
       return {
         items: byName(filter.rules).flatMap((r) => {
           if (filter.compliance)
@@ -106,7 +107,7 @@ function fakePort(
       }
     },
     startEvaluation: async (names) => {
-      record('start', names)
+      await record('start', names)
       const outcome = onStart(names)
       return outcome === 'started'
         ? { kind: 'started' }
@@ -140,15 +141,17 @@ function setup(
     maxDelayMs: 8_000,
     random: () => 1,
     startEvaluation: options.start ?? false,
-    stackEvents: async () => ({
-      ...awsErrors,
-      read: async () => {
-        stackReads++
-        if (options.events instanceof Error) throw options.events
-        return { events: options.events ?? [] }
-      },
-      close: () => undefined
-    })
+    stackEvents: () =>
+      Promise.resolve({
+        ...awsErrors,
+        read: async () => {
+          await Promise.resolve()
+          stackReads++
+          if (options.events instanceof Error) throw options.events
+          return { events: options.events ?? [] }
+        },
+        close: () => undefined
+      })
   }
   const pack: PackToEvaluate = { name: 'pack', requestedAt: REQUESTED, stackArn: 'arn:stack' }
   return {
