@@ -145,11 +145,11 @@ describe('the pipeline against the emulator', () => {
           {
             name: 'r1',
             compliance: 'NON_COMPLIANT',
-            evaluatedAt: expect.any(String),
+            evaluatedAt: expect.any(String) as string,
             nonCompliantResources: []
           }
         ],
-        evaluation: { ...NO_RULES, nonCompliant: 1, durationMs: expect.any(Number) }
+        evaluation: { ...NO_RULES, nonCompliant: 1, durationMs: expect.any(Number) as number }
       }
     ])
     expect(run.failures[0]).toContain('NON_COMPLIANT')
