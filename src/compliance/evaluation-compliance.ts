@@ -82,7 +82,11 @@ export function rollUp(counts: PackCounts): ComplianceStatus {
 function ruleEntry(rule: RuleJudgement, pack: PackEvaluation): RuleEntry {
   const v = rule.verdict
   const at =
-    v.kind === 'evaluation-failed' ? v.failedAt : v.kind === 'unevaluated' ? undefined : v.evaluatedAt
+    v.kind === 'evaluation-failed'
+      ? v.failedAt
+      : v.kind === 'unevaluated'
+        ? undefined
+        : v.evaluatedAt
   const read = v.kind === 'non-compliant' ? pack.resources.get(rule.name) : undefined
   return {
     name: rule.name,
@@ -100,4 +104,19 @@ export function rulesWith(
   compliance: RuleComplianceResult
 ): readonly RuleEntry[] {
   return (pack.rules ?? []).filter((r) => r.compliance === compliance)
+}
+
+/** A settled rule's verdict, for the log. */
+export function verdictText(verdict: RuleJudgement['verdict']): string {
+  switch (verdict.kind) {
+    case 'compliant':
+    case 'non-compliant':
+      return `${RESULTS[verdict.kind]} (evaluated ${new Date(verdict.evaluatedAt).toISOString()})`
+    case 'nothing-in-scope':
+      return `evaluated with nothing in scope (${new Date(verdict.evaluatedAt).toISOString()})`
+    case 'evaluation-failed':
+      return `failed to evaluate: ${verdict.error.code}${verdict.error.message ? `: ${verdict.error.message}` : ''}`
+    case 'unevaluated':
+      return 'not evaluated yet'
+  }
 }

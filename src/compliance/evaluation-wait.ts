@@ -10,6 +10,7 @@ import {
 } from './evaluation-requests.js'
 import { startEvaluations } from './evaluation-starts.js'
 import { readRuleChanges } from './rule-changes.js'
+import { verdictText } from './evaluation-compliance.js'
 import {
   readNonCompliantResources,
   readPackRules,
@@ -159,6 +160,10 @@ export async function waitForEvaluation(
     }
     s.judgement = judged
     for (const rule of judged.rules) {
+      if (pending.includes(rule.name) && rule.verdict.kind !== 'unevaluated')
+        log.info(`${s.pack.name}: ${rule.name} ${verdictText(rule.verdict)}`)
+    }
+    for (const rule of judged.rules) {
       if (rule.verdict.kind !== 'non-compliant' || s.resources.has(rule.name)) continue
       s.resources.set(
         rule.name,
@@ -209,6 +214,10 @@ export async function waitForEvaluation(
         judgement: judgePack({ requestedAt: pack.requestedAt, rules, statuses: new Map() })
       })
     }
+    const count = states.reduce((n, s) => n + s.rules.length, 0)
+    log.info(
+      `Waiting for the evaluation of ${count} rule(s) of ${states.map((s) => s.pack.name).join(', ')}`
+    )
     let round = 0
     let startsLeft = deps.startEvaluation
     for (;;) {
