@@ -114,7 +114,8 @@ export interface ComplianceAnnotation {
 /**
  * A line per pack that is not COMPLIANT, and per pack with rules that failed to evaluate.
  * NON_COMPLIANT and failed rules fail the step under `require` (an error) and only warn under
- * `report`; INSUFFICIENT_DATA warns, unless every rule was evaluated with nothing in scope.
+ * `report`; INSUFFICIENT_DATA warns, unless the pack's rules were judged (a pack that lists no
+ * rule still warns: it checked nothing).
  * `label` is how a pack is named (with its region when several are awaited).
  */
 export function complianceAnnotations(
@@ -139,7 +140,8 @@ export function complianceAnnotations(
       })
     } else if (
       pack.compliance === 'INSUFFICIENT_DATA' &&
-      !(pack.evaluation && pack.evaluation.nothingInScope > 0)
+      // Judged rules say for themselves what they are; a pack without any checked nothing.
+      !pack.rules?.length
     ) {
       notes.push({
         level: 'warning',

@@ -191,6 +191,11 @@ describe('the summary of the evaluation', () => {
       name: 'p',
       compliance: 'INSUFFICIENT_DATA',
       nonCompliantRules: [],
+      rules: ['a', 'b'].map((name) => ({
+        name,
+        compliance: 'NOT_APPLICABLE' as const,
+        nonCompliantResources: []
+      })),
       evaluation: {
         compliant: 0,
         nonCompliant: 0,
