@@ -47,7 +47,7 @@ describe('compliance gate: the evaluation', () => {
               name: 'public-read',
               evaluations: [
                 {
-                  atMs: later(800),
+                  atMs: later(3_000),
                   results: [
                     bucket('logs', 'Public read allowed'),
                     bucket('data', 'ACL grants AllUsers')
@@ -71,7 +71,7 @@ describe('compliance gate: the evaluation', () => {
       { resourceType: 'AWS::S3::Bucket', resourceId: 'logs', annotation: 'Public read allowed' },
       { resourceType: 'AWS::S3::Bucket', resourceId: 'data', annotation: 'ACL grants AllUsers' }
     ])
-    expect(statusCalls(run).length).toBeGreaterThan(2)
+    expect(statusCalls(run).length).toBeGreaterThan(1)
     expect(run.stdout).toMatch(
       /^::error title=Conformance pack alpha%3A NON_COMPLIANT::alpha is NON_COMPLIANT: 1 rule\(s\) not compliant: public-read \(AWS::S3::Bucket logs, AWS::S3::Bucket data\)$/m
     )
