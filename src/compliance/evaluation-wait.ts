@@ -289,6 +289,7 @@ function timeoutMessage(states: readonly PackState[]): string {
       .filter((r) => r.verdict.kind === 'unevaluated')
       .map((r) => (several ? `${s.pack.name}/${r.name}` : r.name))
   )
+  if (!names.length) return "Ran out of time reading the conformance pack rules' evaluation"
   const shown = names.slice(0, UNEVALUATED_NAMED).join(', ')
   const more =
     names.length > UNEVALUATED_NAMED ? ` and ${names.length - UNEVALUATED_NAMED} more` : ''
