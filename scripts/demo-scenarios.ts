@@ -1,6 +1,7 @@
 /** The demo's scripted scenarios: what the emulator plays, the inputs, and what must come out. */
 import type { Scenario } from '../test/emulator/config-emulator.js'
 import { failedDeployment } from '../test/emulator/stack-histories.js'
+import { COMPLIANCE_EVALUATION } from './demo-scenario-evaluation.js'
 
 export interface DemoScenario {
   readonly description: string
@@ -137,7 +138,10 @@ export const SCENARIOS: Record<string, DemoScenario> = {
         {
           name: 'iam-baseline',
           timeline: [{ state: 'CREATE_IN_PROGRESS' }, { state: 'CREATE_COMPLETE', atMs: 800 }],
-          compliance: { status: 'COMPLIANT' }
+          compliance: {
+            status: 'COMPLIANT',
+            rules: [{ name: 'iam-password-policy', compliance: 'COMPLIANT' }]
+          }
         },
         {
           name: 's3-security',
@@ -167,6 +171,7 @@ export const SCENARIOS: Record<string, DemoScenario> = {
       }
     }
   },
+  'compliance-evaluation': COMPLIANCE_EVALUATION,
   organization: {
     description:
       'organization packs: one deploys, one fails in two member accounts (scope: organization)',

@@ -98,10 +98,19 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'compliance',
     description:
-      "After a successful wait. ignore: read nothing. report: read each deployed pack's compliance and warn on NON_COMPLIANT. require: the step fails with result noncompliant when any pack is NON_COMPLIANT, and with result failure when, with no names, a region has no conformance pack at all. Account scope only. Needs config:GetConformancePackComplianceSummary and config:DescribeConformancePackCompliance.",
+      'After a successful wait. ignore: read nothing. report: wait until every rule of each deployed pack has an evaluation that belongs to this deployment, judge each rule, and warn per pack with a non-compliant rule or a rule that failed to evaluate. require: the same wait; the step fails with result noncompliant when a rule is NON_COMPLIANT, with result failure when a rule failed to evaluate (or, with no names, a region has no conformance pack at all), and with result timeout when rules are still unevaluated at the deadline. Account scope only. Needs config:DescribeConformancePackCompliance, config:DescribeConfigRuleEvaluationStatus and config:GetConformancePackComplianceDetails (cloudformation:DescribeStackEvents to tell rules changed in place by a redeploy).',
     default: 'ignore',
     required: false,
     kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'start-evaluation',
+    description:
+      'With compliance report or require. true: start an evaluation (StartConfigRulesEvaluation) of the rules not evaluated since the deployment, once, and wait for it. Needs config:StartConfigRulesEvaluation, a write permission. false: only wait for the evaluations AWS Config runs itself.',
+    default: 'false',
+    required: false,
+    kind: 'boolean',
     githubOnly: false
   },
   {

@@ -18,6 +18,8 @@ export interface Inputs {
   readonly explainFailures: boolean
   /** After a successful wait: ignore compliance, report it, or require COMPLIANT. */
   readonly compliance: ComplianceMode
+  /** Start an evaluation of the rules not evaluated since the deployment, then wait for it. */
+  readonly startEvaluation: boolean
   /**
    * Epoch ms (`requested-after`): packs still showing a deployment requested before it are
    * awaited. Undefined: every pack's current state is taken as the result.
@@ -69,6 +71,7 @@ export const DEFAULTS = {
   'explain-failures': 'true',
   scope: 'account',
   compliance: 'ignore',
+  'start-evaluation': 'false',
   'check-name': 'AWS Config conformance packs'
 } as const
 
@@ -126,6 +129,7 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
   const compliance = attempt(() =>
     parseCompliance(valueOf(source, 'compliance'), scope ?? 'account')
   )
+  const startEvaluation = attempt(() => parseBoolean(source, 'start-evaluation'))
   const requestedAfter = attempt(() => parseRequestedAfter(source.getInput('requested-after')))
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new InputErrors(errors)
@@ -141,6 +145,7 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
     failOnFailure: failOnFailure!,
     explainFailures: explainFailures!,
     compliance: compliance!,
+    startEvaluation: startEvaluation!,
     requestedAfter,
     githubToken: source.getInput('github-token'),
     checkName: valueOf(source, 'check-name')

@@ -1,4 +1,4 @@
-import { gate, readComplianceInRegions, type ComplianceGate } from './compliance/gate.js'
+import { evaluateInRegions, gate, type ComplianceGate } from './compliance/gate.js'
 import { InputError, parseInputs, type InputSource, type Inputs } from './inputs.js'
 import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './packs/deployment.js'
 import { formatDuration } from './packs/pack-text.js'
@@ -84,9 +84,11 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
     )
     verdicts = decide(inputs, runs)
     if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-      const reads = await readComplianceInRegions(
+      // The same deadline and cancellation: the evaluation is part of the wait.
+      const reads = await evaluateInRegions(
         runs.map((r) => ({ region: r.region, packs: r.wait.packs })),
-        { clock, deadline, signal, open: deps.aws, log: logOf }
+        inputs,
+        { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation }
       )
       compliance = gate(verdicts.overall, reads, inputs.compliance)
     }

@@ -4,11 +4,12 @@ import { createStatusSource } from './account-status-source.js'
 import { createConfigClient, isKnownRegion } from './client.js'
 import { createComplianceSource } from './compliance-source.js'
 import { createOrganizationSource } from './organization-status-source.js'
+import { createRuleEvaluationSource } from './rule-evaluation-source.js'
 
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
- * pack failed): most runs never need it.
+ * pack failed, or a redeployed pack's rules are judged): most runs never need it.
  */
 export function awsRegions(env: Env): OpenRegion {
   return (region, log) => {
@@ -18,6 +19,7 @@ export function awsRegions(env: Env): OpenRegion {
       accountStatuses: () => createStatusSource(client, log),
       organizationStatuses: () => createOrganizationSource(client, log),
       compliance: () => createComplianceSource(client),
+      ruleEvaluations: () => createRuleEvaluationSource(client),
       stackEvents: async () => {
         const { createStackEventReader } = await import('./stack-events-source.js')
         return createStackEventReader(env)

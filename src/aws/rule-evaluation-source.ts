@@ -6,12 +6,13 @@ import {
   type ConfigServiceClient
 } from '@aws-sdk/client-config-service'
 import { abortable } from '../shared/abortable.js'
+import { classifyError, isNoSuchPackError } from './errors.js'
+import type { RuleEvaluationPort } from '../compliance/evaluation-requests.js'
 import {
   MAX_DETAIL_RULE_NAMES,
   MAX_START_NAMES,
   MAX_STATUS_NAMES,
-  type Page,
-  type RuleEvaluationSource
+  type Page
 } from '../compliance/rule-evaluation-reads.js'
 import type { RuleComplianceType } from '../compliance/rule-judgement.js'
 
@@ -19,8 +20,17 @@ const RULES_PAGE_LIMIT = 1000
 const STATUS_PAGE_LIMIT = 50
 const DETAILS_PAGE_LIMIT = 100
 
-export function createRuleEvaluationSource(client: ConfigServiceClient): RuleEvaluationSource {
+/**
+ * Config's rule-evaluation reads, one request a call. Errors are thrown as the SDK raises
+ * them (LimitExceededException on a start is the outcome `already-running`).
+ */
+export function createRuleEvaluationSource(client: ConfigServiceClient): RuleEvaluationPort {
   return {
+    classify: classifyError,
+    isNoSuchPack: isNoSuchPackError,
+    isNoSuchRule: (error) =>
+      (error as { name?: string } | undefined)?.name === 'NoSuchConfigRuleException',
+
     async packRules(pack, nextToken, signal) {
       const command = new DescribeConformancePackComplianceCommand({
         ConformancePackName: pack,

@@ -1,8 +1,15 @@
 import type { Clock } from '../shared/clock.js'
-import { readCompliance, type ComplianceRead, type PackCompliance } from './read-compliance.js'
+import type { ComplianceRead, PackCompliance } from './read-compliance.js'
 import { complianceAnnotations, type ComplianceAnnotation } from './annotations.js'
-import type { ComplianceMode } from '../inputs.js'
-import type { PackStatus } from '../packs/pack-state.js'
+import {
+  complianceOfEvaluation,
+  rulesWith,
+  type EvaluationSummary,
+  type RuleEntry
+} from './evaluation-compliance.js'
+import { waitForEvaluation, type PackEvaluation } from './evaluation-wait.js'
+import type { ComplianceMode, Inputs } from '../inputs.js'
+import { detailOf, type PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
 import type { Log } from '../shared/log.js'
 
@@ -14,41 +21,61 @@ export interface RegionCompliance {
   readonly read: ComplianceRead
 }
 
-/** One entry of the `compliance` output. */
+/** One entry of the `compliance` output (documented in action.yml). */
 export interface ComplianceEntry {
   readonly name: string
   readonly region: string
   readonly compliance: PackCompliance['compliance']
   readonly nonCompliantRules: readonly string[]
+  readonly rules?: readonly RuleEntry[]
+  readonly evaluation?: EvaluationSummary
 }
 
 /**
- * Reads the compliance of every region's CREATE_COMPLETE packs, the regions at once, each with
- * its own client, under the wait's deadline and cancellation.
+ * Waits for the evaluation of every region's CREATE_COMPLETE packs and judges their rules,
+ * the regions at once, each with its own client, under the wait's deadline and cancellation.
  */
-export async function readComplianceInRegions(
+export async function evaluateInRegions(
   regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[],
+  inputs: Pick<Inputs, 'minDelayMs' | 'maxDelayMs' | 'startEvaluation'>,
   deps: {
     readonly clock: Clock
     readonly deadline: number
     readonly signal: AbortSignal
     readonly open: OpenRegion
     readonly log: (region: string) => Log
+    /** After every evaluation round of a region (the live check run listens). */
+    readonly onRound?: (region: string) => (packs: readonly PackEvaluation[]) => void
   }
 ): Promise<RegionCompliance[]> {
   return Promise.all(
     regions.map(async ({ region, packs }) => {
-      const ports = deps.open(region, deps.log(region))
+      const log = deps.log(region)
+      const ports = deps.open(region, log)
       try {
-        const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name)
-        const read = await readCompliance(names, {
-          source: ports.compliance(),
+        const deployed = packs
+          .filter((p) => p.state === 'CREATE_COMPLETE')
+          .map((p) => {
+            const detail = detailOf(p)
+            return {
+              name: p.name,
+              requestedAt: detail?.requestedAt?.getTime() ?? 0,
+              ...(detail?.stackArn ? { stackArn: detail.stackArn } : {})
+            }
+          })
+        const read = await waitForEvaluation(deployed, {
+          port: ports.ruleEvaluations(),
+          stackEvents: () => ports.stackEvents(),
+          startEvaluation: inputs.startEvaluation,
+          minDelayMs: inputs.minDelayMs,
+          maxDelayMs: inputs.maxDelayMs,
           clock: deps.clock,
           deadline: deps.deadline,
           signal: deps.signal,
-          log: deps.log(region)
+          log,
+          onRound: deps.onRound?.(region)
         })
-        return { region, read }
+        return { region, read: complianceOfEvaluation(read) }
       } finally {
         ports.close()
       }
@@ -84,11 +111,13 @@ export function gate(
   const packsOf = (read: ComplianceRead): readonly PackCompliance[] =>
     read.kind === 'done' || read.kind === 'timeout' ? read.packs : []
   const entries = reads.flatMap(({ region, read }) =>
-    packsOf(read).map((p) => ({
+    packsOf(read).map((p): ComplianceEntry => ({
       name: p.name,
       region,
       compliance: p.compliance,
-      nonCompliantRules: p.nonCompliantRules
+      nonCompliantRules: p.nonCompliantRules,
+      ...(p.rules ? { rules: p.rules } : {}),
+      ...(p.evaluation ? { evaluation: p.evaluation } : {})
     }))
   )
   const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT')
@@ -122,15 +151,37 @@ export function gate(
       headline: problems.join('; ')
     }
   }
+  const failed = entries.flatMap((e) =>
+    rulesWith(e, 'EVALUATION_FAILED').map(
+      (r) =>
+        `${label(e.region, e.name)}/${r.name} (${r.error ? errorText(r.error) : 'no reason given'})`
+    )
+  )
+  const failedLine = failed.length
+    ? `${failed.length} rule(s) failed to evaluate: ${failed.join('; ')}`
+    : ''
   if (failing.length) {
     const detail = failing.map(
       (e) => `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`
     )
+    const line = `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`
     return {
       ...base,
       verdict: { ...verdict, result: 'noncompliant', failStep: true, noncompliant },
-      headline: `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`
+      headline: failedLine ? `${line}; ${failedLine}` : line
+    }
+  }
+  // A rule that could not be evaluated has checked nothing: the gate cannot pass on it.
+  if (failed.length) {
+    return {
+      ...base,
+      verdict: { ...verdict, result: 'failure', failStep: true },
+      headline: failedLine
     }
   }
   return { ...base, verdict }
+}
+
+function errorText(error: NonNullable<RuleEntry['error']>): string {
+  return error.message ? `${error.code}: ${error.message}` : error.code
 }

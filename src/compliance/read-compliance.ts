@@ -9,6 +9,7 @@ import type { RunContext } from '../shared/context.js'
 import type { ClassifiedError, FailureClassifier } from '../shared/failure.js'
 import type { Log } from '../shared/log.js'
 import { pageTokens } from '../shared/paging.js'
+import type { EvaluationSummary, RuleEntry } from './evaluation-compliance.js'
 
 /** A conformance pack's compliance as AWS Config summarises it. */
 export type ComplianceStatus = 'COMPLIANT' | 'NON_COMPLIANT' | 'INSUFFICIENT_DATA'
@@ -18,6 +19,11 @@ export interface PackCompliance {
   readonly compliance: ComplianceStatus
   /** Every non-compliant rule of the pack, never capped; [] unless NON_COMPLIANT. */
   readonly nonCompliantRules: readonly string[]
+  /** Per rule, when the rules were judged (the evaluation wait). */
+  readonly rules?: readonly RuleEntry[]
+  readonly evaluation?: EvaluationSummary
+  /** Where the pack is, when known (the summary links resources to the console). */
+  readonly region?: string
 }
 
 /** Where compliance is read from (the AWS adapter: src/aws/compliance-source.ts). */

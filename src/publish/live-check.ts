@@ -4,6 +4,8 @@ import type { Clock } from '../shared/clock.js'
 import { mergeLists, packLists } from '../verdict/verdict.js'
 import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
 import { renderSummary } from './summary.js'
+import { escapeHtml } from './html.js'
+import type { PackEvaluation } from '../compliance/evaluation-wait.js'
 
 /**
  * A check run on the commit under test, as the run reports to it (the GitHub implementation
@@ -40,6 +42,11 @@ export interface LiveSnapshot {
   readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
   readonly startedAt: number
   readonly now: number
+  /** The compliance gate's evaluation so far, per region: each pack's rules by verdict. */
+  readonly evaluation?: readonly {
+    readonly region: string
+    readonly packs: readonly PackEvaluation[]
+  }[]
 }
 
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
@@ -52,15 +59,30 @@ export function progressView(
   )
   return {
     title: checkTitle(packCounts(all), false),
-    summary: renderSummary({
-      inProgress: true,
-      scope: snapshot.scope,
-      regions: snapshot.regions,
-      lists: all,
-      elapsedMs: snapshot.now - snapshot.startedAt,
-      now: snapshot.now
-    })
+    summary:
+      renderSummary({
+        inProgress: true,
+        scope: snapshot.scope,
+        regions: snapshot.regions,
+        lists: all,
+        elapsedMs: snapshot.now - snapshot.startedAt,
+        now: snapshot.now
+      }) + evaluationProgress(snapshot)
   }
+}
+
+/** The evaluation's progress under the packs' table: how many rules are settled, per pack. */
+export function evaluationProgress(snapshot: LiveSnapshot): string {
+  const regions = snapshot.evaluation ?? []
+  const several = regions.length > 1
+  const lines = regions.flatMap(({ region, packs }) =>
+    packs.map((p) => {
+      const c = p.judgement.counts
+      const name = escapeHtml(several ? `${region}/${p.name}` : p.name)
+      return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`
+    })
+  )
+  return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : ''
 }
 
 /**
@@ -72,15 +94,27 @@ export function liveCheck(
   inputs: Pick<Inputs, 'scope' | 'regions' | 'missingPack'>,
   clock: Clock,
   startedAt: number
-): { onRound: (region: string) => (packs: readonly PackStatus[], changed: boolean) => void } {
+): {
+  onRound: (region: string) => (packs: readonly PackStatus[], changed: boolean) => void
+  onEvaluation: (region: string) => (packs: readonly PackEvaluation[]) => void
+} {
   const latest = new Map<string, readonly PackStatus[]>(inputs.regions.map((r) => [r, []]))
+  const evaluation = new Map<string, readonly PackEvaluation[]>()
   const view = (): [string, string] => {
     const { title, summary } = progressView(
       {
         scope: inputs.scope,
         regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
         startedAt,
-        now: clock.now()
+        now: clock.now(),
+        ...(evaluation.size
+          ? {
+              evaluation: inputs.regions.flatMap((region) => {
+                const packs = evaluation.get(region)
+                return packs ? [{ region, packs }] : []
+              })
+            }
+          : {})
       },
       inputs.missingPack
     )
@@ -91,6 +125,16 @@ export function liveCheck(
     onRound: (region) => (packs, changed) => {
       latest.set(region, packs)
       if (changed) void checks.update(...view())
+    },
+    onEvaluation: (region) => (packs) => {
+      const before = JSON.stringify(countsOf(evaluation.get(region)))
+      evaluation.set(region, packs)
+      // Only when a rule settled: the same counts again would be a call for nothing.
+      if (JSON.stringify(countsOf(packs)) !== before) void checks.update(...view())
     }
   }
+}
+
+function countsOf(packs: readonly PackEvaluation[] | undefined): unknown {
+  return packs?.map((p) => [p.name, p.judgement.counts])
 }

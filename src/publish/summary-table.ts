@@ -61,9 +61,7 @@ export function packTable(
         // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
         cells.map((cell) => cell || '–'),
         ...explanationRow(explanations.get(pack.name), scope, headers.length),
-        ...(rules
-          ? [[{ data: `Non-compliant rules:${rules}`, colspan: String(headers.length) }]]
-          : [])
+        ...(rules ? [[{ data: rules, colspan: String(headers.length) }]] : [])
       ]
     })
   ]

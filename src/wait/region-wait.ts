@@ -8,6 +8,7 @@ import {
 } from './failed-accounts.js'
 import type { StatusSource } from './status-source.js'
 import type { ComplianceSource } from '../compliance/read-compliance.js'
+import type { RuleEvaluationPort } from '../compliance/evaluation-requests.js'
 import type { StackEventReader } from './explain-failures.js'
 import type { Log } from '../shared/log.js'
 import { waitForPacks, type WaitDeps, type WaitResult } from './wait-for-packs.js'
@@ -28,6 +29,8 @@ export interface RegionPorts {
   /** Organization packs' statuses, and their member accounts' (the management account's view). */
   organizationStatuses(): StatusSource & MemberAccountSource
   compliance(): ComplianceSource
+  /** The rules of packs and their evaluations (the compliance gate's wait). */
+  ruleEvaluations(): RuleEvaluationPort
   /** Loaded only when asked for: most runs never read a stack. */
   stackEvents(): Promise<StackEventReader & { close(): void }>
   close(): void

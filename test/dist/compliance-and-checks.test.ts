@@ -19,7 +19,10 @@ const rules = (...names: string[]) =>
 
 const MIXED_COMPLIANCE: Scenario = {
   packs: [
-    deployed('alpha', { status: 'COMPLIANT' }),
+    deployed('alpha', {
+      status: 'COMPLIANT',
+      rules: [{ name: 'alpha-rule', compliance: 'COMPLIANT' }]
+    }),
     deployed('beta', {
       status: 'NON_COMPLIANT',
       rules: [...rules('root-mfa', 's3-public-read'), { name: 'ok-rule', compliance: 'COMPLIANT' }]
@@ -38,7 +41,7 @@ describe('compliance gate', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('noncompliant')
     expect(json(run.outputs['noncompliant-packs'])).toEqual(['beta'])
-    expect(json(run.outputs.compliance)).toEqual([
+    expect(json(run.outputs.compliance)).toMatchObject([
       { name: 'alpha', region: 'eu-west-1', compliance: 'COMPLIANT', nonCompliantRules: [] },
       {
         name: 'beta',
@@ -102,7 +105,7 @@ describe('compliance gate', () => {
     ...MIXED_COMPLIANCE,
     faults: [
       {
-        operation: 'GetConformancePackComplianceSummary',
+        operation: 'DescribeConfigRuleEvaluationStatus',
         calls: 'all',
         response: { kind: 'error', status: 400, type: 'ThrottlingException' }
       }
@@ -189,7 +192,7 @@ describe('compliance gate', () => {
         ...MIXED_COMPLIANCE,
         faults: [
           {
-            operation: 'GetConformancePackComplianceSummary',
+            operation: 'DescribeConfigRuleEvaluationStatus',
             calls: 'all',
             response: {
               kind: 'error',
@@ -204,7 +207,7 @@ describe('compliance gate', () => {
     )
     expect(run.outputs.result).toBe('failure')
     expect(run.stdout).toMatch(
-      /^::error::compliance could not be read: .*config:GetConformancePackComplianceSummary/m
+      /^::error::compliance could not be read: .*config:DescribeConfigRuleEvaluationStatus/m
     )
   })
 })

@@ -24,6 +24,9 @@ describe('the demo scenarios', () => {
             ? 'DescribeOrganizationConformancePackStatuses'
             : 'DescribeConformancePackStatus'
         expect(emulator.callCounts()[statusCall]).toBeGreaterThan(0)
+        // The gate waited for the rule evaluated after the pack completed.
+        if (name === 'compliance-evaluation')
+          expect(emulator.callCounts().DescribeConfigRuleEvaluationStatus).toBeGreaterThan(1)
       } finally {
         await emulator.stop()
       }

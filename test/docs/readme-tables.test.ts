@@ -30,6 +30,7 @@ describe("README.md's inputs and outputs tables", () => {
       '`fail-on-failure`',
       '`explain-failures`',
       '`compliance`',
+      '`start-evaluation`',
       '`requested-after`',
       '`github-token`',
       '`check-name`'

@@ -1,4 +1,4 @@
-import type { EmulatedPack, TimelineStep } from './config-emulator.js'
+import type { EmulatedPack, EmulatedRule, TimelineStep } from './config-emulator.js'
 import {
   ACCOUNT,
   jsonError,
@@ -92,4 +92,17 @@ function hash(text: string): string {
   let h = 2166136261
   for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619)
   return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * The rules a pack's evaluations are modelled for: a pack scripted by its `compliance` alone
+ * has its rules evaluated 3 s after its deployment was requested, 1 s after their creation
+ * (their compliance is the scripted one; their results are not modelled).
+ */
+export function rulesOf(pack: EmulatedPack): readonly EmulatedRule[] {
+  if (pack.rules) return pack.rules
+  return (pack.compliance?.rules ?? []).map((rule) => ({
+    name: rule.name,
+    evaluations: [{ atMs: 3_000, results: [] }]
+  }))
 }

@@ -1,4 +1,4 @@
-import { packRequestedAt } from './account-packs.js'
+import { packRequestedAt, rulesOf } from './account-packs.js'
 import { jsonError, ok, pageOf, type JsonOperation } from './operation.js'
 import { evaluationsOf, existingPack, show, validation } from './rule-evaluations.js'
 
@@ -64,7 +64,7 @@ export const getConformancePackComplianceDetails: JsonOperation = (body, ctx) =>
     )
   }
   const base = packRequestedAt(pack, ctx.startedAt)
-  let rules = pack.rules ?? []
+  let rules = rulesOf(pack)
   if (Array.isArray(ruleNames) && ruleNames.length) {
     const unknown = (ruleNames as unknown[]).find((n) => !rules.some((r) => r.name === n))
     if (unknown !== undefined) {

@@ -1,5 +1,5 @@
 import type { EmulatedPack, Scenario } from './config-emulator.js'
-import { packRequestedAt } from './account-packs.js'
+import { packRequestedAt, rulesOf } from './account-packs.js'
 import {
   ACCOUNT,
   jsonError,
@@ -262,7 +262,7 @@ function allRules(ctx: OperationContext): Located[] {
   return ctx.scenario.packs.flatMap((pack) => {
     if (existingPack(pack.name, ctx) !== pack) return []
     const base = packRequestedAt(pack, ctx.startedAt)
-    return (pack.rules ?? [])
+    return rulesOf(pack)
       .filter((rule) => base + (rule.activatedAtMs ?? DEFAULT_ACTIVATED_MS) <= nowOf(ctx))
       .map((rule) => ({ pack, rule, base }))
   })

@@ -11,6 +11,8 @@ export interface EmulatedStackEvent {
   readonly type: string
   readonly status: string
   readonly reason?: string
+  /** Default `<logicalid>-physical`; a Config rule's is the rule's name. */
+  readonly physicalId?: string
 }
 
 export interface EmulatedStack {
@@ -70,7 +72,10 @@ function member(record: StackRecord, event: EmulatedStackEvent, index: number): 
     ['StackId', record.stackId],
     ['StackName', record.stackName],
     ['LogicalResourceId', event.logicalId],
-    ['PhysicalResourceId', isStack ? record.stackId : `${event.logicalId.toLowerCase()}-physical`],
+    [
+      'PhysicalResourceId',
+      isStack ? record.stackId : (event.physicalId ?? `${event.logicalId.toLowerCase()}-physical`)
+    ],
     ['ResourceType', event.type],
     ['Timestamp', new Date(record.requestedAt + event.offsetMs).toISOString()],
     ['ResourceStatus', event.status],

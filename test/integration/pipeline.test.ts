@@ -15,6 +15,14 @@ import { TEST_CREDENTIALS } from '../support/run-action.js'
  * destination in place of the runner.
  */
 
+const NO_RULES = { compliant: 0, nonCompliant: 0, nothingInScope: 0, failed: 0, unevaluated: 0 }
+const bucket = (id: string, compliance: 'COMPLIANT' | 'NON_COMPLIANT', annotation?: string) => ({
+  resourceType: 'AWS::S3::Bucket',
+  resourceId: id,
+  compliance,
+  ...(annotation ? { annotation } : {})
+})
+
 const FAST = { 'min-delay-seconds': '0.02', 'max-delay-seconds': '0.05', 'timeout-seconds': '5' }
 const completesAt = (call: number) => [
   { state: 'CREATE_IN_PROGRESS' as const },
@@ -128,9 +136,62 @@ describe('the pipeline against the emulator', () => {
     expect(run.outcome).toMatchObject({ verdict: { result: 'noncompliant' } })
     expect(run.outputs()?.['noncompliant-packs']).toEqual(['alpha'])
     expect(run.outputs()?.compliance).toEqual([
-      { name: 'alpha', region: 'us-east-1', compliance: 'NON_COMPLIANT', nonCompliantRules: ['r1'] }
+      {
+        name: 'alpha',
+        region: 'us-east-1',
+        compliance: 'NON_COMPLIANT',
+        nonCompliantRules: ['r1'],
+        rules: [
+          {
+            name: 'r1',
+            compliance: 'NON_COMPLIANT',
+            evaluatedAt: expect.any(String) as string,
+            nonCompliantResources: []
+          }
+        ],
+        evaluation: { ...NO_RULES, nonCompliant: 1, durationMs: expect.any(Number) as number }
+      }
     ])
     expect(run.failures[0]).toContain('NON_COMPLIANT')
+  })
+
+  it('waits for a rule evaluated after the pack completed, then fails naming its resources', async () => {
+    const run = await pipeline(
+      {
+        packs: [
+          {
+            name: 'alpha',
+            timeline: completesAt(2),
+            requestedAt: Date.now() - 2_000,
+            rules: [
+              { name: 'ok', evaluations: [{ atMs: 2_500, results: [bucket('a', 'COMPLIANT')] }] },
+              {
+                name: 'late',
+                activatedAtMs: 1_000,
+                evaluations: [{ atMs: 2_600, results: [bucket('logs', 'NON_COMPLIANT', 'public')] }]
+              }
+            ]
+          }
+        ]
+      },
+      { 'conformance-pack-names': 'alpha', compliance: 'require' }
+    )
+    expect(run.outcome).toMatchObject({ verdict: { result: 'noncompliant' } })
+    const [entry] = run.outputs()?.compliance ?? []
+    expect(entry.rules?.map((r) => [r.name, r.compliance])).toEqual([
+      ['ok', 'COMPLIANT'],
+      ['late', 'NON_COMPLIANT']
+    ])
+    expect(entry.rules?.[1].nonCompliantResources).toEqual([
+      { resourceType: 'AWS::S3::Bucket', resourceId: 'logs', annotation: 'public' }
+    ])
+    // It was asked about again until it was evaluated, and the evaluated rule no more.
+    const statusCalls = run.emulator.requests.filter((r) =>
+      r.target.endsWith('DescribeConfigRuleEvaluationStatus')
+    )
+    expect(statusCalls.length).toBeGreaterThan(1)
+    expect(statusCalls.at(-1)?.body.ConfigRuleNames).toEqual(['late'])
+    expect(run.failures[0]).toContain('alpha (late)')
   })
 
   it('waits in several regions at once, naming packs region/name', async () => {

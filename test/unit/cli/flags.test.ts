@@ -49,6 +49,7 @@ describe('parseCommandLine', () => {
       failOnFailure: true,
       explainFailures: true,
       compliance: 'ignore',
+      startEvaluation: false,
       githubToken: '',
       checkName: 'AWS Config conformance packs'
     })
@@ -94,6 +95,8 @@ describe('parseCommandLine', () => {
   })
 
   it('takes a boolean flag alone as true, before another flag or at the end', () => {
+    expect(run(['--start-evaluation']).inputs.getBooleanInput('start-evaluation')).toBe(true)
+    expect(run([]).inputs.getBooleanInput('start-evaluation')).toBe(false)
     const line = run(['--fail-on-failure', '--json'])
     expect(line.inputs.getBooleanInput('fail-on-failure')).toBe(true)
     expect(line.options.json).toBe(true)

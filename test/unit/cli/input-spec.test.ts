@@ -66,6 +66,7 @@ describe('src/input-spec.ts', () => {
       'conformance-pack-names': 'list',
       region: 'list',
       'fail-on-failure': 'boolean',
+      'start-evaluation': 'boolean',
       'requested-after': 'string',
       'timeout-seconds': 'string'
     })

@@ -31,7 +31,9 @@ describe('complianceCell', () => {
 
 describe('rulesHtml', () => {
   it('lists every rule when there are 10 or fewer', () => {
-    expect(rulesHtml(pack('p', 'NON_COMPLIANT', ['a', 'b']))).toBe('<ul><li>a</li><li>b</li></ul>')
+    expect(rulesHtml(pack('p', 'NON_COMPLIANT', ['a', 'b']))).toBe(
+      'Non-compliant rules:<ul><li>a</li><li>b</li></ul>'
+    )
     const ten = rulesHtml(pack('p', 'NON_COMPLIANT', rules(10)))
     expect(ten.match(/<li>/g)).toHaveLength(10)
     expect(ten).toContain('<li>rule-10</li>')
@@ -41,7 +43,7 @@ describe('rulesHtml', () => {
   it('lists the first 10, then how many more', () => {
     const html = rulesHtml(pack('p', 'NON_COMPLIANT', rules(23)))
     expect(html).toBe(
-      `<ul>${rules(10)
+      `Non-compliant rules:<ul>${rules(10)
         .map((r) => `<li>${r}</li>`)
         .join('')}<li>13 more</li></ul>`
     )
@@ -49,7 +51,9 @@ describe('rulesHtml', () => {
 
   it('escapes rule names', () => {
     const html = rulesHtml(pack('p', 'NON_COMPLIANT', ['<script>&"x"|y']))
-    expect(html).toBe('<ul><li>&lt;script&gt;&amp;&quot;x&quot;&#124;y</li></ul>')
+    expect(html).toBe(
+      'Non-compliant rules:<ul><li>&lt;script&gt;&amp;&quot;x&quot;&#124;y</li></ul>'
+    )
   })
 
   it('is empty without rules', () => {

@@ -64,6 +64,7 @@ describe('parseInputs: defaults', () => {
       explainFailures: true,
       scope: 'account',
       compliance: 'ignore',
+      startEvaluation: false,
       githubToken: '',
       checkName: 'AWS Config conformance packs'
     })
