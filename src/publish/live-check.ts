@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock.js'
 import { mergeLists, packLists } from '../verdict/verdict.js'
 import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
 import { renderSummary } from './summary.js'
+import type { StackProgress } from '../wait/stack-progress.js'
 
 /**
  * A check run on the commit under test, as the run reports to it (the GitHub implementation
@@ -40,6 +41,8 @@ export interface LiveSnapshot {
   readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
   readonly startedAt: number
   readonly now: number
+  /** How far the packs' stacks have got, by region, where they could be read. */
+  readonly stackProgress?: ReadonlyMap<string, ReadonlyMap<string, StackProgress>>
 }
 
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
@@ -55,7 +58,10 @@ export function progressView(
     summary: renderSummary({
       inProgress: true,
       scope: snapshot.scope,
-      regions: snapshot.regions,
+      regions: snapshot.regions.map((r) => ({
+        ...r,
+        stackProgress: snapshot.stackProgress?.get(r.region)
+      })),
       lists: all,
       elapsedMs: snapshot.now - snapshot.startedAt,
       now: snapshot.now
@@ -72,15 +78,25 @@ export function liveCheck(
   inputs: Pick<Inputs, 'scope' | 'regions' | 'missingPack'>,
   clock: Clock,
   startedAt: number
-): { onRound: (region: string) => (packs: readonly PackStatus[], changed: boolean) => void } {
+): {
+  onRound: (
+    region: string
+  ) => (
+    packs: readonly PackStatus[],
+    changed: boolean,
+    stacks?: ReadonlyMap<string, StackProgress>
+  ) => void
+} {
   const latest = new Map<string, readonly PackStatus[]>(inputs.regions.map((r) => [r, []]))
+  const stackProgress = new Map<string, ReadonlyMap<string, StackProgress>>()
   const view = (): [string, string] => {
     const { title, summary } = progressView(
       {
         scope: inputs.scope,
         regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
         startedAt,
-        now: clock.now()
+        now: clock.now(),
+        stackProgress
       },
       inputs.missingPack
     )
@@ -88,8 +104,10 @@ export function liveCheck(
   }
   void checks.start(...view())
   return {
-    onRound: (region) => (packs, changed) => {
+    onRound: (region) => (packs, changed, stacks) => {
       latest.set(region, packs)
+      // A copy: the reads go on filling the original while an update waits.
+      if (stacks) stackProgress.set(region, new Map(stacks))
       if (changed) void checks.update(...view())
     }
   }
