@@ -17,7 +17,7 @@ export interface CheckRunReporter {
   start(title: string, summary: string): Promise<void>
   /**
    * Replaces the title and summary (creating the run if start failed). Call at most once per
-   * poll round in which some state changed; while a call is in flight only the newest update
+   * poll round in which some state changed or a progress line was logged; while a call is in flight only the newest update
    * is kept.
    */
   update(title: string, summary: string): Promise<void>
@@ -71,7 +71,7 @@ export function progressView(
 
 /**
  * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ * pack changed state or the wait logged its progress (with the stacks' counts, once a minute). Nothing here is awaited: a slow GitHub API never slows the wait.
  */
 export function liveCheck(
   checks: CheckRunReporter,
