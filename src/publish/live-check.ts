@@ -3,7 +3,8 @@ import type { PackStatus } from '../packs/pack-state.js'
 import type { Clock } from '../shared/clock.js'
 import { mergeLists, packLists } from '../verdict/verdict.js'
 import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
-import { renderSummary } from './summary.js'
+import { fitSummary } from './summary.js'
+import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
 import type { StackProgress } from '../wait/stack-progress.js'
 
 /**
@@ -55,23 +56,27 @@ export function progressView(
   )
   return {
     title: checkTitle(packCounts(all), false),
-    summary: renderSummary({
-      inProgress: true,
-      scope: snapshot.scope,
-      regions: snapshot.regions.map((r) => ({
-        ...r,
-        stackProgress: snapshot.stackProgress?.get(r.region)
-      })),
-      lists: all,
-      elapsedMs: snapshot.now - snapshot.startedAt,
-      now: snapshot.now
-    })
+    summary: fitSummary(
+      {
+        inProgress: true,
+        scope: snapshot.scope,
+        regions: snapshot.regions.map((r) => ({
+          ...r,
+          stackProgress: snapshot.stackProgress?.get(r.region)
+        })),
+        lists: all,
+        elapsedMs: snapshot.now - snapshot.startedAt,
+        now: snapshot.now
+      },
+      CHECK_SUMMARY_BUDGET
+    )
   }
 }
 
 /**
  * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state or the wait logged its progress (with the stacks' counts, once a minute). Nothing here is awaited: a slow GitHub API never slows the wait.
+ * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
+ * Nothing here is awaited: a slow GitHub API never slows the wait.
  */
 export function liveCheck(
   checks: CheckRunReporter,

@@ -1,7 +1,5 @@
-import { CHECK_SUMMARY_LIMIT, checkTitle, conclusionFor, packCounts } from './check-view.js'
-
-/** Room left for the note a check run's cut summary ends with, should it still be cut. */
-const CHECK_CUT_NOTE_ROOM = 512
+import { checkTitle, conclusionFor, packCounts } from './check-view.js'
+import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import type { ComplianceGate } from '../compliance/gate.js'
 import type { Inputs } from '../inputs.js'
@@ -91,7 +89,7 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
     conclusionFor(verdict.result, verdict.failStep),
     checkTitle(packCounts(verdict), true),
     // Shortened as the job summary is, so that the failed packs come first.
-    fitSummary(report, CHECK_SUMMARY_LIMIT - CHECK_CUT_NOTE_ROOM),
+    fitSummary(report, CHECK_SUMMARY_BUDGET),
     {
       // A cancelled run is about to be killed: the final update gets about a second.
       timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined

@@ -1,3 +1,4 @@
+import { CHECK_SUMMARY_LIMIT } from './check-view.js'
 import { outcomeOf, type Outcome, type PackStatus } from '../packs/pack-state.js'
 
 /**
@@ -5,6 +6,12 @@ import { outcomeOf, type Outcome, type PackStatus } from '../packs/pack-state.js
  * refused whole (the upload fails and nothing is shown), so the summary is shortened to fit.
  */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+
+/**
+ * What a check run's summary is shortened to: GitHub's limit, less room for the note a summary
+ * still cut (by fitCheckSummary) ends with.
+ */
+export const CHECK_SUMMARY_BUDGET = CHECK_SUMMARY_LIMIT - 512
 
 /** How many packs each region's table shows at most; undefined: all of them. */
 export type RowBudget = number | undefined

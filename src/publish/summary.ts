@@ -107,9 +107,6 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
     line(`<p><strong>${escapeHtml(text)}</strong></p>`)
   }
   for (const problem of final?.problems ?? []) line(`<p>⚠️ ${escapeHtml(problem)}</p>`)
-  const timeline = renderTimeline(regions, report.now)
-  // A blank line ends the HTML block before the fence, and another after it.
-  if (timeline) parts.push(`\n${timeline}\n`)
   const each: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
   for (const region of each) {
     const result = 'verdict' in region ? region : undefined
@@ -151,6 +148,9 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
     [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA')
   )
   if (insufficient) line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`)
+  // Last: the tables matter more. A blank line ends the HTML block before the fence.
+  const timeline = renderTimeline(regions, report.now)
+  if (timeline) parts.push(`\n${timeline}`)
   return parts.join('')
 }
 

@@ -31,7 +31,7 @@ export function renderTimeline(
   if (total > TIMELINE_MAX_PACKS) return undefined
   const sections = regions.map((r) => ({ region: r.region, bars: r.packs.flatMap(bar(now)) }))
   if (sections.reduce((n, s) => n + s.bars.length, 0) < 2) return undefined
-  const lines = ['gantt', '  dateFormat x', '  axisFormat %H:%M:%S']
+  const lines = ['gantt', '  title Deployments', '  dateFormat x', '  axisFormat %H:%M:%S']
   for (const { region, bars } of sections) {
     if (!bars.length) continue
     if (regions.length > 1) lines.push(`  section ${mermaidSafe(region)}`)

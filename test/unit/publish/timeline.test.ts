@@ -49,6 +49,7 @@ describe('renderTimeline', () => {
       [
         '```mermaid',
         'gantt',
+        '  title Deployments',
         '  dateFormat x',
         '  axisFormat %H:%M:%S',
         `  alpha :done, ${T0}, ${T0 + 62_000}`,
@@ -81,7 +82,7 @@ describe('renderTimeline', () => {
     expect(chart).toContain('  section us-east-1\n  alpha :done')
   })
 
-  it('sits in the job summary between blank lines, so markdown ends the HTML block before it', () => {
+  it('ends the job summary, after a blank line that ends the HTML block before it', () => {
     const packs = [pack('alpha', 'CREATE_COMPLETE', 1000), pack('b:e#t;a\nx', 'CREATE_FAILED')]
     const end = { kind: 'settled' } as const
     const verdict = decide(packs, end, { missingPack: 'fail', failOnFailure: true })
@@ -93,7 +94,7 @@ describe('renderTimeline', () => {
       elapsedMs: 5000,
       now: T0 + 5000
     })
-    expect(html).toMatch(/<\/p>\n\n```mermaid\ngantt\n[^`]*\n```\n\n<table>/)
+    expect(html).toMatch(/<\/table>\n\n```mermaid\ngantt\n[^`]*\n```\n$/)
     expect(html).toContain('  b e t a x :crit')
     expect(htmlProblems(html)).toEqual([])
   })
