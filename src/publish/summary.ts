@@ -163,7 +163,8 @@ export function fitSummary(report: SummaryReport, limitBytes = SUMMARY_LIMIT_BYT
   const size = (html: string): number => Buffer.byteLength(html, 'utf8')
   let bytes = size(whole)
   if (bytes <= limitBytes) return whole
-  const most = Math.max(...report.regions.map((r) => r.packs.length))
+  const most = Math.max(0, ...report.regions.map((r) => r.packs.length))
+  if (most === 0) return whole
   let rows = Math.floor(most * (limitBytes / bytes) * 0.95)
   for (;;) {
     const html = renderSummary(report, rows)
