@@ -30,7 +30,8 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       log,
       destination,
       aws: awsRegions(env),
-      checks: (inputs) => createChecks(inputs, env, log)
+      checks: (inputs) => createChecks(inputs, env, log),
+      progressIntervalMs: progressInterval(env)
     })
   } catch (error) {
     // The pipeline publishes on every path it knows; this is the path it does not.
@@ -41,6 +42,15 @@ export async function run(): Promise<PipelineOutcome | undefined> {
   } finally {
     cancellation.dispose()
   }
+}
+
+/**
+ * The progress lines' interval: a minute, unless the environment sets it (in milliseconds)
+ * for a test of the built action that cannot wait that long.
+ */
+function progressInterval(env: Env): number | undefined {
+  const ms = Number(env.WAIT_FOR_CONFORMANCE_PACKS_PROGRESS_MS)
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined
 }
 
 /** Loaded only with a token: octokit is a large part of start-up that most runs never need. */

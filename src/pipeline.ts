@@ -30,6 +30,8 @@ export interface PipelineDeps {
   readonly aws: OpenRegion
   /** The check run for these inputs, if any (the GitHub client is loaded only then). */
   readonly checks?: (inputs: Inputs) => Promise<CheckRunReporter | undefined>
+  /** How often, at most, the wait logs its progress (default: a minute). */
+  readonly progressIntervalMs?: number
 }
 
 /** How a run ended: an input error before any call, or the final verdict. */
@@ -78,7 +80,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
           signal,
           log: logOf(region),
           open: deps.aws,
-          onRound: live?.onRound(region)
+          onRound: live?.onRound(region),
+          progressIntervalMs: deps.progressIntervalMs
         })
       )
     )
@@ -107,7 +110,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
   }
   await publish(
     { inputs, runs, verdicts, compliance, startedAt, now: clock.now() },
-    { destination, log, env: deps.env, checks }
+    { destination, log, checks }
   )
   return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall }
 }

@@ -3,9 +3,11 @@ import type { PackStatus } from '../packs/pack-state.js'
 import type { Clock } from '../shared/clock.js'
 import { mergeLists, packLists } from '../verdict/verdict.js'
 import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
-import { renderSummary } from './summary.js'
 import { escapeHtml } from './html.js'
 import type { PackEvaluation } from '../compliance/evaluation-wait.js'
+import { fitSummary } from './summary.js'
+import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
+import type { StackProgress } from '../wait/stack-progress.js'
 
 /**
  * A check run on the commit under test, as the run reports to it (the GitHub implementation
@@ -18,7 +20,7 @@ export interface CheckRunReporter {
   start(title: string, summary: string): Promise<void>
   /**
    * Replaces the title and summary (creating the run if start failed). Call at most once per
-   * poll round in which some state changed; while a call is in flight only the newest update
+   * poll round in which some state changed or a progress line was logged; while a call is in flight only the newest update
    * is kept.
    */
   update(title: string, summary: string): Promise<void>
@@ -47,6 +49,8 @@ export interface LiveSnapshot {
     readonly region: string
     readonly packs: readonly PackEvaluation[]
   }[]
+  /** How far the packs' stacks have got, by region, where they could be read. */
+  readonly stackProgress?: ReadonlyMap<string, ReadonlyMap<string, StackProgress>>
 }
 
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
@@ -60,14 +64,20 @@ export function progressView(
   return {
     title: checkTitle(packCounts(all), false),
     summary:
-      renderSummary({
-        inProgress: true,
-        scope: snapshot.scope,
-        regions: snapshot.regions,
-        lists: all,
-        elapsedMs: snapshot.now - snapshot.startedAt,
-        now: snapshot.now
-      }) + evaluationProgress(snapshot)
+      fitSummary(
+        {
+          inProgress: true,
+          scope: snapshot.scope,
+          regions: snapshot.regions.map((r) => ({
+            ...r,
+            stackProgress: snapshot.stackProgress?.get(r.region)
+          })),
+          lists: all,
+          elapsedMs: snapshot.now - snapshot.startedAt,
+          now: snapshot.now
+        },
+        CHECK_SUMMARY_BUDGET
+      ) + evaluationProgress(snapshot)
   }
 }
 
@@ -87,7 +97,8 @@ export function evaluationProgress(snapshot: LiveSnapshot): string {
 
 /**
  * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
+ * Nothing here is awaited: a slow GitHub API never slows the wait.
  */
 export function liveCheck(
   checks: CheckRunReporter,
@@ -95,10 +106,17 @@ export function liveCheck(
   clock: Clock,
   startedAt: number
 ): {
-  onRound: (region: string) => (packs: readonly PackStatus[], changed: boolean) => void
+  onRound: (
+    region: string
+  ) => (
+    packs: readonly PackStatus[],
+    changed: boolean,
+    stacks?: ReadonlyMap<string, StackProgress>
+  ) => void
   onEvaluation: (region: string) => (packs: readonly PackEvaluation[]) => void
 } {
   const latest = new Map<string, readonly PackStatus[]>(inputs.regions.map((r) => [r, []]))
+  const stackProgress = new Map<string, ReadonlyMap<string, StackProgress>>()
   const evaluation = new Map<string, readonly PackEvaluation[]>()
   const view = (): [string, string] => {
     const { title, summary } = progressView(
@@ -107,6 +125,7 @@ export function liveCheck(
         regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
         startedAt,
         now: clock.now(),
+        stackProgress,
         ...(evaluation.size
           ? {
               evaluation: inputs.regions.flatMap((region) => {
@@ -122,8 +141,10 @@ export function liveCheck(
   }
   void checks.start(...view())
   return {
-    onRound: (region) => (packs, changed) => {
+    onRound: (region) => (packs, changed, stacks) => {
       latest.set(region, packs)
+      // A copy: the reads go on filling the original while an update waits.
+      if (stacks) stackProgress.set(region, new Map(stacks))
       if (changed) void checks.update(...view())
     },
     onEvaluation: (region) => (packs) => {

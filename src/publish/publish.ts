@@ -1,4 +1,5 @@
 import { checkTitle, conclusionFor, packCounts } from './check-view.js'
+import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
 import type { PackCompliance } from '../compliance/read-compliance.js'
 import type { ComplianceGate } from '../compliance/gate.js'
 import type { Inputs } from '../inputs.js'
@@ -10,9 +11,8 @@ import {
   statusEntry,
   unexplainedNotice
 } from './report.js'
-import { renderErrorSummary, renderSummary, type SummaryReport } from './summary.js'
+import { fitSummary, renderErrorSummary, type SummaryReport } from './summary.js'
 import type { RegionsVerdict, Verdict } from '../verdict/verdict.js'
-import type { Env } from '../shared/env.js'
 import type { Log } from '../shared/log.js'
 import type { AnnotationLevel, ResultDestination } from './destination.js'
 import type { CheckRunReporter } from './live-check.js'
@@ -32,8 +32,6 @@ export interface Findings {
 export interface PublishDeps {
   readonly destination: ResultDestination
   readonly log: Log
-  /** For the summary's links (the workflow run's page). */
-  readonly env: Env
   readonly checks?: CheckRunReporter
 }
 
@@ -42,7 +40,7 @@ export interface PublishDeps {
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
 export async function publish(findings: Findings, deps: PublishDeps): Promise<void> {
-  const { destination, log, env, checks } = deps
+  const { destination, log, checks } = deps
   const { inputs, runs, verdicts, compliance } = findings
   const verdict = compliance?.verdict ?? verdicts.overall
   const elapsedMs =
@@ -60,9 +58,8 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
     'noncompliant-packs': compliance?.noncompliant ?? []
   })
 
-  const report = summaryReport(findings, verdict, elapsedMs, env)
-  const markdown = renderSummary(report)
-  await destination.writeSummary(markdown)
+  const report = summaryReport(findings, verdict, elapsedMs)
+  await destination.writeSummary(fitSummary(report))
   const annotate = (note: { level: AnnotationLevel; message: string; title: string }): void =>
     destination.annotate(note.level, note.message, note.title)
 
@@ -91,7 +88,8 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
   await checks?.complete(
     conclusionFor(verdict.result, verdict.failStep),
     checkTitle(packCounts(verdict), true),
-    markdown,
+    // Shortened as the job summary is, so that the failed packs come first.
+    fitSummary(report, CHECK_SUMMARY_BUDGET),
     {
       // A cancelled run is about to be killed: the final update gets about a second.
       timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
@@ -103,12 +101,7 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
   else log.info(line)
 }
 
-function summaryReport(
-  findings: Findings,
-  verdict: Verdict,
-  elapsedMs: number,
-  env: Env
-): SummaryReport {
+function summaryReport(findings: Findings, verdict: Verdict, elapsedMs: number): SummaryReport {
   const { inputs, runs, verdicts, compliance } = findings
   return {
     scope: inputs.scope,
@@ -124,7 +117,6 @@ function summaryReport(
     end: verdicts.end,
     elapsedMs,
     now: findings.now,
-    runUrl: runUrl(env),
     headline: compliance?.headline,
     problems: compliance?.problems
   }
@@ -142,10 +134,4 @@ export async function failBeforeWait(
   destination.setOutputs(FAILED_BEFORE_WAIT)
   await destination.writeSummary(renderErrorSummary(message))
   destination.fail(message)
-}
-
-/** The workflow run's page, from the runner's environment (what @actions/github's context reads too). */
-function runUrl(env: Env): string | undefined {
-  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
-  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
 }

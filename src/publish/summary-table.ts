@@ -5,6 +5,7 @@ import type { FailureExplanation } from '../wait/explain-failures.js'
 import { escapeHtml, type TableRow } from './html.js'
 import type { Scope } from '../inputs.js'
 import { formatDuration, packDuration, reasonOf } from '../packs/pack-text.js'
+import { describeStackProgress, type StackProgress } from '../wait/stack-progress.js'
 import {
   detailOf,
   outcomeOf,
@@ -13,6 +14,7 @@ import {
   type PackStatus
 } from '../packs/pack-state.js'
 import { describeResource } from './report.js'
+import { compactTime, configConsoleUrl, marked, reasonCell, utcDate, wrappable } from './cells.js'
 
 type SummaryTableRow = TableRow
 
@@ -36,8 +38,16 @@ function stateMark(state: PackState): string {
 }
 
 const HEADERS: Record<Scope, readonly string[]> = {
-  account: ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'],
-  organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update']
+  account: ['Pack', 'State', 'Reason', 'Requested (UTC)', 'Completed (UTC)', 'Duration'],
+  organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update (UTC)']
+}
+
+/** How the table is drawn, beyond the packs themselves. */
+export interface TableView {
+  /** The run's UTC date (`YYYY-MM-DD`): times on it show without a date. Default: `now`'s. */
+  readonly runDate?: string
+  /** While waiting: how far each pack's stack has got. */
+  readonly progress?: ReadonlyMap<string, StackProgress>
 }
 
 /** The table of one region's packs, with what explains each failure under its row. */
@@ -47,13 +57,18 @@ export function packTable(
   packs: readonly PackStatus[],
   explanations: ReadonlyMap<string, FailureExplanation>,
   now: number,
-  compliance?: ReadonlyMap<string, PackCompliance>
+  compliance?: ReadonlyMap<string, PackCompliance>,
+  view: TableView = {}
 ): SummaryTableRow[] {
+  const runDate = view.runDate ?? utcDate(now)
   const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope]
   return [
     headers.map((data) => ({ data, header: true })),
     ...packs.flatMap((pack) => {
-      const cells = scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack)
+      const cells =
+        scope === 'account'
+          ? accountRow(pack, region, now, runDate, view.progress?.get(pack.name))
+          : organizationRow(pack, runDate)
       if (compliance) cells.push(complianceCell(compliance.get(pack.name)))
       const packCompliance = compliance?.get(pack.name)
       const rules = packCompliance ? rulesHtml(packCompliance) : ''
@@ -67,36 +82,62 @@ export function packTable(
   ]
 }
 
-function accountRow(pack: PackStatus, region: string, now: number): string[] {
+/**
+ * A pack the service knows links to its page in the AWS Config console; a failed one with a
+ * stack also links the stack, where the failed resources are.
+ */
+function accountName(pack: PackStatus, region: string): string {
   const detail = detailOf(pack)
-  const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined
-  const name = stackUrl
-    ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
-    : escapeHtml(pack.name)
+  const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state)
+  const name = known
+    ? `<a href="${escapeHtml(configConsoleUrl(pack.name, region))}">${wrappable(pack.name)}</a>`
+    : wrappable(pack.name)
+  if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed') return name
+  return `${name}<br><sub><a href="${escapeHtml(cloudFormationUrl(detail.stackArn, region))}">CloudFormation stack</a></sub>`
+}
+
+function isGone(state: PackState): boolean {
+  return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
+}
+
+function accountRow(
+  pack: PackStatus,
+  region: string,
+  now: number,
+  runDate: string,
+  progress: StackProgress | undefined
+): string[] {
+  const detail = detailOf(pack)
+  const name = accountName(pack, region)
   const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
   // An earlier deployment's age is not how long the awaited one has taken.
   const duration =
     outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
       ? undefined
       : packDuration(pack, now)
+  const reason = reasonCell(reasonOf(pack) ?? defaultReason(pack))
+  const stack =
+    progress && outcomeOf(pack.state) === 'in-progress'
+      ? escapeHtml(describeStackProgress(progress))
+      : ''
   return [
     name,
-    `${stateMark(pack.state)} ${pack.state}`,
-    escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-    formatTime(detail?.requestedAt),
-    formatTime(completed),
+    marked(stateMark(pack.state), pack.state),
+    [reason, stack].filter(Boolean).join('<br>'),
+    compactTime(detail?.requestedAt, runDate),
+    compactTime(completed, runDate),
     duration === undefined ? '' : formatDuration(duration)
   ]
 }
 
-function organizationRow(pack: PackStatus): string[] {
+function organizationRow(pack: PackStatus, runDate: string): string[] {
   const detail = detailOf(pack)
   return [
-    escapeHtml(pack.name),
-    `${stateMark(pack.state)} ${pack.state}`,
-    escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+    wrappable(pack.name),
+    marked(stateMark(pack.state), pack.state),
+    reasonCell(reasonOf(pack) ?? defaultReason(pack)),
     escapeHtml(detail?.errorCode ?? ''),
-    formatTime(detail?.updatedAt)
+    compactTime(detail?.updatedAt, runDate)
   ]
 }
 
@@ -165,15 +206,6 @@ function defaultReason(pack: PackStatus): string {
     default:
       return ''
   }
-}
-
-function formatTime(date: Date | undefined): string {
-  return date
-    ? date
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC')
-    : ''
 }
 
 /**

@@ -7,6 +7,10 @@ import type { PackStatus } from '../packs/pack-state.js'
 import { headline } from './report.js'
 import { escapeHtml, heading, table } from './html.js'
 import { packTable } from './summary-table.js'
+import { utcDate } from './cells.js'
+import { SUMMARY_LIMIT_BYTES, shownPacks, type RowBudget } from './summary-limits.js'
+import { renderTimeline } from './timeline.js'
+import type { StackProgress } from '../wait/stack-progress.js'
 import type { PackLists, Result, Verdict } from '../verdict/verdict.js'
 import type { WaitEnd } from '../wait/wait-for-packs.js'
 
@@ -36,8 +40,6 @@ export interface FinalReport {
   readonly elapsedMs: number
   /** When the summary is rendered (epoch ms): the end of durations still running. */
   readonly now: number
-  /** The workflow run's page, when known. */
-  readonly runUrl?: string
   /** The step's line, when something other than the pack states decided it (compliance). */
   readonly headline?: string
   /** Compliance reads that did not finish. */
@@ -48,7 +50,12 @@ export interface FinalReport {
 export interface ProgressReport {
   readonly inProgress: true
   readonly scope: Scope
-  readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
+  readonly regions: readonly {
+    readonly region: string
+    readonly packs: readonly PackStatus[]
+    /** How far the packs' stacks have got, where they could be read. */
+    readonly stackProgress?: ReadonlyMap<string, StackProgress>
+  }[]
   /** Over all regions (names are `region/name` when several). */
   readonly lists: PackLists
   readonly elapsedMs: number
@@ -70,8 +77,9 @@ const RESULT_MARK: Record<Result, string> = {
  * then each region with its own result line. While the wait goes on (the check run's view):
  * the packs as last seen, with no result.
  */
-export function renderSummary(report: SummaryReport): string {
+export function renderSummary(report: SummaryReport, shown?: RowBudget): string {
   const { regions } = report
+  const runDate = utcDate(report.now - report.elapsedMs)
   const final = report.inProgress ? undefined : report
   const what =
     report.scope === 'organization'
@@ -99,8 +107,8 @@ export function renderSummary(report: SummaryReport): string {
     line(`<p><strong>${escapeHtml(text)}</strong></p>`)
   }
   for (const problem of final?.problems ?? []) line(`<p>⚠️ ${escapeHtml(problem)}</p>`)
-  const shown: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
-  for (const region of shown) {
+  const each: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
+  for (const region of each) {
     const result = 'verdict' in region ? region : undefined
     if (result && regions.length > 1) {
       parts.push(
@@ -119,26 +127,51 @@ export function renderSummary(report: SummaryReport): string {
     } else if (region.packs.length === 0) {
       line(`<p>No conformance packs in <code>${region.region}</code>.</p>`)
     } else {
+      const { packs, left } = shownPacks(region.packs, shown)
       parts.push(
         table(
           packTable(
             report.scope,
             region.region,
-            region.packs,
+            packs,
             result?.explanations ?? new Map(),
             report.now,
-            result?.compliance
+            result?.compliance,
+            { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined }
           )
         )
       )
+      if (left) line(`<p>${escapeHtml(left)}</p>`)
     }
   }
   const insufficient = (final?.regions ?? []).some((r) =>
     [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA')
   )
   if (insufficient) line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`)
-  if (final?.runUrl) line(`<p><a href="${escapeHtml(final.runUrl)}">Workflow run</a></p>`)
+  // Last: the tables matter more. A blank line ends the HTML block before the fence.
+  const timeline = renderTimeline(regions, report.now)
+  if (timeline) parts.push(`\n${timeline}`)
   return parts.join('')
+}
+
+/**
+ * The summary within `limitBytes` (GitHub's limit for a job summary by default): whole when it
+ * fits, else with fewer rows in each region's table, failed and pending packs kept first.
+ */
+export function fitSummary(report: SummaryReport, limitBytes = SUMMARY_LIMIT_BYTES): string {
+  const whole = renderSummary(report)
+  const size = (html: string): number => Buffer.byteLength(html, 'utf8')
+  let bytes = size(whole)
+  if (bytes <= limitBytes) return whole
+  const most = Math.max(0, ...report.regions.map((r) => r.packs.length))
+  if (most === 0) return whole
+  let rows = Math.floor(most * (limitBytes / bytes) * 0.95)
+  for (;;) {
+    const html = renderSummary(report, rows)
+    bytes = size(html)
+    if (bytes <= limitBytes || rows === 0) return html
+    rows = Math.floor(rows * Math.min(0.9, limitBytes / bytes))
+  }
 }
 
 function countLine(verdict: PackLists, total: number): string {

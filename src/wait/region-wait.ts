@@ -11,8 +11,10 @@ import type { ComplianceSource } from '../compliance/read-compliance.js'
 import type { RuleEvaluationPort } from '../compliance/evaluation-requests.js'
 import type { StackEventReader } from './explain-failures.js'
 import type { Log } from '../shared/log.js'
-import { waitForPacks, type WaitDeps, type WaitResult } from './wait-for-packs.js'
-import { detailOf, isFailed } from '../packs/pack-state.js'
+import { waitForPacks, type WaitResult } from './wait-for-packs.js'
+import { detailOf, isFailed, type PackStatus } from '../packs/pack-state.js'
+import { PROGRESS_INTERVAL_MS, progressLog } from './progress.js'
+import { stackProgressReader, type StackProgress } from './stack-progress.js'
 
 /** One region's wait, and what explains its failed packs. */
 export interface RegionRun {
@@ -45,8 +47,17 @@ export interface RegionDeps {
   readonly signal: AbortSignal
   readonly log: Log
   readonly open: OpenRegion
-  /** After every poll round of this region (the live check run listens). */
-  readonly onRound?: WaitDeps['onRound']
+  /**
+   * After every poll round of this region (the live check run listens): the packs, whether a
+   * state changed or a progress line was logged, and how far the packs' stacks have got.
+   */
+  readonly onRound?: (
+    packs: readonly PackStatus[],
+    changed: boolean,
+    stacks?: ReadonlyMap<string, StackProgress>
+  ) => void
+  /** How often, at most, the wait logs its progress and reads a pack's stack (default: a minute). */
+  readonly progressIntervalMs?: number
 }
 
 /** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
@@ -72,6 +83,19 @@ export async function waitInRegion(
     )
   }
   const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined
+  const intervalMs = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS
+  // The stack read needs the permission explain-failures uses; without that input, none.
+  const stacks =
+    inputs.scope === 'account' && inputs.explainFailures
+      ? stackProgressReader({ ...deps, open: () => ports.stackEvents(), intervalMs })
+      : undefined
+  const logProgress = progressLog({
+    clock: deps.clock,
+    log: deps.log,
+    missingPack: inputs.missingPack,
+    intervalMs,
+    stacks: stacks && (() => stacks.progress)
+  })
   try {
     const wait = await waitForPacks(
       {
@@ -88,9 +112,14 @@ export async function waitInRegion(
         deadline: deps.deadline,
         log: deps.log,
         signal: deps.signal,
-        onRound: deps.onRound
+        onRound: (packs, changed) => {
+          stacks?.poll(packs)
+          const logged = logProgress(packs)
+          deps.onRound?.(packs, changed || logged, stacks?.progress)
+        }
       }
     )
+    await stacks?.close()
     const explainDeps = {
       clock: deps.clock,
       deadline: deps.deadline,
@@ -105,6 +134,7 @@ export async function waitInRegion(
     }
     return { region, wait, explanations }
   } finally {
+    await stacks?.close()
     ports.close()
   }
 }

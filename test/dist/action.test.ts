@@ -71,11 +71,13 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.summary).toContain(
       'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/stackinfo?stackId=arn%3Aaws%3Acloudformation'
     )
+    // Each pack links its page in the AWS Config console; the run's own page is not linked.
     expect(run.summary).toContain(
-      '<a href="https://github.com/octo-org/infra/actions/runs/4242">Workflow run</a>'
+      '<a href="https://eu-west-1.console.aws.amazon.com/config/home?region=eu-west-1#/conformance-packs/details?conformancePackName=alpha">alpha</a>'
     )
+    expect(run.summary).not.toContain('Workflow run')
     expect(run.summary).toMatch(
-      /<th>Pack<\/th><th>State<\/th><th>Reason<\/th><th>Requested<\/th><th>Completed<\/th><th>Duration<\/th>/
+      /<th>Pack<\/th><th>State<\/th><th>Reason<\/th><th>Requested \(UTC\)<\/th><th>Completed \(UTC\)<\/th><th>Duration<\/th>/
     )
   })
 
@@ -201,7 +203,7 @@ describe('dist/index.js as the runner runs it', () => {
         'CREATE_IN_PROGRESS'
       )
       expect(run.summary).toContain('🚫 AWS Config conformance packs: cancelled')
-      expect(run.summary).toContain('⏳ CREATE_IN_PROGRESS')
+      expect(run.summary).toContain('⏳&nbsp;CREATE_IN_PROGRESS')
     })
   }
 

@@ -78,7 +78,7 @@ describe('dist/index.js with requested-after', () => {
     expect(run.stdout).toContain(`; ${note}\n`)
     expect(run.summary).toContain('⏱️ AWS Config conformance packs: timeout')
     expect(run.summary).toContain(note)
-    expect(run.summary).toContain('⏳ PREVIOUS_DEPLOYMENT')
+    expect(run.summary).toContain('⏳&nbsp;PREVIOUS_DEPLOYMENT')
     const [status] = json(run.outputs.statuses) as Record<string, string>[]
     expect(status).toMatchObject({
       name: 'alpha',

@@ -180,7 +180,7 @@ describe('organization scope', () => {
       /^::error title=Conformance pack org-security%3A CREATE_FAILED::org-security is CREATE_FAILED in eu-west-1: Deployment failed in 2 accounts\. Failed in 2 member account\(s\): 111111111111 CREATE_FAILED \(ConfigRuleExists\): Rule access-keys-rotated already exists; 333333333333 CREATE_FAILED \(NoRecorder\): No configuration recorder$/m
     )
     expect(run.summary).toContain('AWS Config organization conformance packs: failure')
-    expect(run.summary).toContain('<th>Error code</th><th>Last update</th>')
+    expect(run.summary).toContain('<th>Error code</th><th>Last update (UTC)</th>')
     expect(run.summary).toContain('Member accounts (2 failed of 3)')
     expect(run.summary).toMatch(
       /<tr><td>111111111111<\/td><td>CREATE_FAILED<\/td><td>ConfigRuleExists<\/td><td>Rule access-keys-rotated already exists<\/td><\/tr><tr><td>333333333333<\/td>/

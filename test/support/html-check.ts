@@ -13,9 +13,13 @@ const KNOWN = new Set([
   'td',
   'ul',
   'li',
-  'br'
+  'br',
+  'wbr',
+  'sub',
+  'details',
+  'summary'
 ])
-const VOID = new Set(['br'])
+const VOID = new Set(['br', 'wbr'])
 
 /**
  * What is wrong with a job summary's HTML, line by line: markdown ends an HTML block at a blank
@@ -44,10 +48,14 @@ export function htmlProblems(html: string): string[] {
   return problems
 }
 
-/** The text a reader sees: tags dropped, entities read, <br> as a line break. */
+/**
+ * The text a reader sees: tags dropped, entities read (a no-break space as a space), <br> as a
+ * line break.
+ */
 export function visibleText(html: string): string {
   return html
     .replace(/<br>/g, '\n')
+    .replace(/&nbsp;/g, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -51,7 +51,7 @@ describe('a pack still showing an earlier deployment, as reported', () => {
       '<strong>Timed out after 1m00s waiting for 1 conformance pack(s): alpha; alpha still shows an older deployment (CREATE_FAILED, requested at 2026-11-30T07:00:00Z), not one requested after 2026-12-01T08:00:00Z</strong>'
     )
     expect(html).toContain(
-      '<td>alpha</td><td>⏳ PREVIOUS_DEPLOYMENT</td><td>Still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z</td><td>2026-11-30 07:00:00 UTC</td><td>–</td><td>–</td>'
+      '">alpha</a></td><td>⏳&nbsp;PREVIOUS_DEPLOYMENT</td><td><details><summary>Still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one…</summary>Still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z</details></td><td>2026-11-30&nbsp;07:00:00</td><td>–</td><td>–</td>'
     )
     expect(html).not.toContain('old &lt;failure&gt;')
   })

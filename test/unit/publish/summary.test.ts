@@ -99,7 +99,14 @@ describe('renderSummary', () => {
   it('has a table with the six column headers', () => {
     const html = render([complete])
     const headers = [...html.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1])
-    expect(headers).toEqual(['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'])
+    expect(headers).toEqual([
+      'Pack',
+      'State',
+      'Reason',
+      'Requested (UTC)',
+      'Completed (UTC)',
+      'Duration'
+    ])
   })
 
   it('shows one row per pack with its state, times and duration', () => {
@@ -114,15 +121,30 @@ describe('renderSummary', () => {
     expect(cells).toHaveLength(6)
     expect(cells[0]).toContain('alpha')
     expect(cells[1]).toContain('CREATE_COMPLETE')
-    expect(cells[3]).toBe('2024-05-01 10:00:00 UTC')
-    expect(cells[4]).toBe('2024-05-01 10:03:12 UTC')
+    // On the run's own date: the time of day only.
+    expect(cells[3]).toBe('10:00:00')
+    expect(cells[4]).toBe('10:03:12')
     expect(cells[5]).toBe('3m12s')
   })
 
-  it('links a pack with a stack to its CloudFormation console page', () => {
+  it('links a pack to its page in the AWS Config console', () => {
     const html = render([complete])
     expect(html).toContain(
-      `<a href="https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=${encodeURIComponent(STACK_ARN)}">alpha</a>`
+      '<a href="https://us-east-1.console.aws.amazon.com/config/home?region=us-east-1#/conformance-packs/details?conformancePackName=alpha">alpha</a>'
+    )
+    // A completed pack's stack is not where a reader needs to go.
+    expect(html).not.toContain('cloudformation')
+  })
+
+  it("links a failed pack's CloudFormation stack under its name", () => {
+    const failed: PackStatus = {
+      name: 'alpha',
+      state: 'CREATE_FAILED',
+      detail: { ...complete.detail, state: 'CREATE_FAILED' }
+    }
+    const html = render([failed])
+    expect(html).toContain(
+      `<br><sub><a href="https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=${encodeURIComponent(STACK_ARN)}">CloudFormation stack</a></sub></td>`
     )
   })
 
@@ -162,11 +184,7 @@ describe('renderSummary', () => {
     expect(html).not.toContain('<b>now</b>')
   })
 
-  it('links the workflow run when its URL is known', () => {
-    const runUrl = 'https://github.com/o/r/actions/runs/42'
-    expect(render([complete], { kind: 'settled' }, { runUrl })).toContain(
-      `<a href="${runUrl}">Workflow run</a>`
-    )
+  it('has no link to the workflow run: the reader is on its page', () => {
     expect(render([complete])).not.toContain('Workflow run')
   })
 
