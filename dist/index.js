@@ -5627,7 +5627,7 @@ __webpack_unused_export__ = DescribeComplianceByResourceCommand;
 __webpack_unused_export__ = DescribeComplianceByResourceRequest$;
 __webpack_unused_export__ = DescribeComplianceByResourceResponse$;
 __webpack_unused_export__ = DescribeConfigRuleEvaluationStatus$;
-__webpack_unused_export__ = DescribeConfigRuleEvaluationStatusCommand;
+exports.paB = DescribeConfigRuleEvaluationStatusCommand;
 __webpack_unused_export__ = DescribeConfigRuleEvaluationStatusRequest$;
 __webpack_unused_export__ = DescribeConfigRuleEvaluationStatusResponse$;
 __webpack_unused_export__ = DescribeConfigRules$;
@@ -5763,7 +5763,7 @@ __webpack_unused_export__ = GetComplianceSummaryByResourceTypeCommand;
 __webpack_unused_export__ = GetComplianceSummaryByResourceTypeRequest$;
 __webpack_unused_export__ = GetComplianceSummaryByResourceTypeResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceDetails$;
-__webpack_unused_export__ = GetConformancePackComplianceDetailsCommand;
+exports.xOB = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
@@ -6085,7 +6085,7 @@ __webpack_unused_export__ = Source$;
 __webpack_unused_export__ = SourceDetail$;
 __webpack_unused_export__ = SsmControls$;
 __webpack_unused_export__ = StartConfigRulesEvaluation$;
-__webpack_unused_export__ = StartConfigRulesEvaluationCommand;
+exports.P8V = StartConfigRulesEvaluationCommand;
 __webpack_unused_export__ = StartConfigRulesEvaluationRequest$;
 __webpack_unused_export__ = StartConfigRulesEvaluationResponse$;
 __webpack_unused_export__ = StartConfigurationRecorder$;
@@ -58533,7 +58533,7 @@ const permanent = (message, cause) => cause ? { kind: 'permanent', message, caus
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1964);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7662);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58542,7 +58542,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1964:
+/***/ 7662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61933,7 +61933,213 @@ function toMemberAccount(s) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compliance/rule-evaluation-reads.ts
+
+/** Most names DescribeConfigRuleEvaluationStatus and StartConfigRulesEvaluation accept. */
+const MAX_STATUS_NAMES = 25;
+const MAX_START_NAMES = 25;
+/** Most rule names GetConformancePackComplianceDetails filters by. */
+const MAX_DETAIL_RULE_NAMES = 10;
+const RULE_EVALUATION_IAM_ACTIONS = {
+    rules: 'config:DescribeConformancePackCompliance',
+    statuses: 'config:DescribeConfigRuleEvaluationStatus',
+    results: 'config:GetConformancePackComplianceDetails',
+    start: 'config:StartConfigRulesEvaluation'
+};
+/**
+ * Whole reads over a RuleEvaluationSource: batches of names and every page. A failed request
+ * throws, as the source raised it; the caller's loop retries or gives up.
+ */
+/** Pages read for one rule's non-compliant resources: 100 pages of 100. */
+const DEFAULT_RESOURCE_PAGE_CAP = 100;
+/** Every rule of a pack, all pages. */
+async function readPackRules(source, pack, signalFor) {
+    return allPages('DescribeConformancePackCompliance', (token) => source.packRules(pack, token, signalFor()));
+}
+/** The statuses of the rules named, 25 names a call, all pages, by rule name. */
+async function readStatuses(source, rules, signalFor) {
+    const statuses = new Map();
+    for (const batch of chunks(rules, MAX_STATUS_NAMES)) {
+        const items = await allPages('DescribeConfigRuleEvaluationStatus', (token) => source.statuses(batch, token, signalFor()));
+        for (const status of items)
+            statuses.set(status.name, status);
+    }
+    return statuses;
+}
+/** The newest result times of the rules named (those whose status says nothing). */
+async function readResultTimes(source, pack, rules, signalFor) {
+    const times = new Map(rules.map((r) => [r, { results: 0 }]));
+    for (const batch of chunks(rules, MAX_DETAIL_RULE_NAMES)) {
+        const results = await allPages('GetConformancePackComplianceDetails', (token) => source.results(pack, { rules: batch }, token, signalFor()));
+        for (const r of results) {
+            const before = times.get(r.rule) ?? { results: 0 };
+            times.set(r.rule, {
+                results: before.results + 1,
+                latestInvokedAt: newest(before.latestInvokedAt, r.invokedAt),
+                latestRecordedAt: newest(before.latestRecordedAt, r.recordedAt)
+            });
+        }
+    }
+    return times;
+}
+/** A rule's every non-compliant resource, up to `maxPages` pages. */
+async function readNonCompliantResources(source, pack, rule, signalFor, maxPages = DEFAULT_RESOURCE_PAGE_CAP) {
+    const listing = await readPagesSoFar('GetConformancePackComplianceDetails', (token) => source.results(pack, { rules: [rule], compliance: 'NON_COMPLIANT' }, token, signalFor()), (page) => page.nextToken, maxPages);
+    const resources = listing.pages.flatMap((page) => page.items.flatMap((r) => 
+    // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing resource.
+    r.rule !== rule || r.compliance !== 'NON_COMPLIANT'
+        ? []
+        : [
+            {
+                resourceType: r.resourceType,
+                resourceId: r.resourceId,
+                ...(r.annotation ? { annotation: r.annotation } : {})
+            }
+        ]));
+    // Past the cap, or a token handed back again: either way the list is incomplete.
+    return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources };
+}
+/** Starts evaluations of the rules named, 25 a call; the outcome per batch, in order. */
+async function startEvaluations(source, rules, signalFor) {
+    const outcomes = [];
+    for (const batch of chunks(rules, MAX_START_NAMES)) {
+        outcomes.push({ rules: batch, outcome: await source.startEvaluation(batch, signalFor()) });
+    }
+    return outcomes;
+}
+/**
+ * Every page, until the service stops giving a token; a token handed back again ends the
+ * read with the pages before it. No cap: these listings are bounded by the names asked.
+ */
+async function allPages(operation, read) {
+    const listing = await readPagesSoFar(operation, read, (page) => page.nextToken, Infinity);
+    return listing.pages.flatMap((page) => page.items);
+}
+function chunks(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function newest(a, b) {
+    return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/aws/rule-evaluation-source.ts
+
+
+
+
+const rule_evaluation_source_RULES_PAGE_LIMIT = 1000;
+const STATUS_PAGE_LIMIT = 50;
+const DETAILS_PAGE_LIMIT = 100;
+/**
+ * Config's rule-evaluation reads, one request a call. Errors are thrown as the SDK raises
+ * them (LimitExceededException on a start is the outcome `already-running`).
+ */
+function createRuleEvaluationSource(client) {
+    return {
+        classify: errors/* classifyError */.fe,
+        isNoSuchPack: errors/* isNoSuchPackError */.u7,
+        isNoSuchRule: (error) => error?.name === 'NoSuchConfigRuleException',
+        async packRules(pack, nextToken, signal) {
+            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
+                ConformancePackName: pack,
+                Limit: rule_evaluation_source_RULES_PAGE_LIMIT,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return page((out.ConformancePackRuleComplianceList ?? []).flatMap((r) => r.ConfigRuleName
+                ? [{ name: r.ConfigRuleName, compliance: complianceOf(r.ComplianceType) }]
+                : []), out.NextToken);
+        },
+        async statuses(rules, nextToken, signal) {
+            // No names asks for every rule of the account: never what is meant here.
+            batchGuard(rules, MAX_STATUS_NAMES, 'DescribeConfigRuleEvaluationStatus');
+            const command = new dist_cjs/* DescribeConfigRuleEvaluationStatusCommand */.paB({
+                ConfigRuleNames: [...rules],
+                Limit: STATUS_PAGE_LIMIT,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return page((out.ConfigRulesEvaluationStatus ?? []).flatMap((s) => s.ConfigRuleName
+                ? [
+                    defined({
+                        name: s.ConfigRuleName,
+                        firstActivatedAt: s.FirstActivatedTime?.getTime(),
+                        firstEvaluationStarted: s.FirstEvaluationStarted,
+                        lastSuccessfulInvocationAt: s.LastSuccessfulInvocationTime?.getTime(),
+                        lastFailedInvocationAt: s.LastFailedInvocationTime?.getTime(),
+                        lastSuccessfulEvaluationAt: s.LastSuccessfulEvaluationTime?.getTime(),
+                        lastFailedEvaluationAt: s.LastFailedEvaluationTime?.getTime(),
+                        lastErrorCode: s.LastErrorCode || undefined,
+                        lastErrorMessage: s.LastErrorMessage || undefined
+                    })
+                ]
+                : []), out.NextToken);
+        },
+        async results(pack, filter, nextToken, signal) {
+            batchGuard(filter.rules, MAX_DETAIL_RULE_NAMES, 'GetConformancePackComplianceDetails');
+            const command = new dist_cjs/* GetConformancePackComplianceDetailsCommand */.xOB({
+                ConformancePackName: pack,
+                Filters: {
+                    ConfigRuleNames: [...filter.rules],
+                    ...(filter.compliance ? { ComplianceType: filter.compliance } : {})
+                },
+                Limit: DETAILS_PAGE_LIMIT,
+                NextToken: nextToken
+            });
+            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+            return page((out.ConformancePackRuleEvaluationResults ?? []).flatMap((r) => {
+                const q = r.EvaluationResultIdentifier?.EvaluationResultQualifier;
+                if (!q?.ConfigRuleName)
+                    return [];
+                return [
+                    defined({
+                        rule: q.ConfigRuleName,
+                        compliance: r.ComplianceType ?? '',
+                        resourceType: q.ResourceType ?? '',
+                        resourceId: q.ResourceId ?? '',
+                        invokedAt: r.ConfigRuleInvokedTime?.getTime(),
+                        recordedAt: r.ResultRecordedTime?.getTime(),
+                        annotation: r.Annotation || undefined
+                    })
+                ];
+            }), out.NextToken);
+        },
+        async startEvaluation(rules, signal) {
+            batchGuard(rules, MAX_START_NAMES, 'StartConfigRulesEvaluation');
+            const command = new dist_cjs/* StartConfigRulesEvaluationCommand */.P8V({ ConfigRuleNames: [...rules] });
+            try {
+                await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
+                return { kind: 'started' };
+            }
+            catch (error) {
+                if (error.name !== 'LimitExceededException')
+                    throw error;
+                return { kind: 'already-running', message: error.message };
+            }
+        }
+    };
+}
+function batchGuard(names, max, operation) {
+    if (names.length < 1 || names.length > max) {
+        throw new RangeError(`${operation} takes 1 to ${max} rule names, not ${names.length}`);
+    }
+}
+function page(items, nextToken) {
+    return nextToken ? { items, nextToken } : { items };
+}
+function complianceOf(type) {
+    return type === 'COMPLIANT' || type === 'NON_COMPLIANT' ? type : 'INSUFFICIENT_DATA';
+}
+/** Drops undefined fields, so results compare and serialise as AWS sent them. */
+function defined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./src/aws/region-ports.ts
+
 
 
 
@@ -61941,7 +62147,7 @@ function toMemberAccount(s) {
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
- * pack failed): most runs never need it.
+ * pack failed, or a redeployed pack's rules are judged): most runs never need it.
  */
 function awsRegions(env) {
     return (region, log) => {
@@ -61951,6 +62157,7 @@ function awsRegions(env) {
             accountStatuses: () => createStatusSource(client, log),
             organizationStatuses: () => createOrganizationSource(client, log),
             compliance: () => createComplianceSource(client),
+            ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
                 return createStackEventReader(env);
@@ -61960,209 +62167,83 @@ function awsRegions(env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/shared/request-policy.ts
-var request_policy = __nccwpck_require__(5183);
-;// CONCATENATED MODULE: ./src/compliance/read-compliance.ts
-
-
-const COMPLIANCE_IAM_ACTIONS = [
-    'config:GetConformancePackComplianceSummary',
-    'config:DescribeConformancePackCompliance'
-];
-/** Most names GetConformancePackComplianceSummary accepts in one call. */
-const MAX_SUMMARY_NAMES = 5;
-const DEFAULT_MIN_DELAY_MS = 1_000;
-const DEFAULT_MAX_DELAY_MS = 8_000;
-const STATUSES = new Set([
-    'COMPLIANT',
-    'NON_COMPLIANT',
-    'INSUFFICIENT_DATA'
-]);
-const SUMMARY = {
-    name: 'GetConformancePackComplianceSummary',
-    iamAction: COMPLIANCE_IAM_ACTIONS[0]
+;// CONCATENATED MODULE: ./src/compliance/evaluation-compliance.ts
+const RESULTS = {
+    compliant: 'COMPLIANT',
+    'non-compliant': 'NON_COMPLIANT',
+    'nothing-in-scope': 'NOT_APPLICABLE',
+    'evaluation-failed': 'EVALUATION_FAILED',
+    unevaluated: 'NOT_EVALUATED'
 };
-const RULES = {
-    name: 'DescribeConformancePackCompliance',
-    iamAction: COMPLIANCE_IAM_ACTIONS[1]
-};
-/**
- * Reads the compliance of the named packs (CREATE_COMPLETE ones: the service has nothing for
- * others): their summaries in batches of 5, then every non-compliant rule of each
- * NON_COMPLIANT pack. Results keep the input order. A pack that no longer exists is left
- * out, with a warning. Transient errors are retried with backoff until the deadline; never
- * throws for AWS trouble: that is the result's `kind`.
- */
-async function readCompliance(names, deps) {
-    const { source, signal, log } = deps;
-    const random = deps.random ?? Math.random;
-    const requestTimeoutMs = deps.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
-    const minDelayMs = deps.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
-    const maxDelayMs = Math.max(minDelayMs, deps.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
-    const wanted = [...new Set(names)];
-    if (wanted.length === 0)
-        return { kind: 'done', packs: [] };
-    if (signal.aborted)
-        return { kind: 'cancelled' };
-    const statuses = new Map();
-    const rules = new Map();
-    let streak;
-    /** The packs read completely so far, in input order. */
-    const packs = () => wanted.flatMap((name) => {
-        const compliance = statuses.get(name);
-        if (compliance === undefined)
-            return [];
-        if (compliance !== 'NON_COMPLIANT')
-            return [{ name, compliance, nonCompliantRules: [] }];
-        const failing = rules.get(name);
-        return failing ? [{ name, compliance, nonCompliantRules: failing }] : [];
-    });
-    const end = (stop) => {
-        if (stop.kind !== 'timeout')
-            return stop;
-        const read = packs();
-        return {
-            kind: 'timeout',
-            packs: read,
-            message: `Ran out of time reading the compliance of conformance packs: ${read.length} of ${wanted.length} read${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
-        };
+/** The evaluation wait's result in the shape the gate and the publishers read. */
+function complianceOfEvaluation(read) {
+    switch (read.kind) {
+        case 'done':
+            return { kind: 'done', packs: read.packs.map(packCompliance) };
+        case 'timeout':
+            return { kind: 'timeout', packs: read.packs.map(packCompliance), message: read.message };
+        case 'error':
+            return { kind: 'error', message: read.message };
+        case 'cancelled':
+            return { kind: 'cancelled' };
+    }
+}
+function packCompliance(pack) {
+    const rules = pack.judgement.rules.map((rule) => ruleEntry(rule, pack));
+    return {
+        name: pack.name,
+        compliance: rollUp(pack.judgement.counts),
+        nonCompliantRules: rules.filter((r) => r.compliance === 'NON_COMPLIANT').map((r) => r.name),
+        rules,
+        evaluation: { ...pack.judgement.counts, durationMs: pack.durationMs }
     };
-    const policy = (0,request_policy/* untilDeadline */.Hm)(minDelayMs, maxDelayMs, random);
-    /** One request, retried while the error is transient and time is left. */
-    async function request(operation, what, send) {
-        const judge = (error, timedOut) => {
-            if (!timedOut && source.isNoSuchPack(error))
-                return { kind: 'stop', stop: { kind: 'missing' } };
-            const classified = transientIfResolvedBefore((0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => source.classify(e, operation.iamAction)));
-            if (classified.kind === 'permanent') {
-                const message = `${operation.name} failed: ${classified.message}`;
-                return { kind: 'stop', stop: stop({ kind: 'error', message }) };
-            }
-            return { kind: 'retry', message: classified.message };
-        };
-        const onRetry = (message) => {
-            streak =
-                streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 };
-            if (streak.count === 1) {
-                log.warning(`${operation.name} (${what}) failed, retrying: ${message}`);
-            }
-            else {
-                log.debug(`${operation.name} (${what}) still failing (${streak.count} in a row)`);
-            }
-        };
-        const answer = await (0,request_policy/* retry */.L5)(deps, policy, send, { judge, onRetry, timeoutMs: requestTimeoutMs });
-        switch (answer.kind) {
-            case 'ok':
-                if (streak)
-                    log.debug(`AWS Config answered again after ${streak.count} failed call(s).`);
-                streak = undefined;
-                return { kind: 'ok', value: answer.value };
-            case 'cancelled':
-                return stop({ kind: 'cancelled' });
-            case 'stopped':
-                return answer.stop;
-            case 'deadline':
-            case 'exhausted':
-                return stop({ kind: 'timeout', lastError: answer.lastError });
-        }
-    }
-    /** The summaries of one batch; a batch naming a pack that is gone is asked name by name. */
-    async function readBatch(batch) {
-        const found = new Map();
-        const tokens = pageTokens(SUMMARY.name);
-        let nextToken;
-        do {
-            const answer = await request(SUMMARY, batch.join(', '), async (s) => {
-                const page = await source.summaries(batch, nextToken, s);
-                return { ...page, nextToken: tokens.follow(page.nextToken) };
-            });
-            if (answer.kind === 'stop')
-                return answer.stop;
-            if (answer.kind === 'missing') {
-                if (batch.length > 1) {
-                    log.debug(`a pack of [${batch.join(', ')}] no longer exists; asking name by name`);
-                    for (const name of batch) {
-                        const stopped = await readBatch([name]);
-                        if (stopped)
-                            return stopped;
-                    }
-                    return undefined;
-                }
-                log.warning(`Conformance pack ${batch[0]} no longer exists; its compliance is left out.`);
-                return undefined;
-            }
-            for (const item of answer.value.items) {
-                if (!batch.includes(item.name) || found.has(item.name))
-                    continue;
-                found.set(item.name, toStatus(item.name, item.compliance, log));
-            }
-            nextToken = answer.value.nextToken || undefined;
-        } while (nextToken);
-        for (const name of batch) {
-            const status = found.get(name);
-            if (status === undefined) {
-                log.warning(`AWS Config returned no compliance for conformance pack ${name}; left out.`);
-            }
-            else
-                statuses.set(name, status);
-        }
-        return undefined;
-    }
-    /** Every non-compliant rule of one pack. */
-    async function readRules(name) {
-        const failing = new Set();
-        const tokens = pageTokens(RULES.name);
-        let nextToken;
-        do {
-            const answer = await request(RULES, name, async (s) => {
-                const page = await source.nonCompliantRules(name, nextToken, s);
-                return { ...page, nextToken: tokens.follow(page.nextToken) };
-            });
-            if (answer.kind === 'stop')
-                return answer.stop;
-            if (answer.kind === 'missing') {
-                log.warning(`Conformance pack ${name} no longer exists; its compliance is left out.`);
-                statuses.delete(name);
-                return undefined;
-            }
-            for (const rule of answer.value.rules)
-                failing.add(rule);
-            nextToken = answer.value.nextToken || undefined;
-        } while (nextToken);
-        rules.set(name, [...failing]);
-        return undefined;
-    }
-    for (let i = 0; i < wanted.length; i += MAX_SUMMARY_NAMES) {
-        const stopped = await readBatch(wanted.slice(i, i + MAX_SUMMARY_NAMES));
-        if (stopped)
-            return end(stopped);
-    }
-    for (const name of wanted) {
-        if (statuses.get(name) !== 'NON_COMPLIANT')
-            continue;
-        const stopped = await readRules(name);
-        if (stopped)
-            return end(stopped);
-    }
-    return { kind: 'done', packs: packs() };
 }
-function stop(reason) {
-    return { kind: 'stop', stop: reason };
-}
-function toStatus(name, status, log) {
-    if (STATUSES.has(status))
-        return status;
-    log.debug(`conformance pack ${name}: unknown compliance status "${status}", read as INSUFFICIENT_DATA`);
+/**
+ * The pack's compliance from its judged rules: a non-compliant rule makes it NON_COMPLIANT; a
+ * compliant one (the rest compliant, out of scope, failed or unevaluated) COMPLIANT; else it
+ * has no result at all.
+ */
+function rollUp(counts) {
+    if (counts.nonCompliant)
+        return 'NON_COMPLIANT';
+    if (counts.compliant)
+        return 'COMPLIANT';
     return 'INSUFFICIENT_DATA';
 }
-/**
- * Compliance is read after a wait that reached this endpoint: a host name that no longer
- * resolves is a resolver's hiccup, not a misspelt region.
- */
-function transientIfResolvedBefore(classified) {
-    return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
-        ? { kind: 'transient', message: classified.message }
-        : classified;
+function ruleEntry(rule, pack) {
+    const v = rule.verdict;
+    const at = v.kind === 'evaluation-failed'
+        ? v.failedAt
+        : v.kind === 'unevaluated'
+            ? undefined
+            : v.evaluatedAt;
+    const read = v.kind === 'non-compliant' ? pack.resources.get(rule.name) : undefined;
+    return {
+        name: rule.name,
+        compliance: RESULTS[v.kind],
+        ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}),
+        ...(v.kind === 'evaluation-failed' ? { error: v.error } : {}),
+        nonCompliantResources: read?.resources ?? [],
+        ...(read?.kind === 'capped' ? { resourcesTruncated: true } : {})
+    };
+}
+/** The rules of a pack with a verdict, when its rules were judged. */
+function rulesWith(pack, compliance) {
+    return (pack.rules ?? []).filter((r) => r.compliance === compliance);
+}
+/** A settled rule's verdict, for the log. */
+function verdictText(verdict) {
+    switch (verdict.kind) {
+        case 'compliant':
+        case 'non-compliant':
+            return `${RESULTS[verdict.kind]} (evaluated ${new Date(verdict.evaluatedAt).toISOString()})`;
+        case 'nothing-in-scope':
+            return `evaluated with nothing in scope (${new Date(verdict.evaluatedAt).toISOString()})`;
+        case 'evaluation-failed':
+            return `failed to evaluate: ${verdict.error.code}${verdict.error.message ? `: ${verdict.error.message}` : ''}`;
+        case 'unevaluated':
+            return 'not evaluated yet';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/html.ts
@@ -62198,140 +62279,6 @@ function table(rows) {
 }
 function wrap(tag, content, attrs = '') {
     return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
-}
-
-;// CONCATENATED MODULE: ./src/compliance/annotations.ts
-
-/** What INSUFFICIENT_DATA means, for the summary and the annotations. */
-const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
-/** Rule names listed in the summary before the rest are counted. */
-const RULES_SHOWN = 10;
-const CELLS = {
-    COMPLIANT: '✅ COMPLIANT',
-    NON_COMPLIANT: '❌ NON_COMPLIANT',
-    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
-};
-/** The compliance column of the summary table; '–' when compliance was not read. */
-function complianceCell(c) {
-    return c ? CELLS[c.compliance] : '–';
-}
-/** The pack's failing rules as an HTML list: the first 10, then how many more. */
-function rulesHtml(c) {
-    const rules = c.nonCompliantRules;
-    if (rules.length === 0)
-        return '';
-    const items = rules.slice(0, RULES_SHOWN).map((rule) => `<li>${escapeHtml(rule)}</li>`);
-    if (rules.length > RULES_SHOWN)
-        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
-    return `<ul>${items.join('')}</ul>`;
-}
-/**
- * A line per pack that is not COMPLIANT. NON_COMPLIANT fails the step under `require` (an
- * error) and only warns under `report`; INSUFFICIENT_DATA always warns. `label` is how a pack
- * is named (with its region when several are awaited).
- */
-function complianceAnnotations(packs, mode, label) {
-    const notes = [];
-    for (const pack of packs) {
-        const shown = label(pack.name);
-        if (pack.compliance === 'NON_COMPLIANT') {
-            const rules = pack.nonCompliantRules;
-            notes.push({
-                level: mode === 'require' ? 'error' : 'warning',
-                title: `Conformance pack ${shown}: NON_COMPLIANT`,
-                message: rules.length > 0
-                    ? `${shown} is NON_COMPLIANT: ${rules.length} rule(s) not compliant: ${rules.join(', ')}`
-                    : `${shown} is NON_COMPLIANT (AWS Config listed no non-compliant rule).`
-            });
-        }
-        else if (pack.compliance === 'INSUFFICIENT_DATA') {
-            notes.push({
-                level: 'warning',
-                title: `Conformance pack ${shown}: INSUFFICIENT_DATA`,
-                message: `${shown} is INSUFFICIENT_DATA. ${INSUFFICIENT_DATA_MEANING}`
-            });
-        }
-    }
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/compliance/gate.ts
-
-
-/**
- * Reads the compliance of every region's CREATE_COMPLETE packs, the regions at once, each with
- * its own client, under the wait's deadline and cancellation.
- */
-async function readComplianceInRegions(regions, deps) {
-    return Promise.all(regions.map(async ({ region, packs }) => {
-        const ports = deps.open(region, deps.log(region));
-        try {
-            const names = packs.filter((p) => p.state === 'CREATE_COMPLETE').map((p) => p.name);
-            const read = await readCompliance(names, {
-                source: ports.compliance(),
-                clock: deps.clock,
-                deadline: deps.deadline,
-                signal: deps.signal,
-                log: deps.log(region)
-            });
-            return { region, read };
-        }
-        finally {
-            ports.close();
-        }
-    }));
-}
-/**
- * `require`: a NON_COMPLIANT pack makes the result `noncompliant`; a read that ran out of time
- * makes it `timeout`, one AWS refused makes it `failure`. `report`: the result speaks of
- * deployment alone; the same findings are warnings.
- */
-function gate(verdict, reads, mode) {
-    const several = reads.length > 1;
-    const label = (region, name) => (several ? `${region}/${name}` : name);
-    const packsOf = (read) => read.kind === 'done' || read.kind === 'timeout' ? read.packs : [];
-    const entries = reads.flatMap(({ region, read }) => packsOf(read).map((p) => ({
-        name: p.name,
-        region,
-        compliance: p.compliance,
-        nonCompliantRules: p.nonCompliantRules
-    })));
-    const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT');
-    const noncompliant = failing.map((e) => label(e.region, e.name));
-    const annotations = reads.flatMap(({ region, read }) => complianceAnnotations(packsOf(read), mode, (name) => label(region, name)));
-    const where = (region) => (several ? `${region}: ` : '');
-    const problems = reads.flatMap(({ region, read }) => read.kind === 'timeout' || read.kind === 'error'
-        ? [`${where(region)}compliance could not be read: ${read.message}`]
-        : []);
-    const base = { entries, noncompliant, annotations, problems };
-    if (reads.some((r) => r.read.kind === 'cancelled')) {
-        return { ...base, verdict: { ...verdict, result: 'cancelled', failStep: true } };
-    }
-    if (mode === 'report')
-        return { ...base, verdict };
-    if (reads.some((r) => r.read.kind === 'error')) {
-        return {
-            ...base,
-            verdict: { ...verdict, result: 'failure', failStep: true },
-            headline: problems.join('; ')
-        };
-    }
-    if (reads.some((r) => r.read.kind === 'timeout')) {
-        return {
-            ...base,
-            verdict: { ...verdict, result: 'timeout', failStep: true },
-            headline: problems.join('; ')
-        };
-    }
-    if (failing.length) {
-        const detail = failing.map((e) => `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`);
-        return {
-            ...base,
-            verdict: { ...verdict, result: 'noncompliant', failStep: true, noncompliant },
-            headline: `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`
-        };
-    }
-    return { ...base, verdict };
 }
 
 ;// CONCATENATED MODULE: ./src/packs/deployment.ts
@@ -62432,6 +62379,1007 @@ function parseIsoTime(value) {
     return local.getTime() - offset;
 }
 
+;// CONCATENATED MODULE: ./src/packs/pack-text.ts
+
+
+/** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+/**
+ * How long a pack has taken: from its last requested update to its completion (when the
+ * service reports one for this update) or else to `now`. Undefined when the request time is
+ * unknown.
+ */
+function packDuration(status, now) {
+    const detail = detailOf(status);
+    const requested = detail?.requestedAt?.getTime();
+    if (requested === undefined)
+        return undefined;
+    const completed = detail?.completedAt?.getTime();
+    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
+        ? completed
+        : now;
+    return Math.max(0, end - requested);
+}
+/**
+ * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
+ * A first sighting says how old the request is, or how long a completed pack took.
+ */
+function describeChange(previous, next, now) {
+    const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined;
+    return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`;
+}
+function transition(previous, next, now) {
+    const duration = packDuration(next, now);
+    if (previous && previous.state !== 'UNKNOWN') {
+        const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`;
+        return `${previous.state} → ${next.state}${after}`;
+    }
+    const requested = detailOf(next)?.requestedAt?.getTime();
+    if (requested === undefined || duration === undefined)
+        return next.state;
+    return duration < now - requested
+        ? `${next.state} (took ${formatDuration(duration)})`
+        : `${next.state} (requested ${formatDuration(duration)} ago)`;
+}
+/**
+ * The reason to show for a pack: the service's own, except for a pack that is gone, whose
+ * last reason no longer applies.
+ */
+function reasonOf(status) {
+    switch (status.state) {
+        case 'UNKNOWN':
+            return status.reason;
+        case 'NOT_FOUND':
+        case 'DELETE_COMPLETE':
+            return undefined;
+        case 'PREVIOUS_DEPLOYMENT': {
+            // The earlier deployment's own reason no longer applies.
+            const text = describeWaitingFor(earlierOf(status));
+            return text.charAt(0).toUpperCase() + text.slice(1);
+        }
+        case 'DELETE_SUCCESSFUL':
+            // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
+            return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined;
+        default:
+            return status.detail.reason;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compliance/annotations.ts
+
+
+
+/** What INSUFFICIENT_DATA means, for the summary and the annotations. */
+const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
+/** Rule names listed in the summary before the rest are counted. */
+const RULES_SHOWN = 10;
+/** Non-compliant resources of a rule listed in the summary before the rest are counted. */
+const RESOURCES_SHOWN = 10;
+/** Non-compliant resources of a rule named in an annotation. */
+const RESOURCES_ANNOTATED = 3;
+const CELLS = {
+    COMPLIANT: '✅ COMPLIANT',
+    NON_COMPLIANT: '❌ NON_COMPLIANT',
+    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
+};
+/**
+ * The compliance column of the summary table; '–' when compliance was not read. With the
+ * rules judged: how many ended how, and how long their evaluation took.
+ */
+function complianceCell(c) {
+    if (!c)
+        return '–';
+    const e = c.evaluation;
+    if (!e)
+        return CELLS[c.compliance];
+    const allOutOfScope = c.compliance === 'INSUFFICIENT_DATA' && e.nothingInScope > 0;
+    const head = allOutOfScope ? '✅ nothing in scope' : CELLS[c.compliance];
+    const counts = [
+        `${e.compliant} compliant`,
+        `${e.nonCompliant} non-compliant`,
+        ...(e.nothingInScope ? [`${e.nothingInScope} with nothing in scope`] : []),
+        `${e.unevaluated} unevaluated`,
+        `${e.failed} failed`
+    ];
+    return `${head}<br>${counts.join(', ')}<br>evaluated in ${formatDuration(e.durationMs)}`;
+}
+/**
+ * What goes under the pack's row: its non-compliant rules (the first 10, then how many more),
+ * each with its non-compliant resources, then the rules that failed to evaluate and those not
+ * evaluated yet. '' when there is nothing to say.
+ */
+function rulesHtml(c) {
+    const parts = [];
+    const rules = c.nonCompliantRules;
+    if (rules.length) {
+        const byName = new Map((c.rules ?? []).map((r) => [r.name, r]));
+        const items = rules
+            .slice(0, RULES_SHOWN)
+            .map((rule) => `<li>${escapeHtml(rule)}${resourcesHtml(byName.get(rule), c.region)}</li>`);
+        if (rules.length > RULES_SHOWN)
+            items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+        parts.push(`Non-compliant rules:<ul>${items.join('')}</ul>`);
+    }
+    const failed = rulesWith(c, 'EVALUATION_FAILED');
+    if (failed.length) {
+        parts.push(`Rules that failed to evaluate:${listHtml(failed, (r) => `${escapeHtml(r.name)}: ${escapeHtml(errorText(r))}`)}`);
+    }
+    const unevaluated = rulesWith(c, 'NOT_EVALUATED');
+    if (unevaluated.length) {
+        parts.push(`Rules not evaluated since the deployment:${listHtml(unevaluated, (r) => escapeHtml(r.name))}`);
+    }
+    return parts.join('');
+}
+function listHtml(rules, item) {
+    const items = rules.slice(0, RULES_SHOWN).map((r) => `<li>${item(r)}</li>`);
+    if (rules.length > RULES_SHOWN)
+        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+    return `<ul>${items.join('')}</ul>`;
+}
+function resourcesHtml(rule, region) {
+    const resources = rule?.nonCompliantResources ?? [];
+    if (!resources.length)
+        return '';
+    const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
+        const name = escapeHtml(`${r.resourceType} ${r.resourceId}`);
+        const url = region ? resourceUrl(r, region) : undefined;
+        const shown = url ? `<a href="${escapeHtml(url)}">${name}</a>` : name;
+        return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}</li>`;
+    });
+    const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN);
+    if (more || rule?.resourcesTruncated) {
+        items.push(`<li>${more ? `${more} more` : ''}${rule?.resourcesTruncated ? ' (and more not read)' : ''}</li>`);
+    }
+    return `<ul>${items.join('')}</ul>`;
+}
+/** The resource's page in the AWS Config console. */
+function resourceUrl(resource, region) {
+    const query = new URLSearchParams({
+        resourceId: resource.resourceId,
+        resourceType: resource.resourceType
+    });
+    return `https://${region}.console.aws.amazon.com/config/home?region=${encodeURIComponent(region)}#/resources/details?${query.toString()}`;
+}
+/**
+ * A line per pack that is not COMPLIANT, and per pack with rules that failed to evaluate.
+ * NON_COMPLIANT and failed rules fail the step under `require` (an error) and only warn under
+ * `report`; INSUFFICIENT_DATA warns, unless the pack's rules were judged (a pack that lists no
+ * rule still warns: it checked nothing).
+ * `label` is how a pack is named (with its region when several are awaited).
+ */
+function complianceAnnotations(packs, mode, label) {
+    const notes = [];
+    const level = mode === 'require' ? 'error' : 'warning';
+    for (const pack of packs) {
+        const shown = label(pack.name);
+        if (pack.compliance === 'NON_COMPLIANT') {
+            const rules = pack.nonCompliantRules;
+            const byName = new Map((pack.rules ?? []).map((r) => [r.name, r]));
+            notes.push({
+                level,
+                title: `Conformance pack ${shown}: NON_COMPLIANT`,
+                message: rules.length > 0
+                    ? `${shown} is NON_COMPLIANT: ${rules.length} rule(s) not compliant: ${rules.map((r) => r + resourcesText(byName.get(r))).join(', ')}`
+                    : `${shown} is NON_COMPLIANT (AWS Config listed no non-compliant rule).`
+            });
+        }
+        else if (pack.compliance === 'INSUFFICIENT_DATA' &&
+            // Judged rules say for themselves what they are; a pack without any checked nothing.
+            !pack.rules?.length) {
+            notes.push({
+                level: 'warning',
+                title: `Conformance pack ${shown}: INSUFFICIENT_DATA`,
+                message: `${shown} is INSUFFICIENT_DATA. ${INSUFFICIENT_DATA_MEANING}`
+            });
+        }
+        const failed = rulesWith(pack, 'EVALUATION_FAILED');
+        if (failed.length) {
+            notes.push({
+                level,
+                title: `Conformance pack ${shown}: rule evaluation failed`,
+                message: `${shown}: ${failed.length} rule(s) failed to evaluate: ${failed.map((r) => `${r.name} (${errorText(r)})`).join(', ')}`
+            });
+        }
+    }
+    return notes;
+}
+/** The first few non-compliant resources of a rule, for a one-line annotation. */
+function resourcesText(rule) {
+    const resources = rule?.nonCompliantResources ?? [];
+    if (!resources.length)
+        return '';
+    const shown = resources
+        .slice(0, RESOURCES_ANNOTATED)
+        .map((r) => `${r.resourceType} ${r.resourceId}`);
+    const more = resources.length - shown.length;
+    return ` (${shown.join(', ')}${more ? ` and ${more} more` : ''})`;
+}
+function errorText(rule) {
+    if (!rule.error)
+        return 'no reason given';
+    return rule.error.message ? `${rule.error.code}: ${rule.error.message}` : rule.error.code;
+}
+
+// EXTERNAL MODULE: ./src/shared/backoff.ts
+var backoff = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __nccwpck_require__(5183);
+;// CONCATENATED MODULE: ./src/compliance/evaluation-requests.ts
+
+
+/** Thrown through the read helpers by the guarded source; the wait turns it into its result. */
+class StopEvaluation extends Error {
+    stop;
+    constructor(stop) {
+        super(`evaluation wait stopped: ${stop.kind}`);
+        this.stop = stop;
+        this.name = 'StopEvaluation';
+    }
+}
+const OPERATIONS = {
+    packRules: ['DescribeConformancePackCompliance', RULE_EVALUATION_IAM_ACTIONS.rules],
+    statuses: ['DescribeConfigRuleEvaluationStatus', RULE_EVALUATION_IAM_ACTIONS.statuses],
+    results: ['GetConformancePackComplianceDetails', RULE_EVALUATION_IAM_ACTIONS.results],
+    startEvaluation: ['StartConfigRulesEvaluation', RULE_EVALUATION_IAM_ACTIONS.start]
+};
+/**
+ * The port with every request bounded (its own timeout, the deadline, the cancellation) and
+ * transient errors retried with the wait's backoff until the deadline, so that a throttled
+ * page is retried alone. A request that gives up throws StopEvaluation; a permanent error's
+ * message names the IAM action of the call that failed.
+ */
+function guardedSource(port, deps) {
+    const policy = (0,request_policy/* untilDeadline */.Hm)(deps.minDelayMs, deps.maxDelayMs, deps.random);
+    let streak;
+    async function request(method, what, send) {
+        const [operation, iamAction] = OPERATIONS[method];
+        const judge = (error, timedOut) => {
+            if (!timedOut && port.isNoSuchRule(error))
+                return stopWith({ kind: 'missing', what: 'rule' });
+            if (!timedOut && port.isNoSuchPack(error))
+                return stopWith({ kind: 'missing', what: 'pack' });
+            const classified = transientIfResolvedBefore((0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => port.classify(e, iamAction)));
+            if (classified.kind === 'permanent') {
+                return stopWith({ kind: 'error', message: `${operation} failed: ${classified.message}` });
+            }
+            return { kind: 'retry', message: classified.message };
+        };
+        const onRetry = (message) => {
+            streak =
+                streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 };
+            if (streak.count === 1)
+                deps.log.warning(`${operation} (${what}) failed, retrying: ${message}`);
+            else
+                deps.log.debug(`${operation} (${what}) still failing (${streak.count} in a row)`);
+        };
+        const answer = await (0,request_policy/* retry */.L5)(deps, policy, send, {
+            judge,
+            onRetry,
+            timeoutMs: deps.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2
+        });
+        switch (answer.kind) {
+            case 'ok':
+                streak = undefined;
+                return answer.value;
+            case 'cancelled':
+                throw new StopEvaluation({ kind: 'cancelled' });
+            case 'stopped':
+                throw new StopEvaluation(answer.stop);
+            case 'deadline':
+            case 'exhausted':
+                throw new StopEvaluation({ kind: 'timeout', lastError: answer.lastError });
+        }
+    }
+    // The signal each read helper passes is replaced by the request's own bound.
+    return {
+        packRules: (pack, token) => request('packRules', pack, (s) => port.packRules(pack, token, s)),
+        statuses: (rules, token) => request('statuses', rules.join(', '), (s) => port.statuses(rules, token, s)),
+        results: (pack, filter, token) => request('results', `${pack}: ${filter.rules.join(', ')}`, (s) => port.results(pack, filter, token, s)),
+        startEvaluation: (rules) => request('startEvaluation', rules.join(', '), (s) => port.startEvaluation(rules, s))
+    };
+}
+function stopWith(stop) {
+    return { kind: 'stop', stop };
+}
+/**
+ * The evaluation is read after a wait that reached this endpoint: a host name that no longer
+ * resolves is a resolver's hiccup, not a misspelt region.
+ */
+function transientIfResolvedBefore(classified) {
+    return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
+        ? { kind: 'transient', message: classified.message }
+        : classified;
+}
+/** Whether a guarded request gave up because the rule or pack asked about is gone. */
+function isMissing(error, what) {
+    return (error instanceof StopEvaluation && error.stop.kind === 'missing' && error.stop.what === what);
+}
+/**
+ * Statuses of the rules named (through a guarded source); a rule that no longer exists is
+ * left out, and `onMissing` told.
+ */
+async function statusesOf(source, names, signalFor, onMissing) {
+    if (!names.length)
+        return new Map();
+    try {
+        return await readStatuses(source, names, signalFor);
+    }
+    catch (error) {
+        if (!isMissing(error, 'rule'))
+            throw error;
+    }
+    // One unknown name rejects its whole batch: ask name by name.
+    const statuses = new Map();
+    for (const name of names) {
+        try {
+            for (const [n, s] of await readStatuses(source, [name], signalFor))
+                statuses.set(n, s);
+        }
+        catch (error) {
+            if (!isMissing(error, 'rule'))
+                throw error;
+            onMissing();
+        }
+    }
+    return statuses;
+}
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
+
+
+/**
+ * A start refused as already running (LimitExceededException): the evaluation that blocks
+ * ours began at most this long before, since the same rules may be started once a minute.
+ */
+const START_INTERVAL_MS = 60_000;
+/**
+ * `start-evaluation`: starts the rules named, 25 a call, once, and records per rule the time
+ * its result must be newer than: when the call was sent, or a minute before a refusal (one is
+ * running; the pack completed before it, so its result belongs to the deployment too).
+ */
+async function evaluation_starts_startEvaluations(source, pack, names, started, deps) {
+    const { clock, log } = deps;
+    for (let i = 0; i < names.length; i += MAX_START_NAMES) {
+        const batch = names.slice(i, i + MAX_START_NAMES);
+        const sentAt = clock.now();
+        let outcome;
+        try {
+            outcome = await source.startEvaluation(batch, deps.signal);
+        }
+        catch (error) {
+            if (!isMissing(error, 'rule'))
+                throw error;
+            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
+            continue;
+        }
+        if (outcome.kind === 'already-running') {
+            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
+        }
+        else {
+            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
+        }
+        const at = outcome.kind === 'started' ? sentAt : sentAt - START_INTERVAL_MS;
+        for (const name of batch)
+            started.set(name, at);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/best-effort.ts
+
+/**
+ * One bounded request, retried on transient errors under BEST_EFFORT_RETRY (a few times, with
+ * a pause, never past the deadline). Never throws: a failure comes back with the reason a
+ * person can act on. Retries are told in the debug log.
+ */
+async function bestEffort(request, deps, options) {
+    const judge = (error, timedOut) => {
+        const own = options.interpret?.(error);
+        if (own)
+            return { kind: 'stop', stop: own };
+        const classified = (0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => options.classifier.classify(e, options.iamAction));
+        return classified.kind === 'permanent'
+            ? { kind: 'stop', stop: classified.message }
+            : { kind: 'retry', message: classified.message };
+    };
+    const read = await (0,request_policy/* retry */.L5)(deps, request_policy/* BEST_EFFORT_RETRY */.ZH, request, {
+        judge,
+        timeoutMs: deps.requestTimeoutMs,
+        onRetry: (message) => deps.log.debug(`${options.what}: ${message}; retrying`)
+    });
+    switch (read.kind) {
+        case 'ok':
+            return { ok: true, value: read.value };
+        case 'cancelled':
+            return { ok: false, why: 'the run was cancelled' };
+        case 'stopped':
+            return { ok: false, why: read.stop };
+        case 'deadline':
+            return {
+                ok: false,
+                why: `the deadline passed${read.lastError ? ` (last error: ${read.lastError})` : ''}`
+            };
+        case 'exhausted':
+            return { ok: false, why: `it kept failing: ${read.lastError}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
+
+
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (!isFailed(pack.state))
+            continue;
+        const { stackArn, requestedAt } = detailOf(pack) ?? {};
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const failures = [];
+    const tokens = pageTokens('DescribeStackEvents');
+    let nextToken;
+    do {
+        const read = await readPage(stackArn, nextToken, tokens, deps);
+        if (!read.ok)
+            return { kind: 'unavailable', why: read.why };
+        const page = read.value;
+        let reachedOlder = false;
+        for (const event of page.events) {
+            if (since && event.timestamp.getTime() < since.getTime()) {
+                reachedOlder = true;
+                break;
+            }
+            if (isResourceFailure(event)) {
+                failures.push({
+                    logicalId: event.logicalId,
+                    type: event.type,
+                    status: event.status,
+                    reason: event.reason
+                });
+            }
+        }
+        nextToken = reachedOlder ? undefined : page.nextToken;
+    } while (nextToken);
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return isFailed(event.status) && !isTheStack;
+}
+function readPage(stackArn, nextToken, tokens, deps) {
+    const read = async (signal) => {
+        const page = await deps.events.read(stackArn, nextToken, signal);
+        return { ...page, nextToken: tokens.follow(page.nextToken) };
+    };
+    return bestEffort(read, deps, {
+        iamAction: EXPLAIN_IAM_ACTION,
+        what: `DescribeStackEvents ${stackArn}`,
+        classifier: deps.events,
+        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
+    });
+}
+
+;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
+
+
+
+const CONFIG_RULE = 'AWS::Config::ConfigRule';
+/**
+ * Which rules this deployment changed, from the pack's stack events (newest first, back to
+ * the deployment's request): a rule's stack resource maps to its name by its physical id.
+ * A rule's time is its first event of this deployment: the evaluation the change triggers
+ * follows that, and a later event's time could reject it and wait for nothing. Best effort,
+ * like explain-failures: never throws.
+ */
+async function readRuleChanges(stackArn, requestedAt, deps) {
+    if (!stackArn)
+        return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
+    const changedAt = new Map();
+    const tokens = pageTokens('DescribeStackEvents');
+    let nextToken;
+    do {
+        const token = nextToken;
+        const read = await bestEffort(async (signal) => {
+            const page = await deps.events.read(stackArn, token, signal);
+            return { ...page, nextToken: tokens.follow(page.nextToken) };
+        }, deps, {
+            iamAction: EXPLAIN_IAM_ACTION,
+            what: `DescribeStackEvents ${stackArn}`,
+            classifier: deps.events,
+            interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
+        });
+        if (!read.ok)
+            return { kind: 'unreadable', why: read.why };
+        let reachedOlder = false;
+        for (const event of read.value.events) {
+            const at = event.timestamp.getTime();
+            if (at < requestedAt) {
+                reachedOlder = true;
+                break;
+            }
+            if (event.type !== CONFIG_RULE || !event.physicalId)
+                continue;
+            // Newest first: the last one seen is the first of this deployment.
+            changedAt.set(event.physicalId, at);
+        }
+        nextToken = reachedOlder ? undefined : read.value.nextToken;
+    } while (nextToken);
+    return { kind: 'read', changes: { kind: 'read', changedAt } };
+}
+
+;// CONCATENATED MODULE: ./src/compliance/rule-judgement.ts
+/**
+ * Which evaluation of a conformance pack's rule belongs to the deployment being gated, and
+ * what it says. Pure: every time is epoch ms, read beforehand by rule-evaluation-source.ts
+ * (Config) and from the pack's stack events (CloudFormation).
+ */
+function judgePack(input) {
+    const rules = input.rules.map((rule) => judgeRule(rule, input));
+    const count = (kind) => rules.filter((r) => r.verdict.kind === kind).length;
+    return {
+        rules,
+        counts: {
+            compliant: count('compliant'),
+            nonCompliant: count('non-compliant'),
+            nothingInScope: count('nothing-in-scope'),
+            failed: count('evaluation-failed'),
+            unevaluated: count('unevaluated')
+        },
+        settled: rules.every((r) => r.verdict.kind !== 'unevaluated'),
+        unverifiedChanges: rules.filter((r) => r.unverifiedChange).map((r) => r.name)
+    };
+}
+function judgeRule(rule, input) {
+    const status = input.statuses.get(rule.name);
+    const reference = referenceOf(rule.name, status, input);
+    const unverifiedChange = reference === undefined && (input.stack?.kind ?? 'unreadable') !== 'read';
+    const after = reference?.at ?? Number.NEGATIVE_INFINITY;
+    const evaluatedAt = evaluationTime(status, input.resultTimes?.get(rule.name));
+    const counted = evaluatedAt !== undefined && evaluatedAt >= after ? evaluatedAt : undefined;
+    const failure = failureOf(status);
+    if (failure && (failure.at ?? Number.POSITIVE_INFINITY) >= after) {
+        const newerSuccess = counted !== undefined && failure.at !== undefined && counted > failure.at;
+        if (!newerSuccess && (counted === undefined || failure.at !== undefined)) {
+            return {
+                name: rule.name,
+                verdict: {
+                    kind: 'evaluation-failed',
+                    ...(failure.at !== undefined ? { failedAt: failure.at } : {}),
+                    error: failure.error
+                },
+                unverifiedChange: false
+            };
+        }
+    }
+    if (counted === undefined) {
+        return {
+            name: rule.name,
+            verdict: reference ? { kind: 'unevaluated', after: reference } : { kind: 'unevaluated' },
+            unverifiedChange: false
+        };
+    }
+    const kind = rule.compliance === 'NON_COMPLIANT'
+        ? 'non-compliant'
+        : rule.compliance === 'COMPLIANT'
+            ? 'compliant'
+            : 'nothing-in-scope';
+    return { name: rule.name, verdict: { kind, evaluatedAt: counted }, unverifiedChange };
+}
+/**
+ * The point a rule's result must be newer than; undefined when its latest successful
+ * evaluation counts whatever its age (a rule this deployment left alone).
+ */
+function referenceOf(name, status, input) {
+    const started = input.startedEvaluations?.get(name);
+    if (started !== undefined)
+        return { kind: 'started', at: started };
+    // Its own creation, not the pack's completion: evaluations while the pack was still
+    // deploying belong to this deployment.
+    const activated = status?.firstActivatedAt;
+    if (activated !== undefined && activated > input.requestedAt) {
+        return { kind: 'created', at: activated };
+    }
+    if (input.stack?.kind === 'read') {
+        const changed = input.stack.changedAt.get(name);
+        if (changed !== undefined && changed >= input.requestedAt) {
+            return { kind: 'changed', at: changed };
+        }
+    }
+    return undefined;
+}
+/**
+ * The rule's latest successful evaluation: the status says it for managed and Guard rules;
+ * a custom Lambda rule's status has invocation times only, so its results' times stand in.
+ */
+function evaluationTime(status, results) {
+    if (status?.lastSuccessfulEvaluationAt !== undefined)
+        return status.lastSuccessfulEvaluationAt;
+    if (status?.firstEvaluationStarted === false)
+        return undefined;
+    return results?.latestInvokedAt ?? results?.latestRecordedAt;
+}
+/** The rule's last failure, when its status reports an error. */
+function failureOf(status) {
+    if (!status?.lastErrorCode)
+        return undefined;
+    const times = [status.lastFailedEvaluationAt, status.lastFailedInvocationAt].filter((t) => t !== undefined);
+    const error = {
+        code: status.lastErrorCode,
+        ...(status.lastErrorMessage ? { message: status.lastErrorMessage } : {})
+    };
+    return times.length ? { at: Math.max(...times), error } : { error };
+}
+/**
+ * The rules an on-demand evaluation would help: those with no result of this deployment yet,
+ * and those counted with a result the unreadable stack cannot vouch for (the evaluation
+ * started then settles what the stack could not).
+ */
+function rulesToStart(input) {
+    return judgePack({ ...input, startedEvaluations: undefined })
+        .rules.filter((r) => r.verdict.kind === 'unevaluated' || r.unverifiedChange)
+        .map((r) => r.name);
+}
+function decideGate(mode, judgement) {
+    const named = (kind) => judgement.rules.filter((r) => r.verdict.kind === kind).map((r) => r.name);
+    const problems = {
+        nonCompliant: named('non-compliant'),
+        failed: named('evaluation-failed'),
+        unevaluated: named('unevaluated')
+    };
+    const any = problems.nonCompliant.length + problems.failed.length + problems.unevaluated.length;
+    if (!any)
+        return { kind: 'pass' };
+    return mode === 'require' ? { kind: 'fail', problems } : { kind: 'warn', problems };
+}
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-wait.ts
+
+
+
+
+
+
+
+/** Unevaluated rules named in the timeout's message; the rest are counted. */
+const UNEVALUATED_NAMED = 5;
+const CHANGED_IN_PLACE = 'rules changed in place by this deployment may still show results from before the change (grant cloudformation:DescribeStackEvents, or use start-evaluation)';
+/**
+ * Waits until every rule of every pack has an evaluation that belongs to the deployment, and
+ * judges them (rule-judgement.ts). Asks only about rules not settled yet, in batches; polls at
+ * the wait's backoff, reset whenever a rule settles; shares the run's deadline and
+ * cancellation. Never throws for AWS trouble: that is the result's `kind`.
+ */
+async function waitForEvaluation(packs, deps) {
+    const { clock, log, signal } = deps;
+    const began = clock.now();
+    const source = guardedSource(deps.port, deps);
+    const signalFor = () => signal;
+    const states = [];
+    let reader;
+    const view = () => states.map((s) => ({
+        name: s.pack.name,
+        judgement: s.judgement,
+        resources: s.resources,
+        durationMs: (s.settledAt ?? clock.now()) - began
+    }));
+    const inputOf = (s) => ({
+        requestedAt: s.pack.requestedAt,
+        rules: s.rules,
+        statuses: s.statuses,
+        resultTimes: s.resultTimes,
+        stack: s.stack,
+        startedEvaluations: s.started
+    });
+    const pendingOf = (s) => s.judgement.rules.filter((r) => r.verdict.kind === 'unevaluated').map((r) => r.name);
+    async function poll(s) {
+        const pending = pendingOf(s);
+        let missing = false;
+        for (const [name, status] of await statusesOf(source, pending, signalFor, () => {
+            missing = true;
+        }))
+            s.statuses.set(name, status);
+        if (!s.stackAsked && redeployed(s)) {
+            s.stackAsked = true;
+            reader ??= await deps.stackEvents();
+            const read = await readRuleChanges(s.pack.stackArn, s.pack.requestedAt, {
+                ...deps,
+                events: reader
+            });
+            s.stack = read.kind === 'read' ? read.changes : { kind: 'unreadable' };
+            if (read.kind === 'unreadable')
+                s.stackWhy = read.why;
+        }
+        const noTime = pending.filter((name) => {
+            const status = s.statuses.get(name);
+            return (status?.lastSuccessfulEvaluationAt === undefined && status?.firstEvaluationStarted !== false);
+        });
+        if (noTime.length) {
+            for (const [name, times] of await readResultTimes(source, s.pack.name, noTime, signalFor))
+                s.resultTimes.set(name, times);
+        }
+        let judged = judgePack(inputOf(s));
+        const settling = judged.rules.some((r) => pending.includes(r.name) && r.verdict.kind !== 'unevaluated');
+        // The rule list's compliance is as of its read: a rule just evaluated needs it afresh.
+        if (settling || missing) {
+            s.rules = await readPackRules(source, s.pack.name, signalFor);
+            judged = judgePack(inputOf(s));
+        }
+        s.judgement = judged;
+        for (const rule of judged.rules) {
+            if (pending.includes(rule.name) && rule.verdict.kind !== 'unevaluated')
+                log.info(`${s.pack.name}: ${rule.name} ${verdictText(rule.verdict)}`);
+        }
+        for (const rule of judged.rules) {
+            if (rule.verdict.kind !== 'non-compliant' || s.resources.has(rule.name))
+                continue;
+            s.resources.set(rule.name, await readNonCompliantResources(source, s.pack.name, rule.name, signalFor));
+        }
+    }
+    async function start(s) {
+        await evaluation_starts_startEvaluations(source, s.pack.name, rulesToStart(inputOf(s)), s.started, deps);
+        s.judgement = judgePack(inputOf(s));
+        if (!s.judgement.settled)
+            s.settledAt = undefined;
+    }
+    const warnUnverified = () => {
+        for (const s of states) {
+            const unverified = s.judgement.unverifiedChanges;
+            if (!unverified.length)
+                continue;
+            const why = s.stackWhy ? ` (its stack could not be read: ${s.stackWhy})` : '';
+            log.warning(`Conformance pack ${s.pack.name}${why}: ${CHANGED_IN_PLACE}: ${unverified.join(', ')}`);
+        }
+    };
+    try {
+        if (signal.aborted)
+            return { kind: 'cancelled', packs: [] };
+        for (const pack of packs) {
+            let rules;
+            try {
+                rules = await readPackRules(source, pack.name, signalFor);
+            }
+            catch (error) {
+                if (!isMissing(error, 'pack'))
+                    throw error;
+                log.warning(`Conformance pack ${pack.name} no longer exists; its compliance is left out.`);
+                continue;
+            }
+            const state = {
+                pack,
+                rules,
+                statuses: new Map(),
+                resultTimes: new Map(),
+                stackAsked: false,
+                started: new Map(),
+                resources: new Map()
+            };
+            states.push({
+                ...state,
+                judgement: judgePack({ requestedAt: pack.requestedAt, rules, statuses: new Map() })
+            });
+        }
+        const count = states.reduce((n, s) => n + s.rules.length, 0);
+        log.info(`Waiting for the evaluation of ${count} rule(s) of ${states.map((s) => s.pack.name).join(', ')}`);
+        let round = 0;
+        let startsLeft = deps.startEvaluation;
+        for (;;) {
+            let settledSome = false;
+            for (const s of states) {
+                if (s.settledAt !== undefined)
+                    continue;
+                const before = pendingOf(s).length;
+                await poll(s);
+                if (pendingOf(s).length < before)
+                    settledSome = true;
+                if (s.judgement.settled)
+                    s.settledAt = clock.now();
+            }
+            if (startsLeft) {
+                startsLeft = false;
+                for (const s of states)
+                    await start(s);
+            }
+            deps.onRound?.(view());
+            if (states.every((s) => s.settledAt !== undefined)) {
+                warnUnverified();
+                return { kind: 'done', packs: view() };
+            }
+            round = settledSome ? 0 : round + 1;
+            const delay = (0,backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
+            if (clock.now() + delay >= deps.deadline) {
+                warnUnverified();
+                return { kind: 'timeout', packs: view(), message: timeoutMessage(states) };
+            }
+            await clock.sleep(delay, signal);
+            if (signal.aborted)
+                return { kind: 'cancelled', packs: view() };
+        }
+    }
+    catch (error) {
+        if (!(error instanceof StopEvaluation))
+            throw error;
+        const stop = error.stop;
+        switch (stop.kind) {
+            case 'cancelled':
+                return { kind: 'cancelled', packs: view() };
+            case 'timeout':
+                return {
+                    kind: 'timeout',
+                    packs: view(),
+                    message: `${timeoutMessage(states)}${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
+                };
+            case 'error':
+                return { kind: 'error', packs: view(), message: stop.message };
+            case 'missing':
+                return {
+                    kind: 'error',
+                    packs: view(),
+                    message: `a ${stop.what} of the conformance packs disappeared while its rules were read`
+                };
+        }
+        return { kind: 'error', packs: view(), message: 'the evaluation wait stopped' };
+    }
+    finally {
+        reader?.close();
+    }
+}
+/** Some rule may predate the deployment: its stack says whether this deployment changed it. */
+function redeployed(s) {
+    return s.rules.some((r) => {
+        const activated = s.statuses.get(r.name)?.firstActivatedAt;
+        return activated === undefined || activated <= s.pack.requestedAt;
+    });
+}
+function timeoutMessage(states) {
+    const several = states.length > 1;
+    const names = states.flatMap((s) => s.judgement.rules
+        .filter((r) => r.verdict.kind === 'unevaluated')
+        .map((r) => (several ? `${s.pack.name}/${r.name}` : r.name)));
+    if (!names.length)
+        return "Ran out of time reading the conformance pack rules' evaluation";
+    const shown = names.slice(0, UNEVALUATED_NAMED).join(', ');
+    const more = names.length > UNEVALUATED_NAMED ? ` and ${names.length - UNEVALUATED_NAMED} more` : '';
+    return `Ran out of time waiting for the evaluation of conformance pack rules: ${names.length} rule(s) not evaluated since the deployment: ${shown}${more}`;
+}
+
+;// CONCATENATED MODULE: ./src/compliance/gate.ts
+
+
+
+
+/**
+ * Waits for the evaluation of every region's CREATE_COMPLETE packs and judges their rules,
+ * the regions at once, each with its own client, under the wait's deadline and cancellation.
+ */
+async function evaluateInRegions(regions, inputs, deps) {
+    return Promise.all(regions.map(async ({ region, packs }) => {
+        const log = deps.log(region);
+        const ports = deps.open(region, log);
+        try {
+            const deployed = packs
+                .filter((p) => p.state === 'CREATE_COMPLETE')
+                .map((p) => {
+                const detail = detailOf(p);
+                return {
+                    name: p.name,
+                    requestedAt: detail?.requestedAt?.getTime() ?? 0,
+                    ...(detail?.stackArn ? { stackArn: detail.stackArn } : {})
+                };
+            });
+            const read = await waitForEvaluation(deployed, {
+                port: ports.ruleEvaluations(),
+                stackEvents: () => ports.stackEvents(),
+                startEvaluation: inputs.startEvaluation,
+                minDelayMs: inputs.minDelayMs,
+                maxDelayMs: inputs.maxDelayMs,
+                clock: deps.clock,
+                deadline: deps.deadline,
+                signal: deps.signal,
+                log,
+                onRound: deps.onRound?.(region)
+            });
+            return { region, read: complianceOfEvaluation(read) };
+        }
+        finally {
+            ports.close();
+        }
+    }));
+}
+/**
+ * `require`: a NON_COMPLIANT pack makes the result `noncompliant`; a read that ran out of time
+ * makes it `timeout`, one AWS refused makes it `failure`. `report`: the result speaks of
+ * deployment alone; the same findings are warnings.
+ */
+function gate(verdict, reads, mode) {
+    const several = reads.length > 1;
+    const label = (region, name) => (several ? `${region}/${name}` : name);
+    const packsOf = (read) => read.kind === 'done' || read.kind === 'timeout' ? read.packs : [];
+    const entries = reads.flatMap(({ region, read }) => packsOf(read).map((p) => ({
+        name: p.name,
+        region,
+        compliance: p.compliance,
+        nonCompliantRules: p.nonCompliantRules,
+        ...(p.rules ? { rules: p.rules } : {}),
+        ...(p.evaluation ? { evaluation: p.evaluation } : {})
+    })));
+    const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT');
+    const noncompliant = failing.map((e) => label(e.region, e.name));
+    const annotations = reads.flatMap(({ region, read }) => complianceAnnotations(packsOf(read), mode, (name) => label(region, name)));
+    const where = (region) => (several ? `${region}: ` : '');
+    const problems = reads.flatMap(({ region, read }) => read.kind === 'timeout' || read.kind === 'error'
+        ? [`${where(region)}compliance could not be read: ${read.message}`]
+        : []);
+    const base = { entries, noncompliant, annotations, problems };
+    if (reads.some((r) => r.read.kind === 'cancelled')) {
+        return { ...base, verdict: { ...verdict, result: 'cancelled', failStep: true } };
+    }
+    if (mode === 'report')
+        return { ...base, verdict };
+    if (reads.some((r) => r.read.kind === 'error')) {
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'failure', failStep: true },
+            headline: problems.join('; ')
+        };
+    }
+    if (reads.some((r) => r.read.kind === 'timeout')) {
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'timeout', failStep: true },
+            headline: problems.join('; ')
+        };
+    }
+    const failed = entries.flatMap((e) => rulesWith(e, 'EVALUATION_FAILED').map((r) => `${label(e.region, e.name)}/${r.name} (${r.error ? gate_errorText(r.error) : 'no reason given'})`));
+    const failedLine = failed.length
+        ? `${failed.length} rule(s) failed to evaluate: ${failed.join('; ')}`
+        : '';
+    if (failing.length) {
+        const detail = failing.map((e) => `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`);
+        const line = `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`;
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'noncompliant', failStep: true, noncompliant },
+            headline: failedLine ? `${line}; ${failedLine}` : line
+        };
+    }
+    // A rule that could not be evaluated has checked nothing: the gate cannot pass on it.
+    if (failed.length) {
+        return {
+            ...base,
+            verdict: { ...verdict, result: 'failure', failStep: true },
+            headline: failedLine
+        };
+    }
+    return { ...base, verdict };
+}
+function gate_errorText(error) {
+    return error.message ? `${error.code}: ${error.message}` : error.code;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 /** A bad input value, reported before any API call. The message names the input and quotes the value. */
@@ -62468,6 +63416,7 @@ const DEFAULTS = {
     'explain-failures': 'true',
     scope: 'account',
     compliance: 'ignore',
+    'start-evaluation': 'false',
     'check-name': 'AWS Config conformance packs'
 };
 const PACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
@@ -62507,6 +63456,7 @@ function parseInputs(source, env) {
     const failOnFailure = attempt(() => parseBoolean(source, 'fail-on-failure'));
     const explainFailures = attempt(() => parseBoolean(source, 'explain-failures'));
     const compliance = attempt(() => parseCompliance(inputs_valueOf(source, 'compliance'), scope ?? 'account'));
+    const startEvaluation = attempt(() => parseBoolean(source, 'start-evaluation'));
     const requestedAfter = attempt(() => parseRequestedAfter(source.getInput('requested-after')));
     if (errors.length === 1)
         throw errors[0];
@@ -62524,6 +63474,7 @@ function parseInputs(source, env) {
         failOnFailure: failOnFailure,
         explainFailures: explainFailures,
         compliance: compliance,
+        startEvaluation: startEvaluation,
         requestedAfter,
         githubToken: source.getInput('github-token'),
         checkName: inputs_valueOf(source, 'check-name')
@@ -62633,82 +63584,6 @@ function parseBoolean(source, input) {
 /** The trimmed input, or its default when absent or empty. */
 function inputs_valueOf(source, input) {
     return source.getInput(input) || DEFAULTS[input];
-}
-
-;// CONCATENATED MODULE: ./src/packs/pack-text.ts
-
-
-/** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
-function formatDuration(ms) {
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-/**
- * How long a pack has taken: from its last requested update to its completion (when the
- * service reports one for this update) or else to `now`. Undefined when the request time is
- * unknown.
- */
-function packDuration(status, now) {
-    const detail = detailOf(status);
-    const requested = detail?.requestedAt?.getTime();
-    if (requested === undefined)
-        return undefined;
-    const completed = detail?.completedAt?.getTime();
-    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
-        ? completed
-        : now;
-    return Math.max(0, end - requested);
-}
-/**
- * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
- * A first sighting says how old the request is, or how long a completed pack took.
- */
-function describeChange(previous, next, now) {
-    const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined;
-    return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`;
-}
-function transition(previous, next, now) {
-    const duration = packDuration(next, now);
-    if (previous && previous.state !== 'UNKNOWN') {
-        const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`;
-        return `${previous.state} → ${next.state}${after}`;
-    }
-    const requested = detailOf(next)?.requestedAt?.getTime();
-    if (requested === undefined || duration === undefined)
-        return next.state;
-    return duration < now - requested
-        ? `${next.state} (took ${formatDuration(duration)})`
-        : `${next.state} (requested ${formatDuration(duration)} ago)`;
-}
-/**
- * The reason to show for a pack: the service's own, except for a pack that is gone, whose
- * last reason no longer applies.
- */
-function reasonOf(status) {
-    switch (status.state) {
-        case 'UNKNOWN':
-            return status.reason;
-        case 'NOT_FOUND':
-        case 'DELETE_COMPLETE':
-            return undefined;
-        case 'PREVIOUS_DEPLOYMENT': {
-            // The earlier deployment's own reason no longer applies.
-            const text = describeWaitingFor(earlierOf(status));
-            return text.charAt(0).toUpperCase() + text.slice(1);
-        }
-        case 'DELETE_SUCCESSFUL':
-            // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
-            return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined;
-        default:
-            return status.detail.reason;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/packs/label.ts
@@ -62839,45 +63714,6 @@ var check_view = __nccwpck_require__(3153);
 /** Whether the pack's deployment failed in this account. */
 function accountFailed(account) {
     return isFailed(account.status);
-}
-
-;// CONCATENATED MODULE: ./src/shared/best-effort.ts
-
-/**
- * One bounded request, retried on transient errors under BEST_EFFORT_RETRY (a few times, with
- * a pause, never past the deadline). Never throws: a failure comes back with the reason a
- * person can act on. Retries are told in the debug log.
- */
-async function bestEffort(request, deps, options) {
-    const judge = (error, timedOut) => {
-        const own = options.interpret?.(error);
-        if (own)
-            return { kind: 'stop', stop: own };
-        const classified = (0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => options.classifier.classify(e, options.iamAction));
-        return classified.kind === 'permanent'
-            ? { kind: 'stop', stop: classified.message }
-            : { kind: 'retry', message: classified.message };
-    };
-    const read = await (0,request_policy/* retry */.L5)(deps, request_policy/* BEST_EFFORT_RETRY */.ZH, request, {
-        judge,
-        timeoutMs: deps.requestTimeoutMs,
-        onRetry: (message) => deps.log.debug(`${options.what}: ${message}; retrying`)
-    });
-    switch (read.kind) {
-        case 'ok':
-            return { ok: true, value: read.value };
-        case 'cancelled':
-            return { ok: false, why: 'the run was cancelled' };
-        case 'stopped':
-            return { ok: false, why: read.stop };
-        case 'deadline':
-            return {
-                ok: false,
-                why: `the deadline passed${read.lastError ? ` (last error: ${read.lastError})` : ''}`
-            };
-        case 'exhausted':
-            return { ok: false, why: `it kept failing: ${read.lastError}` };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/wait/failed-accounts.ts
@@ -63068,7 +63904,189 @@ function headline(verdict, end, elapsedMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/stack-progress.ts
+
+
+
+/** `7 of 12 resources created` */
+function describeStackProgress(progress) {
+    return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
+}
+/** Each resource's newest status, from events newest first; the stack's own events left out. */
+function resourceStatuses(events, since, into = new Map()) {
+    for (const event of events) {
+        const at = event.timestamp.getTime();
+        if (since && at < since.getTime())
+            break;
+        const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+        if (isTheStack || !event.logicalId)
+            continue;
+        const known = into.get(event.logicalId);
+        if (!known || known.at <= at)
+            into.set(event.logicalId, { status: event.status, at });
+    }
+    return into;
+}
+/** The count over resource statuses. */
+function countProgress(statuses) {
+    let created = 0;
+    for (const { status } of statuses.values())
+        if (status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE')
+            created += 1;
+    return { created, total: statuses.size };
+}
+/**
+ * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
+ * per pack an interval (the newest events, merged with what earlier reads saw), no read
+ * waited for by the poll loop, and silent for good after the first access denial (a
+ * least-privilege role need not allow it). Never throws.
+ */
+function stackProgressReader(deps) {
+    const progress = new Map();
+    const statuses = new Map();
+    const lastRead = new Map();
+    const gone = new Set();
+    const inFlight = new Set();
+    let reader;
+    let denied = false;
+    const startedAt = deps.clock.now();
+    const readOne = async (pack, stackArn) => {
+        const events = await (reader ??= deps.open().catch(() => undefined));
+        if (!events || denied)
+            return;
+        const bound = (0,request_policy/* boundRequest */.on)(deps, deps.requestTimeoutMs);
+        try {
+            const page = await events.read(stackArn, undefined, bound.signal);
+            const since = detailOf(pack)?.requestedAt;
+            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
+            statuses.set(pack.name, merged);
+            progress.set(pack.name, countProgress(merged));
+        }
+        catch (error) {
+            if (deps.signal.aborted)
+                return;
+            if (events.isStackGone(error))
+                return void gone.add(pack.name);
+            const failure = (0,request_policy/* classifyFailure */.XE)(error, bound.timedOut(), (e) => events.classify(e, EXPLAIN_IAM_ACTION));
+            if (failure.kind === 'permanent') {
+                denied = true;
+                deps.log.info(`Stack progress is not shown: ${failure.message}`);
+            }
+            else
+                deps.log.debug(`Stack progress of ${pack.name}: ${failure.message}`);
+        }
+    };
+    return {
+        progress,
+        poll(packs) {
+            const now = deps.clock.now();
+            // Most deployments end within minutes: no read before half an interval of waiting,
+            // so the first progress line has a count and a short wait spends no call.
+            if (denied || deps.signal.aborted || now - startedAt < deps.intervalMs / 2)
+                return;
+            let read = 0;
+            for (const pack of packs) {
+                if (read >= (deps.maxPacks ?? 10))
+                    break;
+                const stackArn = detailOf(pack)?.stackArn;
+                if (!stackArn || outcomeOf(pack.state) !== 'in-progress')
+                    continue;
+                // An earlier deployment's stack tells nothing about the awaited one.
+                if (pack.state === 'PREVIOUS_DEPLOYMENT' || gone.has(pack.name))
+                    continue;
+                const last = lastRead.get(pack.name);
+                if (last !== undefined && now - last < deps.intervalMs) {
+                    read += 1;
+                    continue;
+                }
+                lastRead.set(pack.name, now);
+                read += 1;
+                const reading = readOne(pack, stackArn).finally(() => inFlight.delete(reading));
+                inFlight.add(reading);
+            }
+        },
+        async close() {
+            denied = true;
+            await Promise.allSettled([...inFlight]);
+            const opened = await reader;
+            reader = Promise.resolve(undefined);
+            opened?.close();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/cells.ts
+/**
+ * The small pieces of a summary cell that keep the table readable as GitHub renders it.
+ * GitHub's sanitizer drops `style` attributes and `<nobr>`, but keeps `<wbr>`, `<details>`
+ * and the no-break space, so these are what the cells are made of.
+ */
+
+/** A reason longer than this is shortened in its cell, the whole text one click away. */
+const REASON_SHOWN_CHARS = 100;
+/** A mark and the word it marks, never wrapped apart. */
+function marked(mark, text) {
+    return `${mark}&nbsp;${escapeHtml(text)}`;
+}
+/**
+ * A name the table may wrap, so one long name cannot push the table wide: browsers break
+ * after a hyphen already; `<wbr>` adds a break after `_`, `.`, `/` or `:` and inside any run
+ * of more than `run` characters without one.
+ */
+function wrappable(name, run = 24) {
+    const pieces = name
+        .split(/(?<=[-_./:])/)
+        .flatMap((piece) => piece.match(new RegExp(`[^]{1,${run}}`, 'g')) ?? []);
+    return pieces
+        .map((piece, i) => (i > 0 && !pieces[i - 1].endsWith('-') ? '<wbr>' : '') + escapeHtml(piece))
+        .join('');
+}
+/** A reason as a cell: whole when short, else its beginning with the whole text below it. */
+function reasonCell(reason, max = REASON_SHOWN_CHARS) {
+    if (reason.length <= max)
+        return escapeHtml(reason);
+    const cut = reason.slice(0, max);
+    const atWord = cut.lastIndexOf(' ');
+    const head = (atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd();
+    return `<details><summary>${escapeHtml(head)}…</summary>${escapeHtml(reason)}</details>`;
+}
+/**
+ * A time in a table whose header says UTC: the time of day, with the date in front only when
+ * it is not the run's own date.
+ */
+function compactTime(date, runDate) {
+    if (!date)
+        return '';
+    const iso = date.toISOString();
+    const day = iso.slice(0, 10);
+    const time = iso.slice(11, 19);
+    return day === runDate ? time : `${day}&nbsp;${time}`;
+}
+/** The UTC date (`YYYY-MM-DD`) of an epoch time. */
+function utcDate(epochMs) {
+    return new Date(epochMs).toISOString().slice(0, 10);
+}
+/**
+ * The console's host for a region: GovCloud and China have consoles of their own.
+ */
+function consoleHost(region) {
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    return `${region}.console.aws.amazon.com`;
+}
+/**
+ * A conformance pack's page in the AWS Config console (its rules and their compliance), in
+ * the form the console itself links: `#/conformance-packs/details?conformancePackName=NAME`.
+ */
+function configConsoleUrl(packName, region) {
+    return `https://${consoleHost(region)}/config/home?region=${encodeURIComponent(region)}#/conformance-packs/details?conformancePackName=${encodeURIComponent(packName)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/summary-table.ts
+
+
 
 
 
@@ -63092,16 +64110,19 @@ function stateMark(state) {
         : OUTCOME_MARK[outcomeOf(state)];
 }
 const HEADERS = {
-    account: ['Pack', 'State', 'Reason', 'Requested', 'Completed', 'Duration'],
-    organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update']
+    account: ['Pack', 'State', 'Reason', 'Requested (UTC)', 'Completed (UTC)', 'Duration'],
+    organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update (UTC)']
 };
 /** The table of one region's packs, with what explains each failure under its row. */
-function packTable(scope, region, packs, explanations, now, compliance) {
+function packTable(scope, region, packs, explanations, now, compliance, view = {}) {
+    const runDate = view.runDate ?? utcDate(now);
     const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope];
     return [
         headers.map((data) => ({ data, header: true })),
         ...packs.flatMap((pack) => {
-            const cells = scope === 'account' ? accountRow(pack, region, now) : organizationRow(pack);
+            const cells = scope === 'account'
+                ? accountRow(pack, region, now, runDate, view.progress?.get(pack.name))
+                : organizationRow(pack, runDate);
             if (compliance)
                 cells.push(complianceCell(compliance.get(pack.name)));
             const packCompliance = compliance?.get(pack.name);
@@ -63110,41 +64131,57 @@ function packTable(scope, region, packs, explanations, now, compliance) {
                 // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
                 cells.map((cell) => cell || '–'),
                 ...explanationRow(explanations.get(pack.name), scope, headers.length),
-                ...(rules
-                    ? [[{ data: `Non-compliant rules:${rules}`, colspan: String(headers.length) }]]
-                    : [])
+                ...(rules ? [[{ data: rules, colspan: String(headers.length) }]] : [])
             ];
         })
     ];
 }
-function accountRow(pack, region, now) {
+/**
+ * A pack the service knows links to its page in the AWS Config console; a failed one with a
+ * stack also links the stack, where the failed resources are.
+ */
+function accountName(pack, region) {
     const detail = detailOf(pack);
-    const stackUrl = detail?.stackArn ? cloudFormationUrl(detail.stackArn, region) : undefined;
-    const name = stackUrl
-        ? `<a href="${escapeHtml(stackUrl)}">${escapeHtml(pack.name)}</a>`
-        : escapeHtml(pack.name);
+    const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state);
+    const name = known
+        ? `<a href="${escapeHtml(configConsoleUrl(pack.name, region))}">${wrappable(pack.name)}</a>`
+        : wrappable(pack.name);
+    if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed')
+        return name;
+    return `${name}<br><sub><a href="${escapeHtml(cloudFormationUrl(detail.stackArn, region))}">CloudFormation stack</a></sub>`;
+}
+function isGone(state) {
+    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
+}
+function accountRow(pack, region, now, runDate, progress) {
+    const detail = detailOf(pack);
+    const name = accountName(pack, region);
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
     // An earlier deployment's age is not how long the awaited one has taken.
     const duration = outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
         ? undefined
         : packDuration(pack, now);
+    const reason = reasonCell(reasonOf(pack) ?? defaultReason(pack));
+    const stack = progress && outcomeOf(pack.state) === 'in-progress'
+        ? escapeHtml(describeStackProgress(progress))
+        : '';
     return [
         name,
-        `${stateMark(pack.state)} ${pack.state}`,
-        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
-        formatTime(detail?.requestedAt),
-        formatTime(completed),
+        marked(stateMark(pack.state), pack.state),
+        [reason, stack].filter(Boolean).join('<br>'),
+        compactTime(detail?.requestedAt, runDate),
+        compactTime(completed, runDate),
         duration === undefined ? '' : formatDuration(duration)
     ];
 }
-function organizationRow(pack) {
+function organizationRow(pack, runDate) {
     const detail = detailOf(pack);
     return [
-        escapeHtml(pack.name),
-        `${stateMark(pack.state)} ${pack.state}`,
-        escapeHtml(reasonOf(pack) ?? defaultReason(pack)),
+        wrappable(pack.name),
+        marked(stateMark(pack.state), pack.state),
+        reasonCell(reasonOf(pack) ?? defaultReason(pack)),
         escapeHtml(detail?.errorCode ?? ''),
-        formatTime(detail?.updatedAt)
+        compactTime(detail?.updatedAt, runDate)
     ];
 }
 /** A full-width row under a failed pack: its failed stack resources or its member accounts. */
@@ -63202,14 +64239,6 @@ function defaultReason(pack) {
             return '';
     }
 }
-function formatTime(date) {
-    return date
-        ? date
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, ' UTC')
-        : '';
-}
 /**
  * The console page of a pack's stack. The console's host depends on the partition the ARN
  * names (commercial, GovCloud, China).
@@ -63224,7 +64253,122 @@ function cloudFormationUrl(stackArn, region) {
     return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/summary-limits.ts
+
+
+/**
+ * GitHub's limit for one step's job summary: 1 MiB, counted in bytes. A larger summary is
+ * refused whole (the upload fails and nothing is shown), so the summary is shortened to fit.
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * What a check run's summary is shortened to: GitHub's limit, less room for the note a summary
+ * still cut (by fitCheckSummary) ends with.
+ */
+const CHECK_SUMMARY_BUDGET = check_view/* CHECK_SUMMARY_LIMIT */.Ce - 512;
+/** Failed packs first, then those still pending, then missing ones, then the rest. */
+const RANK = {
+    failed: 0,
+    'in-progress': 1,
+    unknown: 1,
+    missing: 2,
+    completed: 3
+};
+const WHAT = {
+    failed: 'failed',
+    'in-progress': 'pending',
+    unknown: 'pending',
+    missing: 'not found',
+    completed: 'completed'
+};
+/**
+ * The packs a table shows within the budget, the ones that matter most first, and a line
+ * counting the rest and saying where they are.
+ */
+function shownPacks(packs, budget) {
+    if (budget === undefined || packs.length <= budget)
+        return { packs };
+    const ranked = packs
+        .map((pack, i) => ({ pack, i, rank: RANK[outcomeOf(pack.state)] }))
+        .sort((a, b) => a.rank - b.rank || a.i - b.i);
+    const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack);
+    const rest = ranked.slice(shown.length);
+    const counts = new Map();
+    for (const { pack } of rest) {
+        const what = WHAT[outcomeOf(pack.state)];
+        counts.set(what, (counts.get(what) ?? 0) + 1);
+    }
+    const by = [...counts].map(([what, n]) => `${n} ${what}`).join(', ');
+    return {
+        packs: shown,
+        left: `${rest.length} more pack${rest.length === 1 ? '' : 's'} (${by}) not shown: the summary is kept under GitHub's 1 MiB limit. The step's statuses output lists every pack.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/timeline.ts
+
+/** Above this many packs a chart of them is too tall to read: none is drawn. */
+const TIMELINE_MAX_PACKS = 50;
+/**
+ * A name as Mermaid may read it in a gantt task: Mermaid's own syntax characters (`:` ends a
+ * task's name, `#` and `;` start entities and statements, `%%` a comment, backticks could close
+ * the code fence) and line breaks become spaces, and a very long name is cut.
+ */
+function mermaidSafe(name, max = 60) {
+    const safe = name
+        .replace(/[^A-Za-z0-9 _\-.()/+=@]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const cut = safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+    return cut || 'pack';
+}
+/**
+ * The deployments of several packs as a Mermaid gantt chart (GitHub draws ```mermaid blocks
+ * in job summaries): each bar from the pack's requested update to its completion, or to `now`
+ * for one not done; failed ones marked `crit`, ones still going `active`. Undefined for fewer
+ * than two packs with a request time, or more than TIMELINE_MAX_PACKS.
+ */
+function renderTimeline(regions, now) {
+    const total = regions.reduce((n, r) => n + r.packs.length, 0);
+    if (total > TIMELINE_MAX_PACKS)
+        return undefined;
+    const sections = regions.map((r) => ({ region: r.region, bars: r.packs.flatMap(bar(now)) }));
+    if (sections.reduce((n, s) => n + s.bars.length, 0) < 2)
+        return undefined;
+    const lines = ['gantt', '  title Deployments', '  dateFormat x', '  axisFormat %H:%M:%S'];
+    for (const { region, bars } of sections) {
+        if (!bars.length)
+            continue;
+        if (regions.length > 1)
+            lines.push(`  section ${mermaidSafe(region)}`);
+        lines.push(...bars.map((b) => `  ${b}`));
+    }
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n`;
+}
+function bar(now) {
+    return (pack) => {
+        // An earlier deployment's times are not the awaited one's.
+        if (pack.state === 'PREVIOUS_DEPLOYMENT')
+            return [];
+        const detail = detailOf(pack);
+        const start = detail?.requestedAt?.getTime();
+        if (start === undefined)
+            return [];
+        const outcome = outcomeOf(pack.state);
+        const completed = detail?.completedAt?.getTime();
+        const end = pack.state === 'CREATE_COMPLETE' && completed !== undefined && completed >= start
+            ? completed
+            : now;
+        const tag = outcome === 'failed' ? 'crit' : outcome === 'in-progress' ? 'active' : 'done';
+        // A bar needs some length to be seen.
+        return [`${mermaidSafe(pack.name)} :${tag}, ${start}, ${Math.max(end, start + 1000)}`];
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
+
+
+
 
 
 
@@ -63244,8 +64388,9 @@ const RESULT_MARK = {
  * then each region with its own result line. While the wait goes on (the check run's view):
  * the packs as last seen, with no result.
  */
-function renderSummary(report) {
+function renderSummary(report, shown) {
     const { regions } = report;
+    const runDate = utcDate(report.now - report.elapsedMs);
     const final = report.inProgress ? undefined : report;
     const what = report.scope === 'organization'
         ? 'AWS Config organization conformance packs'
@@ -63267,8 +64412,8 @@ function renderSummary(report) {
     }
     for (const problem of final?.problems ?? [])
         line(`<p>⚠️ ${escapeHtml(problem)}</p>`);
-    const shown = regions;
-    for (const region of shown) {
+    const each = regions;
+    for (const region of each) {
         const result = 'verdict' in region ? region : undefined;
         if (result && regions.length > 1) {
             parts.push(heading(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
@@ -63282,15 +64427,42 @@ function renderSummary(report) {
             line(`<p>No conformance packs in <code>${region.region}</code>.</p>`);
         }
         else {
-            parts.push(table(packTable(report.scope, region.region, region.packs, result?.explanations ?? new Map(), report.now, result?.compliance)));
+            const { packs, left } = shownPacks(region.packs, shown);
+            parts.push(table(packTable(report.scope, region.region, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
+            if (left)
+                line(`<p>${escapeHtml(left)}</p>`);
         }
     }
     const insufficient = (final?.regions ?? []).some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
     if (insufficient)
         line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`);
-    if (final?.runUrl)
-        line(`<p><a href="${escapeHtml(final.runUrl)}">Workflow run</a></p>`);
+    // Last: the tables matter more. A blank line ends the HTML block before the fence.
+    const timeline = renderTimeline(regions, report.now);
+    if (timeline)
+        parts.push(`\n${timeline}`);
     return parts.join('');
+}
+/**
+ * The summary within `limitBytes` (GitHub's limit for a job summary by default): whole when it
+ * fits, else with fewer rows in each region's table, failed and pending packs kept first.
+ */
+function fitSummary(report, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const whole = renderSummary(report);
+    const size = (html) => Buffer.byteLength(html, 'utf8');
+    let bytes = size(whole);
+    if (bytes <= limitBytes)
+        return whole;
+    const most = Math.max(0, ...report.regions.map((r) => r.packs.length));
+    if (most === 0)
+        return whole;
+    let rows = Math.floor(most * (limitBytes / bytes) * 0.95);
+    for (;;) {
+        const html = renderSummary(report, rows);
+        bytes = size(html);
+        if (bytes <= limitBytes || rows === 0)
+            return html;
+        rows = Math.floor(rows * Math.min(0.9, limitBytes / bytes));
+    }
 }
 function countLine(verdict, total) {
     const parts = [
@@ -63312,118 +64484,87 @@ function renderErrorSummary(message) {
 
 
 
+
+
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
 function progressView(snapshot, missingPack) {
     const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
     return {
         title: (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(all), false),
-        summary: renderSummary({
+        summary: fitSummary({
             inProgress: true,
             scope: snapshot.scope,
-            regions: snapshot.regions,
+            regions: snapshot.regions.map((r) => ({
+                ...r,
+                stackProgress: snapshot.stackProgress?.get(r.region)
+            })),
             lists: all,
             elapsedMs: snapshot.now - snapshot.startedAt,
             now: snapshot.now
-        })
+        }, CHECK_SUMMARY_BUDGET) + evaluationProgress(snapshot)
     };
+}
+/** The evaluation's progress under the packs' table: how many rules are settled, per pack. */
+function evaluationProgress(snapshot) {
+    const regions = snapshot.evaluation ?? [];
+    const several = regions.length > 1;
+    const lines = regions.flatMap(({ region, packs }) => packs.map((p) => {
+        const c = p.judgement.counts;
+        const name = escapeHtml(several ? `${region}/${p.name}` : p.name);
+        return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`;
+    }));
+    return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : '';
 }
 /**
  * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state. Nothing here is awaited: a slow GitHub API never slows the wait.
+ * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
+ * Nothing here is awaited: a slow GitHub API never slows the wait.
  */
 function liveCheck(checks, inputs, clock, startedAt) {
     const latest = new Map(inputs.regions.map((r) => [r, []]));
+    const stackProgress = new Map();
+    const evaluation = new Map();
     const view = () => {
         const { title, summary } = progressView({
             scope: inputs.scope,
             regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
             startedAt,
-            now: clock.now()
+            now: clock.now(),
+            stackProgress,
+            ...(evaluation.size
+                ? {
+                    evaluation: inputs.regions.flatMap((region) => {
+                        const packs = evaluation.get(region);
+                        return packs ? [{ region, packs }] : [];
+                    })
+                }
+                : {})
         }, inputs.missingPack);
         return [title, summary];
     };
     void checks.start(...view());
     return {
-        onRound: (region) => (packs, changed) => {
+        onRound: (region) => (packs, changed, stacks) => {
             latest.set(region, packs);
+            // A copy: the reads go on filling the original while an update waits.
+            if (stacks)
+                stackProgress.set(region, new Map(stacks));
             if (changed)
+                void checks.update(...view());
+        },
+        onEvaluation: (region) => (packs) => {
+            const before = JSON.stringify(countsOf(evaluation.get(region)));
+            evaluation.set(region, packs);
+            // Only when a rule settled: the same counts again would be a call for nothing.
+            if (JSON.stringify(countsOf(packs)) !== before)
                 void checks.update(...view());
         }
     };
 }
-
-;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
-
-
-
-const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
-/**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
- */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (!isFailed(pack.state))
-            continue;
-        const { stackArn, requestedAt } = detailOf(pack) ?? {};
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    const tokens = pageTokens('DescribeStackEvents');
-    let nextToken;
-    do {
-        const read = await readPage(stackArn, nextToken, tokens, deps);
-        if (!read.ok)
-            return { kind: 'unavailable', why: read.why };
-        const page = read.value;
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return isFailed(event.status) && !isTheStack;
-}
-function readPage(stackArn, nextToken, tokens, deps) {
-    const read = async (signal) => {
-        const page = await deps.events.read(stackArn, nextToken, signal);
-        return { ...page, nextToken: tokens.follow(page.nextToken) };
-    };
-    return bestEffort(read, deps, {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        classifier: deps.events,
-        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-    });
+function countsOf(packs) {
+    return packs?.map((p) => [p.name, p.judgement.counts]);
 }
 
-// EXTERNAL MODULE: ./src/shared/backoff.ts
-var backoff = __nccwpck_require__(9393);
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
@@ -63651,7 +64792,63 @@ async function waitForPacks(plan, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/progress.ts
+
+
+
+/** How often, at most, the wait says how it is getting on. */
+const PROGRESS_INTERVAL_MS = 60_000;
+/** Pending packs named in a progress line; the rest are counted. */
+const PROGRESS_NAMES_SHOWN = 10;
+/**
+ * `waiting for 2 of 3 packs: beta 4m10s, gamma 3m55s`, then one line per pack whose stack
+ * progress is known (`beta: 7 of 12 resources created`). Each pack's time runs from its
+ * requested update, else from the start of the wait.
+ */
+function progressLines(packs, missingPack, now, startedAt, stacks = new Map()) {
+    const pending = packs.filter((p) => isPending(p.state, missingPack));
+    if (pending.length === 0)
+        return [];
+    const age = (pack) => {
+        const requested = detailOf(pack)?.requestedAt?.getTime();
+        return formatDuration(now - (requested ?? startedAt));
+    };
+    const named = pending.slice(0, PROGRESS_NAMES_SHOWN).map((p) => `${p.name} ${age(p)}`);
+    const more = pending.length - named.length;
+    const list = `${named.join(', ')}${more > 0 ? `, ${more} more` : ''}`;
+    const lines = [`waiting for ${pending.length} of ${packs.length} packs: ${list}`];
+    for (const pack of pending.slice(0, PROGRESS_NAMES_SHOWN)) {
+        const stack = stacks.get(pack.name);
+        if (stack)
+            lines.push(`${pack.name}: ${describeStackProgress(stack)}`);
+    }
+    return lines;
+}
+/**
+ * Logs the progress lines at most once an interval, from the wait's rounds: the first after
+ * one interval of waiting, none once nothing is pending. Says whether it logged.
+ */
+function progressLog(deps) {
+    const intervalMs = deps.intervalMs ?? PROGRESS_INTERVAL_MS;
+    const startedAt = deps.clock.now();
+    let last = startedAt;
+    return (packs) => {
+        const now = deps.clock.now();
+        if (now - last < intervalMs)
+            return false;
+        const lines = progressLines(packs, deps.missingPack, now, startedAt, deps.stacks?.());
+        if (lines.length === 0)
+            return false;
+        last = now;
+        for (const line of lines)
+            deps.log.info(line);
+        return true;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/wait/region-wait.ts
+
+
 
 
 
@@ -63672,6 +64869,18 @@ async function waitInRegion(region, inputs, deps) {
         deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
     }
     const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined;
+    const intervalMs = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+    // The stack read needs the permission explain-failures uses; without that input, none.
+    const stacks = inputs.scope === 'account' && inputs.explainFailures
+        ? stackProgressReader({ ...deps, open: () => ports.stackEvents(), intervalMs })
+        : undefined;
+    const logProgress = progressLog({
+        clock: deps.clock,
+        log: deps.log,
+        missingPack: inputs.missingPack,
+        intervalMs,
+        stacks: stacks && (() => stacks.progress)
+    });
     try {
         const wait = await waitForPacks({
             names: inputs.names,
@@ -63686,8 +64895,13 @@ async function waitInRegion(region, inputs, deps) {
             deadline: deps.deadline,
             log: deps.log,
             signal: deps.signal,
-            onRound: deps.onRound
+            onRound: (packs, changed) => {
+                stacks?.poll(packs);
+                const logged = logProgress(packs);
+                deps.onRound?.(packs, changed || logged, stacks?.progress);
+            }
         });
+        await stacks?.close();
         const explainDeps = {
             clock: deps.clock,
             deadline: deps.deadline,
@@ -63704,6 +64918,7 @@ async function waitInRegion(region, inputs, deps) {
         return { region, wait, explanations };
     }
     finally {
+        await stacks?.close();
         ports.close();
     }
 }
@@ -63772,12 +64987,13 @@ function outputValues(outputs) {
 
 
 
+
 /**
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
 async function publish(findings, deps) {
-    const { destination, log, env, checks } = deps;
+    const { destination, log, checks } = deps;
     const { inputs, runs, verdicts, compliance } = findings;
     const verdict = compliance?.verdict ?? verdicts.overall;
     const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
@@ -63791,9 +65007,8 @@ async function publish(findings, deps) {
         compliance: compliance?.entries ?? [],
         'noncompliant-packs': compliance?.noncompliant ?? []
     });
-    const report = summaryReport(findings, verdict, elapsedMs, env);
-    const markdown = renderSummary(report);
-    await destination.writeSummary(markdown);
+    const report = summaryReport(findings, verdict, elapsedMs);
+    await destination.writeSummary(fitSummary(report));
     const annotate = (note) => destination.annotate(note.level, note.message, note.title);
     for (const run of runs) {
         for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations))
@@ -63814,7 +65029,9 @@ async function publish(findings, deps) {
         destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice);
     }
     const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs);
-    await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), markdown, {
+    await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), 
+    // Shortened as the job summary is, so that the failed packs come first.
+    fitSummary(report, CHECK_SUMMARY_BUDGET), {
         // A cancelled run is about to be killed: the final update gets about a second.
         timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
     });
@@ -63825,7 +65042,7 @@ async function publish(findings, deps) {
     else
         log.info(line);
 }
-function summaryReport(findings, verdict, elapsedMs, env) {
+function summaryReport(findings, verdict, elapsedMs) {
     const { inputs, runs, verdicts, compliance } = findings;
     return {
         scope: inputs.scope,
@@ -63835,18 +65052,17 @@ function summaryReport(findings, verdict, elapsedMs, env) {
             verdict: verdicts.regions[i],
             end: r.wait.end,
             explanations: r.explanations,
-            compliance: compliance && complianceOf(compliance, r.region)
+            compliance: compliance && publish_complianceOf(compliance, r.region)
         })),
         verdict,
         end: verdicts.end,
         elapsedMs,
         now: findings.now,
-        runUrl: runUrl(env),
         headline: compliance?.headline,
         problems: compliance?.problems
     };
 }
-function complianceOf(gate, region) {
+function publish_complianceOf(gate, region) {
     return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
 }
 /** A run that stopped before any wait, for example on a bad input. */
@@ -63854,12 +65070,6 @@ async function failBeforeWait(message, destination) {
     destination.setOutputs(FAILED_BEFORE_WAIT);
     await destination.writeSummary(renderErrorSummary(message));
     destination.fail(message);
-}
-/** The workflow run's page, from the runner's environment (what @actions/github's context reads too). */
-function runUrl(env) {
-    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
-        return undefined;
-    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -63906,11 +65116,13 @@ async function runPipeline(deps) {
             signal,
             log: logOf(region),
             open: deps.aws,
-            onRound: live?.onRound(region)
+            onRound: live?.onRound(region),
+            progressIntervalMs: deps.progressIntervalMs
         })));
         verdicts = pipeline_decide(inputs, runs);
         if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-            const reads = await readComplianceInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), { clock, deadline, signal, open: deps.aws, log: logOf });
+            // The same deadline and cancellation: the evaluation is part of the wait.
+            const reads = await evaluateInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), inputs, { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation });
             compliance = gate(verdicts.overall, reads, inputs.compliance);
         }
     }
@@ -63928,7 +65140,7 @@ async function runPipeline(deps) {
     finally {
         deps.waitsOver?.();
     }
-    await publish({ inputs, runs, verdicts, compliance, startedAt, now: clock.now() }, { destination, log, env: deps.env, checks });
+    await publish({ inputs, runs, verdicts, compliance, startedAt, now: clock.now() }, { destination, log, checks });
     return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall };
 }
 function pipeline_decide(inputs, runs) {
@@ -64066,7 +65278,8 @@ async function run() {
             log,
             destination,
             aws: awsRegions(env),
-            checks: (inputs) => createChecks(inputs, env, log)
+            checks: (inputs) => createChecks(inputs, env, log),
+            progressIntervalMs: progressInterval(env)
         });
     }
     catch (error) {
@@ -64079,6 +65292,14 @@ async function run() {
     finally {
         cancellation.dispose();
     }
+}
+/**
+ * The progress lines' interval: a minute, unless the environment sets it (in milliseconds)
+ * for a test of the built action that cannot wait that long.
+ */
+function progressInterval(env) {
+    const ms = Number(env.WAIT_FOR_CONFORMANCE_PACKS_PROGRESS_MS);
+    return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 /** Loaded only with a token: octokit is a large part of start-up that most runs never need. */
 async function createChecks(inputs, env, log) {
@@ -64116,6 +65337,7 @@ function cancelOnSignals(log) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ce: () => (/* binding */ CHECK_SUMMARY_LIMIT),
 /* harmony export */   H1: () => (/* binding */ conclusionFor),
 /* harmony export */   IB: () => (/* binding */ fitCheckSummary),
 /* harmony export */   Ik: () => (/* binding */ commitUnderTest),
@@ -64123,7 +65345,6 @@ function cancelOnSignals(log) {
 /* harmony export */   ZZ: () => (/* binding */ field),
 /* harmony export */   em: () => (/* binding */ packCounts)
 /* harmony export */ });
-/* unused harmony export CHECK_SUMMARY_LIMIT */
 /**
  * What a check run shows, decided without GitHub: its conclusion, its title, the commit it
  * belongs to, and a summary cut to GitHub's limit.

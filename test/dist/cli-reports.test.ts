@@ -110,7 +110,7 @@ describe('dist/cli.js --summary-file and --junit-file', () => {
     const summary = run.files['summary.md'] ?? ''
     expect(summary).toMatch(/^<h2>❌ AWS Config conformance packs: /)
     expect(summary).toMatch(
-      />beta<\/a><\/td><td>❌ CREATE_FAILED<\/td><td>Conformance pack creation failed</
+      />beta<\/a>.*?<\/td><td>❌&nbsp;CREATE_FAILED<\/td><td>Conformance pack creation failed</
     )
     expect(summary).toContain('Rule &lt;x&gt; &amp; more')
 
@@ -168,7 +168,8 @@ describe('dist/cli.js --summary-file and --junit-file', () => {
       expect(suite.cases.map((c) => [c.classname, c.name, c.verdict, c.type])).toEqual([
         [region, 'alpha', 'passed', undefined],
         [region, 'beta', 'passed', undefined],
-        [region, 'alpha / compliance', 'passed', undefined],
+        // A pack that lists no rule checked nothing: INSUFFICIENT_DATA, skipped.
+        [region, 'alpha / compliance', 'skipped', undefined],
         [region, 'beta / root-mfa', 'failure', 'NON_COMPLIANT']
       ])
     }
@@ -204,7 +205,7 @@ describe('dist/cli.js on SIGINT and SIGTERM', () => {
         'pending-packs': ['beta']
       })
       expect(run.files['summary.md']).toMatch(/^<h2>🚫 AWS Config conformance packs: /)
-      expect(run.files['summary.md']).toMatch(/>beta<\/a><\/td><td>[^<]* CREATE_IN_PROGRESS</)
+      expect(run.files['summary.md']).toMatch(/>beta<\/a><\/td><td>[^<]*&nbsp;CREATE_IN_PROGRESS</)
       const { suites } = junitCases(run.files['junit.xml'])
       expect(suites[0].cases.map((c) => [c.name, c.verdict, c.message])).toEqual([
         ['alpha', 'passed', undefined],
