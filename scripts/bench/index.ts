@@ -1,12 +1,15 @@
 /**
- * Benchmarks the built action (dist/index.js) against the project's AWS Config emulator:
- * API calls and detection latency against a fixed-interval poller and the AWS SDK's generic
- * waiter, the cost of a poll round at 1,000 packs, and start-up on Node 20 and Node 24.
+ * Benchmarks the poll schedule by simulation over its real code (scripts/bench/simulation.ts),
+ * then the built action (dist/index.js) against the project's AWS Config emulator: API calls
+ * and detection latency against a fixed-interval poller and the AWS SDK's generic waiter,
+ * the cost of a poll round at 1,000 packs, and start-up on Node 20 and Node 24.
  *
  *   npm run bench                 full run, tables on stdout
  *   npm run bench -- --write      full run, and write docs/benchmarks.md
- *   npm run bench -- --quick      one small scenario, once: a few seconds, no file written
- *   options: --reps N (default 5), --scale N (simulated ms per real ms, default 60)
+ *   npm run bench -- --quick      one small scenario, once, a small simulation: no file written
+ *   npm run bench -- --simulate   the simulation only
+ *   options: --reps N (default 5), --scale N (simulated ms per real ms, default 60),
+ *            --runs N (simulated runs per cell, default 20,000; 1,000 with --quick)
  */
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
@@ -29,6 +32,8 @@ import {
   targetTable
 } from './report.js'
 import { runScale, type ScaleResult } from './scale.js'
+import { SIMULATION_RUNS, SIMULATION_SEEDS } from './simulate-report.js'
+import { simulationSection } from './simulation.js'
 import {
   DEFAULT_REPETITIONS,
   DEFAULT_TIME_SCALE,
@@ -80,12 +85,14 @@ async function main(): Promise<number> {
     options: {
       quick: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      simulate: { type: 'boolean', default: false },
       reps: { type: 'string' },
-      scale: { type: 'string' }
+      scale: { type: 'string' },
+      runs: { type: 'string' }
     }
   })
-  if (values.quick && values.write) {
-    console.error('--write needs a full run: drop --quick')
+  if ((values.quick || values.simulate) && values.write) {
+    console.error('--write needs a full run: drop --quick and --simulate')
     return 2
   }
   const repetitions = values.quick ? 1 : Number(values.reps ?? DEFAULT_REPETITIONS)
@@ -94,10 +101,22 @@ async function main(): Promise<number> {
     console.error('--reps must be a whole number ≥ 1 and --scale a number ≥ 1')
     return 2
   }
+  const runs = Number(values.runs ?? (values.quick ? 1000 : SIMULATION_RUNS))
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error('--runs must be a whole number ≥ 1')
+    return 2
+  }
   const scenarios = values.quick ? QUICK_SCENARIOS : SCENARIOS
   const progress = (line: string): void => console.error(`[bench] ${line}`)
   const started = Date.now()
   const loadAverage = os.loadavg()
+
+  progress(`simulation: ${runs} runs per cell`)
+  const simulation = simulationSection({ runs, seeds: SIMULATION_SEEDS })
+  if (values.simulate) {
+    console.log(simulation.text)
+    return 0
+  }
 
   let startup: StartupResult[] = []
   const profiles: ProfileBreakdown[] = []
@@ -127,6 +146,8 @@ async function main(): Promise<number> {
   })
 
   const out: string[] = [
+    simulation.text,
+    '',
     `Time scale ${timeScale} (simulated ms per real ms); ${repetitions} repetition(s); times in simulated seconds.`,
     '',
     comparisonTable(samples, scenarios),
