@@ -1,4 +1,5 @@
 import { backoffDelay } from '../shared/backoff.js'
+import type { PackStatus } from '../packs/pack-state.js'
 
 /**
  * When to poll next, from how old the pending deployments are.
@@ -151,4 +152,18 @@ export function nextPollDelay(input: ScheduleInput): NextPoll {
     }
   }
   return { delayMs, reason }
+}
+
+/**
+ * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
+ * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
+ * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
+ * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
+ * when the awaited one will finish.
+ */
+export function requestedAtOf(status: PackStatus | undefined): number | undefined {
+  if (status === undefined) return undefined
+  if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND') return undefined
+  if (status.state === 'PREVIOUS_DEPLOYMENT') return undefined
+  return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime()
 }

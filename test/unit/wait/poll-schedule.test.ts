@@ -6,6 +6,7 @@ import {
   QUIET_AGE_CAP_MS,
   nextPollDelay,
   quietAgeMs,
+  requestedAtOf,
   type ScheduleInput
 } from '../../../src/wait/poll-schedule.js'
 
@@ -190,5 +191,38 @@ describe('nextPollDelay: bounds', () => {
 
   it('answers min-delay when nothing is pending', () => {
     expect(nextPollDelay(input({ ages: [] }))).toEqual({ delayMs: MIN, reason: 'nothing-pending' })
+  })
+})
+
+describe('requestedAtOf', () => {
+  const requestedAt = new Date('2026-12-01T08:00:00Z')
+  const updatedAt = new Date('2026-12-01T08:01:00Z')
+  const detail = { name: 'p', state: 'CREATE_IN_PROGRESS' as const }
+
+  it('is the request time of an account pack, else an organization pack’s last update', () => {
+    expect(
+      requestedAtOf({ name: 'p', state: 'CREATE_IN_PROGRESS', detail: { ...detail, requestedAt } })
+    ).toBe(requestedAt.getTime())
+    expect(
+      requestedAtOf({ name: 'p', state: 'CREATE_IN_PROGRESS', detail: { ...detail, updatedAt } })
+    ).toBe(updatedAt.getTime())
+    expect(requestedAtOf({ name: 'p', state: 'CREATE_IN_PROGRESS', detail })).toBeUndefined()
+  })
+
+  it('is unknown for a pack never answered for, not there, or showing an earlier deployment', () => {
+    expect(requestedAtOf(undefined)).toBeUndefined()
+    expect(requestedAtOf({ name: 'p', state: 'UNKNOWN' })).toBeUndefined()
+    expect(
+      requestedAtOf({ name: 'p', state: 'NOT_FOUND', detail: { ...detail, requestedAt } })
+    ).toBeUndefined()
+    expect(
+      requestedAtOf({
+        name: 'p',
+        state: 'PREVIOUS_DEPLOYMENT',
+        detail: { ...detail, requestedAt },
+        shownRequestedAt: requestedAt,
+        awaitedAfter: updatedAt
+      })
+    ).toBeUndefined()
   })
 })
