@@ -149,13 +149,8 @@ function hash(text: string): number {
   return h >>> 0
 }
 
-/**
- * Cells are kept as JSON text taken the moment each is computed. On Node 24.22.3 an object
- * returned by `simulateCell` was now and then overwritten in place by the next cell's figures
- * (seen in about one run in four, never on Node 20; no code here writes to it): a string
- * snapshot is immune to that, and each read parses a fresh copy.
- */
-export type Grid = Map<string, string>
+/** Each contender's figures per scenario, frozen: nothing after the computation may change them. */
+export type Grid = Map<string, CellStats>
 const key = (contender: string, scenario: string): string => `${contender}/${scenario}`
 
 export function simulateGrid(
@@ -167,14 +162,30 @@ export function simulateGrid(
   const grid: Grid = new Map()
   for (const c of contenders)
     for (const s of scenarios)
-      grid.set(key(c.id, s.id), JSON.stringify(simulateCell(c, s, runs, seed)))
+      grid.set(key(c.id, s.id), Object.freeze(simulateCell(c, s, runs, seed)))
+  if (grid.size !== contenders.length * scenarios.length)
+    throw new Error('simulated cells share a key: contender and scenario ids must be unique')
   return grid
+}
+
+/**
+ * The cells whose figures differ between two grids of the same contenders, scenarios, runs
+ * and seed. The simulation is deterministic, so any is a fault of the runtime or of the code
+ * (state shared between cells): the benchmark refuses to print figures then.
+ */
+export function differingCells(a: Grid, b: Grid): string[] {
+  const differ: string[] = []
+  for (const [k, x] of a) {
+    const y = b.get(k)
+    if (!y || JSON.stringify(x) !== JSON.stringify(y)) differ.push(k)
+  }
+  return differ
 }
 
 export const cell = (grid: Grid, contender: string, scenario: string): CellStats => {
   const found = grid.get(key(contender, scenario))
   if (found === undefined) throw new Error(`no simulated cell ${contender}/${scenario}`)
-  return JSON.parse(found) as CellStats
+  return found
 }
 
 const f1 = (n: number): string => n.toFixed(1)

@@ -1,6 +1,6 @@
 /**
- * Simulated waits over the real schedule code: src/poll-schedule.ts (the action's schedule)
- * and src/backoff.ts (the schedule it replaces), against the baselines a user would write
+ * Simulated waits over the real schedule code: src/wait/poll-schedule.ts (the action's schedule)
+ * and src/shared/backoff.ts (the schedule it replaces), against the baselines a user would write
  * instead. Virtual time, no I/O: a request takes 0 ms and sees a pack as done exactly when
  * its completion time is at or before the request. So the detection latency here is the
  * schedule's alone; the end-to-end runs add the real cost of a request and of the exit.
@@ -40,7 +40,7 @@ export interface RoundView {
   readonly pending: readonly SimPack[]
   /** Answered rounds since the last in which a pack changed state (0: this one did). */
   readonly roundsSinceChange: number
-  /** src/wait.ts's count today: there the first round is a change (packs start UNKNOWN). */
+  /** src/wait/wait-for-packs.ts's count today: there the first round is a change (packs start UNKNOWN). */
   readonly quietRounds: number
   readonly random: () => number
 }
@@ -115,7 +115,7 @@ export function runSchedule(
     : runPerPack(packs, schedule.next, random)
 }
 
-/** The action's new default: src/poll-schedule.ts with these inputs. */
+/** The action's new default: src/wait/poll-schedule.ts with these inputs. */
 export function actionSchedule(minDelayMs: number, maxDelayMs: number): Schedule {
   return {
     kind: 'batched',
@@ -133,7 +133,7 @@ export function actionSchedule(minDelayMs: number, maxDelayMs: number): Schedule
 }
 
 /**
- * The schedule being replaced, as src/wait.ts drives src/backoff.ts: its quiet-round count
+ * The schedule being replaced, as src/wait/wait-for-packs.ts drives src/shared/backoff.ts: its quiet-round count
  * resets on any change, the first round included.
  */
 export function backoffSchedule(minDelayMs: number, maxDelayMs: number): Schedule {

@@ -11,6 +11,7 @@ import {
   SIMULATION_RUNS,
   SIMULATION_SEEDS,
   checkSimTargets,
+  differingCells,
   durationScenario,
   simulateGrid,
   simulationTable,
@@ -36,6 +37,13 @@ const SWEEP_CONTENDERS = CONTENDERS.filter((c) => ['new', 'old', 'fixed10b'].inc
 export function simulationSection(options: SimulationOptions): SimulationSection {
   const { runs, seeds } = options
   const grid = simulateGrid(CONTENDERS, SIM_SCENARIOS, runs, seeds[0])
+  // Computed twice: a figure that is not reproducible must never reach the page.
+  const again = simulateGrid(CONTENDERS, SIM_SCENARIOS, runs, seeds[0])
+  const differ = differingCells(grid, again)
+  if (differ.length > 0)
+    throw new Error(
+      `simulation not reproducible: ${differ.join(', ')} differ between two computations with seed ${seeds[0]}`
+    )
   const other = simulateGrid(CONTENDERS, SIM_SCENARIOS, runs, seeds[1])
   const sweep = simulateGrid(SWEEP_CONTENDERS, SWEEP, runs, seeds[0])
   // The sweep holds the 1/3/8/20 min cells too (same ids, so the same streams and figures);
@@ -46,7 +54,7 @@ export function simulationSection(options: SimulationOptions): SimulationSection
     (c) => c.fewerCalls && c.medianWithin1s && c.p90Within2s && c.fasterThanOld
   )
   const text = [
-    `Simulated waits over the real schedule code (src/poll-schedule.ts, src/backoff.ts): ` +
+    `Simulated waits over the real schedule code (src/wait/poll-schedule.ts, src/shared/backoff.ts): ` +
       `${runs.toLocaleString('en-US')} runs per cell, seed ${seeds[0]}; requests take 0 ms. ` +
       `Each cell: mean calls, then detection median / p90 (last completion to the request ` +
       `that saw it). One pack unless the column says otherwise, requested at t = 0 (the ` +

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   CONTENDERS,
   SIM_SCENARIOS,
+  differingCells,
   drawPacks,
   quantile,
   simulateCell,
+  simulateGrid,
   type Contender,
   type SimScenario
 } from '../../scripts/bench/simulate-report.js'
@@ -159,5 +161,24 @@ describe('the statistics', () => {
       expect(old.doneAt).toBeGreaterThanOrEqual(165 * S)
       expect(old.doneAt).toBeLessThanOrEqual(195 * S)
     }
+  })
+})
+
+describe('the grid of cells', () => {
+  const few = CONTENDERS.slice(0, 2)
+  const scenarios = SIM_SCENARIOS.slice(0, 2)
+
+  it('is reproducible: the same seed gives the same cells, and a changed cell is named', () => {
+    const a = simulateGrid(few, scenarios, 200, 1)
+    const b = simulateGrid(few, scenarios, 200, 1)
+    expect(differingCells(a, b)).toEqual([])
+    const c = simulateGrid(few, scenarios, 200, 2)
+    expect(differingCells(a, c).length).toBeGreaterThan(0)
+  })
+
+  it('freezes each cell and refuses contenders that share an id', () => {
+    const grid = simulateGrid(few, scenarios, 50, 1)
+    for (const stats of grid.values()) expect(Object.isFrozen(stats)).toBe(true)
+    expect(() => simulateGrid([few[0], few[0]], scenarios, 50, 1)).toThrow(/share a key/)
   })
 })
