@@ -11,9 +11,11 @@
  *   options: --reps N (default 5), --scale N (simulated ms per real ms, default 60),
  *            --runs N (simulated runs per cell, default 20,000; 1,000 with --quick)
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import os from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { bundleInfo } from './bundle.js'
@@ -42,7 +44,7 @@ import {
   SCENARIOS,
   STARTUP_SAMPLES
 } from './scenarios.js'
-import { measureStartup, nodeBinaries, type StartupResult } from './startup.js'
+import { NODE24, measureStartup, nodeBinaries, type StartupResult } from './startup.js'
 import { checkTargets } from './summarize.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -135,15 +137,27 @@ async function main(): Promise<number> {
   const samples = await runComparison(scenarios, repetitions, timeScale, progress)
   const scaleResults: ScaleResult[] = values.quick ? [] : await runScale(SCALE_CASES, progress)
   const bundle = await bundleInfo()
-  const targets = checkTargets({
-    samples,
-    scenarios,
-    scaleResults: values.quick ? undefined : scaleResults,
-    startup,
-    profiles,
-    bundle,
-    timeScale
-  })
+  const targets = [
+    {
+      target:
+        'Simulation: fewer calls than a fixed 10 s poller, median ≤ its + 1 s, p90 ≤ its + 2 s, median and p90 below the old default, at every whole minute 1-20 and both batches',
+      measured: `${runs.toLocaleString('en-US')} runs a cell; see "Simulated schedule comparison" for each cell`,
+      met: simulation.allMet,
+      reason: simulation.allMet
+        ? undefined
+        : 'see the targets table of the simulation for the cells that miss'
+    },
+    ...checkTargets({
+      samples,
+      repetitions,
+      scenarios,
+      scaleResults: values.quick ? undefined : scaleResults,
+      startup,
+      profiles,
+      bundle,
+      timeScale
+    })
+  ]
 
   const out: string[] = [
     simulation.text,
@@ -178,6 +192,7 @@ async function main(): Promise<number> {
       profiles,
       bundle,
       targets,
+      simulation: simulation.text,
       wallS: (Date.now() - started) / 1000,
       loadAverageAtEnd: os.loadavg()
     })
@@ -188,4 +203,27 @@ async function main(): Promise<number> {
   return 0
 }
 
-process.exitCode = await main()
+/**
+ * Every end-to-end figure is measured on the runtime action.yml names: under another Node, the
+ * benchmark runs itself again under .ci/runtime's Node 24 (the baselines run in this process,
+ * the action is spawned with its runtime). Without it, it says so and goes on.
+ */
+async function onNode24(): Promise<number | undefined> {
+  if (process.version.startsWith('v24.')) return undefined
+  if (!existsSync(NODE24)) {
+    console.error(
+      `[bench] running on ${process.version}: ${NODE24} is missing (npm ci --prefix .ci/runtime)`
+    )
+    return undefined
+  }
+  const child = spawn(
+    NODE24,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit'
+    }
+  )
+  return new Promise((resolveCode) => child.on('exit', (code) => resolveCode(code ?? 1)))
+}
+
+process.exitCode = (await onNode24()) ?? (await main())
