@@ -77,7 +77,8 @@ function detail(
     ConformancePackArn: `arn:aws:config:${ctx.region}:${ACCOUNT}:conformance-pack/${pack.name}/${id}`,
     ConformancePackState: step.state,
     StackArn: stackArn(pack.name, ctx.region),
-    LastUpdateRequestedTime: (step.requestedAt ?? packRequestedAt(pack, ctx.startedAt, ctx.firstCallAt)) / 1000,
+    LastUpdateRequestedTime:
+      (step.requestedAt ?? packRequestedAt(pack, ctx.startedAt, ctx.firstCallAt)) / 1000,
     ...(step.reason ? { ConformancePackStatusReason: step.reason } : {}),
     ...(step.state === 'CREATE_COMPLETE'
       ? { LastUpdateCompletedTime: (step.completedAt ?? reachedAt) / 1000 }
