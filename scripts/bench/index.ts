@@ -150,6 +150,7 @@ async function main(): Promise<number> {
     ...checkTargets({
       samples,
       repetitions,
+      simulated: simulation.newDefault,
       scenarios,
       scaleResults: values.quick ? undefined : scaleResults,
       startup,
