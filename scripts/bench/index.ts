@@ -15,6 +15,7 @@ import { execFile, spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
+import * as prettier from 'prettier'
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
@@ -197,7 +198,9 @@ async function main(): Promise<number> {
       wallS: (Date.now() - started) / 1000,
       loadAverageAtEnd: os.loadavg()
     })
-    await writeFile(DOCS, page)
+    // Formatted as the repository's Prettier check wants it, so the page passes `npm run lint`.
+    const options = (await prettier.resolveConfig(DOCS)) ?? {}
+    await writeFile(DOCS, await prettier.format(page, { ...options, filepath: DOCS }))
     progress(`wrote ${DOCS}`)
   }
   progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
