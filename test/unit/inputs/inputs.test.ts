@@ -218,7 +218,7 @@ describe('parseInputs: seconds', () => {
       'max-delay-seconds': ''
     })
     expect([inputs.timeoutMs, inputs.minDelayMs, inputs.maxDelayMs]).toEqual([
-      1_800_000, 5_000, 30_000
+      1_800_000, 10_000, 60_000
     ])
   })
 
@@ -243,7 +243,7 @@ describe('parseInputs: seconds', () => {
   })
 
   it('rejects a min-delay-seconds above the default max-delay-seconds', () => {
-    const error = parseError({ 'min-delay-seconds': '31' })
+    const error = parseError({ 'min-delay-seconds': '61' })
     expect(error.input).toBe('max-delay-seconds')
   })
 
