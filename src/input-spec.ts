@@ -54,16 +54,17 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'min-delay-seconds',
     description:
-      'First delay between polls, and the delay after any pack changes state, in seconds. Must be less than timeout-seconds.',
-    default: '5',
+      'Seconds between polls while a pack is likely to finish, and the shortest pause between two polls. The first poll is immediate; after it, no poll until the youngest pending deployment is 4 times this old (at most 40 s), then one poll every this many seconds (plus up to 10 % jitter) until it is 120 times this old, then one every 1/120 of its age. Also the first step of the backoff on throttling and for packs of unknown age. Must be less than timeout-seconds.',
+    default: '10',
     required: false,
     kind: 'string',
     githubOnly: false
   },
   {
     name: 'max-delay-seconds',
-    description: 'Cap on the delay between polls, in seconds. Must be at least min-delay-seconds.',
-    default: '30',
+    description:
+      'Longest pause between two polls, in seconds, whatever the rule: it caps the pause of long deployments, the quiet pause after the first poll, and the backoff on throttling, errors and packs of unknown age. Must be at least min-delay-seconds.',
+    default: '60',
     required: false,
     kind: 'string',
     githubOnly: false

@@ -64,8 +64,8 @@ export class InputErrors extends InputError {
 
 export const DEFAULTS = {
   'timeout-seconds': '1800',
-  'min-delay-seconds': '5',
-  'max-delay-seconds': '30',
+  'min-delay-seconds': '10',
+  'max-delay-seconds': '60',
   'missing-pack': 'fail',
   'fail-on-failure': 'true',
   'explain-failures': 'true',

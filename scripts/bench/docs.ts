@@ -49,6 +49,8 @@ export interface BenchReport {
   readonly profiles: readonly ProfileBreakdown[]
   readonly bundle: BundleInfo
   readonly targets: readonly TargetCheck[]
+  /** The simulated schedule comparison, as scripts/bench/simulation.ts prints it. */
+  readonly simulation: string
   readonly wallS: number
   readonly loadAverageAtEnd: readonly number[]
 }
@@ -66,13 +68,13 @@ export function benchmarksPage(r: BenchReport): string {
   ).join(', ')
   return `# Benchmarks
 
-How soon the action notices that a pack finished, and how many AWS Config calls it spends doing so, against two common ways of waiting. The benchmark writes this page itself: regenerate it with the command below rather than editing it.
+How soon the action notices that a pack finished, and how many AWS Config calls it spends doing so, against a fixed 10 s poller (per pack and batched), a fixed 30 s poller, the AWS SDK's waiter and the action's old default schedule (5-30 s backoff).  The schedule is compared by simulation over its real code (10,000 runs a cell and more), and the built action is run end to end against the emulator on Node 24 as a check that it behaves as simulated. The benchmark writes this page itself: regenerate it with the command below rather than editing it.
 
 - Command: \`${r.command}\`
 - Date: ${r.date}
 - Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB.toFixed(1)} GiB memory, ${r.machine.os}
 - Load average (1, 5, 15 min): ${load(r.machine.loadAverage)} at the start, ${load(r.loadAverageAtEnd)} at the end
-- Node: ${r.machine.nodes.join(', ')}
+- Node: ${r.machine.nodes.join(', ')} (start-up); every other end-to-end figure (the comparison runs, their baselines, the 1,000-pack runs) on ${process.version}
 - Code: commit ${r.machine.commit}
 - Wall time of the whole run: ${r.wallS.toFixed(0)} s
 
@@ -80,7 +82,13 @@ How soon the action notices that a pack finished, and how many AWS Config calls 
 
 ${targetTable(r.targets)}
 ${misses ? `\n${misses}\n` : ''}
-## Detection latency and API calls
+## Simulated schedule comparison
+
+How it is obtained: \`scripts/bench/simulation.ts\` imports the action's schedule (\`nextPollDelay\`, src/wait/poll-schedule.ts) and the old default's (\`backoffDelay\`, src/shared/backoff.ts) and drives them in virtual time with a seeded generator; the baselines are transcribed (the SDK waiter from @smithy/core's \`createWaiter\`). A request takes 0 ms, so these are the schedules' own latencies. The main grid is computed twice with the same seed and the run stops if any cell differs.
+
+${r.simulation}
+
+## End-to-end check: detection latency and API calls
 
 Packs finish at known times (simulated), and each approach waits for them against the project's AWS Config emulator (\`test/emulator/config-emulator.ts\`). Each scenario runs ${r.repetitions} times; every repetition runs all scenarios and approaches at once, each against its own emulator. In each repetition every finish time is pushed back by a shift spread evenly over ${FIXED_POLLER.intervalS} s (${shifts}), the same for all three approaches, so that the finish times do not all fall on the fixed poller's ${FIXED_POLLER.intervalS} s grid.
 
@@ -92,7 +100,7 @@ ${ratioTable(r.samples, r.scenarios)}
 
 The approaches:
 
-- **This action**: \`dist/index.js\` as the runner starts it, with its default delays (${ACTION.minDelayS} s to ${ACTION.maxDelayS} s, exponential with jitter, back to the minimum after any change), asking for all pending packs in one call per 20.
+- **This action**: \`dist/index.js\` spawned with Node 24 as the runner starts it, with its default delays (\`min-delay-seconds\` ${ACTION.minDelayS}, \`max-delay-seconds\` ${ACTION.maxDelayS}: the age schedule), asking for all pending packs in one call per 20. Each pack's \`LastUpdateRequestedTime\` is the moment of the first request (simulated t = 0), as in the simulation.
 - **Fixed poller**: one \`DescribeConformancePackStatus\` call per pending pack, then ${FIXED_POLLER.intervalS} s of sleep, until the pack is terminal: what a hand-written loop, or one such waiter per pack, does.
 - **SDK waiter**: \`createWaiter\` from \`@smithy/core\` (what every \`waitUntil…\` of the AWS SDK for JavaScript v3 is built on) with its default delays, ${SDK_WAITER.minDelayS} s doubling with jitter up to ${SDK_WAITER.maxDelayS} s. There is one waiter per pack, each asking for its own pack, as per-resource SDK waiters do (AWS Config has no waiter of its own).
 - Both baselines use the real \`@aws-sdk/client-config-service\` client, so their calls cross the same wire as the action's.

@@ -2,6 +2,7 @@
  * What the benchmark runs: the pack timelines, the polling settings of the action and of the
  * two baselines (all in simulated seconds), and the 1,000-pack runs.
  */
+import { DEFAULTS } from '../../src/inputs.js'
 
 /** Simulated ms per real ms in the comparison runs, unless `--scale` says otherwise. */
 export const DEFAULT_TIME_SCALE = 60
@@ -10,7 +11,11 @@ export const DEFAULT_TIME_SCALE = 60
 export const DEFAULT_REPETITIONS = 5
 
 /** The action's defaults (action.yml), in simulated seconds. */
-export const ACTION = { minDelayS: 5, maxDelayS: 30, timeoutS: 1800 } as const
+export const ACTION = {
+  minDelayS: Number(DEFAULTS['min-delay-seconds']),
+  maxDelayS: Number(DEFAULTS['max-delay-seconds']),
+  timeoutS: Number(DEFAULTS['timeout-seconds'])
+} as const
 
 /** A hand-written loop, or one waiter per pack: one call per pending pack every 10 s. */
 export const FIXED_POLLER = { intervalS: 10 } as const
@@ -45,6 +50,11 @@ export const SCENARIOS: readonly BenchScenario[] = [
     id: '8m',
     title: '1 pack, done at 8 min',
     packs: [{ name: 'operational-best-practices', doneAtS: 480 }]
+  },
+  {
+    id: '20m',
+    title: '1 pack, done at 20 min',
+    packs: [{ name: 'cis-benchmark', doneAtS: 1200 }]
   },
   {
     id: '3packs',

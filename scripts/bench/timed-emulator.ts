@@ -101,6 +101,8 @@ export class TimedEmulator {
       latencyMs,
       packs: this.packs.map((pack) => ({
         name: pack.name,
+        // Requested at simulated t = 0, the first request, as the simulation assumes.
+        requestedAt: 'first-call' as const,
         timeline:
           anchorAt === undefined
             ? [{ state: 'CREATE_IN_PROGRESS' as const }]

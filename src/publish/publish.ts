@@ -16,7 +16,7 @@ import type { RegionsVerdict, Verdict } from '../verdict/verdict.js'
 import type { Log } from '../shared/log.js'
 import type { AnnotationLevel, ResultDestination } from './destination.js'
 import type { CheckRunReporter } from './live-check.js'
-import { FAILED_BEFORE_WAIT } from './outputs.js'
+import { FAILED_BEFORE_WAIT, limitStatuses } from './outputs.js'
 
 /** Everything the run found out, ready to be told. */
 export interface Findings {
@@ -47,8 +47,10 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
     Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt
   destination.setOutputs({
     result: verdict.result,
-    statuses: runs.flatMap((r) =>
-      r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
+    statuses: limitStatuses(
+      runs.flatMap((r) =>
+        r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
+      )
     ),
     'completed-packs': verdict.completed,
     'failed-packs': verdict.failed,

@@ -1,4 +1,3 @@
-import { backoffDelay } from '../shared/backoff.js'
 import type { RunContext } from '../shared/context.js'
 import type { CallFailure } from '../shared/failure.js'
 import type { StatusSource } from './status-source.js'
@@ -14,6 +13,7 @@ import {
   type ReportedPack
 } from '../packs/pack-state.js'
 import { bestEffortSettling } from './settling.js'
+import { nextPollDelay, requestedAtOf } from './poll-schedule.js'
 import {
   REQUEST_TIMEOUT_MS,
   boundRequest,
@@ -84,7 +84,12 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
   for (const name of plan.names ?? []) packs.set(name, { name, state: 'UNKNOWN' })
   let listed = plan.names !== undefined
   let rounds = 0
-  let quietRounds = 0
+  // Answered rounds since one in which a pack already seen changed state (the schedule's reset).
+  let roundsSinceChange = 0
+  // Rounds in a row that failed: the schedule backs off from them.
+  let failedRounds = 0
+  // Whether a pack already answered for changed state in the current round.
+  let moved = false
   let errorStreak: { message: string; count: number } | undefined
   // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
   let answered = false
@@ -105,6 +110,8 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
     const stuck = outcomeOf(next.state) === 'in-progress' && previous?.state === next.state
     inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1)
     if (previous?.state === next.state) return false
+    // A first answer says nothing about packs moving; a pack reappearing does.
+    if (previous !== undefined && previous.state !== 'UNKNOWN') moved = true
     const earlier = earlierOf(next)
     if (earlier) {
       log.info(`${next.name}: ${describeWaitingFor(earlier)}`)
@@ -202,11 +209,14 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
 
   for (;;) {
     rounds += 1
+    moved = false
     const { outcome, changed } = await round()
     deps.onRound?.([...packs.values()], changed)
     if (outcome.kind === 'cancelled' || signal.aborted) return finish({ kind: 'cancelled' })
     if (outcome.kind === 'permanent') return finish({ kind: 'error', message: outcome.message })
     if (outcome.kind === 'transient') {
+      failedRounds += 1
+      if (moved) roundsSinceChange = 0
       errorStreak =
         errorStreak?.message === outcome.message
           ? { message: outcome.message, count: errorStreak.count + 1 }
@@ -215,22 +225,32 @@ export async function waitForPacks(plan: WaitPlan, deps: WaitDeps): Promise<Wait
         log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`)
       else log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`)
     } else {
+      failedRounds = 0
+      roundsSinceChange = moved ? 0 : roundsSinceChange + 1
       if (errorStreak)
         log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`)
       errorStreak = undefined
       if (pendingNames().length === 0) return finish({ kind: 'settled' })
     }
 
-    quietRounds = changed ? 0 : quietRounds + 1
     const roundEndedAt = clock.now()
-    const delay = backoffDelay(quietRounds, plan.minDelayMs, plan.maxDelayMs, random)
-    const nextPollAt = Math.min(roundEndedAt + delay, deadline - lastPollReserve)
+    // The youngest pending deployment sets the pace; the last known answer gives each its age.
+    const next = nextPollDelay({
+      now: roundEndedAt,
+      pendingRequestedAt: pendingNames().map((name) => requestedAtOf(packs.get(name))),
+      roundsSinceChange,
+      failedRounds,
+      minDelayMs: plan.minDelayMs,
+      maxDelayMs: plan.maxDelayMs,
+      random
+    })
+    const nextPollAt = Math.min(roundEndedAt + next.delayMs, deadline - lastPollReserve)
     // A poll squeezed in right before the deadline would be a burst: stop instead.
     if (nextPollAt - roundEndedAt < plan.minDelayMs) {
       return finish({ kind: 'deadline', lastError: errorStreak?.message })
     }
     log.debug(
-      `round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`
+      `round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms (${next.reason})`
     )
     await clock.sleep(nextPollAt - roundEndedAt, signal)
     if (signal.aborted) return finish({ kind: 'cancelled' })

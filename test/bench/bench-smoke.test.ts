@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { APPROACH_LABELS } from '../../scripts/bench/compare.js'
 import { COMPARISON_HEADERS } from '../../scripts/bench/report.js'
+import { CONTENDERS, SIM_SCENARIOS } from '../../scripts/bench/simulate-report.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -33,5 +34,25 @@ describe('npm run bench -- --quick', () => {
     for (const label of Object.values(APPROACH_LABELS)) {
       expect(stdout.split('\n').filter((line) => line.includes(`| ${label}`))).toHaveLength(1)
     }
+  }, 60_000)
+
+  it('prints the simulated comparison with --simulate: one row per schedule, one column per case', async () => {
+    const { code, stdout } = await run('npx', [
+      'tsx',
+      'scripts/bench/index.ts',
+      '--simulate',
+      '--runs',
+      '50'
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toContain('50 runs per cell')
+    const header = stdout.split('\n').find((line) => line.startsWith('| schedule |'))
+    for (const scenario of SIM_SCENARIOS) expect(header).toContain(scenario.title)
+    // The comparison, the stability check, and for some the per-minute sweep.
+    for (const contender of CONTENDERS) {
+      const rows = stdout.split('\n').filter((line) => line.startsWith(`| ${contender.label} |`))
+      expect(rows.length, contender.label).toBeGreaterThanOrEqual(2)
+    }
+    expect(stdout).not.toContain('Time scale')
   }, 60_000)
 })

@@ -55,7 +55,12 @@ export const describeConformancePackStatus: JsonOperation = (body, ctx) => {
   })
 }
 
-export function packRequestedAt(pack: EmulatedPack, startedAt: number): number {
+export function packRequestedAt(
+  pack: EmulatedPack,
+  startedAt: number,
+  firstCallAt?: number
+): number {
+  if (pack.requestedAt === 'first-call') return firstCallAt ?? Date.now()
   return pack.requestedAt ?? startedAt - 60_000
 }
 
@@ -72,7 +77,8 @@ function detail(
     ConformancePackArn: `arn:aws:config:${ctx.region}:${ACCOUNT}:conformance-pack/${pack.name}/${id}`,
     ConformancePackState: step.state,
     StackArn: stackArn(pack.name, ctx.region),
-    LastUpdateRequestedTime: (step.requestedAt ?? packRequestedAt(pack, ctx.startedAt)) / 1000,
+    LastUpdateRequestedTime:
+      (step.requestedAt ?? packRequestedAt(pack, ctx.startedAt, ctx.firstCallAt)) / 1000,
     ...(step.reason ? { ConformancePackStatusReason: step.reason } : {}),
     ...(step.state === 'CREATE_COMPLETE'
       ? { LastUpdateCompletedTime: (step.completedAt ?? reachedAt) / 1000 }

@@ -60,8 +60,12 @@ export interface EmulatedPack {
   readonly name: string
   /** The first step is the initial state; later steps need atCall or atMs. */
   readonly timeline: readonly TimelineStep[]
-  /** LastUpdateRequestedTime as epoch ms; default one minute before the emulator started. */
-  readonly requestedAt?: number
+  /**
+   * LastUpdateRequestedTime as epoch ms; default one minute before the emulator started.
+   * 'first-call': the moment the emulator's first request arrived (a deployment the waiting
+   * starts on at once, in a time-scaled run whose clock starts at that request).
+   */
+  readonly requestedAt?: number | 'first-call'
   /** The pack's CloudFormation stack, for DescribeStackEvents. */
   readonly stack?: EmulatedStack
   /** Only in this region; default every region. */
@@ -170,6 +174,7 @@ export class ConfigEmulator {
   readonly requests: RecordedRequest[] = []
   private server: Server | undefined
   private startedAt = 0
+  private firstCallAt: number | undefined
   private readonly counts = new Map<string, number>()
   private readonly regionCounts = new Map<string, number>()
   private readonly seen = new Map<string, { state: string; at: number }>()
@@ -231,6 +236,7 @@ export class ConfigEmulator {
     req: IncomingMessage
   ) {
     const call = this.callsOf(operation) + 1
+    this.firstCallAt ??= Date.now()
     this.counts.set(operation, call)
     const authorization = req.headers.authorization
     const region = regionOf(authorization)
@@ -320,6 +326,7 @@ export class ConfigEmulator {
       call,
       elapsedMs: (Date.now() - this.startedAt) * (this.scenario.timeScale ?? 1),
       startedAt: this.startedAt,
+      firstCallAt: this.firstCallAt,
       statusCalls: (name) => this.callsOf(name),
       firstSeen: (key, state) => {
         const seen = this.seen.get(key)
@@ -357,7 +364,7 @@ export class ConfigEmulator {
         pack?.stack && {
           stackId: stackArn(pack.name, region),
           stackName: stackName(pack.name),
-          requestedAt: packRequestedAt(pack, this.startedAt),
+          requestedAt: packRequestedAt(pack, this.startedAt, this.firstCallAt),
           stack: pack.stack
         }
       )

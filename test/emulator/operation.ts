@@ -11,6 +11,8 @@ export interface OperationContext {
   readonly elapsedMs: number
   /** Epoch ms when the emulator started. */
   readonly startedAt: number
+  /** Epoch ms when the emulator's first request arrived. */
+  readonly firstCallAt?: number
   /** Calls so far of another operation (timelines of one operation read by another). */
   readonly statusCalls?: (operation: string) => number
   /** Epoch ms when `key` was first answered in `state` (LastUpdateCompletedTime and the like). */

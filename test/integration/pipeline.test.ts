@@ -8,6 +8,7 @@ import { failedDeployment } from '../emulator/stack-histories.js'
 import { FakeGitHubApi } from '../support/fake-github-api.js'
 import { inputsOf, recordingDestination } from '../support/recording-destination.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
+import type { StatusEntry } from '../../src/publish/report.js'
 
 /**
  * The whole pipeline in-process: the real SDK clients the action builds, speaking HTTP to the
@@ -87,7 +88,8 @@ describe('the pipeline against the emulator', () => {
     expect(outputs?.result).toBe('failure')
     expect(outputs?.['completed-packs']).toEqual(['alpha'])
     expect(outputs?.['failed-packs']).toEqual(['beta'])
-    expect(outputs?.statuses.find((s) => s.name === 'beta')?.failedResources?.[0]).toMatchObject({
+    const statuses = outputs?.statuses as StatusEntry[] | undefined
+    expect(statuses?.find((s) => s.name === 'beta')?.failedResources?.[0]).toMatchObject({
       logicalId: 'RuleA',
       reason: 'rule exists'
     })

@@ -64,8 +64,8 @@ describe('parseInputs: requested-after', () => {
 
 describe('parseInputs: inputs that contradict each other', () => {
   it.each([
-    // The default min-delay (5 s) against a short timeout.
-    [{ 'timeout-seconds': '4.5' }, '5', '4.5'],
+    // The default min-delay (10 s) against a short timeout.
+    [{ 'timeout-seconds': '9.5' }, '10', '9.5'],
     [{ 'min-delay-seconds': '60', 'max-delay-seconds': '90', 'timeout-seconds': '60' }, '60', '60'],
     [{ 'min-delay-seconds': '90', 'max-delay-seconds': '90', 'timeout-seconds': '60' }, '90', '60']
   ])(

@@ -57,8 +57,8 @@ describe('parseInputs: defaults', () => {
       names: undefined,
       regions: ['eu-west-1'],
       timeoutMs: 1_800_000,
-      minDelayMs: 5_000,
-      maxDelayMs: 30_000,
+      minDelayMs: 10_000,
+      maxDelayMs: 60_000,
       missingPack: 'fail',
       failOnFailure: true,
       explainFailures: true,
@@ -219,7 +219,7 @@ describe('parseInputs: seconds', () => {
       'max-delay-seconds': ''
     })
     expect([inputs.timeoutMs, inputs.minDelayMs, inputs.maxDelayMs]).toEqual([
-      1_800_000, 5_000, 30_000
+      1_800_000, 10_000, 60_000
     ])
   })
 
@@ -244,7 +244,7 @@ describe('parseInputs: seconds', () => {
   })
 
   it('rejects a min-delay-seconds above the default max-delay-seconds', () => {
-    const error = parseError({ 'min-delay-seconds': '31' })
+    const error = parseError({ 'min-delay-seconds': '61' })
     expect(error.input).toBe('max-delay-seconds')
   })
 

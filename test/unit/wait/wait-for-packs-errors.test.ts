@@ -169,9 +169,10 @@ describe('waitForPacks: credentials that expire during the wait', () => {
     expect(result.end.kind).toBe('error')
     expect(src.calls).toBe(4)
     const waited = clock.now() - START
-    expect(waited).toBe(5_000 + 10_000 + 20_000)
+    // No request time in these answers: the unknown-age backoff (2 ×, 4 ×, then max).
+    expect(waited).toBe(10_000 + 20_000 + 30_000)
     expect(message(result.end)).toBe(
-      'The AWS credentials expired after 35s of waiting (ExpiredTokenException). AWS said: "The security token included in the request is expired". Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role\'s maximum session duration), or set a shorter timeout-seconds.'
+      'The AWS credentials expired after 1m00s of waiting (ExpiredTokenException). AWS said: "The security token included in the request is expired". Give the role session more time than timeout-seconds (role-duration-seconds of aws-actions/configure-aws-credentials, up to the role\'s maximum session duration), or set a shorter timeout-seconds.'
     )
   })
 

@@ -76,8 +76,8 @@ describe('waitForPacks with requested-after', () => {
     expect(result.packs.map((p) => p.state)).toEqual(['CREATE_COMPLETE'])
     expect(info).toEqual([
       'alpha: still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z',
-      // Polled at 08:00:10, then 5 s and 10 s later.
-      'alpha: CREATE_IN_PROGRESS (requested 23s ago)',
+      // Polled at 08:00:10, then 10 s and 20 s later (an earlier deployment: no age, backoff).
+      'alpha: CREATE_IN_PROGRESS (requested 38s ago)',
       'alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 42s'
     ])
     expect(

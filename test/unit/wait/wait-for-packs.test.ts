@@ -164,7 +164,7 @@ describe('waitForPacks: timing', () => {
     expect(states(result.packs)).toEqual({ alpha: 'CREATE_COMPLETE' })
   })
 
-  it('backs off exponentially while nothing changes, capped at max', async () => {
+  it('polls every min-delay plus jitter while the deployment is at the age packs finish', async () => {
     const t = setup(
       byRound(() => ({ alpha: 'CREATE_IN_PROGRESS' })),
       {
@@ -172,10 +172,8 @@ describe('waitForPacks: timing', () => {
       }
     )
     await t.run()
-    // Round 0 changes UNKNOWN → CREATE_IN_PROGRESS, so the first delay is min.
-    expect(t.clock.sleeps.slice(0, 7)).toEqual([
-      5_000, 10_000, 20_000, 30_000, 30_000, 30_000, 30_000
-    ])
+    // Requested 1 min before the start: between the quiet age (4 × min) and 120 × min.
+    expect(t.clock.sleeps.slice(0, 7)).toEqual(Array(7).fill(MIN * 1.1))
   })
 
   it.each([0, 0.13, 0.5, 0.77, 1])('keeps every delay within [min, max] (random %d)', async (r) => {
@@ -192,7 +190,7 @@ describe('waitForPacks: timing', () => {
     }
   })
 
-  it('resets the delay to min after a state change', async () => {
+  it('keeps min-delay plus jitter after a state change in the grid', async () => {
     const t = setup(
       byRound((round) => ({
         alpha: round < 4 ? 'CREATE_IN_PROGRESS' : 'CREATE_COMPLETE',
@@ -201,9 +199,7 @@ describe('waitForPacks: timing', () => {
       { names: ['alpha', 'beta'] }
     )
     await t.run()
-    expect(t.clock.sleeps.slice(0, 7)).toEqual([
-      5_000, 10_000, 20_000, 30_000, 5_000, 10_000, 20_000
-    ])
+    expect(t.clock.sleeps.slice(0, 7)).toEqual(Array(7).fill(MIN * 1.1))
   })
 
   it.each([
@@ -633,8 +629,8 @@ describe('waitForPacks: logging', () => {
     expect(t.lines.info).toEqual([
       'alpha: CREATE_IN_PROGRESS (requested 1m00s ago)',
       'beta: CREATE_IN_PROGRESS (requested 1m00s ago)',
-      // 5 s + 10 s after the start, 1 min after the request.
-      'beta: CREATE_IN_PROGRESS → CREATE_FAILED after 1m15s: beta broke',
+      // Two grid pauses of 5.5 s after the start, 1 min after the request.
+      'beta: CREATE_IN_PROGRESS → CREATE_FAILED after 1m11s: beta broke',
       'alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 2m30s'
     ])
     expect(t.lines.warning).toEqual([])
