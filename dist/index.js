@@ -58533,7 +58533,7 @@ const permanent = (message, cause) => cause ? { kind: 'permanent', message, caus
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7662);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9928);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58542,7 +58542,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7662:
+/***/ 9928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62611,7 +62611,7 @@ function errorText(rule) {
 }
 
 // EXTERNAL MODULE: ./src/shared/backoff.ts
-var backoff = __nccwpck_require__(9393);
+var shared_backoff = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
 var request_policy = __nccwpck_require__(5183);
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-requests.ts
@@ -63209,7 +63209,7 @@ async function waitForEvaluation(packs, deps) {
                 return { kind: 'done', packs: view() };
             }
             round = settledSome ? 0 : round + 1;
-            const delay = (0,backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
+            const delay = (0,shared_backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
             if (clock.now() + delay >= deps.deadline) {
                 warnUnverified();
                 return { kind: 'timeout', packs: view(), message: timeoutMessage(states) };
@@ -63409,8 +63409,8 @@ class InputErrors extends InputError {
 }
 const DEFAULTS = {
     'timeout-seconds': '1800',
-    'min-delay-seconds': '5',
-    'max-delay-seconds': '30',
+    'min-delay-seconds': '10',
+    'max-delay-seconds': '60',
     'missing-pack': 'fail',
     'fail-on-failure': 'true',
     'explain-failures': 'true',
@@ -64615,6 +64615,136 @@ function bestEffortSettling(settler, log) {
 const endsTheRound = (failure) => failure.kind === 'permanent' &&
     (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
 
+;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
+
+/**
+ * When to poll next, from how old the pending deployments are.
+ *
+ * A poll only buys latency near the moment a pack completes: a poll long before that sees
+ * nothing, and an even grid of polls around it gives the lowest latency for a given number
+ * of calls (an uneven one of the same mean spacing waits longer on average). AWS Config says
+ * how old each deployment is (LastUpdateRequestedTime), and a conformance pack seldom
+ * finishes within its first forty seconds, so the schedule is, per deployment age:
+ *
+ *   quiet   from the first poll to the quiet age: no poll (the first poll, made at once by
+ *           the caller, sees a pack that is already done);
+ *   grid    then one poll every min-delay (plus a little jitter);
+ *   long    once min-delay is less than 1/120 of the age, one poll every age/120: the
+ *           expected wait stays near 0.4 % of the deployment's length, and calls stop
+ *           growing linearly with it;
+ *   capped  no pause is ever longer than max-delay.
+ *
+ * The youngest pending pack sets the pace. The wait ends only when every pack is done, and a
+ * pack in its quiet period is almost certainly not, so polls timed for an older pack then
+ * would end nothing sooner. Once the youngest is past its quiet age, its interval is also the
+ * shortest one any pending pack would ask for (the interval never shrinks with age), so the
+ * older packs are served by the same calls.
+ *
+ * Pure: time and randomness come in as values, so the benchmark simulates this very code.
+ */
+/** The quiet period is this many grid intervals of age… */
+const QUIET_INTERVALS = 4;
+/**
+ * …and never more than this: the fastest deployments documented finish after about 42 s.
+ * Deriving the quiet period from min-delay below this cap keeps the schedule's shape the
+ * same at any time scale (short delays in tests give a short quiet period too).
+ */
+const QUIET_AGE_CAP_MS = 40_000;
+/** Past the grid, one poll every 1/this of the deployment's age (10 s at 20 minutes). */
+const AGE_DIVISOR = 120;
+/**
+ * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
+ * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
+ * second within a few rounds while keeping the grid nearly even (latency grows with the
+ * spread of the intervals, not only with their mean).
+ */
+const JITTER_FRACTION = 0.1;
+/** The age below which no poll is planned, for a given min-delay. */
+function quietAgeMs(minDelayMs) {
+    return Math.min(QUIET_AGE_CAP_MS, QUIET_INTERVALS * minDelayMs);
+}
+/** The pause the youngest known deployment asks for, before jitter and bounds. */
+function forAge(ageMs, minDelayMs, roundsSinceChange) {
+    const quietAge = quietAgeMs(minDelayMs);
+    // Poll when it reaches the quiet age; the floor below keeps the min-delay spacing.
+    if (ageMs < quietAge)
+        return { baseMs: quietAge - ageMs, reason: 'quiet' };
+    const longMs = ageMs / AGE_DIVISOR;
+    if (longMs <= minDelayMs)
+        return { baseMs: minDelayMs, reason: 'grid' };
+    // A change hints that packs deployed together are finishing: look again soon. (In the
+    // quiet period it does not: another pack's change says nothing about a young one, and in
+    // the grid the pause is min-delay already.)
+    if (roundsSinceChange === 0)
+        return { baseMs: minDelayMs, reason: 'changed' };
+    return { baseMs: longMs, reason: 'long' };
+}
+/**
+ * The pause before the next poll, in whole ms, always within [minDelayMs, maxDelayMs].
+ * The caller makes the first poll at once and keeps its deadline rules; see the module doc
+ * for the schedule itself.
+ */
+function nextPollDelay(input) {
+    const { now, minDelayMs, maxDelayMs } = input;
+    const random = input.random ?? Math.random;
+    const bound = (ms) => Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, ms)));
+    let youngest;
+    let unknown = false;
+    for (const requestedAt of input.pendingRequestedAt) {
+        if (requestedAt === undefined)
+            unknown = true;
+        else if (youngest === undefined || requestedAt > youngest)
+            youngest = requestedAt;
+    }
+    let planned;
+    if (youngest !== undefined) {
+        // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
+        const age = Math.max(0, now - youngest);
+        const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
+        planned = {
+            baseMs: forYoungest.baseMs + random() * JITTER_FRACTION * minDelayMs,
+            reason: forYoungest.reason
+        };
+    }
+    if (unknown) {
+        // Nothing to time a poll by (a pack not created yet, say): today's backoff from
+        // min-delay, reset by a change, until an answer gives the pack an age.
+        const blind = (0,shared_backoff/* backoffDelay */.E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
+        if (planned === undefined || blind < planned.baseMs)
+            planned = { baseMs: blind, reason: 'unknown-age' };
+    }
+    if (planned === undefined)
+        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+    let delayMs = bound(planned.baseMs);
+    let reason = planned.reason;
+    if (input.failedRounds > 0) {
+        // Throttling or an outage: back off exponentially up to max-delay, but never poll
+        // sooner than the schedule would have.
+        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
+        if (backoff > delayMs) {
+            delayMs = backoff;
+            reason = 'throttled';
+        }
+    }
+    return { delayMs, reason };
+}
+/**
+ * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
+ * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
+ * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
+ * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
+ * when the awaited one will finish.
+ */
+function requestedAtOf(status) {
+    if (status === undefined)
+        return undefined;
+    if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND')
+        return undefined;
+    if (status.state === 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
+}
+
 ;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
 
 
@@ -64641,7 +64771,12 @@ async function waitForPacks(plan, deps) {
         packs.set(name, { name, state: 'UNKNOWN' });
     let listed = plan.names !== undefined;
     let rounds = 0;
-    let quietRounds = 0;
+    // Answered rounds since one in which a pack already seen changed state (the schedule's reset).
+    let roundsSinceChange = 0;
+    // Rounds in a row that failed: the schedule backs off from them.
+    let failedRounds = 0;
+    // Whether a pack already answered for changed state in the current round.
+    let moved = false;
     let errorStreak;
     // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
     let answered = false;
@@ -64658,6 +64793,9 @@ async function waitForPacks(plan, deps) {
         inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
         if (previous?.state === next.state)
             return false;
+        // A first answer says nothing about packs moving; a pack reappearing does.
+        if (previous !== undefined && previous.state !== 'UNKNOWN')
+            moved = true;
         const earlier = earlierOf(next);
         if (earlier) {
             log.info(`${next.name}: ${describeWaitingFor(earlier)}`);
@@ -64754,6 +64892,7 @@ async function waitForPacks(plan, deps) {
     }
     for (;;) {
         rounds += 1;
+        moved = false;
         const { outcome, changed } = await round();
         deps.onRound?.([...packs.values()], changed);
         if (outcome.kind === 'cancelled' || signal.aborted)
@@ -64761,6 +64900,9 @@ async function waitForPacks(plan, deps) {
         if (outcome.kind === 'permanent')
             return finish({ kind: 'error', message: outcome.message });
         if (outcome.kind === 'transient') {
+            failedRounds += 1;
+            if (moved)
+                roundsSinceChange = 0;
             errorStreak =
                 errorStreak?.message === outcome.message
                     ? { message: outcome.message, count: errorStreak.count + 1 }
@@ -64771,21 +64913,31 @@ async function waitForPacks(plan, deps) {
                 log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
         }
         else {
+            failedRounds = 0;
+            roundsSinceChange = moved ? 0 : roundsSinceChange + 1;
             if (errorStreak)
                 log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
             errorStreak = undefined;
             if (pendingNames().length === 0)
                 return finish({ kind: 'settled' });
         }
-        quietRounds = changed ? 0 : quietRounds + 1;
         const roundEndedAt = clock.now();
-        const delay = (0,backoff/* backoffDelay */.E)(quietRounds, plan.minDelayMs, plan.maxDelayMs, random);
-        const nextPollAt = Math.min(roundEndedAt + delay, deadline - lastPollReserve);
+        // The youngest pending deployment sets the pace; the last known answer gives each its age.
+        const next = nextPollDelay({
+            now: roundEndedAt,
+            pendingRequestedAt: pendingNames().map((name) => requestedAtOf(packs.get(name))),
+            roundsSinceChange,
+            failedRounds,
+            minDelayMs: plan.minDelayMs,
+            maxDelayMs: plan.maxDelayMs,
+            random
+        });
+        const nextPollAt = Math.min(roundEndedAt + next.delayMs, deadline - lastPollReserve);
         // A poll squeezed in right before the deadline would be a burst: stop instead.
         if (nextPollAt - roundEndedAt < plan.minDelayMs) {
             return finish({ kind: 'deadline', lastError: errorStreak?.message });
         }
-        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms`);
+        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms (${next.reason})`);
         await clock.sleep(nextPollAt - roundEndedAt, signal);
         if (signal.aborted)
             return finish({ kind: 'cancelled' });
@@ -64948,6 +65100,7 @@ function regionLog(log, region, several) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
+
 /**
  * The action's outputs, in the order they are written. action.yml declares exactly these
  * (scripts/validate-action.ts checks it against this list).
@@ -64980,6 +65133,54 @@ function outputValues(outputs) {
         return [name, typeof value === 'string' ? value : JSON.stringify(value)];
     });
 }
+/** GitHub rejects a job whose outputs add up to more than 1 MB. */
+const JOB_OUTPUTS_LIMIT_BYTES = 1_000_000;
+/**
+ * The most `statuses` may take, as UTF-8 JSON: about 2,500 packs' entries. Well under the job's
+ * limit, so that the other outputs of this step (the name lists) and of the job's other steps
+ * still fit beside it.
+ */
+const STATUSES_LIMIT_BYTES = 600_000;
+const SEE = 'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details';
+/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
+function rank(state) {
+    const outcome = outcomeOf(state);
+    if (outcome === 'failed')
+        return 0;
+    return outcome === 'completed' ? 2 : 1;
+}
+const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+/**
+ * `statuses` whole, in its order, while its JSON fits in `limitBytes`; past that, the failed
+ * packs first, then the unfinished ones, then the others, as many as fit, and a
+ * `{"truncated": true, …}` marker as the last element (a script tells it by `truncated`; it has
+ * no `name` or `state`).
+ */
+function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
+    if (bytes(entries) <= limitBytes)
+        return [...entries];
+    const ordered = entries
+        .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((x) => x.entry);
+    const marker = (kept) => ({
+        truncated: true,
+        omitted: entries.length - kept,
+        total: entries.length,
+        see: SEE
+    });
+    // Brackets, and a comma before every element but the first.
+    let used = 2 + bytes(marker(0));
+    let kept = 0;
+    for (const entry of ordered) {
+        const size = bytes(entry) + 1;
+        if (used + size > limitBytes)
+            break;
+        used += size;
+        kept += 1;
+    }
+    return [...ordered.slice(0, kept), marker(kept)];
+}
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
 
@@ -64999,7 +65200,7 @@ async function publish(findings, deps) {
     const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
     destination.setOutputs({
         result: verdict.result,
-        statuses: runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))),
+        statuses: limitStatuses(runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name))))),
         'completed-packs': verdict.completed,
         'failed-packs': verdict.failed,
         'pending-packs': verdict.pending,

@@ -25,8 +25,9 @@ export function reportFromOutputs(outputs: ActionOutputs, facts: RunFacts): RunR
       ? names.filter((n) => n.startsWith(`${region}/`)).map((n) => n.slice(region.length + 1))
       : [...names]
   const regions = facts.regions.map((region): RegionReport => {
+    // The outputs' trim marker (past GitHub's size limit) names no pack.
     const packs = outputs.statuses
-      .filter((s) => s.region === region)
+      .filter((s): s is StatusEntry => 'name' in s && s.region === region)
       .map((s) => packReport(s, outputs.compliance, facts.now))
     const stoppedShort = outputs.result !== 'success' && outputs.result !== 'noncompliant'
     return {

@@ -1,3 +1,4 @@
+import type { StatusEntry } from '../../../src/publish/report.js'
 import { describe, expect, it } from 'vitest'
 import { reportFromOutputs, type RunFacts } from '../../../src/cli/report-from-outputs.js'
 import { FAILED_BEFORE_WAIT, type ActionOutputs } from '../../../src/publish/outputs.js'
@@ -69,7 +70,9 @@ describe('reportFromOutputs', () => {
       // Still running: the time so far.
       ['gamma', 60_000]
     ])
-    expect(region.packs[1].failedResources).toEqual(OUTPUTS.statuses[1].failedResources)
+    expect(region.packs[1].failedResources).toEqual(
+      (OUTPUTS.statuses[1] as StatusEntry).failedResources
+    )
     expect(region.problem).toBeUndefined()
   })
 
