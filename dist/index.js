@@ -58533,7 +58533,7 @@ const permanent = (message, cause) => cause ? { kind: 'permanent', message, caus
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9928);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4166);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58542,7 +58542,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9928:
+/***/ 4166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65451,7 +65451,33 @@ const systemClock = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/shared/cancellation.ts
+/**
+ * A cancelled workflow sends SIGINT (then SIGTERM), and so does Ctrl-C or a CI job's
+ * cancellation for the command: stop waiting, report the last known states.
+ */
+function cancelOnSignals(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        received ??= signal;
+        log.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -65512,23 +65538,6 @@ async function createChecks(inputs, env, log) {
         payload: eventPayload(),
         log
     });
-}
-/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
-function cancelOnSignals(log) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        log.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
-        controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
 }
 
 

@@ -4,7 +4,7 @@ import { awsRegions } from './aws/region-ports.js'
 import { runCommand } from './cli/command.js'
 import { runPipeline } from './pipeline.js'
 import { systemClock } from './shared/clock.js'
-import type { Log } from './shared/log.js'
+import { cancelOnSignals, type Cancellation } from './shared/cancellation.js'
 
 /**
  * The command's composition root: argv, the process environment (credentials, region and
@@ -17,8 +17,7 @@ for (const stream of [process.stdout, process.stderr])
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
   })
-let received: NodeJS.Signals | undefined
-let dispose = (): void => undefined
+let cancellation: Cancellation | undefined
 
 process.exitCode = await runCommand({
   args: process.argv.slice(2),
@@ -28,10 +27,9 @@ process.exitCode = await runCommand({
   version: version(),
   now: () => systemClock.now(),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
-  signalled: () => received,
+  signalled: () => cancellation?.received(),
   pipeline: (front) => {
-    const cancellation = cancelOnSignals(front.log)
-    dispose = cancellation.dispose
+    cancellation = cancelOnSignals(front.log)
     return runPipeline({
       ...front,
       env,
@@ -42,29 +40,7 @@ process.exitCode = await runCommand({
     })
   }
 })
-dispose()
-
-/**
- * Ctrl-C (SIGINT) or a CI job's cancellation (SIGTERM): stop waiting, report the last known
- * states. Once the waits are over the handlers are gone, so a second signal ends the process.
- */
-function cancelOnSignals(log: Log): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    received ??= signal
-    log.info(`Received ${signal}: stopping the wait and reporting the last known states.`)
-    controller.abort()
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
-  }
-}
+cancellation?.dispose()
 
 /** From package.json beside the bundle (dist/cli/index.js) or the sources (src/cli.ts). */
 function version(): string {

@@ -8,6 +8,7 @@ import { FAILED_BEFORE_WAIT } from './publish/outputs.js'
 import { runnerDestination } from './publish/runner-destination.js'
 import { systemClock } from './shared/clock.js'
 import type { Env } from './shared/env.js'
+import { cancelOnSignals } from './shared/cancellation.js'
 import type { Log } from './shared/log.js'
 
 /**
@@ -67,22 +68,4 @@ async function createChecks(
     payload: eventPayload(),
     log
   })
-}
-
-/** A cancelled workflow sends SIGINT (then SIGTERM): stop waiting, report what is known. */
-function cancelOnSignals(log: Log): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log.info(`Received ${signal}: stopping the wait and reporting the last known states.`)
-    controller.abort()
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
-  }
 }

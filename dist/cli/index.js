@@ -30567,6 +30567,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4245);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8288);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6103);
+/* harmony import */ var _shared_cancellation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1010);
+
 
 
 
@@ -30585,8 +30587,7 @@ for (const stream of [process.stdout, process.stderr])
         if (error.code !== 'EPIPE')
             throw error;
     });
-let received;
-let dispose = () => undefined;
+let cancellation;
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)({
     args: process.argv.slice(2),
     env,
@@ -30595,10 +30596,9 @@ process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .runC
     version: version(),
     now: () => _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m.now(),
     writeFile: (path, text) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, text, 'utf8'),
-    signalled: () => received,
+    signalled: () => cancellation?.received(),
     pipeline: (front) => {
-        const cancellation = cancelOnSignals(front.log);
-        dispose = cancellation.dispose;
+        cancellation = (0,_shared_cancellation_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelOnSignals */ .d)(front.log);
         return (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .a)({
             ...front,
             env,
@@ -30609,28 +30609,7 @@ process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .runC
         });
     }
 });
-dispose();
-/**
- * Ctrl-C (SIGINT) or a CI job's cancellation (SIGTERM): stop waiting, report the last known
- * states. Once the waits are over the handlers are gone, so a second signal ends the process.
- */
-function cancelOnSignals(log) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        received ??= signal;
-        log.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
-        controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
-}
+cancellation?.dispose();
 /** From package.json beside the bundle (dist/cli/index.js) or the sources (src/cli.ts). */
 function version() {
     for (const path of ['../../package.json', '../package.json']) {
@@ -35425,6 +35404,39 @@ async function bestEffort(request, deps, options) {
         case 'exhausted':
             return { ok: false, why: `it kept failing: ${read.lastError}` };
     }
+}
+
+
+/***/ }),
+
+/***/ 1010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/**
+ * A cancelled workflow sends SIGINT (then SIGTERM), and so does Ctrl-C or a CI job's
+ * cancellation for the command: stop waiting, report the last known states.
+ */
+function cancelOnSignals(log) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (signal) => {
+        received ??= signal;
+        log.info(`Received ${signal}: stopping the wait and reporting the last known states.`);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
 }
 
 
