@@ -85,7 +85,10 @@ describe('the pipeline against the emulator', () => {
       },
       { 'conformance-pack-names': 'alpha, beta' }
     )
-    expect(run.outcome).toMatchObject({ kind: 'report', report: { verdict: { result: 'failure' } } })
+    expect(run.outcome).toMatchObject({
+      kind: 'report',
+      report: { verdict: { result: 'failure' } }
+    })
     const outputs = run.outputs()
     expect(outputs?.result).toBe('failure')
     expect(outputs?.['completed-packs']).toEqual(['alpha'])
