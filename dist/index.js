@@ -5767,7 +5767,7 @@ exports.xOB = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
-exports.f6p = GetConformancePackComplianceSummaryCommand;
+__webpack_unused_export__ = GetConformancePackComplianceSummaryCommand;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryResponse$;
 __webpack_unused_export__ = GetConnector$;
@@ -58554,7 +58554,7 @@ function partitionOf(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7091);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1189);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58563,7 +58563,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7091:
+/***/ 1189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61730,51 +61730,6 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts
 var aws_client = __nccwpck_require__(658);
-;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
-
-
-
-/** Most rules DescribeConformancePackCompliance returns in one page. */
-const RULES_PAGE_LIMIT = 1000;
-/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
-function createComplianceSource(client) {
-    return {
-        async summaries(names, nextToken, signal) {
-            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
-                ConformancePackNames: [...names],
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
-                    name: s.ConformancePackName ?? '',
-                    compliance: s.ConformancePackComplianceStatus ?? ''
-                })),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        async nonCompliantRules(name, nextToken, signal) {
-            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
-                ConformancePackName: name,
-                Filters: { ComplianceType: 'NON_COMPLIANT' },
-                Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
-                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
-                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
-                    ? [r.ConfigRuleName]
-                    : []),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        classify: errors/* classifyError */.fe,
-        isNoSuchPack: errors/* isNoSuchPackError */.u7
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/packs/pack-state.ts
 /** The five states DescribeConformancePackStatus reports for an account's packs. */
 const SERVICE_STATES = [
@@ -62053,7 +62008,7 @@ function newest(a, b) {
 
 
 
-const rule_evaluation_source_RULES_PAGE_LIMIT = 1000;
+const RULES_PAGE_LIMIT = 1000;
 const STATUS_PAGE_LIMIT = 50;
 const DETAILS_PAGE_LIMIT = 100;
 /**
@@ -62068,7 +62023,7 @@ function createRuleEvaluationSource(client) {
         async packRules(pack, nextToken, signal) {
             const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
                 ConformancePackName: pack,
-                Limit: rule_evaluation_source_RULES_PAGE_LIMIT,
+                Limit: RULES_PAGE_LIMIT,
                 NextToken: nextToken
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
@@ -62166,7 +62121,6 @@ function defined(value) {
 
 
 
-
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
@@ -62179,7 +62133,6 @@ function awsRegions(env) {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
             accountStatuses: () => createStatusSource(client, log),
             organizationStatuses: () => createOrganizationSource(client, log),
-            compliance: () => createComplianceSource(client),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
@@ -64366,7 +64319,6 @@ function bar(now) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
-
 
 
 

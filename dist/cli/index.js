@@ -5767,7 +5767,7 @@ exports.xOB = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
-exports.f6p = GetConformancePackComplianceSummaryCommand;
+__webpack_unused_export__ = GetConformancePackComplianceSummaryCommand;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryResponse$;
 __webpack_unused_export__ = GetConnector$;
@@ -30183,7 +30183,7 @@ function partitionOf(region) {
 
 /***/ }),
 
-/***/ 940:
+/***/ 8853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30278,51 +30278,6 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts
 var aws_client = __nccwpck_require__(658);
-;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
-
-
-
-/** Most rules DescribeConformancePackCompliance returns in one page. */
-const RULES_PAGE_LIMIT = 1000;
-/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
-function createComplianceSource(client) {
-    return {
-        async summaries(names, nextToken, signal) {
-            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
-                ConformancePackNames: [...names],
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
-                    name: s.ConformancePackName ?? '',
-                    compliance: s.ConformancePackComplianceStatus ?? ''
-                })),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        async nonCompliantRules(name, nextToken, signal) {
-            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
-                ConformancePackName: name,
-                Filters: { ComplianceType: 'NON_COMPLIANT' },
-                Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
-                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
-                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
-                    ? [r.ConfigRuleName]
-                    : []),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        classify: errors/* classifyError */.fe,
-        isNoSuchPack: errors/* isNoSuchPackError */.u7
-    };
-}
-
 // EXTERNAL MODULE: ./src/packs/pack-state.ts
 var pack_state = __nccwpck_require__(5977);
 ;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
@@ -30436,7 +30391,7 @@ var rule_evaluation_reads = __nccwpck_require__(9076);
 
 
 
-const rule_evaluation_source_RULES_PAGE_LIMIT = 1000;
+const RULES_PAGE_LIMIT = 1000;
 const STATUS_PAGE_LIMIT = 50;
 const DETAILS_PAGE_LIMIT = 100;
 /**
@@ -30451,7 +30406,7 @@ function createRuleEvaluationSource(client) {
         async packRules(pack, nextToken, signal) {
             const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
                 ConformancePackName: pack,
-                Limit: rule_evaluation_source_RULES_PAGE_LIMIT,
+                Limit: RULES_PAGE_LIMIT,
                 NextToken: nextToken
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
@@ -30549,7 +30504,6 @@ function defined(value) {
 
 
 
-
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
@@ -30562,7 +30516,6 @@ function awsRegions(env) {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
             accountStatuses: () => createStatusSource(client, log),
             organizationStatuses: () => createOrganizationSource(client, log),
-            compliance: () => createComplianceSource(client),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
@@ -30585,7 +30538,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _aws_partition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2947);
-/* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
+/* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8853);
 /* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9644);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5599);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6103);
@@ -34257,7 +34210,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L: () => (/* binding */ renderErrorSummary)
 });
 
-// UNUSED EXPORTS: MAX_ACCOUNTS_SHOWN, MAX_RESOURCES_SHOWN, escapeHtml, renderSummary
+// UNUSED EXPORTS: escapeHtml, renderSummary
 
 // EXTERNAL MODULE: ./src/compliance/annotations.ts
 var annotations = __nccwpck_require__(253);
@@ -34629,7 +34582,6 @@ function bar(now) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
-
 
 
 

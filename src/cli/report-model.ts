@@ -1,5 +1,5 @@
 import type { RuleEntry } from '../compliance/evaluation-compliance.js'
-import type { ComplianceStatus } from '../compliance/read-compliance.js'
+import type { ComplianceStatus } from '../compliance/compliance-result.js'
 import type { Scope } from '../inputs.js'
 import type { MissingPackPolicy } from '../packs/pack-state.js'
 import type { Result, Verdict } from '../verdict/verdict.js'

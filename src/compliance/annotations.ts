@@ -1,4 +1,4 @@
-import type { PackCompliance } from './read-compliance.js'
+import type { PackCompliance } from './compliance-result.js'
 import { rulesWith, type RuleEntry } from './evaluation-compliance.js'
 
 /** What INSUFFICIENT_DATA means, for the summary and the annotations. */

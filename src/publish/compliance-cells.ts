@@ -1,4 +1,4 @@
-import type { ComplianceStatus, PackCompliance } from '../compliance/read-compliance.js'
+import type { ComplianceStatus, PackCompliance } from '../compliance/compliance-result.js'
 import { ruleErrorText } from '../compliance/annotations.js'
 import { rulesWith, type RuleEntry } from '../compliance/evaluation-compliance.js'
 import { formatDuration } from '../packs/pack-text.js'

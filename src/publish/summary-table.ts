@@ -1,5 +1,5 @@
 import { accountFailed } from '../packs/member-account.js'
-import type { PackCompliance } from '../compliance/read-compliance.js'
+import type { PackCompliance } from '../compliance/compliance-result.js'
 import { complianceCell, rulesHtml } from './compliance-cells.js'
 import type { ConsoleLinks } from '../report/console-links.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'

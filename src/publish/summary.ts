@@ -1,4 +1,4 @@
-import type { PackCompliance } from '../compliance/read-compliance.js'
+import type { PackCompliance } from '../compliance/compliance-result.js'
 import { INSUFFICIENT_DATA_MEANING } from '../compliance/annotations.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
 import type { Scope } from '../inputs.js'
@@ -15,7 +15,6 @@ import type { PackLists, Result, Verdict } from '../verdict/verdict.js'
 import type { WaitEnd } from '../wait/wait-for-packs.js'
 
 export { escapeHtml } from './html.js'
-export { MAX_ACCOUNTS_SHOWN, MAX_RESOURCES_SHOWN } from './summary-table.js'
 import type { ConsoleLinks } from '../report/console-links.js'
 
 /** One region's part of the summary. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { complianceCell, rulesHtml } from '../../../src/publish/compliance-cells.js'
 import { commercialLinks } from '../../support/builders.js'
-import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
+import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import {
   complianceAnnotations,
   INSUFFICIENT_DATA_MEANING

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { commercialLinks } from '../../support/builders.js'
-import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
+import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { Scope } from '../../../src/inputs.js'
