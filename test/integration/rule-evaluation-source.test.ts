@@ -329,7 +329,6 @@ describe('reading rule evaluations over the wire (real Config client → emulato
     expect(read.resources.map((r) => r.resourceId)).toEqual(['b0', 'b1', 'b2', 'b3'])
     expect(emulator?.callsOf('GetConformancePackComplianceDetails')).toBe(2)
   })
-
 })
 
 describe('StartConfigRulesEvaluation over the wire', () => {
