@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   eventPayload: () => (/* binding */ eventPayload)
 });
 
-// UNUSED EXPORTS: FINAL_UPDATE_BUDGET_MS, PERMANENT_STATUSES
+// UNUSED EXPORTS: FINAL_UPDATE_BUDGET_MS
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __webpack_require__(157);
@@ -352,7 +352,6 @@ var request_policy = __webpack_require__(5183);
  * the job summary's markdown. Reporting is best effort: no call ever throws, delays the wait
  * beyond its bound, or fails the step.
  */
-
 
 /** The workflow event's payload: read here, where @actions/github is loaded anyway. */
 function eventPayload() {

@@ -5767,7 +5767,7 @@ exports.xOB = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
-exports.f6p = GetConformancePackComplianceSummaryCommand;
+__webpack_unused_export__ = GetConformancePackComplianceSummaryCommand;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryResponse$;
 __webpack_unused_export__ = GetConnector$;
@@ -58383,9 +58383,8 @@ module.exports = {
 /* harmony export */   a4: () => (/* binding */ createConfigClient)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_config_service__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7101);
-/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5152);
+/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2947);
 
-// The endpoint rules of every SDK client already use this partition table: no extra weight.
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -58410,7 +58409,7 @@ function createConfigClient(region, env) {
  * real (new regions appear before the SDK learns of them), so this only warrants a warning.
  */
 function isKnownRegion(region) {
-    return (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__.partition)(region).description !== undefined;
+    return (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionOf */ .i)(region).known;
 }
 
 
@@ -58529,11 +58528,33 @@ const permanent = (message, cause) => cause ? { kind: 'permanent', message, caus
 
 /***/ }),
 
+/***/ 2947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5152);
+// The endpoint rules of every SDK client already use this partition table: no extra weight.
+
+/**
+ * The partition a region belongs to, from the SDK's own partition data: `aws`, `aws-us-gov`,
+ * `aws-cn`, and any later one the SDK learns of. A region the table does not list falls in
+ * `aws` (the SDK's own default), and `known` says so.
+ */
+function partitionOf(region) {
+    const found = (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__.partition)(region);
+    return { name: found.name, dnsSuffix: found.dnsSuffix, known: found.description !== undefined };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4166);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1189);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -58542,7 +58563,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4166:
+/***/ 1189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61544,6 +61565,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/aws/partition.ts
+var partition = __nccwpck_require__(2947);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7101);
 // EXTERNAL MODULE: ./src/shared/abortable.ts
@@ -61707,51 +61730,6 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts
 var aws_client = __nccwpck_require__(658);
-;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
-
-
-
-/** Most rules DescribeConformancePackCompliance returns in one page. */
-const RULES_PAGE_LIMIT = 1000;
-/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
-function createComplianceSource(client) {
-    return {
-        async summaries(names, nextToken, signal) {
-            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
-                ConformancePackNames: [...names],
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
-                    name: s.ConformancePackName ?? '',
-                    compliance: s.ConformancePackComplianceStatus ?? ''
-                })),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        async nonCompliantRules(name, nextToken, signal) {
-            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
-                ConformancePackName: name,
-                Filters: { ComplianceType: 'NON_COMPLIANT' },
-                Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
-                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
-                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
-                    ? [r.ConfigRuleName]
-                    : []),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        classify: errors/* classifyError */.fe,
-        isNoSuchPack: errors/* isNoSuchPackError */.u7
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/packs/pack-state.ts
 /** The five states DescribeConformancePackStatus reports for an account's packs. */
 const SERVICE_STATES = [
@@ -62030,7 +62008,7 @@ function newest(a, b) {
 
 
 
-const rule_evaluation_source_RULES_PAGE_LIMIT = 1000;
+const RULES_PAGE_LIMIT = 1000;
 const STATUS_PAGE_LIMIT = 50;
 const DETAILS_PAGE_LIMIT = 100;
 /**
@@ -62045,7 +62023,7 @@ function createRuleEvaluationSource(client) {
         async packRules(pack, nextToken, signal) {
             const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
                 ConformancePackName: pack,
-                Limit: rule_evaluation_source_RULES_PAGE_LIMIT,
+                Limit: RULES_PAGE_LIMIT,
                 NextToken: nextToken
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
@@ -62143,7 +62121,6 @@ function defined(value) {
 
 
 
-
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
@@ -62156,7 +62133,6 @@ function awsRegions(env) {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
             accountStatuses: () => createStatusSource(client, log),
             organizationStatuses: () => createOrganizationSource(client, log),
-            compliance: () => createComplianceSource(client),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
@@ -62246,310 +62222,12 @@ function verdictText(verdict) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/html.ts
-/**
- * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
- * no line break: a blank line ends the HTML block in markdown, which would break the table and
- * let the rest of the text be read as markdown.
- */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;')
-        .replace(/\r\n|[\n\r]/g, '<br>');
-}
-/**
- * The HTML of a heading line, as @actions/core's summary writes it (the job summaries of
- * earlier versions read the same).
- */
-function heading(text, level) {
-    return `<h${level}>${text}</h${level}>\n`;
-}
-/** A table line, as @actions/core's summary writes it: no white space between the tags. */
-function table(rows) {
-    const cell = (c) => {
-        if (typeof c === 'string')
-            return wrap('td', c);
-        return wrap(c.header ? 'th' : 'td', c.data, c.colspan ? ` colspan="${c.colspan}"` : '');
-    };
-    return `${wrap('table', rows.map((row) => wrap('tr', row.map(cell).join(''))).join(''))}\n`;
-}
-function wrap(tag, content, attrs = '') {
-    return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
-}
-
-;// CONCATENATED MODULE: ./src/packs/deployment.ts
-/**
- * How far the runner's clock may be ahead of AWS's before a deployment requested after
- * `requested-after` looks older than it. Hosted runners and AWS keep their clocks in sync
- * to well under a second, and AWS refuses signed requests from a clock more than 5 minutes
- * off; 30 s is ample for that, and still far less than a deployment takes, so an earlier
- * deployment is not mistaken for the awaited one unless it was requested within 30 s of it.
- */
-const CLOCK_SKEW_ALLOWANCE_MS = 30_000;
-/**
- * When the deployment a record shows was requested: LastUpdateRequestedTime, or an
- * organization pack's LastUpdateTime (the last change of its status, which a new deployment
- * moves on as well).
- */
-function deploymentTime(detail) {
-    return detail.requestedAt ?? detail.updatedAt;
-}
-/**
- * The one rule of `requested-after`: a pack the service answered for whose deployment was
- * requested before `requestedAfter` (less the clock allowance) still shows an earlier
- * deployment, whatever its state, and is awaited. A record with no time cannot be compared
- * and is taken as it is; so is every pack when `requestedAfter` is undefined.
- */
-function checkDeployment(status, requestedAfter) {
-    if (requestedAfter === undefined)
-        return status;
-    switch (status.state) {
-        case 'UNKNOWN':
-        case 'NOT_FOUND':
-        case 'DELETE_COMPLETE':
-        case 'PREVIOUS_DEPLOYMENT':
-            return status;
-    }
-    const shown = deploymentTime(status.detail);
-    if (!shown || shown.getTime() >= requestedAfter - CLOCK_SKEW_ALLOWANCE_MS)
-        return status;
-    return {
-        name: status.name,
-        state: 'PREVIOUS_DEPLOYMENT',
-        detail: status.detail,
-        shownRequestedAt: shown,
-        awaitedAfter: new Date(requestedAfter)
-    };
-}
-/** What a pack still showing an earlier deployment shows; undefined for any other pack. */
-function earlierOf(status) {
-    if (status.state !== 'PREVIOUS_DEPLOYMENT')
-        return undefined;
-    return {
-        name: status.name,
-        state: status.detail.state,
-        requestedAt: status.shownRequestedAt,
-        awaitedAfter: status.awaitedAfter
-    };
-}
-/** Every pack of `packs` that still shows an earlier deployment. */
-function earlierDeployments(packs) {
-    return packs.flatMap((p) => earlierOf(p) ?? []);
-}
-/** `still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z` */
-function describeWaitingFor(earlier) {
-    return `still shows the deployment requested at ${isoTime(earlier.requestedAt)} (${earlier.state}); waiting for the one requested after ${isoTime(earlier.awaitedAfter)}`;
-}
-/** `alpha still shows an older deployment (CREATE_FAILED, requested at …), not one requested after …` */
-function describeEarlier(earlier) {
-    return `${earlier.name} still shows an older deployment (${earlier.state}, requested at ${isoTime(earlier.requestedAt)}), not one requested after ${isoTime(earlier.awaitedAfter)}`;
-}
-/** ISO 8601 in UTC, without the milliseconds when there are none. */
-function isoTime(date) {
-    return date.toISOString().replace(/\.000Z$/, 'Z');
-}
-const TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:[Zz]|([+-])(\d\d):(\d\d))$/;
-/**
- * An ISO 8601 time with a time zone (`2026-12-01T08:00:00Z`, `2026-12-01T09:00:00+01:00`)
- * as epoch ms; undefined when it is not one. Without a zone a time would depend on the
- * runner's. Read field by field: Date.parse quietly rolls 2026-02-30 over into March.
- */
-function parseIsoTime(value) {
-    const m = TIME.exec(value);
-    if (!m)
-        return undefined;
-    const [year, month, day, hour, minute, second] = m.slice(1, 7).map((f) => Number(f ?? 0));
-    const fraction = Math.floor(Number(m[7] ?? 0) * 1000);
-    const [offsetHours, offsetMinutes] = [Number(m[9] ?? 0), Number(m[10] ?? 0)];
-    const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, fraction));
-    // A field out of range (month 13, 24:00, 02-30) comes back as a different date.
-    const fieldsHold = local.getUTCFullYear() === year &&
-        local.getUTCMonth() === month - 1 &&
-        local.getUTCDate() === day &&
-        local.getUTCHours() === hour &&
-        local.getUTCMinutes() === minute &&
-        local.getUTCSeconds() === second;
-    if (!fieldsHold || offsetHours > 23 || offsetMinutes > 59)
-        return undefined;
-    const offset = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-    return local.getTime() - offset;
-}
-
-;// CONCATENATED MODULE: ./src/packs/pack-text.ts
-
-
-/** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
-function formatDuration(ms) {
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return `${h}h${String(m).padStart(2, '0')}m`;
-    if (m > 0)
-        return `${m}m${String(s).padStart(2, '0')}s`;
-    return `${s}s`;
-}
-/**
- * How long a pack has taken: from its last requested update to its completion (when the
- * service reports one for this update) or else to `now`. Undefined when the request time is
- * unknown.
- */
-function packDuration(status, now) {
-    const detail = detailOf(status);
-    const requested = detail?.requestedAt?.getTime();
-    if (requested === undefined)
-        return undefined;
-    const completed = detail?.completedAt?.getTime();
-    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
-        ? completed
-        : now;
-    return Math.max(0, end - requested);
-}
-/**
- * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
- * A first sighting says how old the request is, or how long a completed pack took.
- */
-function describeChange(previous, next, now) {
-    const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined;
-    return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`;
-}
-function transition(previous, next, now) {
-    const duration = packDuration(next, now);
-    if (previous && previous.state !== 'UNKNOWN') {
-        const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`;
-        return `${previous.state} → ${next.state}${after}`;
-    }
-    const requested = detailOf(next)?.requestedAt?.getTime();
-    if (requested === undefined || duration === undefined)
-        return next.state;
-    return duration < now - requested
-        ? `${next.state} (took ${formatDuration(duration)})`
-        : `${next.state} (requested ${formatDuration(duration)} ago)`;
-}
-/**
- * The reason to show for a pack: the service's own, except for a pack that is gone, whose
- * last reason no longer applies.
- */
-function reasonOf(status) {
-    switch (status.state) {
-        case 'UNKNOWN':
-            return status.reason;
-        case 'NOT_FOUND':
-        case 'DELETE_COMPLETE':
-            return undefined;
-        case 'PREVIOUS_DEPLOYMENT': {
-            // The earlier deployment's own reason no longer applies.
-            const text = describeWaitingFor(earlierOf(status));
-            return text.charAt(0).toUpperCase() + text.slice(1);
-        }
-        case 'DELETE_SUCCESSFUL':
-            // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
-            return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined;
-        default:
-            return status.detail.reason;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/compliance/annotations.ts
-
-
 
 /** What INSUFFICIENT_DATA means, for the summary and the annotations. */
 const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
-/** Rule names listed in the summary before the rest are counted. */
-const RULES_SHOWN = 10;
-/** Non-compliant resources of a rule listed in the summary before the rest are counted. */
-const RESOURCES_SHOWN = 10;
 /** Non-compliant resources of a rule named in an annotation. */
 const RESOURCES_ANNOTATED = 3;
-const CELLS = {
-    COMPLIANT: '✅ COMPLIANT',
-    NON_COMPLIANT: '❌ NON_COMPLIANT',
-    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
-};
-/**
- * The compliance column of the summary table; '–' when compliance was not read. With the
- * rules judged: how many ended how, and how long their evaluation took.
- */
-function complianceCell(c) {
-    if (!c)
-        return '–';
-    const e = c.evaluation;
-    if (!e)
-        return CELLS[c.compliance];
-    const allOutOfScope = c.compliance === 'INSUFFICIENT_DATA' && e.nothingInScope > 0;
-    const head = allOutOfScope ? '✅ nothing in scope' : CELLS[c.compliance];
-    const counts = [
-        `${e.compliant} compliant`,
-        `${e.nonCompliant} non-compliant`,
-        ...(e.nothingInScope ? [`${e.nothingInScope} with nothing in scope`] : []),
-        `${e.unevaluated} unevaluated`,
-        `${e.failed} failed`
-    ];
-    return `${head}<br>${counts.join(', ')}<br>evaluated in ${formatDuration(e.durationMs)}`;
-}
-/**
- * What goes under the pack's row: its non-compliant rules (the first 10, then how many more),
- * each with its non-compliant resources, then the rules that failed to evaluate and those not
- * evaluated yet. '' when there is nothing to say.
- */
-function rulesHtml(c) {
-    const parts = [];
-    const rules = c.nonCompliantRules;
-    if (rules.length) {
-        const byName = new Map((c.rules ?? []).map((r) => [r.name, r]));
-        const items = rules
-            .slice(0, RULES_SHOWN)
-            .map((rule) => `<li>${escapeHtml(rule)}${resourcesHtml(byName.get(rule), c.region)}</li>`);
-        if (rules.length > RULES_SHOWN)
-            items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
-        parts.push(`Non-compliant rules:<ul>${items.join('')}</ul>`);
-    }
-    const failed = rulesWith(c, 'EVALUATION_FAILED');
-    if (failed.length) {
-        parts.push(`Rules that failed to evaluate:${listHtml(failed, (r) => `${escapeHtml(r.name)}: ${escapeHtml(errorText(r))}`)}`);
-    }
-    const unevaluated = rulesWith(c, 'NOT_EVALUATED');
-    if (unevaluated.length) {
-        parts.push(`Rules not evaluated since the deployment:${listHtml(unevaluated, (r) => escapeHtml(r.name))}`);
-    }
-    return parts.join('');
-}
-function listHtml(rules, item) {
-    const items = rules.slice(0, RULES_SHOWN).map((r) => `<li>${item(r)}</li>`);
-    if (rules.length > RULES_SHOWN)
-        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
-    return `<ul>${items.join('')}</ul>`;
-}
-function resourcesHtml(rule, region) {
-    const resources = rule?.nonCompliantResources ?? [];
-    if (!resources.length)
-        return '';
-    const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
-        const name = escapeHtml(`${r.resourceType} ${r.resourceId}`);
-        const url = region ? resourceUrl(r, region) : undefined;
-        const shown = url ? `<a href="${escapeHtml(url)}">${name}</a>` : name;
-        return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}</li>`;
-    });
-    const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN);
-    if (more || rule?.resourcesTruncated) {
-        items.push(`<li>${more ? `${more} more` : ''}${rule?.resourcesTruncated ? ' (and more not read)' : ''}</li>`);
-    }
-    return `<ul>${items.join('')}</ul>`;
-}
-/** The resource's page in the AWS Config console. */
-function resourceUrl(resource, region) {
-    const query = new URLSearchParams({
-        resourceId: resource.resourceId,
-        resourceType: resource.resourceType
-    });
-    return `https://${region}.console.aws.amazon.com/config/home?region=${encodeURIComponent(region)}#/resources/details?${query.toString()}`;
-}
 /**
  * A line per pack that is not COMPLIANT, and per pack with rules that failed to evaluate.
  * NON_COMPLIANT and failed rules fail the step under `require` (an error) and only warn under
@@ -62587,7 +62265,7 @@ function complianceAnnotations(packs, mode, label) {
             notes.push({
                 level,
                 title: `Conformance pack ${shown}: rule evaluation failed`,
-                message: `${shown}: ${failed.length} rule(s) failed to evaluate: ${failed.map((r) => `${r.name} (${errorText(r)})`).join(', ')}`
+                message: `${shown}: ${failed.length} rule(s) failed to evaluate: ${failed.map((r) => `${r.name} (${ruleErrorText(r)})`).join(', ')}`
             });
         }
     }
@@ -62604,7 +62282,8 @@ function resourcesText(rule) {
     const more = resources.length - shown.length;
     return ` (${shown.join(', ')}${more ? ` and ${more} more` : ''})`;
 }
-function errorText(rule) {
+/** Why a rule failed to evaluate, as AWS said it. */
+function ruleErrorText(rule) {
     if (!rule.error)
         return 'no reason given';
     return rule.error.message ? `${rule.error.code}: ${rule.error.message}` : rule.error.code;
@@ -63353,7 +63032,7 @@ function gate(verdict, reads, mode) {
             headline: problems.join('; ')
         };
     }
-    const failed = entries.flatMap((e) => rulesWith(e, 'EVALUATION_FAILED').map((r) => `${label(e.region, e.name)}/${r.name} (${r.error ? gate_errorText(r.error) : 'no reason given'})`));
+    const failed = entries.flatMap((e) => rulesWith(e, 'EVALUATION_FAILED').map((r) => `${label(e.region, e.name)}/${r.name} (${r.error ? errorText(r.error) : 'no reason given'})`));
     const failedLine = failed.length
         ? `${failed.length} rule(s) failed to evaluate: ${failed.join('; ')}`
         : '';
@@ -63376,8 +63055,106 @@ function gate(verdict, reads, mode) {
     }
     return { ...base, verdict };
 }
-function gate_errorText(error) {
+function errorText(error) {
     return error.message ? `${error.code}: ${error.message}` : error.code;
+}
+
+;// CONCATENATED MODULE: ./src/packs/deployment.ts
+/**
+ * How far the runner's clock may be ahead of AWS's before a deployment requested after
+ * `requested-after` looks older than it. Hosted runners and AWS keep their clocks in sync
+ * to well under a second, and AWS refuses signed requests from a clock more than 5 minutes
+ * off; 30 s is ample for that, and still far less than a deployment takes, so an earlier
+ * deployment is not mistaken for the awaited one unless it was requested within 30 s of it.
+ */
+const CLOCK_SKEW_ALLOWANCE_MS = 30_000;
+/**
+ * When the deployment a record shows was requested: LastUpdateRequestedTime, or an
+ * organization pack's LastUpdateTime (the last change of its status, which a new deployment
+ * moves on as well).
+ */
+function deploymentTime(detail) {
+    return detail.requestedAt ?? detail.updatedAt;
+}
+/**
+ * The one rule of `requested-after`: a pack the service answered for whose deployment was
+ * requested before `requestedAfter` (less the clock allowance) still shows an earlier
+ * deployment, whatever its state, and is awaited. A record with no time cannot be compared
+ * and is taken as it is; so is every pack when `requestedAfter` is undefined.
+ */
+function checkDeployment(status, requestedAfter) {
+    if (requestedAfter === undefined)
+        return status;
+    switch (status.state) {
+        case 'UNKNOWN':
+        case 'NOT_FOUND':
+        case 'DELETE_COMPLETE':
+        case 'PREVIOUS_DEPLOYMENT':
+            return status;
+    }
+    const shown = deploymentTime(status.detail);
+    if (!shown || shown.getTime() >= requestedAfter - CLOCK_SKEW_ALLOWANCE_MS)
+        return status;
+    return {
+        name: status.name,
+        state: 'PREVIOUS_DEPLOYMENT',
+        detail: status.detail,
+        shownRequestedAt: shown,
+        awaitedAfter: new Date(requestedAfter)
+    };
+}
+/** What a pack still showing an earlier deployment shows; undefined for any other pack. */
+function earlierOf(status) {
+    if (status.state !== 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return {
+        name: status.name,
+        state: status.detail.state,
+        requestedAt: status.shownRequestedAt,
+        awaitedAfter: status.awaitedAfter
+    };
+}
+/** Every pack of `packs` that still shows an earlier deployment. */
+function earlierDeployments(packs) {
+    return packs.flatMap((p) => earlierOf(p) ?? []);
+}
+/** `still shows the deployment requested at 2026-11-30T07:00:00Z (CREATE_FAILED); waiting for the one requested after 2026-12-01T08:00:00Z` */
+function describeWaitingFor(earlier) {
+    return `still shows the deployment requested at ${isoTime(earlier.requestedAt)} (${earlier.state}); waiting for the one requested after ${isoTime(earlier.awaitedAfter)}`;
+}
+/** `alpha still shows an older deployment (CREATE_FAILED, requested at …), not one requested after …` */
+function describeEarlier(earlier) {
+    return `${earlier.name} still shows an older deployment (${earlier.state}, requested at ${isoTime(earlier.requestedAt)}), not one requested after ${isoTime(earlier.awaitedAfter)}`;
+}
+/** ISO 8601 in UTC, without the milliseconds when there are none. */
+function isoTime(date) {
+    return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+const TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:[Zz]|([+-])(\d\d):(\d\d))$/;
+/**
+ * An ISO 8601 time with a time zone (`2026-12-01T08:00:00Z`, `2026-12-01T09:00:00+01:00`)
+ * as epoch ms; undefined when it is not one. Without a zone a time would depend on the
+ * runner's. Read field by field: Date.parse quietly rolls 2026-02-30 over into March.
+ */
+function parseIsoTime(value) {
+    const m = TIME.exec(value);
+    if (!m)
+        return undefined;
+    const [year, month, day, hour, minute, second] = m.slice(1, 7).map((f) => Number(f ?? 0));
+    const fraction = Math.floor(Number(m[7] ?? 0) * 1000);
+    const [offsetHours, offsetMinutes] = [Number(m[9] ?? 0), Number(m[10] ?? 0)];
+    const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second, fraction));
+    // A field out of range (month 13, 24:00, 02-30) comes back as a different date.
+    const fieldsHold = local.getUTCFullYear() === year &&
+        local.getUTCMonth() === month - 1 &&
+        local.getUTCDate() === day &&
+        local.getUTCHours() === hour &&
+        local.getUTCMinutes() === minute &&
+        local.getUTCSeconds() === second;
+    if (!fieldsHold || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    const offset = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    return local.getTime() - offset;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -63586,6 +63363,92 @@ function inputs_valueOf(source, input) {
     return source.getInput(input) || DEFAULTS[input];
 }
 
+;// CONCATENATED MODULE: ./src/packs/pack-text.ts
+
+
+/** `3m12s`, `45s`, `1h05m`: short enough for a log line, exact enough to compare runs. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return `${h}h${String(m).padStart(2, '0')}m`;
+    if (m > 0)
+        return `${m}m${String(s).padStart(2, '0')}s`;
+    return `${s}s`;
+}
+/**
+ * How long a pack has taken: from its last requested update to its completion (when the
+ * service reports one for this update) or else to `now`. Undefined when the request time is
+ * unknown.
+ */
+function packDuration(status, now) {
+    const detail = detailOf(status);
+    const requested = detail?.requestedAt?.getTime();
+    if (requested === undefined)
+        return undefined;
+    const completed = detail?.completedAt?.getTime();
+    const end = completed !== undefined && completed >= requested && status.state === 'CREATE_COMPLETE'
+        ? completed
+        : now;
+    return Math.max(0, end - requested);
+}
+/**
+ * How long the awaited deployment took, for the reports' duration columns: none for a pack
+ * that is not there, and none for one that still shows an earlier deployment, whose age is not
+ * how long the awaited one has taken.
+ */
+function deploymentDuration(status, now) {
+    if (outcomeOf(status.state) === 'missing' || status.state === 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return packDuration(status, now);
+}
+/**
+ * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
+ * A first sighting says how old the request is, or how long a completed pack took.
+ */
+function describeChange(previous, next, now) {
+    const reason = outcomeOf(next.state) === 'failed' ? reasonOf(next) : undefined;
+    return `${next.name}: ${transition(previous, next, now)}${reason ? `: ${reason}` : ''}`;
+}
+function transition(previous, next, now) {
+    const duration = packDuration(next, now);
+    if (previous && previous.state !== 'UNKNOWN') {
+        const after = duration === undefined ? '' : ` after ${formatDuration(duration)}`;
+        return `${previous.state} → ${next.state}${after}`;
+    }
+    const requested = detailOf(next)?.requestedAt?.getTime();
+    if (requested === undefined || duration === undefined)
+        return next.state;
+    return duration < now - requested
+        ? `${next.state} (took ${formatDuration(duration)})`
+        : `${next.state} (requested ${formatDuration(duration)} ago)`;
+}
+/**
+ * The reason to show for a pack: the service's own, except for a pack that is gone, whose
+ * last reason no longer applies.
+ */
+function reasonOf(status) {
+    switch (status.state) {
+        case 'UNKNOWN':
+            return status.reason;
+        case 'NOT_FOUND':
+        case 'DELETE_COMPLETE':
+            return undefined;
+        case 'PREVIOUS_DEPLOYMENT': {
+            // The earlier deployment's own reason no longer applies.
+            const text = describeWaitingFor(earlierOf(status));
+            return text.charAt(0).toUpperCase() + text.slice(1);
+        }
+        case 'DELETE_SUCCESSFUL':
+            // Seen deleting, then gone: the last reason no longer applies (unlike one reported so).
+            return status.detail.state === 'DELETE_SUCCESSFUL' ? status.detail.reason : undefined;
+        default:
+            return status.detail.reason;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packs/label.ts
 /**
  * How a pack is named in lists that span regions (outputs, annotations, the step's line):
@@ -63709,11 +63572,292 @@ function combineEnds(outcomes) {
 
 // EXTERNAL MODULE: ./src/publish/check-view.ts
 var check_view = __nccwpck_require__(3153);
+;// CONCATENATED MODULE: ./src/publish/html.ts
+/**
+ * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
+ * no line break: a blank line ends the HTML block in markdown, which would break the table and
+ * let the rest of the text be read as markdown.
+ */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        .replace(/\r\n|[\n\r]/g, '<br>');
+}
+/**
+ * The HTML of a heading line, as @actions/core's summary writes it (the job summaries of
+ * earlier versions read the same).
+ */
+function heading(text, level) {
+    return `<h${level}>${text}</h${level}>\n`;
+}
+/** A table line, as @actions/core's summary writes it: no white space between the tags. */
+function table(rows) {
+    const cell = (c) => {
+        if (typeof c === 'string')
+            return wrap('td', c);
+        return wrap(c.header ? 'th' : 'td', c.data, c.colspan ? ` colspan="${c.colspan}"` : '');
+    };
+    return `${wrap('table', rows.map((row) => wrap('tr', row.map(cell).join(''))).join(''))}\n`;
+}
+function wrap(tag, content, attrs = '') {
+    return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+const noPackIn = (regions) => `No conformance pack was found in ${regions}`;
+/** The one line the step fails with, or the closing line of a passing run. */
+function headline(verdict, end, elapsedMs) {
+    const list = (names) => names.join(', ');
+    const waited = formatDuration(elapsedMs);
+    // Why a pack that looks finished is still pending.
+    const earlier = (verdict.earlier ?? []).map((e) => `; ${describeEarlier(e)}`).join('');
+    switch (verdict.result) {
+        case 'cancelled':
+            return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
+        case 'timeout': {
+            const lastError = end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : '';
+            // Listing every pack never succeeded: there are no names to wait for, only the outage.
+            if (verdict.pending.length === 0)
+                return `Timed out after ${waited} before AWS Config listed the packs${lastError}`;
+            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}${earlier}`;
+        }
+        case 'failure': {
+            // A permanent error is the story; packs still pending are only its consequence.
+            const parts = end.kind === 'error' ? [end.message] : [];
+            if (verdict.failed.length)
+                parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`);
+            if (verdict.missing.length)
+                parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`);
+            if (verdict.pending.length && end.kind !== 'error')
+                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}${earlier}`);
+            // Only `compliance: require` makes an empty region a failure.
+            if (verdict.emptyRegions?.length)
+                parts.push(`${noPackIn(list(verdict.emptyRegions))}, so compliance: require had nothing to check`);
+            return parts.join('; ');
+        }
+        case 'noncompliant':
+            return `${verdict.noncompliant?.length ?? 0} conformance pack(s) deployed but NON_COMPLIANT: ${list(verdict.noncompliant ?? [])}`;
+        case 'success': {
+            const ignored = verdict.missing.length
+                ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
+                : '';
+            const empty = verdict.emptyRegions?.length ? list(verdict.emptyRegions) : undefined;
+            if (verdict.completed.length === 0)
+                return empty
+                    ? `${noPackIn(empty)}: nothing was checked there${ignored}`
+                    : `No conformance packs to wait for${ignored}`;
+            const done = `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
+            return empty ? `${done}; no conformance pack was found in ${empty}` : done;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/packs/member-account.ts
 
 /** Whether the pack's deployment failed in this account. */
 function accountFailed(account) {
     return isFailed(account.status);
+}
+
+;// CONCATENATED MODULE: ./src/publish/compliance-cells.ts
+
+
+
+
+/** Rule names listed in the summary before the rest are counted. */
+const RULES_SHOWN = 10;
+/** Non-compliant resources of a rule listed in the summary before the rest are counted. */
+const RESOURCES_SHOWN = 10;
+const CELLS = {
+    COMPLIANT: '✅ COMPLIANT',
+    NON_COMPLIANT: '❌ NON_COMPLIANT',
+    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
+};
+/**
+ * The compliance column of the summary table; '–' when compliance was not read. With the
+ * rules judged: how many ended how, and how long their evaluation took.
+ */
+function complianceCell(c) {
+    if (!c)
+        return '–';
+    const e = c.evaluation;
+    if (!e)
+        return CELLS[c.compliance];
+    const allOutOfScope = c.compliance === 'INSUFFICIENT_DATA' && e.nothingInScope > 0;
+    const head = allOutOfScope ? '✅ nothing in scope' : CELLS[c.compliance];
+    const counts = [
+        `${e.compliant} compliant`,
+        `${e.nonCompliant} non-compliant`,
+        ...(e.nothingInScope ? [`${e.nothingInScope} with nothing in scope`] : []),
+        `${e.unevaluated} unevaluated`,
+        `${e.failed} failed`
+    ];
+    return `${head}<br>${counts.join(', ')}<br>evaluated in ${formatDuration(e.durationMs)}`;
+}
+/**
+ * What goes under the pack's row: its non-compliant rules (the first 10, then how many more),
+ * each with its non-compliant resources, then the rules that failed to evaluate and those not
+ * evaluated yet. '' when there is nothing to say.
+ */
+function rulesHtml(c, links) {
+    const parts = [];
+    const rules = c.nonCompliantRules;
+    if (rules.length) {
+        const byName = new Map((c.rules ?? []).map((r) => [r.name, r]));
+        const items = rules
+            .slice(0, RULES_SHOWN)
+            .map((rule) => `<li>${escapeHtml(rule)}${resourcesHtml(byName.get(rule), links)}</li>`);
+        if (rules.length > RULES_SHOWN)
+            items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+        parts.push(`Non-compliant rules:<ul>${items.join('')}</ul>`);
+    }
+    const failed = rulesWith(c, 'EVALUATION_FAILED');
+    if (failed.length) {
+        parts.push(`Rules that failed to evaluate:${listHtml(failed, (r) => `${escapeHtml(r.name)}: ${escapeHtml(ruleErrorText(r))}`)}`);
+    }
+    const unevaluated = rulesWith(c, 'NOT_EVALUATED');
+    if (unevaluated.length) {
+        parts.push(`Rules not evaluated since the deployment:${listHtml(unevaluated, (r) => escapeHtml(r.name))}`);
+    }
+    return parts.join('');
+}
+function listHtml(rules, item) {
+    const items = rules.slice(0, RULES_SHOWN).map((r) => `<li>${item(r)}</li>`);
+    if (rules.length > RULES_SHOWN)
+        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+    return `<ul>${items.join('')}</ul>`;
+}
+function resourcesHtml(rule, links) {
+    const resources = rule?.nonCompliantResources ?? [];
+    if (!resources.length)
+        return '';
+    const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
+        const name = escapeHtml(`${r.resourceType} ${r.resourceId}`);
+        const shown = `<a href="${escapeHtml(links.resource(r.resourceType, r.resourceId))}">${name}</a>`;
+        return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}</li>`;
+    });
+    const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN);
+    if (more || rule?.resourcesTruncated) {
+        items.push(`<li>${more ? `${more} more` : ''}${rule?.resourcesTruncated ? ' (and more not read)' : ''}</li>`);
+    }
+    return `<ul>${items.join('')}</ul>`;
+}
+
+;// CONCATENATED MODULE: ./src/wait/stack-progress.ts
+
+
+
+/** `7 of 12 resources created` */
+function describeStackProgress(progress) {
+    return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
+}
+/** Each resource's newest status, from events newest first; the stack's own events left out. */
+function resourceStatuses(events, since, into = new Map()) {
+    for (const event of events) {
+        const at = event.timestamp.getTime();
+        if (since && at < since.getTime())
+            break;
+        const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+        if (isTheStack || !event.logicalId)
+            continue;
+        const known = into.get(event.logicalId);
+        if (!known || known.at <= at)
+            into.set(event.logicalId, { status: event.status, at });
+    }
+    return into;
+}
+/** The count over resource statuses. */
+function countProgress(statuses) {
+    let created = 0;
+    for (const { status } of statuses.values())
+        if (status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE')
+            created += 1;
+    return { created, total: statuses.size };
+}
+/**
+ * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
+ * per pack an interval (the newest events, merged with what earlier reads saw), no read
+ * waited for by the poll loop, and silent for good after the first access denial (a
+ * least-privilege role need not allow it). Never throws.
+ */
+function stackProgressReader(deps) {
+    const progress = new Map();
+    const statuses = new Map();
+    const lastRead = new Map();
+    const gone = new Set();
+    const inFlight = new Set();
+    let reader;
+    let denied = false;
+    const startedAt = deps.clock.now();
+    const readOne = async (pack, stackArn) => {
+        const events = await (reader ??= deps.open().catch(() => undefined));
+        if (!events || denied)
+            return;
+        const bound = (0,request_policy/* boundRequest */.on)(deps, deps.requestTimeoutMs);
+        try {
+            const page = await events.read(stackArn, undefined, bound.signal);
+            const since = detailOf(pack)?.requestedAt;
+            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
+            statuses.set(pack.name, merged);
+            progress.set(pack.name, countProgress(merged));
+        }
+        catch (error) {
+            if (deps.signal.aborted)
+                return;
+            if (events.isStackGone(error))
+                return void gone.add(pack.name);
+            const failure = (0,request_policy/* classifyFailure */.XE)(error, bound.timedOut(), (e) => events.classify(e, EXPLAIN_IAM_ACTION));
+            if (failure.kind === 'permanent') {
+                denied = true;
+                deps.log.info(`Stack progress is not shown: ${failure.message}`);
+            }
+            else
+                deps.log.debug(`Stack progress of ${pack.name}: ${failure.message}`);
+        }
+    };
+    return {
+        progress,
+        poll(packs) {
+            const now = deps.clock.now();
+            // Most deployments end within minutes: no read before half an interval of waiting,
+            // so the first progress line has a count and a short wait spends no call.
+            if (denied || deps.signal.aborted || now - startedAt < deps.intervalMs / 2)
+                return;
+            let read = 0;
+            for (const pack of packs) {
+                if (read >= (deps.maxPacks ?? 10))
+                    break;
+                const stackArn = detailOf(pack)?.stackArn;
+                if (!stackArn || outcomeOf(pack.state) !== 'in-progress')
+                    continue;
+                // An earlier deployment's stack tells nothing about the awaited one.
+                if (pack.state === 'PREVIOUS_DEPLOYMENT' || gone.has(pack.name))
+                    continue;
+                const last = lastRead.get(pack.name);
+                if (last !== undefined && now - last < deps.intervalMs) {
+                    read += 1;
+                    continue;
+                }
+                lastRead.set(pack.name, now);
+                read += 1;
+                const reading = readOne(pack, stackArn).finally(() => inFlight.delete(reading));
+                inFlight.add(reading);
+            }
+        },
+        async close() {
+            denied = true;
+            await Promise.allSettled([...inFlight]);
+            const opened = await reader;
+            reader = Promise.resolve(undefined);
+            opened?.close();
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/failed-accounts.ts
@@ -63846,7 +63990,6 @@ function emptyRegionAnnotations(verdict, policy) {
             : `${noPackIn(region)}: with no conformance-pack-names, every pack in the region is awaited, and there was none, so nothing was checked there. Check the region and the account the credentials are for; compliance: require fails on this.`
     }));
 }
-const noPackIn = (regions) => `No conformance pack was found in ${regions}`;
 /**
  * One notice for every failed pack whose stack could not be read: what stopped it, so the
  * fix (usually the IAM action) is plain.
@@ -63856,163 +63999,6 @@ function unexplainedNotice(explanations, source) {
     if (missing.length === 0)
         return undefined;
     return `Could not read the ${source.what} that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${source.iamAction} to read them): ${missing.join('; ')}`;
-}
-/** The one line the step fails with, or the closing line of a passing run. */
-function headline(verdict, end, elapsedMs) {
-    const list = (names) => names.join(', ');
-    const waited = formatDuration(elapsedMs);
-    // Why a pack that looks finished is still pending.
-    const earlier = (verdict.earlier ?? []).map((e) => `; ${describeEarlier(e)}`).join('');
-    switch (verdict.result) {
-        case 'cancelled':
-            return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
-        case 'timeout': {
-            const lastError = end.kind === 'deadline' && end.lastError ? ` (last error: ${end.lastError})` : '';
-            // Listing every pack never succeeded: there are no names to wait for, only the outage.
-            if (verdict.pending.length === 0)
-                return `Timed out after ${waited} before AWS Config listed the packs${lastError}`;
-            return `Timed out after ${waited} waiting for ${verdict.pending.length} conformance pack(s): ${list(verdict.pending)}${lastError}${earlier}`;
-        }
-        case 'failure': {
-            // A permanent error is the story; packs still pending are only its consequence.
-            const parts = end.kind === 'error' ? [end.message] : [];
-            if (verdict.failed.length)
-                parts.push(`${verdict.failed.length} conformance pack(s) failed: ${list(verdict.failed)}`);
-            if (verdict.missing.length)
-                parts.push(`${verdict.missing.length} not found: ${list(verdict.missing)}`);
-            if (verdict.pending.length && end.kind !== 'error')
-                parts.push(`${verdict.pending.length} still pending: ${list(verdict.pending)}${earlier}`);
-            // Only `compliance: require` makes an empty region a failure.
-            if (verdict.emptyRegions?.length)
-                parts.push(`${noPackIn(list(verdict.emptyRegions))}, so compliance: require had nothing to check`);
-            return parts.join('; ');
-        }
-        case 'noncompliant':
-            return `${verdict.noncompliant?.length ?? 0} conformance pack(s) deployed but NON_COMPLIANT: ${list(verdict.noncompliant ?? [])}`;
-        case 'success': {
-            const ignored = verdict.missing.length
-                ? ` (${verdict.missing.length} not found, ignored: ${list(verdict.missing)})`
-                : '';
-            const empty = verdict.emptyRegions?.length ? list(verdict.emptyRegions) : undefined;
-            if (verdict.completed.length === 0)
-                return empty
-                    ? `${noPackIn(empty)}: nothing was checked there${ignored}`
-                    : `No conformance packs to wait for${ignored}`;
-            const done = `All ${verdict.completed.length} conformance pack(s) completed after ${waited}${ignored}`;
-            return empty ? `${done}; no conformance pack was found in ${empty}` : done;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/stack-progress.ts
-
-
-
-/** `7 of 12 resources created` */
-function describeStackProgress(progress) {
-    return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
-}
-/** Each resource's newest status, from events newest first; the stack's own events left out. */
-function resourceStatuses(events, since, into = new Map()) {
-    for (const event of events) {
-        const at = event.timestamp.getTime();
-        if (since && at < since.getTime())
-            break;
-        const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-        if (isTheStack || !event.logicalId)
-            continue;
-        const known = into.get(event.logicalId);
-        if (!known || known.at <= at)
-            into.set(event.logicalId, { status: event.status, at });
-    }
-    return into;
-}
-/** The count over resource statuses. */
-function countProgress(statuses) {
-    let created = 0;
-    for (const { status } of statuses.values())
-        if (status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE')
-            created += 1;
-    return { created, total: statuses.size };
-}
-/**
- * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
- * per pack an interval (the newest events, merged with what earlier reads saw), no read
- * waited for by the poll loop, and silent for good after the first access denial (a
- * least-privilege role need not allow it). Never throws.
- */
-function stackProgressReader(deps) {
-    const progress = new Map();
-    const statuses = new Map();
-    const lastRead = new Map();
-    const gone = new Set();
-    const inFlight = new Set();
-    let reader;
-    let denied = false;
-    const startedAt = deps.clock.now();
-    const readOne = async (pack, stackArn) => {
-        const events = await (reader ??= deps.open().catch(() => undefined));
-        if (!events || denied)
-            return;
-        const bound = (0,request_policy/* boundRequest */.on)(deps, deps.requestTimeoutMs);
-        try {
-            const page = await events.read(stackArn, undefined, bound.signal);
-            const since = detailOf(pack)?.requestedAt;
-            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
-            statuses.set(pack.name, merged);
-            progress.set(pack.name, countProgress(merged));
-        }
-        catch (error) {
-            if (deps.signal.aborted)
-                return;
-            if (events.isStackGone(error))
-                return void gone.add(pack.name);
-            const failure = (0,request_policy/* classifyFailure */.XE)(error, bound.timedOut(), (e) => events.classify(e, EXPLAIN_IAM_ACTION));
-            if (failure.kind === 'permanent') {
-                denied = true;
-                deps.log.info(`Stack progress is not shown: ${failure.message}`);
-            }
-            else
-                deps.log.debug(`Stack progress of ${pack.name}: ${failure.message}`);
-        }
-    };
-    return {
-        progress,
-        poll(packs) {
-            const now = deps.clock.now();
-            // Most deployments end within minutes: no read before half an interval of waiting,
-            // so the first progress line has a count and a short wait spends no call.
-            if (denied || deps.signal.aborted || now - startedAt < deps.intervalMs / 2)
-                return;
-            let read = 0;
-            for (const pack of packs) {
-                if (read >= (deps.maxPacks ?? 10))
-                    break;
-                const stackArn = detailOf(pack)?.stackArn;
-                if (!stackArn || outcomeOf(pack.state) !== 'in-progress')
-                    continue;
-                // An earlier deployment's stack tells nothing about the awaited one.
-                if (pack.state === 'PREVIOUS_DEPLOYMENT' || gone.has(pack.name))
-                    continue;
-                const last = lastRead.get(pack.name);
-                if (last !== undefined && now - last < deps.intervalMs) {
-                    read += 1;
-                    continue;
-                }
-                lastRead.set(pack.name, now);
-                read += 1;
-                const reading = readOne(pack, stackArn).finally(() => inFlight.delete(reading));
-                inFlight.add(reading);
-            }
-        },
-        async close() {
-            denied = true;
-            await Promise.allSettled([...inFlight]);
-            const opened = await reader;
-            reader = Promise.resolve(undefined);
-            opened?.close();
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/cells.ts
@@ -64066,23 +64052,6 @@ function compactTime(date, runDate) {
 function utcDate(epochMs) {
     return new Date(epochMs).toISOString().slice(0, 10);
 }
-/**
- * The console's host for a region: GovCloud and China have consoles of their own.
- */
-function consoleHost(region) {
-    if (region.startsWith('us-gov-'))
-        return 'console.amazonaws-us-gov.com';
-    if (region.startsWith('cn-'))
-        return 'console.amazonaws.cn';
-    return `${region}.console.aws.amazon.com`;
-}
-/**
- * A conformance pack's page in the AWS Config console (its rules and their compliance), in
- * the form the console itself links: `#/conformance-packs/details?conformancePackName=NAME`.
- */
-function configConsoleUrl(packName, region) {
-    return `https://${consoleHost(region)}/config/home?region=${encodeURIComponent(region)}#/conformance-packs/details?conformancePackName=${encodeURIComponent(packName)}`;
-}
 
 ;// CONCATENATED MODULE: ./src/publish/summary-table.ts
 
@@ -64114,19 +64083,19 @@ const HEADERS = {
     organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update (UTC)']
 };
 /** The table of one region's packs, with what explains each failure under its row. */
-function packTable(scope, region, packs, explanations, now, compliance, view = {}) {
+function packTable(scope, links, packs, explanations, now, compliance, view = {}) {
     const runDate = view.runDate ?? utcDate(now);
     const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope];
     return [
         headers.map((data) => ({ data, header: true })),
         ...packs.flatMap((pack) => {
             const cells = scope === 'account'
-                ? accountRow(pack, region, now, runDate, view.progress?.get(pack.name))
+                ? accountRow(pack, links, now, runDate, view.progress?.get(pack.name))
                 : organizationRow(pack, runDate);
             if (compliance)
                 cells.push(complianceCell(compliance.get(pack.name)));
             const packCompliance = compliance?.get(pack.name);
-            const rules = packCompliance ? rulesHtml(packCompliance) : '';
+            const rules = packCompliance ? rulesHtml(packCompliance, links) : '';
             return [
                 // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
                 cells.map((cell) => cell || '–'),
@@ -64140,27 +64109,24 @@ function packTable(scope, region, packs, explanations, now, compliance, view = {
  * A pack the service knows links to its page in the AWS Config console; a failed one with a
  * stack also links the stack, where the failed resources are.
  */
-function accountName(pack, region) {
+function accountName(pack, links) {
     const detail = detailOf(pack);
     const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state);
     const name = known
-        ? `<a href="${escapeHtml(configConsoleUrl(pack.name, region))}">${wrappable(pack.name)}</a>`
+        ? `<a href="${escapeHtml(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
         : wrappable(pack.name);
     if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed')
         return name;
-    return `${name}<br><sub><a href="${escapeHtml(cloudFormationUrl(detail.stackArn, region))}">CloudFormation stack</a></sub>`;
+    return `${name}<br><sub><a href="${escapeHtml(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`;
 }
 function isGone(state) {
     return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
 }
-function accountRow(pack, region, now, runDate, progress) {
+function accountRow(pack, links, now, runDate, progress) {
     const detail = detailOf(pack);
-    const name = accountName(pack, region);
+    const name = accountName(pack, links);
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
-    // An earlier deployment's age is not how long the awaited one has taken.
-    const duration = outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
-        ? undefined
-        : packDuration(pack, now);
+    const duration = deploymentDuration(pack, now);
     const reason = reasonCell(reasonOf(pack) ?? defaultReason(pack));
     const stack = progress && outcomeOf(pack.state) === 'in-progress'
         ? escapeHtml(describeStackProgress(progress))
@@ -64238,19 +64204,6 @@ function defaultReason(pack) {
         default:
             return '';
     }
-}
-/**
- * The console page of a pack's stack. The console's host depends on the partition the ARN
- * names (commercial, GovCloud, China).
- */
-function cloudFormationUrl(stackArn, region) {
-    const partition = stackArn.split(':')[1];
-    const host = partition === 'aws-us-gov'
-        ? 'console.amazonaws-us-gov.com'
-        : partition === 'aws-cn'
-            ? 'console.amazonaws.cn'
-            : `${region}.console.aws.amazon.com`;
-    return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary-limits.ts
@@ -64375,7 +64328,6 @@ function bar(now) {
 
 
 
-
 const RESULT_MARK = {
     success: '✅',
     failure: '❌',
@@ -64428,7 +64380,7 @@ function renderSummary(report, shown) {
         }
         else {
             const { packs, left } = shownPacks(region.packs, shown);
-            parts.push(table(packTable(report.scope, region.region, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
+            parts.push(table(packTable(report.scope, region.links, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
             if (left)
                 line(`<p>${escapeHtml(left)}</p>`);
         }
@@ -64520,14 +64472,18 @@ function evaluationProgress(snapshot) {
  * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
  * Nothing here is awaited: a slow GitHub API never slows the wait.
  */
-function liveCheck(checks, inputs, clock, startedAt) {
+function liveCheck(checks, inputs, clock, startedAt, linksOf) {
     const latest = new Map(inputs.regions.map((r) => [r, []]));
     const stackProgress = new Map();
     const evaluation = new Map();
     const view = () => {
         const { title, summary } = progressView({
             scope: inputs.scope,
-            regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
+            regions: inputs.regions.map((region) => ({
+                region,
+                links: linksOf(region),
+                packs: latest.get(region) ?? []
+            })),
             startedAt,
             now: clock.now(),
             stackProgress,
@@ -65193,23 +65149,12 @@ function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
-async function publish(findings, deps) {
+async function publish(report, deps) {
     const { destination, log, checks } = deps;
-    const { inputs, runs, verdicts, compliance } = findings;
-    const verdict = compliance?.verdict ?? verdicts.overall;
-    const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
-    destination.setOutputs({
-        result: verdict.result,
-        statuses: limitStatuses(runs.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name))))),
-        'completed-packs': verdict.completed,
-        'failed-packs': verdict.failed,
-        'pending-packs': verdict.pending,
-        'missing-packs': verdict.missing,
-        compliance: compliance?.entries ?? [],
-        'noncompliant-packs': compliance?.noncompliant ?? []
-    });
-    const report = summaryReport(findings, verdict, elapsedMs);
-    await destination.writeSummary(fitSummary(report));
+    const { inputs, regions: runs, verdicts, compliance, verdict } = report;
+    destination.setOutputs(outputsOf(report));
+    const summary = summaryOf(report);
+    await destination.writeSummary(fitSummary(summary));
     const annotate = (note) => destination.annotate(note.level, note.message, note.title);
     for (const run of runs) {
         for (const note of packAnnotations(run.wait.packs, inputs, run.region, run.explanations))
@@ -65229,10 +65174,10 @@ async function publish(findings, deps) {
         // organization pack whose accounts cannot be read is worth a warning.
         destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice);
     }
-    const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs);
+    const line = report.headline;
     await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), 
     // Shortened as the job summary is, so that the failed packs come first.
-    fitSummary(report, CHECK_SUMMARY_BUDGET), {
+    fitSummary(summary, CHECK_SUMMARY_BUDGET), {
         // A cancelled run is about to be killed: the final update gets about a second.
         timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
     });
@@ -65243,28 +65188,40 @@ async function publish(findings, deps) {
     else
         log.info(line);
 }
-function summaryReport(findings, verdict, elapsedMs) {
-    const { inputs, runs, verdicts, compliance } = findings;
+/** The step's outputs: what later steps read. */
+function outputsOf(report) {
+    const { verdict, compliance } = report;
     return {
-        scope: inputs.scope,
-        regions: runs.map((r, i) => ({
-            region: r.region,
-            packs: r.wait.packs,
-            verdict: verdicts.regions[i],
-            end: r.wait.end,
-            explanations: r.explanations,
-            compliance: compliance && publish_complianceOf(compliance, r.region)
-        })),
-        verdict,
-        end: verdicts.end,
-        elapsedMs,
-        now: findings.now,
-        headline: compliance?.headline,
-        problems: compliance?.problems
+        result: verdict.result,
+        statuses: limitStatuses(report.regions.flatMap((r) => r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name))))),
+        'completed-packs': verdict.completed,
+        'failed-packs': verdict.failed,
+        'pending-packs': verdict.pending,
+        'missing-packs': verdict.missing,
+        compliance: compliance?.entries ?? [],
+        'noncompliant-packs': compliance?.noncompliant ?? []
     };
 }
-function publish_complianceOf(gate, region) {
-    return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
+/** The job summary's (and the check run's, and the command's Markdown file's) view. */
+function summaryOf(report) {
+    return {
+        scope: report.inputs.scope,
+        regions: report.regions.map((r) => ({
+            region: r.region,
+            links: r.links,
+            packs: r.wait.packs,
+            verdict: r.verdict,
+            end: r.wait.end,
+            explanations: r.explanations,
+            compliance: r.compliance
+        })),
+        verdict: report.verdict,
+        end: report.verdicts.end,
+        elapsedMs: report.elapsedMs,
+        now: report.now,
+        headline: report.compliance?.headline,
+        problems: report.compliance?.problems
+    };
 }
 /** A run that stopped before any wait, for example on a bad input. */
 async function failBeforeWait(message, destination) {
@@ -65273,7 +65230,72 @@ async function failBeforeWait(message, destination) {
     destination.fail(message);
 }
 
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+/** The commercial partition: what a region the SDK does not know falls in. */
+const COMMERCIAL = { name: 'aws', dnsSuffix: 'amazonaws.com' };
+/**
+ * The console's host for a region. The SDK's partition data has no console hosts, so the
+ * partitions with a console of their own are named here; a later partition's console is taken
+ * to be `console.<its DNS suffix>` (as the European Sovereign Cloud's is, `console.amazonaws.eu`).
+ */
+function consoleHost(region, partition) {
+    switch (partition.name) {
+        case 'aws':
+            return `${region}.console.aws.amazon.com`;
+        case 'aws-us-gov':
+            return 'console.amazonaws-us-gov.com';
+        case 'aws-cn':
+            return 'console.amazonaws.cn';
+        default:
+            return `console.${partition.dnsSuffix}`;
+    }
+}
+function consoleLinks(region, partition) {
+    const base = `https://${consoleHost(region, partition)}`;
+    const config = `${base}/config/home?region=${encodeURIComponent(region)}#`;
+    return {
+        // The forms the console itself links to.
+        pack: (name) => `${config}/conformance-packs/details?conformancePackName=${encodeURIComponent(name)}`,
+        rule: (name) => `${config}/rules/details?configRuleName=${encodeURIComponent(name)}`,
+        resource: (resourceType, resourceId) => `${config}/resources/details?${new URLSearchParams({ resourceId, resourceType }).toString()}`,
+        stack: (stackArn) => `${base}/cloudformation/home?region=${encodeURIComponent(region)}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/run-report.ts
+
+
+function buildReport(findings) {
+    const { inputs, runs, verdicts, compliance, startedAt } = findings;
+    const verdict = compliance?.verdict ?? verdicts.overall;
+    const elapsedMs = Math.max(startedAt, ...runs.map((r) => r.wait.endedAt)) - startedAt;
+    const regions = runs.map((run, i) => {
+        const partition = findings.partitionOf(run.region);
+        const entries = compliance?.entries.filter((e) => e.region === run.region);
+        return {
+            ...run,
+            partition,
+            links: consoleLinks(run.region, partition),
+            verdict: verdicts.regions[i],
+            ...(entries ? { compliance: new Map(entries.map((e) => [e.name, e])) } : {})
+        };
+    });
+    return {
+        inputs,
+        regions,
+        verdicts,
+        ...(compliance ? { compliance } : {}),
+        verdict,
+        headline: compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs),
+        startedAt,
+        elapsedMs,
+        now: findings.now
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
 
 
 
@@ -65305,7 +65327,8 @@ async function runPipeline(deps) {
         inputs.requestedAfter > startedAt + CLOCK_SKEW_ALLOWANCE_MS)
         log.warning(`Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
     const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
-    const live = checks && liveCheck(checks, inputs, clock, startedAt);
+    const linksOf = (region) => consoleLinks(region, deps.partitionOf(region));
+    const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf);
     let runs;
     let compliance;
     let verdicts;
@@ -65341,8 +65364,17 @@ async function runPipeline(deps) {
     finally {
         deps.waitsOver?.();
     }
-    await publish({ inputs, runs, verdicts, compliance, startedAt, now: clock.now() }, { destination, log, checks });
-    return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall };
+    const report = buildReport({
+        inputs,
+        runs,
+        verdicts,
+        compliance,
+        startedAt,
+        now: clock.now(),
+        partitionOf: deps.partitionOf
+    });
+    await publish(report, { destination, log, checks });
+    return { kind: 'report', report };
 }
 function pipeline_decide(inputs, runs) {
     return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
@@ -65485,6 +65517,7 @@ function cancelOnSignals(log) {
 
 
 
+
 /**
  * The action's composition root: the real dependencies (the runner's inputs, environment and
  * log through @actions/core, the system clock, the AWS SDK clients, the GitHub check run),
@@ -65505,6 +65538,7 @@ async function run() {
             log,
             destination,
             aws: awsRegions(env),
+            partitionOf: partition/* partitionOf */.i,
             checks: (inputs) => createChecks(inputs, env, log),
             progressIntervalMs: progressInterval(env)
         });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { partitionOf } from './aws/partition.js'
 import { awsRegions } from './aws/region-ports.js'
 import { runCommand } from './cli/command.js'
 import { runPipeline } from './pipeline.js'
@@ -36,7 +37,8 @@ process.exitCode = await runCommand({
       clock: systemClock,
       signal: cancellation.signal,
       waitsOver: cancellation.dispose,
-      aws: awsRegions(env)
+      aws: awsRegions(env),
+      partitionOf
     })
   }
 })

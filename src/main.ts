@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { partitionOf } from './aws/partition.js'
 import { awsRegions } from './aws/region-ports.js'
 import type { Inputs } from './inputs.js'
 import { runPipeline, type PipelineOutcome } from './pipeline.js'
@@ -31,6 +32,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       log,
       destination,
       aws: awsRegions(env),
+      partitionOf,
       checks: (inputs) => createChecks(inputs, env, log),
       progressIntervalMs: progressInterval(env)
     })

@@ -6,9 +6,11 @@ import type { ResultDestination } from './publish/destination.js'
 import { liveCheck, type CheckRunReporter } from './publish/live-check.js'
 import { failBeforeWait, publish } from './publish/publish.js'
 import type { Clock } from './shared/clock.js'
+import { consoleLinks, type ConsoleLinks, type Partition } from './report/console-links.js'
+import { buildReport, type RunReport } from './report/run-report.js'
 import type { Env } from './shared/env.js'
 import type { Log } from './shared/log.js'
-import { decideRegions, type RegionsVerdict, type Verdict } from './verdict/verdict.js'
+import { decideRegions, type RegionsVerdict } from './verdict/verdict.js'
 import { regionLog, waitInRegion, type OpenRegion, type RegionRun } from './wait/region-wait.js'
 
 /** Everything the run needs from outside, built by the front end (src/main.ts for the action). */
@@ -30,14 +32,16 @@ export interface PipelineDeps {
   readonly aws: OpenRegion
   /** The check run for these inputs, if any (the GitHub client is loaded only then). */
   readonly checks?: (inputs: Inputs) => Promise<CheckRunReporter | undefined>
+  /** The partition a region is in (the SDK's partition data), for console links. */
+  readonly partitionOf: (region: string) => Partition
   /** How often, at most, the wait logs its progress (default: a minute). */
   readonly progressIntervalMs?: number
 }
 
-/** How a run ended: an input error before any call, or the final verdict. */
+/** How a run ended: an input error before any call, or the report of the run. */
 export type PipelineOutcome =
   | { readonly kind: 'input-error'; readonly message: string }
-  | { readonly kind: 'verdict'; readonly verdict: Verdict }
+  | { readonly kind: 'report'; readonly report: RunReport }
 
 /**
  * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
@@ -66,7 +70,8 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
       `Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`
     )
   const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined
-  const live = checks && liveCheck(checks, inputs, clock, startedAt)
+  const linksOf = (region: string): ConsoleLinks => consoleLinks(region, deps.partitionOf(region))
+  const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf)
   let runs: RegionRun[]
   let compliance: ComplianceGate | undefined
   let verdicts: RegionsVerdict
@@ -108,11 +113,17 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
   } finally {
     deps.waitsOver?.()
   }
-  await publish(
-    { inputs, runs, verdicts, compliance, startedAt, now: clock.now() },
-    { destination, log, checks }
-  )
-  return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall }
+  const report = buildReport({
+    inputs,
+    runs,
+    verdicts,
+    compliance,
+    startedAt,
+    now: clock.now(),
+    partitionOf: deps.partitionOf
+  })
+  await publish(report, { destination, log, checks })
+  return { kind: 'report', report }
 }
 
 function decide(inputs: Inputs, runs: readonly RegionRun[]): RegionsVerdict {

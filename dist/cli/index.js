@@ -5767,7 +5767,7 @@ exports.xOB = GetConformancePackComplianceDetailsCommand;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceDetailsResponse$;
 __webpack_unused_export__ = GetConformancePackComplianceSummary$;
-exports.f6p = GetConformancePackComplianceSummaryCommand;
+__webpack_unused_export__ = GetConformancePackComplianceSummaryCommand;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryRequest$;
 __webpack_unused_export__ = GetConformancePackComplianceSummaryResponse$;
 __webpack_unused_export__ = GetConnector$;
@@ -30016,9 +30016,8 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /* harmony export */   a4: () => (/* binding */ createConfigClient)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_config_service__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7101);
-/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5152);
+/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2947);
 
-// The endpoint rules of every SDK client already use this partition table: no extra weight.
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -30043,7 +30042,7 @@ function createConfigClient(region, env) {
  * real (new regions appear before the SDK learns of them), so this only warrants a warning.
  */
 function isKnownRegion(region) {
-    return (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_1__.partition)(region).description !== undefined;
+    return (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionOf */ .i)(region).known;
 }
 
 
@@ -30162,7 +30161,29 @@ const permanent = (message, cause) => cause ? { kind: 'permanent', message, caus
 
 /***/ }),
 
-/***/ 940:
+/***/ 2947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5152);
+// The endpoint rules of every SDK client already use this partition table: no extra weight.
+
+/**
+ * The partition a region belongs to, from the SDK's own partition data: `aws`, `aws-us-gov`,
+ * `aws-cn`, and any later one the SDK learns of. A region the table does not list falls in
+ * `aws` (the SDK's own default), and `known` says so.
+ */
+function partitionOf(region) {
+    const found = (0,_aws_sdk_core_client__WEBPACK_IMPORTED_MODULE_0__.partition)(region);
+    return { name: found.name, dnsSuffix: found.dnsSuffix, known: found.description !== undefined };
+}
+
+
+/***/ }),
+
+/***/ 8853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30257,51 +30278,6 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts
 var aws_client = __nccwpck_require__(658);
-;// CONCATENATED MODULE: ./src/aws/compliance-source.ts
-
-
-
-/** Most rules DescribeConformancePackCompliance returns in one page. */
-const RULES_PAGE_LIMIT = 1000;
-/** Compliance from AWS Config. Errors are thrown as the SDK raises them. */
-function createComplianceSource(client) {
-    return {
-        async summaries(names, nextToken, signal) {
-            const command = new dist_cjs/* GetConformancePackComplianceSummaryCommand */.f6p({
-                ConformancePackNames: [...names],
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                items: (out.ConformancePackComplianceSummaryList ?? []).map((s) => ({
-                    name: s.ConformancePackName ?? '',
-                    compliance: s.ConformancePackComplianceStatus ?? ''
-                })),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        async nonCompliantRules(name, nextToken, signal) {
-            const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
-                ConformancePackName: name,
-                Filters: { ComplianceType: 'NON_COMPLIANT' },
-                Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
-            });
-            const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
-            return {
-                rules: (out.ConformancePackRuleComplianceList ?? []).flatMap((r) => 
-                // The filter asks for NON_COMPLIANT only; a stray other answer is not a failing rule.
-                r.ConfigRuleName && (r.ComplianceType ?? 'NON_COMPLIANT') === 'NON_COMPLIANT'
-                    ? [r.ConfigRuleName]
-                    : []),
-                nextToken: out.NextToken || undefined
-            };
-        },
-        classify: errors/* classifyError */.fe,
-        isNoSuchPack: errors/* isNoSuchPackError */.u7
-    };
-}
-
 // EXTERNAL MODULE: ./src/packs/pack-state.ts
 var pack_state = __nccwpck_require__(5977);
 ;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
@@ -30415,7 +30391,7 @@ var rule_evaluation_reads = __nccwpck_require__(9076);
 
 
 
-const rule_evaluation_source_RULES_PAGE_LIMIT = 1000;
+const RULES_PAGE_LIMIT = 1000;
 const STATUS_PAGE_LIMIT = 50;
 const DETAILS_PAGE_LIMIT = 100;
 /**
@@ -30430,7 +30406,7 @@ function createRuleEvaluationSource(client) {
         async packRules(pack, nextToken, signal) {
             const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
                 ConformancePackName: pack,
-                Limit: rule_evaluation_source_RULES_PAGE_LIMIT,
+                Limit: RULES_PAGE_LIMIT,
                 NextToken: nextToken
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
@@ -30528,7 +30504,6 @@ function defined(value) {
 
 
 
-
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
@@ -30541,7 +30516,6 @@ function awsRegions(env) {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
             accountStatuses: () => createStatusSource(client, log),
             organizationStatuses: () => createOrganizationSource(client, log),
-            compliance: () => createComplianceSource(client),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
                 const { createStackEventReader } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 325));
@@ -30563,11 +30537,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(940);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4245);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8288);
+/* harmony import */ var _aws_partition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2947);
+/* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8853);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9644);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5599);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6103);
 /* harmony import */ var _shared_cancellation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1010);
+
 
 
 
@@ -30605,7 +30581,8 @@ process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_3__/* .runC
             clock: _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m,
             signal: cancellation.signal,
             waitsOver: cancellation.dispose,
-            aws: (0,_aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .awsRegions */ .H)(env)
+            aws: (0,_aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__/* .awsRegions */ .H)(env),
+            partitionOf: _aws_partition_js__WEBPACK_IMPORTED_MODULE_7__/* .partitionOf */ .i
         });
     }
 });
@@ -30630,7 +30607,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4245:
+/***/ 9644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30758,9 +30735,9 @@ const INPUT_SPECS = [
 ];
 
 // EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/publish/outputs.ts
-var publish_outputs = __nccwpck_require__(6689);
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 1 modules
+var publish = __nccwpck_require__(3121);
 ;// CONCATENATED MODULE: ./src/cli/exit-code.ts
 /** The command's exit codes: what a CI job or a shell script branches on. */
 const EXIT = {
@@ -30804,304 +30781,11 @@ function exitCode(end, signal) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli/flags.ts
-
-const OWN_FLAGS = {
-    json: { type: 'boolean' },
-    'summary-file': { type: 'string' },
-    'junit-file': { type: 'string' },
-    'no-color': { type: 'boolean' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' }
-};
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-/**
- * Reads argv (without node and the script) into the inputs the action's own validation reads,
- * or help, version, or a usage error naming the flag. An absent flag is the input's default,
- * as the runner passes action.yml's defaults.
- */
-function parseCommandLine(args, specs) {
-    const offered = specs.filter((s) => !s.githubOnly);
-    const options = { ...OWN_FLAGS };
-    for (const spec of offered)
-        options[spec.name] = { type: 'string', multiple: spec.kind === 'list' };
-    const booleans = new Set(offered.filter((s) => s.kind === 'boolean').map((s) => s.name));
-    let parsed;
-    try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: withBareBooleans(args, booleans),
-            options,
-            strict: true,
-            allowPositionals: false,
-            tokens: true
-        });
-    }
-    catch (error) {
-        return { kind: 'usage-error', message: usageMessage(error, specs) };
-    }
-    const seen = new Map();
-    for (const token of parsed.tokens) {
-        if (token.kind !== 'option')
-            continue;
-        const count = (seen.get(token.name) ?? 0) + 1;
-        seen.set(token.name, count);
-        if (count === 2 && !options[token.name]?.multiple)
-            return { kind: 'usage-error', message: `--${token.name} is given more than once` };
-    }
-    const values = parsed.values;
-    if (values.help)
-        return { kind: 'help' };
-    if (values.version)
-        return { kind: 'version' };
-    for (const flag of ['summary-file', 'junit-file']) {
-        if (values[flag] === '')
-            return { kind: 'usage-error', message: `--${flag} needs a file name` };
-    }
-    const given = new Map();
-    for (const spec of offered) {
-        const value = values[spec.name];
-        if (typeof value === 'string')
-            given.set(spec.name, value);
-        else if (Array.isArray(value))
-            given.set(spec.name, value.join('\n'));
-    }
-    return {
-        kind: 'run',
-        inputs: flagInputs(given, specs),
-        options: {
-            json: values.json === true,
-            summaryFile: values['summary-file'],
-            junitFile: values['junit-file'],
-            noColor: values['no-color'] === true,
-            debug: values.debug === true
-        }
-    };
-}
-/**
- * `--fail-on-failure` alone means true: a boolean input's flag is followed by its value only
- * when the next argument is not a flag.
- */
-function withBareBooleans(args, booleans) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--')
-            return [...out, ...args.slice(i)];
-        const next = args[i + 1];
-        const bare = arg.startsWith('--') && booleans.has(arg.slice(2));
-        out.push(bare && (next === undefined || next.startsWith('-')) ? `${arg}=true` : arg);
-    }
-    return out;
-}
-/**
- * The flags as an `InputSource` with `@actions/core`'s semantics: getInput trims,
- * getMultilineInput splits lines and drops empty ones, getBooleanInput takes the YAML 1.2 core
- * schema's six spellings and throws on anything else.
- */
-function flagInputs(given, specs) {
-    const getInput = (name) => (given.get(name) ?? specs.find((s) => s.name === name)?.default ?? '').trim();
-    return {
-        getInput,
-        getMultilineInput: (name) => getInput(name)
-            .split('\n')
-            .filter((line) => line !== '')
-            .map((line) => line.trim()),
-        getBooleanInput: (name) => {
-            const value = getInput(name);
-            if (TRUE_VALUES.includes(value))
-                return true;
-            if (FALSE_VALUES.includes(value))
-                return false;
-            throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-        }
-    };
-}
-/**
- * The validation's message in the command's words: `Input 'timeout-seconds' must be…` becomes
- * `--timeout-seconds must be…`, and an input named in the explanation becomes its flag. The
- * quoted value after `, got` is left as typed.
- */
-function flagMessage(message, specs) {
-    const cut = message.indexOf(', got "');
-    const [head, tail] = cut < 0 ? [message, ''] : [message.slice(0, cut), message.slice(cut)];
-    const names = specs
-        .map((s) => s.name)
-        .filter((name) => name.includes('-'))
-        .sort((a, b) => b.length - a.length);
-    let rewritten = head.replace(/Input '([^']+)'/g, (_, name) => `--${name}`);
-    for (const name of names)
-        rewritten = rewritten.replace(new RegExp(`(?<![-\\w])${name}(?![-\\w])`, 'g'), `--${name}`);
-    return rewritten + tail;
-}
-/** parseArgs' complaint, shortened to what the person typed wrong. */
-function usageMessage(error, specs) {
-    const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
-    const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
-    const flag = quoted.split(/[ =]/)[0];
-    switch (code) {
-        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-            return specs.some((s) => s.githubOnly && `--${s.name}` === flag)
-                ? `${flag} is not offered: the live check run it configures exists only in GitHub Actions`
-                : `unknown flag ${flag} (see --help)`;
-        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-            return `unexpected argument ${JSON.stringify(quoted)}: every value follows its flag, as in --conformance-pack-names my-pack`;
-        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-            if (message.includes('does not take an argument'))
-                return `${flag} takes no value`;
-            if (message.includes('ambiguous'))
-                return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-value`;
-            return `${flag} needs a value`;
-        default:
-            return message;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-
-const COMMAND = 'wait-for-conformance-packs';
-/** Lines are wrapped to this width, a common terminal's. */
-const HELP_WIDTH = 80;
-const INDENT = '      ';
-/** The flags of the command's own, beside the inputs. */
-const COMMAND_FLAGS = [
-    {
-        usage: '--json',
-        description: "Print one JSON object with what the action's outputs hold on stdout; the log and the table go to stderr."
-    },
-    { usage: '--summary-file FILE', description: "Write the job summary's Markdown to FILE." },
-    {
-        usage: '--junit-file FILE',
-        description: 'Write a JUnit XML report to FILE: a test suite per region, a test case per pack and, with --compliance, per rule.'
-    },
-    {
-        usage: '--no-color',
-        description: 'Never colour the output. Colour is also off when the output is not a terminal, when NO_COLOR is set, or when TERM is dumb.'
-    },
-    {
-        usage: '--debug',
-        description: 'Log the debug lines too (as RUNNER_DEBUG=1 or ACTIONS_STEP_DEBUG=true do).'
-    },
-    { usage: '--help', description: 'Print this help and exit.' },
-    { usage: '--version', description: 'Print the version and exit.' }
-];
-/** The environment variables the command reads, as the AWS CLI does. */
-const ENVIRONMENT = [
-    { name: 'AWS_REGION', meaning: 'The region when --region is not given.' },
-    { name: 'AWS_DEFAULT_REGION', meaning: 'The region when neither --region nor AWS_REGION is.' },
-    {
-        name: 'AWS_PROFILE',
-        meaning: 'The named profile of ~/.aws/config and ~/.aws/credentials to sign in with.'
-    },
-    {
-        name: 'AWS_ENDPOINT_URL',
-        meaning: 'Another endpoint for every AWS service (an emulator, a VPC endpoint).'
-    },
-    {
-        name: 'AWS_ENDPOINT_URL_CONFIG_SERVICE',
-        meaning: 'Another endpoint for AWS Config only; wins over AWS_ENDPOINT_URL.'
-    },
-    {
-        name: 'AWS_MAX_ATTEMPTS',
-        meaning: 'Attempts per request by the SDK (default 2; the wait retries on its own).'
-    },
-    { name: 'NO_COLOR', meaning: 'Set and not empty: no colour.' }
-];
-/** Where a flag takes a value, what to call it. */
-function flagUsage(spec) {
-    switch (spec.kind) {
-        case 'boolean':
-            return `--${spec.name} [true|false]`;
-        case 'list':
-            return `--${spec.name} ${spec.name === 'region' ? 'REGION' : 'NAME'}[,...]`;
-        case 'string':
-            return `--${spec.name} ${spec.name.endsWith('-seconds') ? 'SECONDS' : 'VALUE'}`;
-    }
-}
-function inputDescription(spec) {
-    const notes = [];
-    if (spec.kind === 'list')
-        notes.push('Repeatable.');
-    if (spec.kind === 'boolean')
-        notes.push('Alone, the flag means true.');
-    notes.push(spec.default === '' ? 'Default: empty.' : `Default: ${spec.default}.`);
-    return `${spec.description} ${notes.join(' ')}`;
-}
-/** Words wrapped to `width`, each line prefixed by `indent`; a longer word keeps a line. */
-function wrap(text, width, indent = '') {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (line && indent.length + line.length + 1 + word.length > width) {
-            lines.push(indent + line);
-            line = word;
-        }
-        else
-            line = line ? `${line} ${word}` : word;
-    }
-    if (line)
-        lines.push(indent + line);
-    return lines;
-}
-function entry(usage, description) {
-    return [`  ${usage}`, ...wrap(description, HELP_WIDTH, INDENT)];
-}
-/** A short term and its meaning side by side: `  64   a bad flag…`. */
-function column(term, description) {
-    const lines = wrap(description, HELP_WIDTH, ' '.repeat(7));
-    return [`  ${term.padEnd(5)}${lines[0].trimStart()}`, ...lines.slice(1)];
-}
-/** The --help text, from the same spec as action.yml's inputs. */
-function helpText(specs) {
-    const offered = specs.filter((s) => !s.githubOnly);
-    const githubOnly = specs.filter((s) => s.githubOnly).map((s) => s.name);
-    const sections = [
-        [`Usage: ${COMMAND} [flags]`],
-        wrap("Waits until AWS Config conformance packs have finished deploying, prints each pack's state as it changes and a table at the end, and exits with a code that says how the wait ended. The flags are the GitHub Action's inputs, with the same names and defaults; a flag's value may also be given as --flag=value.", HELP_WIDTH),
-        ['Wait:', ...offered.flatMap((s) => entry(flagUsage(s), inputDescription(s)))],
-        ['Output:', ...COMMAND_FLAGS.flatMap((f) => entry(f.usage, f.description))],
-        wrap(`Not offered: ${githubOnly.join(', ')}. The live check run they configure lives on a GitHub commit; outside GitHub Actions there is none.`, HELP_WIDTH),
-        ['Exit codes:', ...EXIT_CODES.flatMap((e) => column(String(e.code), e.meaning))],
-        ['Environment:', ...ENVIRONMENT.flatMap((v) => entry(v.name, v.meaning))],
-        wrap("Credentials come from the AWS SDK's default chain: environment variables, AWS_PROFILE (SSO included), a web identity token, then the CodeBuild, ECS or EC2 role.", HELP_WIDTH)
-    ];
-    return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/json-output.ts
-/**
- * --json: the action's outputs as one JSON object on stdout, each list parsed from the JSON
- * text the action sets (`"failed-packs": ["beta"]`, not `"[\"beta\"]"`), in the order set.
- */
-function renderJson(outputs) {
-    const document = {};
-    for (const [name, value] of Object.entries(outputs))
-        document[name] = parsed(value);
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-/** A list or object output parsed; a plain output (result) as it is. */
-function parsed(value) {
-    if (!/^\s*[[{]/.test(value))
-        return value;
-    try {
-        return JSON.parse(value);
-    }
-    catch {
-        return value;
-    }
-}
-
+// EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
+var summary = __nccwpck_require__(6095);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var report = __nccwpck_require__(4585);
 ;// CONCATENATED MODULE: ./src/cli/report-model.ts
-/**
- * What the command's reports (the terminal table, the JUnit file) are drawn from: the run's
- * findings as plain data, close to the `statuses` and `compliance` outputs. Text that came
- * from AWS (reasons, resource names, errors) is carried as AWS sent it; each renderer makes
- * it safe for where it goes.
- */
 function packOutcome(verdict, name) {
     if (verdict.failed.includes(name))
         return 'failed';
@@ -31115,6 +30799,8 @@ function packOutcome(verdict, name) {
     return 'other';
 }
 
+// EXTERNAL MODULE: ./src/compliance/annotations.ts
+var annotations = __nccwpck_require__(253);
 ;// CONCATENATED MODULE: ./src/cli/safe-text.ts
 /**
  * Text from AWS is data: on a terminal it must not move the cursor, retitle the window or
@@ -31193,6 +30879,7 @@ function padTo(text, width) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/junit.ts
+
 
 
 
@@ -31314,33 +31001,59 @@ function ruleCases(region, pack) {
         verdict: ruleVerdict(rule)
     }));
 }
+/** Non-compliant resources named in a failed rule's message and body; the rest are counted. */
+const RESOURCES_NAMED = 10;
+/**
+ * A rule's test case: compliant passes; non-compliant fails naming its resources (and their
+ * annotations); a failed evaluation errors with AWS's error; a rule not evaluated by the end
+ * of the wait fails; one with nothing in scope is skipped.
+ */
 function ruleVerdict(rule) {
-    if (rule.compliance === 'NON_COMPLIANT') {
-        const resources = rule.nonCompliantResources ?? [];
-        return {
-            kind: 'failure',
-            type: 'NON_COMPLIANT',
-            message: `NON_COMPLIANT: ${resources.length} resource(s) not compliant`,
-            body: resources.length
-                ? ['Non-compliant resources:', ...resources.map((r) => `- ${r.type} ${r.id}`)].join('\n')
-                : undefined
-        };
-    }
-    if (rule.error)
-        return {
-            kind: 'failure',
-            type: 'EVALUATION_FAILED',
-            message: `Evaluation failed: ${rule.error}`
-        };
-    if (rule.compliance === 'INSUFFICIENT_DATA') {
-        return rule.evaluatedAt
-            ? {
+    switch (rule.compliance) {
+        case 'COMPLIANT':
+            return { kind: 'passed' };
+        case 'NOT_APPLICABLE':
+            return {
                 kind: 'skipped',
-                message: `INSUFFICIENT_DATA: no resources in scope (evaluated ${rule.evaluatedAt})`
-            }
-            : { kind: 'failure', type: 'NOT_EVALUATED', message: 'Never evaluated' };
+                message: `Nothing in scope${rule.evaluatedAt ? ` (evaluated ${rule.evaluatedAt})` : ''}`
+            };
+        case 'EVALUATION_FAILED':
+            return {
+                kind: 'error',
+                type: 'EVALUATION_FAILED',
+                message: `Evaluation failed: ${rule.error ? (0,annotations/* ruleErrorText */._G)(rule) : 'AWS Config gave no reason'}`
+            };
+        case 'NOT_EVALUATED':
+            return {
+                kind: 'failure',
+                type: 'NOT_EVALUATED',
+                message: 'Not evaluated since the deployment by the end of the wait'
+            };
+        case 'NON_COMPLIANT':
+            return nonCompliant(rule);
     }
-    return { kind: 'passed' };
+}
+function nonCompliant(rule) {
+    const resources = rule.nonCompliantResources;
+    const named = resources.slice(0, RESOURCES_NAMED);
+    const more = resources.length - named.length;
+    const counted = rule.resourcesTruncated ? `${resources.length}+` : String(resources.length);
+    const names = named.map((r) => `${r.resourceType} ${r.resourceId}`).join(', ');
+    return {
+        kind: 'failure',
+        type: 'NON_COMPLIANT',
+        message: resources.length
+            ? `NON_COMPLIANT: ${counted} resource(s) not compliant: ${names}${more ? ` and ${more} more` : ''}`
+            : 'NON_COMPLIANT (AWS Config listed no resource)',
+        body: resources.length
+            ? [
+                'Non-compliant resources:',
+                ...named.map((r) => `- ${r.resourceType} ${r.resourceId}${r.annotation ? `: ${r.annotation}` : ''}`),
+                ...(more ? [`- and ${more} more`] : []),
+                ...(rule.resourcesTruncated ? ['- and more that were not read'] : [])
+            ].join('\n')
+            : undefined
+    };
 }
 function testCase(c) {
     const open = `    <testcase ${attributes({ classname: c.classname, name: c.name, time: c.seconds })}`;
@@ -31380,111 +31093,386 @@ function junit_text(value) {
     return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-;// CONCATENATED MODULE: ./src/cli/report-from-outputs.ts
+// EXTERNAL MODULE: ./src/packs/member-account.ts
+var member_account = __nccwpck_require__(1660);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+// EXTERNAL MODULE: ./src/packs/pack-text.ts
+var pack_text = __nccwpck_require__(3665);
+;// CONCATENATED MODULE: ./src/cli/report-view.ts
+
+
+
 /**
- * The outputs the pipeline set, read back into the reports' model. The lists name a pack
- * `region/name` when several regions were awaited, so each region takes its own back.
+ * The run's report as the command's renderers (the terminal table, the JUnit file) read it:
+ * plain data, every rule of every pack as the `compliance` output carries it.
  */
-function reportFromOutputs(outputs, facts) {
-    const several = facts.regions.length > 1;
-    const ofRegion = (names, region) => several
-        ? names.filter((n) => n.startsWith(`${region}/`)).map((n) => n.slice(region.length + 1))
-        : [...names];
-    const regions = facts.regions.map((region) => {
-        // The outputs' trim marker (past GitHub's size limit) names no pack.
-        const packs = outputs.statuses
-            .filter((s) => 'name' in s && s.region === region)
-            .map((s) => packReport(s, outputs.compliance, facts.now));
-        const stoppedShort = outputs.result !== 'success' && outputs.result !== 'noncompliant';
-        return {
-            region,
-            packs,
-            verdict: {
-                result: outputs.result,
-                completed: ofRegion(outputs['completed-packs'], region),
-                failed: ofRegion(outputs['failed-packs'], region),
-                pending: ofRegion(outputs['pending-packs'], region),
-                missing: ofRegion(outputs['missing-packs'], region)
-            },
-            // Not one pack read in a run that did not succeed: the closing line says why.
-            ...(packs.length === 0 && stoppedShort ? { problem: facts.headline } : {})
-        };
-    });
+function commandReport(report) {
+    const stoppedShort = report.verdict.result !== 'success' && report.verdict.result !== 'noncompliant';
     return {
-        scope: facts.scope,
-        result: outputs.result,
-        headline: facts.headline,
-        elapsedMs: facts.elapsedMs,
-        finishedAt: new Date(facts.now).toISOString(),
-        missingPack: facts.missingPack,
-        regions
+        scope: report.inputs.scope,
+        result: report.verdict.result,
+        headline: report.headline,
+        elapsedMs: report.elapsedMs,
+        finishedAt: new Date(report.now).toISOString(),
+        missingPack: report.inputs.missingPack,
+        regions: report.regions.map((region) => {
+            const packs = region.wait.packs.map((p) => packReport(p, region, report.now));
+            return {
+                region: region.region,
+                packs,
+                verdict: region.verdict,
+                // Not one pack read in a run that did not succeed: the closing line says why.
+                ...(packs.length === 0 && stoppedShort ? { problem: report.headline } : {})
+            };
+        })
     };
 }
-function packReport(status, compliance, now) {
-    const requestedAt = status.lastUpdateRequestedTime ?? status.lastUpdateTime;
-    const completedAt = status.lastUpdateCompletedTime;
-    const entry = compliance.find((c) => c.name === status.name && c.region === status.region);
+function packReport(pack, region, now) {
+    const detail = (0,pack_state/* detailOf */.Rw)(pack);
+    const explanation = region.explanations.get(pack.name);
+    const compliance = region.compliance?.get(pack.name);
     return {
-        name: status.name,
-        state: status.state,
-        reason: status.reason,
-        requestedAt,
-        completedAt,
-        durationMs: durationOf(status.state, requestedAt, completedAt, now),
-        errorCode: status.errorCode,
-        failedResources: status.failedResources,
-        failedAccounts: status.failedAccounts?.map((accountId) => ({ accountId })),
-        compliance: entry && {
-            compliance: entry.compliance,
-            // The outputs name only the NON_COMPLIANT rules.
-            rules: entry.nonCompliantRules.map((name) => ({ name, compliance: 'NON_COMPLIANT' }))
+        name: pack.name,
+        state: pack.state,
+        reason: (0,pack_text/* reasonOf */.A3)(pack),
+        durationMs: (0,pack_text/* deploymentDuration */.sE)(pack, now),
+        errorCode: detail?.errorCode,
+        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
+        failedAccounts: failedAccounts(explanation),
+        compliance: compliance && { compliance: compliance.compliance, rules: compliance.rules ?? [] }
+    };
+}
+function failedAccounts(explanation) {
+    if (explanation?.kind !== 'accounts')
+        return undefined;
+    return explanation.accounts.filter(member_account/* accountFailed */.T).map((a) => ({
+        accountId: a.accountId,
+        status: a.status,
+        errorCode: a.errorCode,
+        message: a.message
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cli/report-files.ts
+
+
+
+
+/**
+ * Every report the command can write to a file. A new format is one renderer of the run's
+ * report and one entry here: the flag, its help line and its writing follow from it.
+ */
+const REPORT_FILES = [
+    {
+        flag: 'summary-file',
+        description: "Write the job summary's Markdown to FILE.",
+        render: (report) => (0,summary/* fitSummary */.mW)((0,publish/* summaryOf */.YG)(report))
+    },
+    {
+        flag: 'junit-file',
+        description: 'Write a JUnit XML report to FILE: a test suite per region, a test case per pack and, with --compliance, per rule.',
+        render: (report) => renderJunit(commandReport(report))
+    }
+];
+
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+
+
+const OWN_FLAGS = {
+    json: { type: 'boolean' },
+    ...Object.fromEntries(REPORT_FILES.map((file) => [file.flag, { type: 'string' }])),
+    'no-color': { type: 'boolean' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' }
+};
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+/**
+ * Reads argv (without node and the script) into the inputs the action's own validation reads,
+ * or help, version, or a usage error naming the flag. An absent flag is the input's default,
+ * as the runner passes action.yml's defaults.
+ */
+function parseCommandLine(args, specs) {
+    const offered = specs.filter((s) => !s.githubOnly);
+    const options = { ...OWN_FLAGS };
+    for (const spec of offered)
+        options[spec.name] = { type: 'string', multiple: spec.kind === 'list' };
+    const booleans = new Set(offered.filter((s) => s.kind === 'boolean').map((s) => s.name));
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args: withBareBooleans(args, booleans),
+            options,
+            strict: true,
+            allowPositionals: false,
+            tokens: true
+        });
+    }
+    catch (error) {
+        return { kind: 'usage-error', message: usageMessage(error, specs) };
+    }
+    const seen = new Map();
+    for (const token of parsed.tokens) {
+        if (token.kind !== 'option')
+            continue;
+        const count = (seen.get(token.name) ?? 0) + 1;
+        seen.set(token.name, count);
+        if (count === 2 && !options[token.name]?.multiple)
+            return { kind: 'usage-error', message: `--${token.name} is given more than once` };
+    }
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const files = new Map();
+    for (const { flag } of REPORT_FILES) {
+        const path = values[flag];
+        if (path === '')
+            return { kind: 'usage-error', message: `--${flag} needs a file name` };
+        if (typeof path === 'string')
+            files.set(flag, path);
+    }
+    const given = new Map();
+    for (const spec of offered) {
+        const value = values[spec.name];
+        if (typeof value === 'string')
+            given.set(spec.name, value);
+        else if (Array.isArray(value))
+            given.set(spec.name, value.join('\n'));
+    }
+    return {
+        kind: 'run',
+        inputs: flagInputs(given, specs),
+        options: {
+            json: values.json === true,
+            files,
+            noColor: values['no-color'] === true,
+            debug: values.debug === true
         }
     };
 }
 /**
- * As the job summary measures it: a completed deployment's own time, else the time since it
- * was requested; none for a pack that is not there or shows an earlier deployment.
+ * `--fail-on-failure` alone means true: a boolean input's flag is followed by its value only
+ * when the next argument is not a flag.
  */
-function durationOf(state, requestedAt, completedAt, now) {
-    if (requestedAt === undefined || state === 'NOT_FOUND' || state === 'PREVIOUS_DEPLOYMENT')
-        return undefined;
-    const start = Date.parse(requestedAt);
-    const completed = completedAt === undefined ? undefined : Date.parse(completedAt);
-    const end = completed !== undefined && completed >= start && state === 'CREATE_COMPLETE' ? completed : now;
-    return Math.max(0, end - start);
+function withBareBooleans(args, booleans) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--')
+            return [...out, ...args.slice(i)];
+        const next = args[i + 1];
+        const bare = arg.startsWith('--') && booleans.has(arg.slice(2));
+        out.push(bare && (next === undefined || next.startsWith('-')) ? `${arg}=true` : arg);
+    }
+    return out;
+}
+/**
+ * The flags as an `InputSource` with `@actions/core`'s semantics: getInput trims,
+ * getMultilineInput splits lines and drops empty ones, getBooleanInput takes the YAML 1.2 core
+ * schema's six spellings and throws on anything else.
+ */
+function flagInputs(given, specs) {
+    const getInput = (name) => (given.get(name) ?? specs.find((s) => s.name === name)?.default ?? '').trim();
+    return {
+        getInput,
+        getMultilineInput: (name) => getInput(name)
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => line.trim()),
+        getBooleanInput: (name) => {
+            const value = getInput(name);
+            if (TRUE_VALUES.includes(value))
+                return true;
+            if (FALSE_VALUES.includes(value))
+                return false;
+            throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+        }
+    };
+}
+/**
+ * The validation's message in the command's words: `Input 'timeout-seconds' must be…` becomes
+ * `--timeout-seconds must be…`, and an input named in the explanation becomes its flag. The
+ * quoted value after `, got` is left as typed.
+ */
+function flagMessage(message, specs) {
+    const cut = message.indexOf(', got "');
+    const [head, tail] = cut < 0 ? [message, ''] : [message.slice(0, cut), message.slice(cut)];
+    const names = specs
+        .map((s) => s.name)
+        .filter((name) => name.includes('-'))
+        .sort((a, b) => b.length - a.length);
+    let rewritten = head.replace(/Input '([^']+)'/g, (_, name) => `--${name}`);
+    for (const name of names)
+        rewritten = rewritten.replace(new RegExp(`(?<![-\\w])${name}(?![-\\w])`, 'g'), `--${name}`);
+    return rewritten + tail;
+}
+/** parseArgs' complaint, shortened to what the person typed wrong. */
+function usageMessage(error, specs) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+    const flag = quoted.split(/[ =]/)[0];
+    switch (code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return specs.some((s) => s.githubOnly && `--${s.name}` === flag)
+                ? `${flag} is not offered: the live check run it configures exists only in GitHub Actions`
+                : `unknown flag ${flag} (see --help)`;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return `unexpected argument ${JSON.stringify(quoted)}: every value follows its flag, as in --conformance-pack-names my-pack`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            if (message.includes('does not take an argument'))
+                return `${flag} takes no value`;
+            if (message.includes('ambiguous'))
+                return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-value`;
+            return `${flag} needs a value`;
+        default:
+            return message;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+const COMMAND = 'wait-for-conformance-packs';
+/** Lines are wrapped to this width, a common terminal's. */
+const HELP_WIDTH = 80;
+const INDENT = '      ';
+/** The flags of the command's own, beside the inputs. */
+const COMMAND_FLAGS = [
+    {
+        usage: '--json',
+        description: "Print one JSON object with what the action's outputs hold on stdout; the log and the table go to stderr."
+    },
+    ...REPORT_FILES.map((file) => ({ usage: `--${file.flag} FILE`, description: file.description })),
+    {
+        usage: '--no-color',
+        description: 'Never colour the output. Colour is also off when the output is not a terminal, when NO_COLOR is set, or when TERM is dumb.'
+    },
+    {
+        usage: '--debug',
+        description: 'Log the debug lines too (as RUNNER_DEBUG=1 or ACTIONS_STEP_DEBUG=true do).'
+    },
+    { usage: '--help', description: 'Print this help and exit.' },
+    { usage: '--version', description: 'Print the version and exit.' }
+];
+/** The environment variables the command reads, as the AWS CLI does. */
+const ENVIRONMENT = [
+    { name: 'AWS_REGION', meaning: 'The region when --region is not given.' },
+    { name: 'AWS_DEFAULT_REGION', meaning: 'The region when neither --region nor AWS_REGION is.' },
+    {
+        name: 'AWS_PROFILE',
+        meaning: 'The named profile of ~/.aws/config and ~/.aws/credentials to sign in with.'
+    },
+    {
+        name: 'AWS_ENDPOINT_URL',
+        meaning: 'Another endpoint for every AWS service (an emulator, a VPC endpoint).'
+    },
+    {
+        name: 'AWS_ENDPOINT_URL_CONFIG_SERVICE',
+        meaning: 'Another endpoint for AWS Config only; wins over AWS_ENDPOINT_URL.'
+    },
+    {
+        name: 'AWS_MAX_ATTEMPTS',
+        meaning: 'Attempts per request by the SDK (default 2; the wait retries on its own).'
+    },
+    { name: 'NO_COLOR', meaning: 'Set and not empty: no colour.' }
+];
+/** Where a flag takes a value, what to call it. */
+function flagUsage(spec) {
+    switch (spec.kind) {
+        case 'boolean':
+            return `--${spec.name} [true|false]`;
+        case 'list':
+            return `--${spec.name} ${spec.name === 'region' ? 'REGION' : 'NAME'}[,...]`;
+        case 'string':
+            return `--${spec.name} ${spec.name.endsWith('-seconds') ? 'SECONDS' : 'VALUE'}`;
+    }
+}
+function inputDescription(spec) {
+    const notes = [];
+    if (spec.kind === 'list')
+        notes.push('Repeatable.');
+    if (spec.kind === 'boolean')
+        notes.push('Alone, the flag means true.');
+    notes.push(spec.default === '' ? 'Default: empty.' : `Default: ${spec.default}.`);
+    return `${spec.description} ${notes.join(' ')}`;
+}
+/** Words wrapped to `width`, each line prefixed by `indent`; a longer word keeps a line. */
+function wrap(text, width, indent = '') {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && indent.length + line.length + 1 + word.length > width) {
+            lines.push(indent + line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    if (line)
+        lines.push(indent + line);
+    return lines;
+}
+function entry(usage, description) {
+    return [`  ${usage}`, ...wrap(description, HELP_WIDTH, INDENT)];
+}
+/** A short term and its meaning side by side: `  64   a bad flag…`. */
+function column(term, description) {
+    const lines = wrap(description, HELP_WIDTH, ' '.repeat(7));
+    return [`  ${term.padEnd(5)}${lines[0].trimStart()}`, ...lines.slice(1)];
+}
+/** The --help text, from the same spec as action.yml's inputs. */
+function helpText(specs) {
+    const offered = specs.filter((s) => !s.githubOnly);
+    const githubOnly = specs.filter((s) => s.githubOnly).map((s) => s.name);
+    const sections = [
+        [`Usage: ${COMMAND} [flags]`],
+        wrap("Waits until AWS Config conformance packs have finished deploying, prints each pack's state as it changes and a table at the end, and exits with a code that says how the wait ended. The flags are the GitHub Action's inputs, with the same names and defaults; a flag's value may also be given as --flag=value.", HELP_WIDTH),
+        ['Wait:', ...offered.flatMap((s) => entry(flagUsage(s), inputDescription(s)))],
+        ['Output:', ...COMMAND_FLAGS.flatMap((f) => entry(f.usage, f.description))],
+        wrap(`Not offered: ${githubOnly.join(', ')}. The live check run they configure lives on a GitHub commit; outside GitHub Actions there is none.`, HELP_WIDTH),
+        ['Exit codes:', ...EXIT_CODES.flatMap((e) => column(String(e.code), e.meaning))],
+        ['Environment:', ...ENVIRONMENT.flatMap((v) => entry(v.name, v.meaning))],
+        wrap("Credentials come from the AWS SDK's default chain: environment variables, AWS_PROFILE (SSO included), a web identity token, then the CodeBuild, ECS or EC2 role.", HELP_WIDTH)
+    ];
+    return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/json-output.ts
+/**
+ * --json: the action's outputs as one JSON object on stdout, rendered from the same values the
+ * action sets (`"failed-packs": ["beta"]`, the `compliance` output with every rule), in the
+ * order the action sets them.
+ */
+function renderJson(outputs) {
+    return `${JSON.stringify(outputs, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal-destination.ts
 /**
- * The command's destination: annotations are log lines (`error: …`), the outputs, the
- * summary and the failure line are kept for the command to print and write once the run is
- * over, so the closing line comes after the table, as on the runner's page it comes last.
+ * The command's destination: annotations are log lines (`error: …`); the failure line and the
+ * closing lines are kept for the command to print once the run is over, so they come after the
+ * table, as on the runner's page the step's line comes last.
  */
 function terminalDestination(terminal) {
-    let outputs;
-    let summary;
     let failLine;
-    let lastWarning;
     let publishing = false;
     const closing = [];
     return {
-        setOutputs: (value) => {
-            outputs = value;
+        // The command renders the outputs and the summary from the run's report itself.
+        setOutputs: () => {
             publishing = true;
         },
-        writeSummary: (html) => {
-            summary = html;
-            return Promise.resolve();
-        },
-        annotate: (level, message) => {
-            if (level === 'warning')
-                lastWarning = message;
-            terminal[level](message);
-        },
+        writeSummary: () => Promise.resolve(),
+        annotate: (level, message) => terminal[level](message),
         fail: (line) => {
             failLine = line;
         },
-        results: () => ({ outputs, summary, failLine, closing: [...closing], lastWarning }),
+        results: () => ({ failLine, closing: [...closing] }),
         log: {
             info: (message) => {
                 if (publishing)
@@ -31498,8 +31486,6 @@ function terminalDestination(terminal) {
     };
 }
 
-// EXTERNAL MODULE: ./src/packs/pack-text.ts
-var pack_text = __nccwpck_require__(3665);
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
 
 /**
@@ -31713,37 +31699,27 @@ async function runCommand(deps) {
         case 'usage-error':
             return usage(stderr, line.message);
     }
-    let inputs;
+    // Every flag is checked before anything is asked of AWS.
     try {
-        inputs = (0,src_inputs/* parseInputs */.TL)(line.inputs, env);
+        (0,inputs/* parseInputs */.TL)(line.inputs, env);
     }
     catch (error) {
         return usage(stderr, inputErrorMessage(error));
     }
-    return run(deps, line.inputs, inputs, line.options);
+    return run(deps, line.inputs, line.options);
 }
-async function run(deps, source, inputs, options) {
+async function run(deps, source, options) {
     const { stdout, stderr, env } = deps;
     // With --json, stdout carries the JSON alone.
     const out = options.json ? stderr : stdout;
     const color = colorEnabled(out, env, options.noColor);
     const terminal = terminalLog(out, { color, debug: debugEnabled(env, options.debug) });
     const destination = terminalDestination(terminal);
-    const startedAt = deps.now();
     const outcome = await deps.pipeline({ inputs: source, log: destination.log, destination });
     if (outcome.kind === 'input-error')
         return usage(stderr, inputErrorMessage(outcome.message));
+    const { report } = outcome;
     const results = destination.results();
-    const outputs = results.outputs ?? publish_outputs/* FAILED_BEFORE_WAIT */.Kn;
-    const now = deps.now();
-    const report = reportFromOutputs(outputs, {
-        scope: inputs.scope,
-        regions: inputs.regions,
-        missingPack: inputs.missingPack,
-        headline: results.failLine ?? results.closing.at(-1) ?? results.lastWarning ?? '',
-        elapsedMs: now - startedAt,
-        now
-    });
     let written = true;
     const write = async (flag, path, text) => {
         if (path === undefined)
@@ -31756,16 +31732,19 @@ async function run(deps, source, inputs, options) {
             terminal.error(`Could not write --${flag} ${path}: ${String(error)}`);
         }
     };
-    await write('summary-file', options.summaryFile, results.summary ?? '');
-    await write('junit-file', options.junitFile, renderJunit(report));
-    out.write(renderPackTable(report, { color, columns: out.isTTY === true ? out.columns : undefined }));
+    for (const file of REPORT_FILES)
+        await write(file.flag, options.files.get(file.flag), file.render(report));
+    out.write(renderPackTable(commandReport(report), {
+        color,
+        columns: out.isTTY === true ? out.columns : undefined
+    }));
     for (const closing of results.closing)
         terminal.info(closing);
     if (results.failLine !== undefined)
         terminal.error(results.failLine);
     if (options.json)
-        stdout.write(renderJson(Object.fromEntries((0,publish_outputs/* outputValues */.uN)(outputs))));
-    const { verdict } = outcome;
+        stdout.write(renderJson((0,publish/* outputsOf */.Yz)(report)));
+    const { verdict } = report;
     const code = exitCode({ kind: 'result', result: verdict.result, failStep: verdict.failStep }, deps.signalled());
     // A report asked for and not written is a failure of its own.
     return code === EXIT.success && !written ? EXIT.failure : code;
@@ -31776,17 +31755,186 @@ function usage(stderr, message) {
 }
 function inputErrorMessage(error) {
     // Each bad value on its own line, each in the flag's words.
-    if (error instanceof src_inputs/* InputErrors */.G)
+    if (error instanceof inputs/* InputErrors */.G)
         return [
             `${error.errors.length} flag values are invalid:`,
             ...error.errors.map((e) => `  ${flagMessage(e.message, INPUT_SPECS)}`)
         ].join('\n');
-    const message = error instanceof src_inputs/* InputError */.dz
+    const message = error instanceof inputs/* InputError */.dz
         ? error.message
         : typeof error === 'string'
             ? error
             : `Invalid input: ${String(error)}`;
     return flagMessage(message, INPUT_SPECS);
+}
+
+
+/***/ }),
+
+/***/ 253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qz: () => (/* binding */ complianceAnnotations),
+/* harmony export */   _G: () => (/* binding */ ruleErrorText),
+/* harmony export */   jo: () => (/* binding */ INSUFFICIENT_DATA_MEANING)
+/* harmony export */ });
+/* unused harmony export RESOURCES_ANNOTATED */
+/* harmony import */ var _evaluation_compliance_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4289);
+
+/** What INSUFFICIENT_DATA means, for the summary and the annotations. */
+const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
+/** Non-compliant resources of a rule named in an annotation. */
+const RESOURCES_ANNOTATED = 3;
+/**
+ * A line per pack that is not COMPLIANT, and per pack with rules that failed to evaluate.
+ * NON_COMPLIANT and failed rules fail the step under `require` (an error) and only warn under
+ * `report`; INSUFFICIENT_DATA warns, unless the pack's rules were judged (a pack that lists no
+ * rule still warns: it checked nothing).
+ * `label` is how a pack is named (with its region when several are awaited).
+ */
+function complianceAnnotations(packs, mode, label) {
+    const notes = [];
+    const level = mode === 'require' ? 'error' : 'warning';
+    for (const pack of packs) {
+        const shown = label(pack.name);
+        if (pack.compliance === 'NON_COMPLIANT') {
+            const rules = pack.nonCompliantRules;
+            const byName = new Map((pack.rules ?? []).map((r) => [r.name, r]));
+            notes.push({
+                level,
+                title: `Conformance pack ${shown}: NON_COMPLIANT`,
+                message: rules.length > 0
+                    ? `${shown} is NON_COMPLIANT: ${rules.length} rule(s) not compliant: ${rules.map((r) => r + resourcesText(byName.get(r))).join(', ')}`
+                    : `${shown} is NON_COMPLIANT (AWS Config listed no non-compliant rule).`
+            });
+        }
+        else if (pack.compliance === 'INSUFFICIENT_DATA' &&
+            // Judged rules say for themselves what they are; a pack without any checked nothing.
+            !pack.rules?.length) {
+            notes.push({
+                level: 'warning',
+                title: `Conformance pack ${shown}: INSUFFICIENT_DATA`,
+                message: `${shown} is INSUFFICIENT_DATA. ${INSUFFICIENT_DATA_MEANING}`
+            });
+        }
+        const failed = (0,_evaluation_compliance_js__WEBPACK_IMPORTED_MODULE_0__/* .rulesWith */ .qS)(pack, 'EVALUATION_FAILED');
+        if (failed.length) {
+            notes.push({
+                level,
+                title: `Conformance pack ${shown}: rule evaluation failed`,
+                message: `${shown}: ${failed.length} rule(s) failed to evaluate: ${failed.map((r) => `${r.name} (${ruleErrorText(r)})`).join(', ')}`
+            });
+        }
+    }
+    return notes;
+}
+/** The first few non-compliant resources of a rule, for a one-line annotation. */
+function resourcesText(rule) {
+    const resources = rule?.nonCompliantResources ?? [];
+    if (!resources.length)
+        return '';
+    const shown = resources
+        .slice(0, RESOURCES_ANNOTATED)
+        .map((r) => `${r.resourceType} ${r.resourceId}`);
+    const more = resources.length - shown.length;
+    return ` (${shown.join(', ')}${more ? ` and ${more} more` : ''})`;
+}
+/** Why a rule failed to evaluate, as AWS said it. */
+function ruleErrorText(rule) {
+    if (!rule.error)
+        return 'no reason given';
+    return rule.error.message ? `${rule.error.code}: ${rule.error.message}` : rule.error.code;
+}
+
+
+/***/ }),
+
+/***/ 4289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nt: () => (/* binding */ verdictText),
+/* harmony export */   qS: () => (/* binding */ rulesWith),
+/* harmony export */   zV: () => (/* binding */ complianceOfEvaluation)
+/* harmony export */ });
+/* unused harmony exports packCompliance, rollUp */
+const RESULTS = {
+    compliant: 'COMPLIANT',
+    'non-compliant': 'NON_COMPLIANT',
+    'nothing-in-scope': 'NOT_APPLICABLE',
+    'evaluation-failed': 'EVALUATION_FAILED',
+    unevaluated: 'NOT_EVALUATED'
+};
+/** The evaluation wait's result in the shape the gate and the publishers read. */
+function complianceOfEvaluation(read) {
+    switch (read.kind) {
+        case 'done':
+            return { kind: 'done', packs: read.packs.map(packCompliance) };
+        case 'timeout':
+            return { kind: 'timeout', packs: read.packs.map(packCompliance), message: read.message };
+        case 'error':
+            return { kind: 'error', message: read.message };
+        case 'cancelled':
+            return { kind: 'cancelled' };
+    }
+}
+function packCompliance(pack) {
+    const rules = pack.judgement.rules.map((rule) => ruleEntry(rule, pack));
+    return {
+        name: pack.name,
+        compliance: rollUp(pack.judgement.counts),
+        nonCompliantRules: rules.filter((r) => r.compliance === 'NON_COMPLIANT').map((r) => r.name),
+        rules,
+        evaluation: { ...pack.judgement.counts, durationMs: pack.durationMs }
+    };
+}
+/**
+ * The pack's compliance from its judged rules: a non-compliant rule makes it NON_COMPLIANT; a
+ * compliant one (the rest compliant, out of scope, failed or unevaluated) COMPLIANT; else it
+ * has no result at all.
+ */
+function rollUp(counts) {
+    if (counts.nonCompliant)
+        return 'NON_COMPLIANT';
+    if (counts.compliant)
+        return 'COMPLIANT';
+    return 'INSUFFICIENT_DATA';
+}
+function ruleEntry(rule, pack) {
+    const v = rule.verdict;
+    const at = v.kind === 'evaluation-failed'
+        ? v.failedAt
+        : v.kind === 'unevaluated'
+            ? undefined
+            : v.evaluatedAt;
+    const read = v.kind === 'non-compliant' ? pack.resources.get(rule.name) : undefined;
+    return {
+        name: rule.name,
+        compliance: RESULTS[v.kind],
+        ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}),
+        ...(v.kind === 'evaluation-failed' ? { error: v.error } : {}),
+        nonCompliantResources: read?.resources ?? [],
+        ...(read?.kind === 'capped' ? { resourcesTruncated: true } : {})
+    };
+}
+/** The rules of a pack with a verdict, when its rules were judged. */
+function rulesWith(pack, compliance) {
+    return (pack.rules ?? []).filter((r) => r.compliance === compliance);
+}
+/** A settled rule's verdict, for the log. */
+function verdictText(verdict) {
+    switch (verdict.kind) {
+        case 'compliant':
+        case 'non-compliant':
+            return `${RESULTS[verdict.kind]} (evaluated ${new Date(verdict.evaluatedAt).toISOString()})`;
+        case 'nothing-in-scope':
+            return `evaluated with nothing in scope (${new Date(verdict.evaluatedAt).toISOString()})`;
+        case 'evaluation-failed':
+            return `failed to evaluate: ${verdict.error.code}${verdict.error.message ? `: ${verdict.error.message}` : ''}`;
+        case 'unevaluated':
+            return 'not evaluated yet';
+    }
 }
 
 
@@ -32344,10 +32492,11 @@ function detailOf(status) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ reasonOf),
-/* harmony export */   Ut: () => (/* binding */ packDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sE: () => (/* binding */ deploymentDuration),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
 /* harmony export */ });
+/* unused harmony export packDuration */
 /* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7607);
 /* harmony import */ var _pack_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5977);
 
@@ -32379,6 +32528,16 @@ function packDuration(status, now) {
         ? completed
         : now;
     return Math.max(0, end - requested);
+}
+/**
+ * How long the awaited deployment took, for the reports' duration columns: none for a pack
+ * that is not there, and none for one that still shows an earlier deployment, whose age is not
+ * how long the awaited one has taken.
+ */
+function deploymentDuration(status, now) {
+    if ((0,_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(status.state) === 'missing' || status.state === 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return packDuration(status, now);
 }
 /**
  * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
@@ -32428,7 +32587,7 @@ function reasonOf(status) {
 
 /***/ }),
 
-/***/ 8288:
+/***/ 5599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32437,279 +32596,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-;// CONCATENATED MODULE: ./src/compliance/evaluation-compliance.ts
-const RESULTS = {
-    compliant: 'COMPLIANT',
-    'non-compliant': 'NON_COMPLIANT',
-    'nothing-in-scope': 'NOT_APPLICABLE',
-    'evaluation-failed': 'EVALUATION_FAILED',
-    unevaluated: 'NOT_EVALUATED'
-};
-/** The evaluation wait's result in the shape the gate and the publishers read. */
-function complianceOfEvaluation(read) {
-    switch (read.kind) {
-        case 'done':
-            return { kind: 'done', packs: read.packs.map(packCompliance) };
-        case 'timeout':
-            return { kind: 'timeout', packs: read.packs.map(packCompliance), message: read.message };
-        case 'error':
-            return { kind: 'error', message: read.message };
-        case 'cancelled':
-            return { kind: 'cancelled' };
-    }
-}
-function packCompliance(pack) {
-    const rules = pack.judgement.rules.map((rule) => ruleEntry(rule, pack));
-    return {
-        name: pack.name,
-        compliance: rollUp(pack.judgement.counts),
-        nonCompliantRules: rules.filter((r) => r.compliance === 'NON_COMPLIANT').map((r) => r.name),
-        rules,
-        evaluation: { ...pack.judgement.counts, durationMs: pack.durationMs }
-    };
-}
-/**
- * The pack's compliance from its judged rules: a non-compliant rule makes it NON_COMPLIANT; a
- * compliant one (the rest compliant, out of scope, failed or unevaluated) COMPLIANT; else it
- * has no result at all.
- */
-function rollUp(counts) {
-    if (counts.nonCompliant)
-        return 'NON_COMPLIANT';
-    if (counts.compliant)
-        return 'COMPLIANT';
-    return 'INSUFFICIENT_DATA';
-}
-function ruleEntry(rule, pack) {
-    const v = rule.verdict;
-    const at = v.kind === 'evaluation-failed'
-        ? v.failedAt
-        : v.kind === 'unevaluated'
-            ? undefined
-            : v.evaluatedAt;
-    const read = v.kind === 'non-compliant' ? pack.resources.get(rule.name) : undefined;
-    return {
-        name: rule.name,
-        compliance: RESULTS[v.kind],
-        ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}),
-        ...(v.kind === 'evaluation-failed' ? { error: v.error } : {}),
-        nonCompliantResources: read?.resources ?? [],
-        ...(read?.kind === 'capped' ? { resourcesTruncated: true } : {})
-    };
-}
-/** The rules of a pack with a verdict, when its rules were judged. */
-function rulesWith(pack, compliance) {
-    return (pack.rules ?? []).filter((r) => r.compliance === compliance);
-}
-/** A settled rule's verdict, for the log. */
-function verdictText(verdict) {
-    switch (verdict.kind) {
-        case 'compliant':
-        case 'non-compliant':
-            return `${RESULTS[verdict.kind]} (evaluated ${new Date(verdict.evaluatedAt).toISOString()})`;
-        case 'nothing-in-scope':
-            return `evaluated with nothing in scope (${new Date(verdict.evaluatedAt).toISOString()})`;
-        case 'evaluation-failed':
-            return `failed to evaluate: ${verdict.error.code}${verdict.error.message ? `: ${verdict.error.message}` : ''}`;
-        case 'unevaluated':
-            return 'not evaluated yet';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/html.ts
-/**
- * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
- * no line break: a blank line ends the HTML block in markdown, which would break the table and
- * let the rest of the text be read as markdown.
- */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;')
-        .replace(/\r\n|[\n\r]/g, '<br>');
-}
-/**
- * The HTML of a heading line, as @actions/core's summary writes it (the job summaries of
- * earlier versions read the same).
- */
-function heading(text, level) {
-    return `<h${level}>${text}</h${level}>\n`;
-}
-/** A table line, as @actions/core's summary writes it: no white space between the tags. */
-function table(rows) {
-    const cell = (c) => {
-        if (typeof c === 'string')
-            return wrap('td', c);
-        return wrap(c.header ? 'th' : 'td', c.data, c.colspan ? ` colspan="${c.colspan}"` : '');
-    };
-    return `${wrap('table', rows.map((row) => wrap('tr', row.map(cell).join(''))).join(''))}\n`;
-}
-function wrap(tag, content, attrs = '') {
-    return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
-}
-
-// EXTERNAL MODULE: ./src/packs/pack-text.ts
-var pack_text = __nccwpck_require__(3665);
-;// CONCATENATED MODULE: ./src/compliance/annotations.ts
-
-
-
-/** What INSUFFICIENT_DATA means, for the summary and the annotations. */
-const INSUFFICIENT_DATA_MEANING = 'INSUFFICIENT_DATA means AWS Config has no evaluation results for the pack yet: its rules have not been evaluated, or no resources are in their scope.';
-/** Rule names listed in the summary before the rest are counted. */
-const RULES_SHOWN = 10;
-/** Non-compliant resources of a rule listed in the summary before the rest are counted. */
-const RESOURCES_SHOWN = 10;
-/** Non-compliant resources of a rule named in an annotation. */
-const RESOURCES_ANNOTATED = 3;
-const CELLS = {
-    COMPLIANT: '✅ COMPLIANT',
-    NON_COMPLIANT: '❌ NON_COMPLIANT',
-    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
-};
-/**
- * The compliance column of the summary table; '–' when compliance was not read. With the
- * rules judged: how many ended how, and how long their evaluation took.
- */
-function complianceCell(c) {
-    if (!c)
-        return '–';
-    const e = c.evaluation;
-    if (!e)
-        return CELLS[c.compliance];
-    const allOutOfScope = c.compliance === 'INSUFFICIENT_DATA' && e.nothingInScope > 0;
-    const head = allOutOfScope ? '✅ nothing in scope' : CELLS[c.compliance];
-    const counts = [
-        `${e.compliant} compliant`,
-        `${e.nonCompliant} non-compliant`,
-        ...(e.nothingInScope ? [`${e.nothingInScope} with nothing in scope`] : []),
-        `${e.unevaluated} unevaluated`,
-        `${e.failed} failed`
-    ];
-    return `${head}<br>${counts.join(', ')}<br>evaluated in ${(0,pack_text/* formatDuration */.a3)(e.durationMs)}`;
-}
-/**
- * What goes under the pack's row: its non-compliant rules (the first 10, then how many more),
- * each with its non-compliant resources, then the rules that failed to evaluate and those not
- * evaluated yet. '' when there is nothing to say.
- */
-function rulesHtml(c) {
-    const parts = [];
-    const rules = c.nonCompliantRules;
-    if (rules.length) {
-        const byName = new Map((c.rules ?? []).map((r) => [r.name, r]));
-        const items = rules
-            .slice(0, RULES_SHOWN)
-            .map((rule) => `<li>${escapeHtml(rule)}${resourcesHtml(byName.get(rule), c.region)}</li>`);
-        if (rules.length > RULES_SHOWN)
-            items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
-        parts.push(`Non-compliant rules:<ul>${items.join('')}</ul>`);
-    }
-    const failed = rulesWith(c, 'EVALUATION_FAILED');
-    if (failed.length) {
-        parts.push(`Rules that failed to evaluate:${listHtml(failed, (r) => `${escapeHtml(r.name)}: ${escapeHtml(errorText(r))}`)}`);
-    }
-    const unevaluated = rulesWith(c, 'NOT_EVALUATED');
-    if (unevaluated.length) {
-        parts.push(`Rules not evaluated since the deployment:${listHtml(unevaluated, (r) => escapeHtml(r.name))}`);
-    }
-    return parts.join('');
-}
-function listHtml(rules, item) {
-    const items = rules.slice(0, RULES_SHOWN).map((r) => `<li>${item(r)}</li>`);
-    if (rules.length > RULES_SHOWN)
-        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
-    return `<ul>${items.join('')}</ul>`;
-}
-function resourcesHtml(rule, region) {
-    const resources = rule?.nonCompliantResources ?? [];
-    if (!resources.length)
-        return '';
-    const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
-        const name = escapeHtml(`${r.resourceType} ${r.resourceId}`);
-        const url = region ? resourceUrl(r, region) : undefined;
-        const shown = url ? `<a href="${escapeHtml(url)}">${name}</a>` : name;
-        return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}</li>`;
-    });
-    const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN);
-    if (more || rule?.resourcesTruncated) {
-        items.push(`<li>${more ? `${more} more` : ''}${rule?.resourcesTruncated ? ' (and more not read)' : ''}</li>`);
-    }
-    return `<ul>${items.join('')}</ul>`;
-}
-/** The resource's page in the AWS Config console. */
-function resourceUrl(resource, region) {
-    const query = new URLSearchParams({
-        resourceId: resource.resourceId,
-        resourceType: resource.resourceType
-    });
-    return `https://${region}.console.aws.amazon.com/config/home?region=${encodeURIComponent(region)}#/resources/details?${query.toString()}`;
-}
-/**
- * A line per pack that is not COMPLIANT, and per pack with rules that failed to evaluate.
- * NON_COMPLIANT and failed rules fail the step under `require` (an error) and only warn under
- * `report`; INSUFFICIENT_DATA warns, unless the pack's rules were judged (a pack that lists no
- * rule still warns: it checked nothing).
- * `label` is how a pack is named (with its region when several are awaited).
- */
-function complianceAnnotations(packs, mode, label) {
-    const notes = [];
-    const level = mode === 'require' ? 'error' : 'warning';
-    for (const pack of packs) {
-        const shown = label(pack.name);
-        if (pack.compliance === 'NON_COMPLIANT') {
-            const rules = pack.nonCompliantRules;
-            const byName = new Map((pack.rules ?? []).map((r) => [r.name, r]));
-            notes.push({
-                level,
-                title: `Conformance pack ${shown}: NON_COMPLIANT`,
-                message: rules.length > 0
-                    ? `${shown} is NON_COMPLIANT: ${rules.length} rule(s) not compliant: ${rules.map((r) => r + resourcesText(byName.get(r))).join(', ')}`
-                    : `${shown} is NON_COMPLIANT (AWS Config listed no non-compliant rule).`
-            });
-        }
-        else if (pack.compliance === 'INSUFFICIENT_DATA' &&
-            // Judged rules say for themselves what they are; a pack without any checked nothing.
-            !pack.rules?.length) {
-            notes.push({
-                level: 'warning',
-                title: `Conformance pack ${shown}: INSUFFICIENT_DATA`,
-                message: `${shown} is INSUFFICIENT_DATA. ${INSUFFICIENT_DATA_MEANING}`
-            });
-        }
-        const failed = rulesWith(pack, 'EVALUATION_FAILED');
-        if (failed.length) {
-            notes.push({
-                level,
-                title: `Conformance pack ${shown}: rule evaluation failed`,
-                message: `${shown}: ${failed.length} rule(s) failed to evaluate: ${failed.map((r) => `${r.name} (${errorText(r)})`).join(', ')}`
-            });
-        }
-    }
-    return notes;
-}
-/** The first few non-compliant resources of a rule, for a one-line annotation. */
-function resourcesText(rule) {
-    const resources = rule?.nonCompliantResources ?? [];
-    if (!resources.length)
-        return '';
-    const shown = resources
-        .slice(0, RESOURCES_ANNOTATED)
-        .map((r) => `${r.resourceType} ${r.resourceId}`);
-    const more = resources.length - shown.length;
-    return ` (${shown.join(', ')}${more ? ` and ${more} more` : ''})`;
-}
-function errorText(rule) {
-    if (!rule.error)
-        return 'no reason given';
-    return rule.error.message ? `${rule.error.code}: ${rule.error.message}` : rule.error.code;
-}
-
+// EXTERNAL MODULE: ./src/compliance/annotations.ts
+var compliance_annotations = __nccwpck_require__(253);
+// EXTERNAL MODULE: ./src/compliance/evaluation-compliance.ts
+var evaluation_compliance = __nccwpck_require__(4289);
 // EXTERNAL MODULE: ./src/shared/backoff.ts
-var shared_backoff = __nccwpck_require__(9393);
+var backoff = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
 var request_policy = __nccwpck_require__(5183);
 // EXTERNAL MODULE: ./src/compliance/rule-evaluation-reads.ts
@@ -32878,78 +32770,8 @@ async function startEvaluations(source, pack, names, started, deps) {
 var best_effort = __nccwpck_require__(5818);
 // EXTERNAL MODULE: ./src/shared/paging.ts
 var paging = __nccwpck_require__(5045);
-// EXTERNAL MODULE: ./src/packs/pack-state.ts
-var pack_state = __nccwpck_require__(5977);
-;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
-
-
-
-const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
-/**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
- */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (!(0,pack_state/* isFailed */.Ix)(pack.state))
-            continue;
-        const { stackArn, requestedAt } = (0,pack_state/* detailOf */.Rw)(pack) ?? {};
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    const tokens = (0,paging/* pageTokens */.oB)('DescribeStackEvents');
-    let nextToken;
-    do {
-        const read = await readPage(stackArn, nextToken, tokens, deps);
-        if (!read.ok)
-            return { kind: 'unavailable', why: read.why };
-        const page = read.value;
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return (0,pack_state/* isFailed */.Ix)(event.status) && !isTheStack;
-}
-function readPage(stackArn, nextToken, tokens, deps) {
-    const read = async (signal) => {
-        const page = await deps.events.read(stackArn, nextToken, signal);
-        return { ...page, nextToken: tokens.follow(page.nextToken) };
-    };
-    return (0,best_effort/* bestEffort */.z)(read, deps, {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        classifier: deps.events,
-        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-    });
-}
-
+// EXTERNAL MODULE: ./src/wait/explain-failures.ts
+var explain_failures = __nccwpck_require__(2228);
 ;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
 
 
@@ -32974,7 +32796,7 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
             const page = await deps.events.read(stackArn, token, signal);
             return { ...page, nextToken: tokens.follow(page.nextToken) };
         }, deps, {
-            iamAction: EXPLAIN_IAM_ACTION,
+            iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V,
             what: `DescribeStackEvents ${stackArn}`,
             classifier: deps.events,
             interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
@@ -33198,7 +33020,7 @@ async function waitForEvaluation(packs, deps) {
         s.judgement = judged;
         for (const rule of judged.rules) {
             if (pending.includes(rule.name) && rule.verdict.kind !== 'unevaluated')
-                log.info(`${s.pack.name}: ${rule.name} ${verdictText(rule.verdict)}`);
+                log.info(`${s.pack.name}: ${rule.name} ${(0,evaluation_compliance/* verdictText */.nt)(rule.verdict)}`);
         }
         for (const rule of judged.rules) {
             if (rule.verdict.kind !== 'non-compliant' || s.resources.has(rule.name))
@@ -33276,7 +33098,7 @@ async function waitForEvaluation(packs, deps) {
                 return { kind: 'done', packs: view() };
             }
             round = settledSome ? 0 : round + 1;
-            const delay = (0,shared_backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
+            const delay = (0,backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
             if (clock.now() + delay >= deps.deadline) {
                 warnUnverified();
                 return { kind: 'timeout', packs: view(), message: timeoutMessage(states) };
@@ -33333,6 +33155,8 @@ function timeoutMessage(states) {
     return `Ran out of time waiting for the evaluation of conformance pack rules: ${names.length} rule(s) not evaluated since the deployment: ${shown}${more}`;
 }
 
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
 ;// CONCATENATED MODULE: ./src/compliance/gate.ts
 
 
@@ -33369,7 +33193,7 @@ async function evaluateInRegions(regions, inputs, deps) {
                 log,
                 onRound: deps.onRound?.(region)
             });
-            return { region, read: complianceOfEvaluation(read) };
+            return { region, read: (0,evaluation_compliance/* complianceOfEvaluation */.zV)(read) };
         }
         finally {
             ports.close();
@@ -33395,7 +33219,7 @@ function gate(verdict, reads, mode) {
     })));
     const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT');
     const noncompliant = failing.map((e) => label(e.region, e.name));
-    const annotations = reads.flatMap(({ region, read }) => complianceAnnotations(packsOf(read), mode, (name) => label(region, name)));
+    const annotations = reads.flatMap(({ region, read }) => (0,compliance_annotations/* complianceAnnotations */.Qz)(packsOf(read), mode, (name) => label(region, name)));
     const where = (region) => (several ? `${region}: ` : '');
     const problems = reads.flatMap(({ region, read }) => read.kind === 'timeout' || read.kind === 'error'
         ? [`${where(region)}compliance could not be read: ${read.message}`]
@@ -33420,7 +33244,7 @@ function gate(verdict, reads, mode) {
             headline: problems.join('; ')
         };
     }
-    const failed = entries.flatMap((e) => rulesWith(e, 'EVALUATION_FAILED').map((r) => `${label(e.region, e.name)}/${r.name} (${r.error ? gate_errorText(r.error) : 'no reason given'})`));
+    const failed = entries.flatMap((e) => (0,evaluation_compliance/* rulesWith */.qS)(e, 'EVALUATION_FAILED').map((r) => `${label(e.region, e.name)}/${r.name} (${r.error ? errorText(r.error) : 'no reason given'})`));
     const failedLine = failed.length
         ? `${failed.length} rule(s) failed to evaluate: ${failed.join('; ')}`
         : '';
@@ -33443,7 +33267,7 @@ function gate(verdict, reads, mode) {
     }
     return { ...base, verdict };
 }
-function gate_errorText(error) {
+function errorText(error) {
     return error.message ? `${error.code}: ${error.message}` : error.code;
 }
 
@@ -33451,6 +33275,8 @@ function gate_errorText(error) {
 var src_inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/packs/deployment.ts
 var deployment = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/packs/pack-text.ts
+var pack_text = __nccwpck_require__(3665);
 ;// CONCATENATED MODULE: ./src/packs/label.ts
 /**
  * How a pack is named in lists that span regions (outputs, annotations, the step's line):
@@ -33572,7 +33398,283 @@ function combineEnds(outcomes) {
     return { kind: 'settled' };
 }
 
-;// CONCATENATED MODULE: ./src/publish/check-view.ts
+// EXTERNAL MODULE: ./src/publish/check-view.ts
+var check_view = __nccwpck_require__(3153);
+// EXTERNAL MODULE: ./src/publish/html.ts
+var html = __nccwpck_require__(3638);
+// EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
+var summary = __nccwpck_require__(6095);
+// EXTERNAL MODULE: ./src/publish/summary-limits.ts
+var summary_limits = __nccwpck_require__(88);
+;// CONCATENATED MODULE: ./src/publish/live-check.ts
+
+
+
+
+
+/** The check run's title and summary for a snapshot: no result yet, the packs by list. */
+function progressView(snapshot, missingPack) {
+    const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
+    return {
+        title: (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(all), false),
+        summary: (0,summary/* fitSummary */.mW)({
+            inProgress: true,
+            scope: snapshot.scope,
+            regions: snapshot.regions.map((r) => ({
+                ...r,
+                stackProgress: snapshot.stackProgress?.get(r.region)
+            })),
+            lists: all,
+            elapsedMs: snapshot.now - snapshot.startedAt,
+            now: snapshot.now
+        }, summary_limits/* CHECK_SUMMARY_BUDGET */.G) + evaluationProgress(snapshot)
+    };
+}
+/** The evaluation's progress under the packs' table: how many rules are settled, per pack. */
+function evaluationProgress(snapshot) {
+    const regions = snapshot.evaluation ?? [];
+    const several = regions.length > 1;
+    const lines = regions.flatMap(({ region, packs }) => packs.map((p) => {
+        const c = p.judgement.counts;
+        const name = (0,html/* escapeHtml */.ZD)(several ? `${region}/${p.name}` : p.name);
+        return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`;
+    }));
+    return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : '';
+}
+/**
+ * The check run while the wait goes on: created at once, updated after a round in which some
+ * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
+ * Nothing here is awaited: a slow GitHub API never slows the wait.
+ */
+function liveCheck(checks, inputs, clock, startedAt, linksOf) {
+    const latest = new Map(inputs.regions.map((r) => [r, []]));
+    const stackProgress = new Map();
+    const evaluation = new Map();
+    const view = () => {
+        const { title, summary } = progressView({
+            scope: inputs.scope,
+            regions: inputs.regions.map((region) => ({
+                region,
+                links: linksOf(region),
+                packs: latest.get(region) ?? []
+            })),
+            startedAt,
+            now: clock.now(),
+            stackProgress,
+            ...(evaluation.size
+                ? {
+                    evaluation: inputs.regions.flatMap((region) => {
+                        const packs = evaluation.get(region);
+                        return packs ? [{ region, packs }] : [];
+                    })
+                }
+                : {})
+        }, inputs.missingPack);
+        return [title, summary];
+    };
+    void checks.start(...view());
+    return {
+        onRound: (region) => (packs, changed, stacks) => {
+            latest.set(region, packs);
+            // A copy: the reads go on filling the original while an update waits.
+            if (stacks)
+                stackProgress.set(region, new Map(stacks));
+            if (changed)
+                void checks.update(...view());
+        },
+        onEvaluation: (region) => (packs) => {
+            const before = JSON.stringify(countsOf(evaluation.get(region)));
+            evaluation.set(region, packs);
+            // Only when a rule settled: the same counts again would be a call for nothing.
+            if (JSON.stringify(countsOf(packs)) !== before)
+                void checks.update(...view());
+        }
+    };
+}
+function countsOf(packs) {
+    return packs?.map((p) => [p.name, p.judgement.counts]);
+}
+
+// EXTERNAL MODULE: ./src/publish/publish.ts + 1 modules
+var publish = __nccwpck_require__(3121);
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+/** The commercial partition: what a region the SDK does not know falls in. */
+const COMMERCIAL = { name: 'aws', dnsSuffix: 'amazonaws.com' };
+/**
+ * The console's host for a region. The SDK's partition data has no console hosts, so the
+ * partitions with a console of their own are named here; a later partition's console is taken
+ * to be `console.<its DNS suffix>` (as the European Sovereign Cloud's is, `console.amazonaws.eu`).
+ */
+function consoleHost(region, partition) {
+    switch (partition.name) {
+        case 'aws':
+            return `${region}.console.aws.amazon.com`;
+        case 'aws-us-gov':
+            return 'console.amazonaws-us-gov.com';
+        case 'aws-cn':
+            return 'console.amazonaws.cn';
+        default:
+            return `console.${partition.dnsSuffix}`;
+    }
+}
+function consoleLinks(region, partition) {
+    const base = `https://${consoleHost(region, partition)}`;
+    const config = `${base}/config/home?region=${encodeURIComponent(region)}#`;
+    return {
+        // The forms the console itself links to.
+        pack: (name) => `${config}/conformance-packs/details?conformancePackName=${encodeURIComponent(name)}`,
+        rule: (name) => `${config}/rules/details?configRuleName=${encodeURIComponent(name)}`,
+        resource: (resourceType, resourceId) => `${config}/resources/details?${new URLSearchParams({ resourceId, resourceType }).toString()}`,
+        stack: (stackArn) => `${base}/cloudformation/home?region=${encodeURIComponent(region)}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/headline.ts
+var headline = __nccwpck_require__(4512);
+;// CONCATENATED MODULE: ./src/report/run-report.ts
+
+
+function buildReport(findings) {
+    const { inputs, runs, verdicts, compliance, startedAt } = findings;
+    const verdict = compliance?.verdict ?? verdicts.overall;
+    const elapsedMs = Math.max(startedAt, ...runs.map((r) => r.wait.endedAt)) - startedAt;
+    const regions = runs.map((run, i) => {
+        const partition = findings.partitionOf(run.region);
+        const entries = compliance?.entries.filter((e) => e.region === run.region);
+        return {
+            ...run,
+            partition,
+            links: consoleLinks(run.region, partition),
+            verdict: verdicts.regions[i],
+            ...(entries ? { compliance: new Map(entries.map((e) => [e.name, e])) } : {})
+        };
+    });
+    return {
+        inputs,
+        regions,
+        verdicts,
+        ...(compliance ? { compliance } : {}),
+        verdict,
+        headline: compliance?.headline ?? (0,headline/* headline */.P)(verdict, verdicts.end, elapsedMs),
+        startedAt,
+        elapsedMs,
+        now: findings.now
+    };
+}
+
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
+var region_wait = __nccwpck_require__(4637);
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
+ * GitHub trouble: that is part of the verdict, and the results are published on every path.
+ */
+async function runPipeline(deps) {
+    const { clock, log, signal, destination } = deps;
+    let inputs;
+    try {
+        inputs = (0,src_inputs/* parseInputs */.TL)(deps.inputs, deps.env);
+    }
+    catch (error) {
+        const message = error instanceof src_inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`;
+        await (0,publish/* failBeforeWait */.H4)(message, destination);
+        return { kind: 'input-error', message };
+    }
+    const startedAt = clock.now();
+    const deadline = startedAt + inputs.timeoutMs;
+    const logOf = (region) => (0,region_wait/* regionLog */.Lz)(log, region, inputs.regions.length > 1);
+    log.info(describeWait(inputs));
+    if (inputs.requestedAfter !== undefined &&
+        inputs.requestedAfter > startedAt + deployment/* CLOCK_SKEW_ALLOWANCE_MS */.Ik)
+        log.warning(`Input 'requested-after' is in the future (${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}, the runner's clock says ${(0,deployment/* isoTime */.Ly)(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
+    const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
+    const linksOf = (region) => consoleLinks(region, deps.partitionOf(region));
+    const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf);
+    let runs;
+    let compliance;
+    let verdicts;
+    try {
+        // Each region polls on its own: one region's throttling or outage never stalls another.
+        runs = await Promise.all(inputs.regions.map((region) => (0,region_wait/* waitInRegion */.x1)(region, inputs, {
+            clock,
+            deadline,
+            signal,
+            log: logOf(region),
+            open: deps.aws,
+            onRound: live?.onRound(region),
+            progressIntervalMs: deps.progressIntervalMs
+        })));
+        verdicts = pipeline_decide(inputs, runs);
+        if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
+            // The same deadline and cancellation: the evaluation is part of the wait.
+            const reads = await evaluateInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), inputs, { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation });
+            compliance = gate(verdicts.overall, reads, inputs.compliance);
+        }
+    }
+    catch (error) {
+        // Not expected (AWS trouble is part of the result), but the outputs still get written.
+        const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        const end = { kind: 'error', message };
+        runs = inputs.regions.map((region) => ({
+            region,
+            wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
+            explanations: new Map()
+        }));
+        verdicts = pipeline_decide(inputs, runs);
+    }
+    finally {
+        deps.waitsOver?.();
+    }
+    const report = buildReport({
+        inputs,
+        runs,
+        verdicts,
+        compliance,
+        startedAt,
+        now: clock.now(),
+        partitionOf: deps.partitionOf
+    });
+    await (0,publish/* publish */.mk)(report, { destination, log, checks });
+    return { kind: 'report', report };
+}
+function pipeline_decide(inputs, runs) {
+    return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
+}
+function describeWait(inputs) {
+    const kind = inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack';
+    const where = inputs.regions.join(', ');
+    const what = inputs.names
+        ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
+        : `every ${kind} in ${where}`;
+    const after = inputs.requestedAfter === undefined
+        ? ''
+        : `, deployments requested after ${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}`;
+    return `Waiting for ${what} (timeout ${(0,pack_text/* formatDuration */.a3)(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
+}
+
+
+/***/ }),
+
+/***/ 3153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ce: () => (/* binding */ CHECK_SUMMARY_LIMIT),
+/* harmony export */   H1: () => (/* binding */ conclusionFor),
+/* harmony export */   Tq: () => (/* binding */ checkTitle),
+/* harmony export */   em: () => (/* binding */ packCounts)
+/* harmony export */ });
+/* unused harmony exports fitCheckSummary, commitUnderTest, field */
 /**
  * What a check run shows, decided without GitHub: its conclusion, its title, the commit it
  * belongs to, and a summary cut to GitHub's limit.
@@ -33664,121 +33766,554 @@ function checkTitle(counts, done) {
     return done ? line : `Waiting: ${line}`;
 }
 
-// EXTERNAL MODULE: ./src/publish/report.ts
-var publish_report = __nccwpck_require__(4585);
-// EXTERNAL MODULE: ./src/packs/member-account.ts
-var member_account = __nccwpck_require__(1660);
-;// CONCATENATED MODULE: ./src/wait/stack-progress.ts
 
+/***/ }),
 
+/***/ 3638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** `7 of 12 resources created` */
-function describeStackProgress(progress) {
-    return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
-}
-/** Each resource's newest status, from events newest first; the stack's own events left out. */
-function resourceStatuses(events, since, into = new Map()) {
-    for (const event of events) {
-        const at = event.timestamp.getTime();
-        if (since && at < since.getTime())
-            break;
-        const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-        if (isTheStack || !event.logicalId)
-            continue;
-        const known = into.get(event.logicalId);
-        if (!known || known.at <= at)
-            into.set(event.logicalId, { status: event.status, at });
-    }
-    return into;
-}
-/** The count over resource statuses. */
-function countProgress(statuses) {
-    let created = 0;
-    for (const { status } of statuses.values())
-        if (status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE')
-            created += 1;
-    return { created, total: statuses.size };
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * Text for a job summary or check run cell: HTML-escaped, no `|` to break a markdown table, and
+ * no line break: a blank line ends the HTML block in markdown, which would break the table and
+ * let the rest of the text be read as markdown.
+ */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        .replace(/\r\n|[\n\r]/g, '<br>');
 }
 /**
- * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
- * per pack an interval (the newest events, merged with what earlier reads saw), no read
- * waited for by the poll loop, and silent for good after the first access denial (a
- * least-privilege role need not allow it). Never throws.
+ * The HTML of a heading line, as @actions/core's summary writes it (the job summaries of
+ * earlier versions read the same).
  */
-function stackProgressReader(deps) {
-    const progress = new Map();
-    const statuses = new Map();
-    const lastRead = new Map();
-    const gone = new Set();
-    const inFlight = new Set();
-    let reader;
-    let denied = false;
-    const startedAt = deps.clock.now();
-    const readOne = async (pack, stackArn) => {
-        const events = await (reader ??= deps.open().catch(() => undefined));
-        if (!events || denied)
-            return;
-        const bound = (0,request_policy/* boundRequest */.on)(deps, deps.requestTimeoutMs);
-        try {
-            const page = await events.read(stackArn, undefined, bound.signal);
-            const since = (0,pack_state/* detailOf */.Rw)(pack)?.requestedAt;
-            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
-            statuses.set(pack.name, merged);
-            progress.set(pack.name, countProgress(merged));
-        }
-        catch (error) {
-            if (deps.signal.aborted)
-                return;
-            if (events.isStackGone(error))
-                return void gone.add(pack.name);
-            const failure = (0,request_policy/* classifyFailure */.XE)(error, bound.timedOut(), (e) => events.classify(e, EXPLAIN_IAM_ACTION));
-            if (failure.kind === 'permanent') {
-                denied = true;
-                deps.log.info(`Stack progress is not shown: ${failure.message}`);
-            }
-            else
-                deps.log.debug(`Stack progress of ${pack.name}: ${failure.message}`);
-        }
+function heading(text, level) {
+    return `<h${level}>${text}</h${level}>\n`;
+}
+/** A table line, as @actions/core's summary writes it: no white space between the tags. */
+function table(rows) {
+    const cell = (c) => {
+        if (typeof c === 'string')
+            return wrap('td', c);
+        return wrap(c.header ? 'th' : 'td', c.data, c.colspan ? ` colspan="${c.colspan}"` : '');
     };
+    return `${wrap('table', rows.map((row) => wrap('tr', row.map(cell).join(''))).join(''))}\n`;
+}
+function wrap(tag, content, attrs = '') {
+    return content ? `<${tag}${attrs}>${content}</${tag}>` : `<${tag}${attrs}>`;
+}
+
+
+/***/ }),
+
+/***/ 3121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H4: () => (/* binding */ failBeforeWait),
+  Yz: () => (/* binding */ outputsOf),
+  mk: () => (/* binding */ publish),
+  YG: () => (/* binding */ summaryOf)
+});
+
+// EXTERNAL MODULE: ./src/publish/check-view.ts
+var check_view = __nccwpck_require__(3153);
+// EXTERNAL MODULE: ./src/publish/summary-limits.ts
+var summary_limits = __nccwpck_require__(88);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
+var region_wait = __nccwpck_require__(4637);
+// EXTERNAL MODULE: ./src/publish/report.ts
+var publish_report = __nccwpck_require__(4585);
+// EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
+var publish_summary = __nccwpck_require__(6095);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+;// CONCATENATED MODULE: ./src/publish/outputs.ts
+
+/**
+ * The action's outputs, in the order they are written. action.yml declares exactly these
+ * (scripts/validate-action.ts checks it against this list).
+ */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'result',
+    'statuses',
+    'completed-packs',
+    'failed-packs',
+    'pending-packs',
+    'missing-packs',
+    'compliance',
+    'noncompliant-packs'
+]));
+/** The outputs of a run that stopped before any wait: a failure with empty lists. */
+const FAILED_BEFORE_WAIT = {
+    result: 'failure',
+    statuses: [],
+    'completed-packs': [],
+    'failed-packs': [],
+    'pending-packs': [],
+    'missing-packs': [],
+    compliance: [],
+    'noncompliant-packs': []
+};
+/** Each output as the runner stores it: `result` as text, the lists as JSON. */
+function outputValues(outputs) {
+    return OUTPUT_NAMES.map((name) => {
+        const value = outputs[name];
+        return [name, typeof value === 'string' ? value : JSON.stringify(value)];
+    });
+}
+/** GitHub rejects a job whose outputs add up to more than 1 MB. */
+const JOB_OUTPUTS_LIMIT_BYTES = 1_000_000;
+/**
+ * The most `statuses` may take, as UTF-8 JSON: about 2,500 packs' entries. Well under the job's
+ * limit, so that the other outputs of this step (the name lists) and of the job's other steps
+ * still fit beside it.
+ */
+const STATUSES_LIMIT_BYTES = 600_000;
+const SEE = 'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details';
+/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
+function rank(state) {
+    const outcome = (0,pack_state/* outcomeOf */.sG)(state);
+    if (outcome === 'failed')
+        return 0;
+    return outcome === 'completed' ? 2 : 1;
+}
+const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+/**
+ * `statuses` whole, in its order, while its JSON fits in `limitBytes`; past that, the failed
+ * packs first, then the unfinished ones, then the others, as many as fit, and a
+ * `{"truncated": true, …}` marker as the last element (a script tells it by `truncated`; it has
+ * no `name` or `state`).
+ */
+function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
+    if (bytes(entries) <= limitBytes)
+        return [...entries];
+    const ordered = entries
+        .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((x) => x.entry);
+    const marker = (kept) => ({
+        truncated: true,
+        omitted: entries.length - kept,
+        total: entries.length,
+        see: SEE
+    });
+    // Brackets, and a comma before every element but the first.
+    let used = 2 + bytes(marker(0));
+    let kept = 0;
+    for (const entry of ordered) {
+        const size = bytes(entry) + 1;
+        if (used + size > limitBytes)
+            break;
+        used += size;
+        kept += 1;
+    }
+    return [...ordered.slice(0, kept), marker(kept)];
+}
+
+;// CONCATENATED MODULE: ./src/publish/publish.ts
+
+
+
+
+
+
+/**
+ * Outputs first (they matter most to later steps), then the job summary, the annotations, the
+ * check run's conclusion and the step's status. Runs on every path that got past the inputs.
+ */
+async function publish(report, deps) {
+    const { destination, log, checks } = deps;
+    const { inputs, regions: runs, verdicts, compliance, verdict } = report;
+    destination.setOutputs(outputsOf(report));
+    const summary = summaryOf(report);
+    await destination.writeSummary((0,publish_summary/* fitSummary */.mW)(summary));
+    const annotate = (note) => destination.annotate(note.level, note.message, note.title);
+    for (const run of runs) {
+        for (const note of (0,publish_report/* packAnnotations */.U0)(run.wait.packs, inputs, run.region, run.explanations))
+            annotate(note);
+    }
+    for (const note of (0,publish_report/* emptyRegionAnnotations */.aW)(verdicts.overall, inputs))
+        annotate(note);
+    for (const note of compliance?.annotations ?? [])
+        annotate(note);
+    if (inputs.compliance === 'report')
+        for (const problem of compliance?.problems ?? [])
+            destination.annotate('warning', problem);
+    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
+    const notice = (0,publish_report/* unexplainedNotice */.QV)(unexplained, region_wait/* EXPLANATION_SOURCE */.iC[inputs.scope]);
+    if (notice) {
+        // A missing stack-events permission is expected of least-privilege roles; a failed
+        // organization pack whose accounts cannot be read is worth a warning.
+        destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice);
+    }
+    const line = report.headline;
+    await checks?.complete((0,check_view/* conclusionFor */.H1)(verdict.result, verdict.failStep), (0,check_view/* checkTitle */.Tq)((0,check_view/* packCounts */.em)(verdict), true), 
+    // Shortened as the job summary is, so that the failed packs come first.
+    (0,publish_summary/* fitSummary */.mW)(summary, summary_limits/* CHECK_SUMMARY_BUDGET */.G), {
+        // A cancelled run is about to be killed: the final update gets about a second.
+        timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
+    });
+    if (verdict.failStep)
+        destination.fail(line);
+    else if (verdict.result === 'failure')
+        destination.annotate('warning', `${line} (fail-on-failure is false)`);
+    else
+        log.info(line);
+}
+/** The step's outputs: what later steps read. */
+function outputsOf(report) {
+    const { verdict, compliance } = report;
     return {
-        progress,
-        poll(packs) {
-            const now = deps.clock.now();
-            // Most deployments end within minutes: no read before half an interval of waiting,
-            // so the first progress line has a count and a short wait spends no call.
-            if (denied || deps.signal.aborted || now - startedAt < deps.intervalMs / 2)
-                return;
-            let read = 0;
-            for (const pack of packs) {
-                if (read >= (deps.maxPacks ?? 10))
-                    break;
-                const stackArn = (0,pack_state/* detailOf */.Rw)(pack)?.stackArn;
-                if (!stackArn || (0,pack_state/* outcomeOf */.sG)(pack.state) !== 'in-progress')
-                    continue;
-                // An earlier deployment's stack tells nothing about the awaited one.
-                if (pack.state === 'PREVIOUS_DEPLOYMENT' || gone.has(pack.name))
-                    continue;
-                const last = lastRead.get(pack.name);
-                if (last !== undefined && now - last < deps.intervalMs) {
-                    read += 1;
-                    continue;
-                }
-                lastRead.set(pack.name, now);
-                read += 1;
-                const reading = readOne(pack, stackArn).finally(() => inFlight.delete(reading));
-                inFlight.add(reading);
-            }
-        },
-        async close() {
-            denied = true;
-            await Promise.allSettled([...inFlight]);
-            const opened = await reader;
-            reader = Promise.resolve(undefined);
-            opened?.close();
+        result: verdict.result,
+        statuses: limitStatuses(report.regions.flatMap((r) => r.wait.packs.map((pack) => (0,publish_report/* statusEntry */.lW)(pack, r.region, r.explanations.get(pack.name))))),
+        'completed-packs': verdict.completed,
+        'failed-packs': verdict.failed,
+        'pending-packs': verdict.pending,
+        'missing-packs': verdict.missing,
+        compliance: compliance?.entries ?? [],
+        'noncompliant-packs': compliance?.noncompliant ?? []
+    };
+}
+/** The job summary's (and the check run's, and the command's Markdown file's) view. */
+function summaryOf(report) {
+    return {
+        scope: report.inputs.scope,
+        regions: report.regions.map((r) => ({
+            region: r.region,
+            links: r.links,
+            packs: r.wait.packs,
+            verdict: r.verdict,
+            end: r.wait.end,
+            explanations: r.explanations,
+            compliance: r.compliance
+        })),
+        verdict: report.verdict,
+        end: report.verdicts.end,
+        elapsedMs: report.elapsedMs,
+        now: report.now,
+        headline: report.compliance?.headline,
+        problems: report.compliance?.problems
+    };
+}
+/** A run that stopped before any wait, for example on a bad input. */
+async function failBeforeWait(message, destination) {
+    destination.setOutputs(FAILED_BEFORE_WAIT);
+    await destination.writeSummary((0,publish_summary/* renderErrorSummary */.L)(message));
+    destination.fail(message);
+}
+
+
+/***/ }),
+
+/***/ 4585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QV: () => (/* binding */ unexplainedNotice),
+/* harmony export */   U0: () => (/* binding */ packAnnotations),
+/* harmony export */   aW: () => (/* binding */ emptyRegionAnnotations),
+/* harmony export */   lW: () => (/* binding */ statusEntry),
+/* harmony export */   w9: () => (/* binding */ describeResource)
+/* harmony export */ });
+/* unused harmony export describeAccount */
+/* harmony import */ var _packs_member_account_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1660);
+/* harmony import */ var _packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3665);
+/* harmony import */ var _report_headline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4512);
+/* harmony import */ var _wait_failed_accounts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9589);
+/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5977);
+
+
+
+
+
+function statusEntry(pack, region, explanation) {
+    const detail = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_4__/* .detailOf */ .Rw)(pack);
+    const entry = {
+        name: pack.name,
+        state: pack.state,
+        reportedState: pack.state === 'PREVIOUS_DEPLOYMENT' ? pack.detail.state : undefined,
+        reason: (0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__/* .reasonOf */ .A3)(pack),
+        id: detail?.id,
+        arn: detail?.arn,
+        stackArn: detail?.stackArn,
+        region,
+        lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
+        lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
+        errorCode: detail?.errorCode,
+        lastUpdateTime: detail?.updatedAt?.toISOString(),
+        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
+        failedAccounts: (0,_wait_failed_accounts_js__WEBPACK_IMPORTED_MODULE_3__/* .failedAccountIds */ .vm)(explanation)
+    };
+    return JSON.parse(JSON.stringify(entry));
+}
+/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
+function describeResource(resource) {
+    return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`;
+}
+/** `111111111111 CREATE_FAILED (ErrorCode): message` */
+function describeAccount(account) {
+    const code = account.errorCode ? ` (${account.errorCode})` : '';
+    return `${account.accountId} ${account.status}${code}${account.message ? `: ${account.message}` : ''}`;
+}
+/** Member accounts named in a failed organization pack's annotation; the rest are counted. */
+const ACCOUNTS_IN_ANNOTATION = 3;
+/**
+ * A line per pack that needs a person's eye: failed packs (with the first failed resource of
+ * their stack, usually the cause, or their failed member accounts), and packs that are not there.
+ */
+function packAnnotations(packs, policy, region, explanations = new Map()) {
+    const notes = [];
+    for (const pack of packs) {
+        if ((0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_4__/* .outcomeOf */ .sG)(pack.state) === 'failed') {
+            notes.push({
+                level: policy.failOnFailure ? 'error' : 'warning',
+                title: `Conformance pack ${pack.name}: ${pack.state}`,
+                message: withCause(`${pack.name} is ${pack.state} in ${region}: ${(0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__/* .reasonOf */ .A3)(pack) ?? 'AWS Config gave no reason'}`, explanations.get(pack.name))
+            });
         }
+        else if (pack.state === 'NOT_FOUND') {
+            const vanished = pack.detail ? ` (it was ${pack.detail.state} earlier in this wait)` : '';
+            notes.push({
+                level: policy.missingPack === 'fail' ? 'error' : 'warning',
+                title: `Conformance pack ${pack.name}: NOT_FOUND`,
+                message: `${pack.name}: no conformance pack of that name in ${region}${vanished}`
+            });
+        }
+    }
+    return notes;
+}
+function withCause(message, explanation) {
+    const base = message.replace(/\.$/, '');
+    if (explanation?.kind === 'explained' && explanation.resources[0]) {
+        return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`;
+    }
+    if (explanation?.kind === 'accounts') {
+        const failed = explanation.accounts.filter(_packs_member_account_js__WEBPACK_IMPORTED_MODULE_0__/* .accountFailed */ .T);
+        if (failed.length === 0)
+            return message;
+        const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount);
+        const more = failed.length - shown.length;
+        return `${base}. Failed in ${failed.length} member account(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    }
+    return message;
+}
+/**
+ * One annotation per region that, with no names given, listed no conformance pack: nothing was
+ * checked there. An error under `compliance: require` (the region fails), else a warning.
+ */
+function emptyRegionAnnotations(verdict, policy) {
+    const require = policy.compliance === 'require';
+    return (verdict.emptyRegions ?? []).map((region) => ({
+        level: require ? 'error' : 'warning',
+        title: `No conformance pack in ${region}`,
+        message: require
+            ? `${(0,_report_headline_js__WEBPACK_IMPORTED_MODULE_2__/* .noPackIn */ .a)(region)}: compliance: require fails a region with nothing to check. Check the region and the account the credentials are for.`
+            : `${(0,_report_headline_js__WEBPACK_IMPORTED_MODULE_2__/* .noPackIn */ .a)(region)}: with no conformance-pack-names, every pack in the region is awaited, and there was none, so nothing was checked there. Check the region and the account the credentials are for; compliance: require fails on this.`
+    }));
+}
+/**
+ * One notice for every failed pack whose stack could not be read: what stopped it, so the
+ * fix (usually the IAM action) is plain.
+ */
+function unexplainedNotice(explanations, source) {
+    const missing = [...explanations].flatMap(([name, e]) => e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []);
+    if (missing.length === 0)
+        return undefined;
+    return `Could not read the ${source.what} that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${source.iamAction} to read them): ${missing.join('; ')}`;
+}
+
+
+/***/ }),
+
+/***/ 88:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ CHECK_SUMMARY_BUDGET),
+/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+/* harmony export */   yU: () => (/* binding */ shownPacks)
+/* harmony export */ });
+/* harmony import */ var _check_view_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3153);
+/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5977);
+
+
+/**
+ * GitHub's limit for one step's job summary: 1 MiB, counted in bytes. A larger summary is
+ * refused whole (the upload fails and nothing is shown), so the summary is shortened to fit.
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * What a check run's summary is shortened to: GitHub's limit, less room for the note a summary
+ * still cut (by fitCheckSummary) ends with.
+ */
+const CHECK_SUMMARY_BUDGET = _check_view_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_SUMMARY_LIMIT */ .Ce - 512;
+/** Failed packs first, then those still pending, then missing ones, then the rest. */
+const RANK = {
+    failed: 0,
+    'in-progress': 1,
+    unknown: 1,
+    missing: 2,
+    completed: 3
+};
+const WHAT = {
+    failed: 'failed',
+    'in-progress': 'pending',
+    unknown: 'pending',
+    missing: 'not found',
+    completed: 'completed'
+};
+/**
+ * The packs a table shows within the budget, the ones that matter most first, and a line
+ * counting the rest and saying where they are.
+ */
+function shownPacks(packs, budget) {
+    if (budget === undefined || packs.length <= budget)
+        return { packs };
+    const ranked = packs
+        .map((pack, i) => ({ pack, i, rank: RANK[(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(pack.state)] }))
+        .sort((a, b) => a.rank - b.rank || a.i - b.i);
+    const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack);
+    const rest = ranked.slice(shown.length);
+    const counts = new Map();
+    for (const { pack } of rest) {
+        const what = WHAT[(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(pack.state)];
+        counts.set(what, (counts.get(what) ?? 0) + 1);
+    }
+    const by = [...counts].map(([what, n]) => `${n} ${what}`).join(', ');
+    return {
+        packs: shown,
+        left: `${rest.length} more pack${rest.length === 1 ? '' : 's'} (${by}) not shown: the summary is kept under GitHub's 1 MiB limit. The step's statuses output lists every pack.`
     };
 }
 
+
+/***/ }),
+
+/***/ 6095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mW: () => (/* binding */ fitSummary),
+  L: () => (/* binding */ renderErrorSummary)
+});
+
+// UNUSED EXPORTS: escapeHtml, renderSummary
+
+// EXTERNAL MODULE: ./src/compliance/annotations.ts
+var annotations = __nccwpck_require__(253);
+// EXTERNAL MODULE: ./src/packs/pack-text.ts
+var pack_text = __nccwpck_require__(3665);
+// EXTERNAL MODULE: ./src/report/headline.ts
+var headline = __nccwpck_require__(4512);
+// EXTERNAL MODULE: ./src/publish/html.ts
+var publish_html = __nccwpck_require__(3638);
+// EXTERNAL MODULE: ./src/packs/member-account.ts
+var member_account = __nccwpck_require__(1660);
+// EXTERNAL MODULE: ./src/compliance/evaluation-compliance.ts
+var evaluation_compliance = __nccwpck_require__(4289);
+;// CONCATENATED MODULE: ./src/publish/compliance-cells.ts
+
+
+
+
+/** Rule names listed in the summary before the rest are counted. */
+const RULES_SHOWN = 10;
+/** Non-compliant resources of a rule listed in the summary before the rest are counted. */
+const RESOURCES_SHOWN = 10;
+const CELLS = {
+    COMPLIANT: '✅ COMPLIANT',
+    NON_COMPLIANT: '❌ NON_COMPLIANT',
+    INSUFFICIENT_DATA: '⚠️ INSUFFICIENT_DATA'
+};
+/**
+ * The compliance column of the summary table; '–' when compliance was not read. With the
+ * rules judged: how many ended how, and how long their evaluation took.
+ */
+function complianceCell(c) {
+    if (!c)
+        return '–';
+    const e = c.evaluation;
+    if (!e)
+        return CELLS[c.compliance];
+    const allOutOfScope = c.compliance === 'INSUFFICIENT_DATA' && e.nothingInScope > 0;
+    const head = allOutOfScope ? '✅ nothing in scope' : CELLS[c.compliance];
+    const counts = [
+        `${e.compliant} compliant`,
+        `${e.nonCompliant} non-compliant`,
+        ...(e.nothingInScope ? [`${e.nothingInScope} with nothing in scope`] : []),
+        `${e.unevaluated} unevaluated`,
+        `${e.failed} failed`
+    ];
+    return `${head}<br>${counts.join(', ')}<br>evaluated in ${(0,pack_text/* formatDuration */.a3)(e.durationMs)}`;
+}
+/**
+ * What goes under the pack's row: its non-compliant rules (the first 10, then how many more),
+ * each with its non-compliant resources, then the rules that failed to evaluate and those not
+ * evaluated yet. '' when there is nothing to say.
+ */
+function rulesHtml(c, links) {
+    const parts = [];
+    const rules = c.nonCompliantRules;
+    if (rules.length) {
+        const byName = new Map((c.rules ?? []).map((r) => [r.name, r]));
+        const items = rules
+            .slice(0, RULES_SHOWN)
+            .map((rule) => `<li>${(0,publish_html/* escapeHtml */.ZD)(rule)}${resourcesHtml(byName.get(rule), links)}</li>`);
+        if (rules.length > RULES_SHOWN)
+            items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+        parts.push(`Non-compliant rules:<ul>${items.join('')}</ul>`);
+    }
+    const failed = (0,evaluation_compliance/* rulesWith */.qS)(c, 'EVALUATION_FAILED');
+    if (failed.length) {
+        parts.push(`Rules that failed to evaluate:${listHtml(failed, (r) => `${(0,publish_html/* escapeHtml */.ZD)(r.name)}: ${(0,publish_html/* escapeHtml */.ZD)((0,annotations/* ruleErrorText */._G)(r))}`)}`);
+    }
+    const unevaluated = (0,evaluation_compliance/* rulesWith */.qS)(c, 'NOT_EVALUATED');
+    if (unevaluated.length) {
+        parts.push(`Rules not evaluated since the deployment:${listHtml(unevaluated, (r) => (0,publish_html/* escapeHtml */.ZD)(r.name))}`);
+    }
+    return parts.join('');
+}
+function listHtml(rules, item) {
+    const items = rules.slice(0, RULES_SHOWN).map((r) => `<li>${item(r)}</li>`);
+    if (rules.length > RULES_SHOWN)
+        items.push(`<li>${rules.length - RULES_SHOWN} more</li>`);
+    return `<ul>${items.join('')}</ul>`;
+}
+function resourcesHtml(rule, links) {
+    const resources = rule?.nonCompliantResources ?? [];
+    if (!resources.length)
+        return '';
+    const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
+        const name = (0,publish_html/* escapeHtml */.ZD)(`${r.resourceType} ${r.resourceId}`);
+        const shown = `<a href="${(0,publish_html/* escapeHtml */.ZD)(links.resource(r.resourceType, r.resourceId))}">${name}</a>`;
+        return `<li>${shown}${r.annotation ? `: ${(0,publish_html/* escapeHtml */.ZD)(r.annotation)}` : ''}</li>`;
+    });
+    const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN);
+    if (more || rule?.resourcesTruncated) {
+        items.push(`<li>${more ? `${more} more` : ''}${rule?.resourcesTruncated ? ' (and more not read)' : ''}</li>`);
+    }
+    return `<ul>${items.join('')}</ul>`;
+}
+
+// EXTERNAL MODULE: ./src/wait/stack-progress.ts
+var stack_progress = __nccwpck_require__(713);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+// EXTERNAL MODULE: ./src/publish/report.ts
+var report = __nccwpck_require__(4585);
 ;// CONCATENATED MODULE: ./src/publish/cells.ts
 /**
  * The small pieces of a summary cell that keep the table readable as GitHub renders it.
@@ -33790,7 +34325,7 @@ function stackProgressReader(deps) {
 const REASON_SHOWN_CHARS = 100;
 /** A mark and the word it marks, never wrapped apart. */
 function marked(mark, text) {
-    return `${mark}&nbsp;${escapeHtml(text)}`;
+    return `${mark}&nbsp;${(0,publish_html/* escapeHtml */.ZD)(text)}`;
 }
 /**
  * A name the table may wrap, so one long name cannot push the table wide: browsers break
@@ -33802,17 +34337,17 @@ function wrappable(name, run = 24) {
         .split(/(?<=[-_./:])/)
         .flatMap((piece) => piece.match(new RegExp(`[^]{1,${run}}`, 'g')) ?? []);
     return pieces
-        .map((piece, i) => (i > 0 && !pieces[i - 1].endsWith('-') ? '<wbr>' : '') + escapeHtml(piece))
+        .map((piece, i) => (i > 0 && !pieces[i - 1].endsWith('-') ? '<wbr>' : '') + (0,publish_html/* escapeHtml */.ZD)(piece))
         .join('');
 }
 /** A reason as a cell: whole when short, else its beginning with the whole text below it. */
 function reasonCell(reason, max = REASON_SHOWN_CHARS) {
     if (reason.length <= max)
-        return escapeHtml(reason);
+        return (0,publish_html/* escapeHtml */.ZD)(reason);
     const cut = reason.slice(0, max);
     const atWord = cut.lastIndexOf(' ');
     const head = (atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd();
-    return `<details><summary>${escapeHtml(head)}…</summary>${escapeHtml(reason)}</details>`;
+    return `<details><summary>${(0,publish_html/* escapeHtml */.ZD)(head)}…</summary>${(0,publish_html/* escapeHtml */.ZD)(reason)}</details>`;
 }
 /**
  * A time in a table whose header says UTC: the time of day, with the date in front only when
@@ -33829,23 +34364,6 @@ function compactTime(date, runDate) {
 /** The UTC date (`YYYY-MM-DD`) of an epoch time. */
 function utcDate(epochMs) {
     return new Date(epochMs).toISOString().slice(0, 10);
-}
-/**
- * The console's host for a region: GovCloud and China have consoles of their own.
- */
-function consoleHost(region) {
-    if (region.startsWith('us-gov-'))
-        return 'console.amazonaws-us-gov.com';
-    if (region.startsWith('cn-'))
-        return 'console.amazonaws.cn';
-    return `${region}.console.aws.amazon.com`;
-}
-/**
- * A conformance pack's page in the AWS Config console (its rules and their compliance), in
- * the form the console itself links: `#/conformance-packs/details?conformancePackName=NAME`.
- */
-function configConsoleUrl(packName, region) {
-    return `https://${consoleHost(region)}/config/home?region=${encodeURIComponent(region)}#/conformance-packs/details?conformancePackName=${encodeURIComponent(packName)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary-table.ts
@@ -33878,19 +34396,19 @@ const HEADERS = {
     organization: ['Pack', 'State', 'Reason', 'Error code', 'Last update (UTC)']
 };
 /** The table of one region's packs, with what explains each failure under its row. */
-function packTable(scope, region, packs, explanations, now, compliance, view = {}) {
+function packTable(scope, links, packs, explanations, now, compliance, view = {}) {
     const runDate = view.runDate ?? utcDate(now);
     const headers = compliance ? [...HEADERS[scope], 'Compliance'] : HEADERS[scope];
     return [
         headers.map((data) => ({ data, header: true })),
         ...packs.flatMap((pack) => {
             const cells = scope === 'account'
-                ? accountRow(pack, region, now, runDate, view.progress?.get(pack.name))
+                ? accountRow(pack, links, now, runDate, view.progress?.get(pack.name))
                 : organizationRow(pack, runDate);
             if (compliance)
                 cells.push(complianceCell(compliance.get(pack.name)));
             const packCompliance = compliance?.get(pack.name);
-            const rules = packCompliance ? rulesHtml(packCompliance) : '';
+            const rules = packCompliance ? rulesHtml(packCompliance, links) : '';
             return [
                 // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
                 cells.map((cell) => cell || '–'),
@@ -33904,30 +34422,27 @@ function packTable(scope, region, packs, explanations, now, compliance, view = {
  * A pack the service knows links to its page in the AWS Config console; a failed one with a
  * stack also links the stack, where the failed resources are.
  */
-function accountName(pack, region) {
+function accountName(pack, links) {
     const detail = (0,pack_state/* detailOf */.Rw)(pack);
     const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state);
     const name = known
-        ? `<a href="${escapeHtml(configConsoleUrl(pack.name, region))}">${wrappable(pack.name)}</a>`
+        ? `<a href="${(0,publish_html/* escapeHtml */.ZD)(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
         : wrappable(pack.name);
     if (!detail?.stackArn || (0,pack_state/* outcomeOf */.sG)(pack.state) !== 'failed')
         return name;
-    return `${name}<br><sub><a href="${escapeHtml(cloudFormationUrl(detail.stackArn, region))}">CloudFormation stack</a></sub>`;
+    return `${name}<br><sub><a href="${(0,publish_html/* escapeHtml */.ZD)(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`;
 }
 function isGone(state) {
     return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
 }
-function accountRow(pack, region, now, runDate, progress) {
+function accountRow(pack, links, now, runDate, progress) {
     const detail = (0,pack_state/* detailOf */.Rw)(pack);
-    const name = accountName(pack, region);
+    const name = accountName(pack, links);
     const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined;
-    // An earlier deployment's age is not how long the awaited one has taken.
-    const duration = (0,pack_state/* outcomeOf */.sG)(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
-        ? undefined
-        : (0,pack_text/* packDuration */.Ut)(pack, now);
+    const duration = (0,pack_text/* deploymentDuration */.sE)(pack, now);
     const reason = reasonCell((0,pack_text/* reasonOf */.A3)(pack) ?? defaultReason(pack));
     const stack = progress && (0,pack_state/* outcomeOf */.sG)(pack.state) === 'in-progress'
-        ? escapeHtml(describeStackProgress(progress))
+        ? (0,publish_html/* escapeHtml */.ZD)((0,stack_progress/* describeStackProgress */.b8)(progress))
         : '';
     return [
         name,
@@ -33944,7 +34459,7 @@ function organizationRow(pack, runDate) {
         wrappable(pack.name),
         marked(stateMark(pack.state), pack.state),
         reasonCell((0,pack_text/* reasonOf */.A3)(pack) ?? defaultReason(pack)),
-        escapeHtml(detail?.errorCode ?? ''),
+        (0,publish_html/* escapeHtml */.ZD)(detail?.errorCode ?? ''),
         compactTime(detail?.updatedAt, runDate)
     ];
 }
@@ -33955,11 +34470,11 @@ function explanationRow(explanation, scope, width) {
     let html;
     switch (explanation.kind) {
         case 'unavailable':
-            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${escapeHtml(explanation.why)}</em>`;
+            html = `<em>${scope === 'account' ? 'Stack events' : 'Member account statuses'} unavailable: ${(0,publish_html/* escapeHtml */.ZD)(explanation.why)}</em>`;
             break;
         case 'explained':
             html = explanation.resources.length
-                ? `Failed resources:${list(explanation.resources.map((r) => (0,publish_report/* describeResource */.w9)(r)), MAX_RESOURCES_SHOWN, '<strong>Cause:</strong> ')}`
+                ? `Failed resources:${list(explanation.resources.map((r) => (0,report/* describeResource */.w9)(r)), MAX_RESOURCES_SHOWN, '<strong>Cause:</strong> ')}`
                 : '<em>No failed resource in the stack events of this deployment.</em>';
             break;
         case 'accounts':
@@ -33973,7 +34488,7 @@ function explanationRow(explanation, scope, width) {
 function list(items, max, firstMark = '') {
     const shown = items
         .slice(0, max)
-        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${escapeHtml(item)}</li>`);
+        .map((item, i) => `<li>${i === 0 ? firstMark : ''}${(0,publish_html/* escapeHtml */.ZD)(item)}</li>`);
     if (items.length > max)
         shown.push(`<li>${items.length - max} more</li>`);
     return `<ul>${shown.join('')}</ul>`;
@@ -33982,7 +34497,7 @@ function accountsTable(explanation) {
     const failed = explanation.accounts.filter(member_account/* accountFailed */.T).length;
     const rows = explanation.accounts
         .slice(0, MAX_ACCOUNTS_SHOWN)
-        .map((a) => `<tr><td>${escapeHtml(a.accountId)}</td><td>${escapeHtml(a.status)}</td><td>${escapeHtml(a.errorCode ?? '–')}</td><td>${escapeHtml(a.message ?? '–')}</td></tr>`);
+        .map((a) => `<tr><td>${(0,publish_html/* escapeHtml */.ZD)(a.accountId)}</td><td>${(0,publish_html/* escapeHtml */.ZD)(a.status)}</td><td>${(0,publish_html/* escapeHtml */.ZD)(a.errorCode ?? '–')}</td><td>${(0,publish_html/* escapeHtml */.ZD)(a.message ?? '–')}</td></tr>`);
     const more = explanation.accounts.length - MAX_ACCOUNTS_SHOWN;
     if (more > 0)
         rows.push(`<tr><td colspan="4">${more} more</td></tr>`);
@@ -34003,72 +34518,9 @@ function defaultReason(pack) {
             return '';
     }
 }
-/**
- * The console page of a pack's stack. The console's host depends on the partition the ARN
- * names (commercial, GovCloud, China).
- */
-function cloudFormationUrl(stackArn, region) {
-    const partition = stackArn.split(':')[1];
-    const host = partition === 'aws-us-gov'
-        ? 'console.amazonaws-us-gov.com'
-        : partition === 'aws-cn'
-            ? 'console.amazonaws.cn'
-            : `${region}.console.aws.amazon.com`;
-    return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`;
-}
 
-;// CONCATENATED MODULE: ./src/publish/summary-limits.ts
-
-
-/**
- * GitHub's limit for one step's job summary: 1 MiB, counted in bytes. A larger summary is
- * refused whole (the upload fails and nothing is shown), so the summary is shortened to fit.
- */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/**
- * What a check run's summary is shortened to: GitHub's limit, less room for the note a summary
- * still cut (by fitCheckSummary) ends with.
- */
-const CHECK_SUMMARY_BUDGET = CHECK_SUMMARY_LIMIT - 512;
-/** Failed packs first, then those still pending, then missing ones, then the rest. */
-const RANK = {
-    failed: 0,
-    'in-progress': 1,
-    unknown: 1,
-    missing: 2,
-    completed: 3
-};
-const WHAT = {
-    failed: 'failed',
-    'in-progress': 'pending',
-    unknown: 'pending',
-    missing: 'not found',
-    completed: 'completed'
-};
-/**
- * The packs a table shows within the budget, the ones that matter most first, and a line
- * counting the rest and saying where they are.
- */
-function shownPacks(packs, budget) {
-    if (budget === undefined || packs.length <= budget)
-        return { packs };
-    const ranked = packs
-        .map((pack, i) => ({ pack, i, rank: RANK[(0,pack_state/* outcomeOf */.sG)(pack.state)] }))
-        .sort((a, b) => a.rank - b.rank || a.i - b.i);
-    const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack);
-    const rest = ranked.slice(shown.length);
-    const counts = new Map();
-    for (const { pack } of rest) {
-        const what = WHAT[(0,pack_state/* outcomeOf */.sG)(pack.state)];
-        counts.set(what, (counts.get(what) ?? 0) + 1);
-    }
-    const by = [...counts].map(([what, n]) => `${n} ${what}`).join(', ');
-    return {
-        packs: shown,
-        left: `${rest.length} more pack${rest.length === 1 ? '' : 's'} (${by}) not shown: the summary is kept under GitHub's 1 MiB limit. The step's statuses output lists every pack.`
-    };
-}
-
+// EXTERNAL MODULE: ./src/publish/summary-limits.ts
+var summary_limits = __nccwpck_require__(88);
 ;// CONCATENATED MODULE: ./src/publish/timeline.ts
 
 /** Above this many packs a chart of them is too tall to read: none is drawn. */
@@ -34139,7 +34591,6 @@ function bar(now) {
 
 
 
-
 const RESULT_MARK = {
     success: '✅',
     failure: '❌',
@@ -34161,7 +34612,7 @@ function renderSummary(report, shown) {
         : 'AWS Config conformance packs';
     const parts = [];
     const line = (html) => void parts.push(`${html}\n`);
-    parts.push(heading(final
+    parts.push((0,publish_html/* heading */.R_)(final
         ? `${RESULT_MARK[final.verdict.result]} ${what}: ${final.verdict.result}`
         : `⏳ ${what}: waiting`, 2));
     const where = regions.length === 1
@@ -34171,35 +34622,35 @@ function renderSummary(report, shown) {
     const lists = report.inProgress ? report.lists : report.verdict;
     line(`<p>${where} · waited ${(0,pack_text/* formatDuration */.a3)(report.elapsedMs)} · ${countLine(lists, total)}</p>`);
     if (final && (final.verdict.result !== 'success' || final.end.kind === 'error')) {
-        const text = final.headline ?? (0,publish_report/* headline */.Pl)(final.verdict, final.end, final.elapsedMs);
-        line(`<p><strong>${escapeHtml(text)}</strong></p>`);
+        const text = final.headline ?? (0,headline/* headline */.P)(final.verdict, final.end, final.elapsedMs);
+        line(`<p><strong>${(0,publish_html/* escapeHtml */.ZD)(text)}</strong></p>`);
     }
     for (const problem of final?.problems ?? [])
-        line(`<p>⚠️ ${escapeHtml(problem)}</p>`);
+        line(`<p>⚠️ ${(0,publish_html/* escapeHtml */.ZD)(problem)}</p>`);
     const each = regions;
     for (const region of each) {
         const result = 'verdict' in region ? region : undefined;
         if (result && regions.length > 1) {
-            parts.push(heading(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
-            line(`<p>${escapeHtml((0,publish_report/* headline */.Pl)(result.verdict, result.end, report.elapsedMs))}</p>`);
+            parts.push((0,publish_html/* heading */.R_)(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
+            line(`<p>${(0,publish_html/* escapeHtml */.ZD)((0,headline/* headline */.P)(result.verdict, result.end, report.elapsedMs))}</p>`);
         }
         if (result?.verdict.emptyRegions?.length) {
             const mark = result.verdict.result === 'failure' ? '❌' : '⚠️';
-            line(`<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`);
+            line(`<p>${mark} No conformance pack was found in <code>${(0,publish_html/* escapeHtml */.ZD)(region.region)}</code>: nothing was checked there.</p>`);
         }
         else if (region.packs.length === 0) {
             line(`<p>No conformance packs in <code>${region.region}</code>.</p>`);
         }
         else {
-            const { packs, left } = shownPacks(region.packs, shown);
-            parts.push(table(packTable(report.scope, region.region, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
+            const { packs, left } = (0,summary_limits/* shownPacks */.yU)(region.packs, shown);
+            parts.push((0,publish_html/* table */.tp)(packTable(report.scope, region.links, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
             if (left)
-                line(`<p>${escapeHtml(left)}</p>`);
+                line(`<p>${(0,publish_html/* escapeHtml */.ZD)(left)}</p>`);
         }
     }
     const insufficient = (final?.regions ?? []).some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
     if (insufficient)
-        line(`<p>⚠️ ${escapeHtml(INSUFFICIENT_DATA_MEANING)}</p>`);
+        line(`<p>⚠️ ${(0,publish_html/* escapeHtml */.ZD)(annotations/* INSUFFICIENT_DATA_MEANING */.jo)}</p>`);
     // Last: the tables matter more. A blank line ends the HTML block before the fence.
     const timeline = renderTimeline(regions, report.now);
     if (timeline)
@@ -34210,7 +34661,7 @@ function renderSummary(report, shown) {
  * The summary within `limitBytes` (GitHub's limit for a job summary by default): whole when it
  * fits, else with fewer rows in each region's table, failed and pending packs kept first.
  */
-function fitSummary(report, limitBytes = SUMMARY_LIMIT_BYTES) {
+function fitSummary(report, limitBytes = summary_limits/* SUMMARY_LIMIT_BYTES */.Jz) {
     const whole = renderSummary(report);
     const size = (html) => Buffer.byteLength(html, 'utf8');
     let bytes = size(whole);
@@ -34241,1031 +34692,30 @@ function countLine(verdict, total) {
 }
 /** The summary of a run that stopped before any wait, for example on a bad input. */
 function renderErrorSummary(message) {
-    return `${heading(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2)}<p><strong>${escapeHtml(message)}</strong></p>\n`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/live-check.ts
-
-
-
-
-
-/** The check run's title and summary for a snapshot: no result yet, the packs by list. */
-function progressView(snapshot, missingPack) {
-    const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
-    return {
-        title: checkTitle(packCounts(all), false),
-        summary: fitSummary({
-            inProgress: true,
-            scope: snapshot.scope,
-            regions: snapshot.regions.map((r) => ({
-                ...r,
-                stackProgress: snapshot.stackProgress?.get(r.region)
-            })),
-            lists: all,
-            elapsedMs: snapshot.now - snapshot.startedAt,
-            now: snapshot.now
-        }, CHECK_SUMMARY_BUDGET) + evaluationProgress(snapshot)
-    };
-}
-/** The evaluation's progress under the packs' table: how many rules are settled, per pack. */
-function evaluationProgress(snapshot) {
-    const regions = snapshot.evaluation ?? [];
-    const several = regions.length > 1;
-    const lines = regions.flatMap(({ region, packs }) => packs.map((p) => {
-        const c = p.judgement.counts;
-        const name = escapeHtml(several ? `${region}/${p.name}` : p.name);
-        return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`;
-    }));
-    return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : '';
-}
-/**
- * The check run while the wait goes on: created at once, updated after a round in which some
- * pack changed state or the wait logged its progress (with the stacks' counts, once a minute).
- * Nothing here is awaited: a slow GitHub API never slows the wait.
- */
-function liveCheck(checks, inputs, clock, startedAt) {
-    const latest = new Map(inputs.regions.map((r) => [r, []]));
-    const stackProgress = new Map();
-    const evaluation = new Map();
-    const view = () => {
-        const { title, summary } = progressView({
-            scope: inputs.scope,
-            regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
-            startedAt,
-            now: clock.now(),
-            stackProgress,
-            ...(evaluation.size
-                ? {
-                    evaluation: inputs.regions.flatMap((region) => {
-                        const packs = evaluation.get(region);
-                        return packs ? [{ region, packs }] : [];
-                    })
-                }
-                : {})
-        }, inputs.missingPack);
-        return [title, summary];
-    };
-    void checks.start(...view());
-    return {
-        onRound: (region) => (packs, changed, stacks) => {
-            latest.set(region, packs);
-            // A copy: the reads go on filling the original while an update waits.
-            if (stacks)
-                stackProgress.set(region, new Map(stacks));
-            if (changed)
-                void checks.update(...view());
-        },
-        onEvaluation: (region) => (packs) => {
-            const before = JSON.stringify(countsOf(evaluation.get(region)));
-            evaluation.set(region, packs);
-            // Only when a rule settled: the same counts again would be a call for nothing.
-            if (JSON.stringify(countsOf(packs)) !== before)
-                void checks.update(...view());
-        }
-    };
-}
-function countsOf(packs) {
-    return packs?.map((p) => [p.name, p.judgement.counts]);
-}
-
-// EXTERNAL MODULE: ./src/wait/failed-accounts.ts
-var failed_accounts = __nccwpck_require__(9589);
-;// CONCATENATED MODULE: ./src/wait/settling.ts
-/** Failed settling reads in a row before the warning, when each one was transient. */
-const SETTLE_FAILURES_BEFORE_WARNING = 3;
-/**
- * Settling is an optional read: denied, it is given up with one warning; failing round after
- * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
- * that the aggregate would finish is never failed by it.
- */
-function bestEffortSettling(settler, log) {
-    let givenUp = false;
-    let failures = 0;
-    let warned = false;
-    const trouble = (failure) => {
-        failures += 1;
-        if (failure.kind === 'permanent')
-            givenUp = true;
-        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
-            return;
-        warned = true;
-        log.warning(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
-    };
-    return {
-        async settle(candidates, bound, classify) {
-            const settled = [];
-            for (const pack of candidates) {
-                if (givenUp)
-                    break;
-                try {
-                    const answer = await settler.settled(pack, bound);
-                    failures = 0;
-                    if (answer)
-                        settled.push(answer);
-                }
-                catch (error) {
-                    const failure = classify(error, settler.iamAction);
-                    if (failure.kind === 'cancelled' || endsTheRound(failure))
-                        return { settled, stop: failure };
-                    trouble(failure);
-                    // The next packs would meet the same denial or outage.
-                    break;
-                }
-            }
-            return { settled };
-        }
-    };
-}
-/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
-const endsTheRound = (failure) => failure.kind === 'permanent' &&
-    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
-
-;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
-
-/**
- * When to poll next, from how old the pending deployments are.
- *
- * A poll only buys latency near the moment a pack completes: a poll long before that sees
- * nothing, and an even grid of polls around it gives the lowest latency for a given number
- * of calls (an uneven one of the same mean spacing waits longer on average). AWS Config says
- * how old each deployment is (LastUpdateRequestedTime), and a conformance pack seldom
- * finishes within its first forty seconds, so the schedule is, per deployment age:
- *
- *   quiet   from the first poll to the quiet age: no poll (the first poll, made at once by
- *           the caller, sees a pack that is already done);
- *   grid    then one poll every min-delay (plus a little jitter);
- *   long    once min-delay is less than 1/120 of the age, one poll every age/120: the
- *           expected wait stays near 0.4 % of the deployment's length, and calls stop
- *           growing linearly with it;
- *   capped  no pause is ever longer than max-delay.
- *
- * The youngest pending pack sets the pace. The wait ends only when every pack is done, and a
- * pack in its quiet period is almost certainly not, so polls timed for an older pack then
- * would end nothing sooner. Once the youngest is past its quiet age, its interval is also the
- * shortest one any pending pack would ask for (the interval never shrinks with age), so the
- * older packs are served by the same calls.
- *
- * Pure: time and randomness come in as values, so the benchmark simulates this very code.
- */
-/** The quiet period is this many grid intervals of age… */
-const QUIET_INTERVALS = 4;
-/**
- * …and never more than this: the fastest deployments documented finish after about 42 s.
- * Deriving the quiet period from min-delay below this cap keeps the schedule's shape the
- * same at any time scale (short delays in tests give a short quiet period too).
- */
-const QUIET_AGE_CAP_MS = 40_000;
-/** Past the grid, one poll every 1/this of the deployment's age (10 s at 20 minutes). */
-const AGE_DIVISOR = 120;
-/**
- * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
- * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
- * second within a few rounds while keeping the grid nearly even (latency grows with the
- * spread of the intervals, not only with their mean).
- */
-const JITTER_FRACTION = 0.1;
-/** The age below which no poll is planned, for a given min-delay. */
-function quietAgeMs(minDelayMs) {
-    return Math.min(QUIET_AGE_CAP_MS, QUIET_INTERVALS * minDelayMs);
-}
-/** The pause the youngest known deployment asks for, before jitter and bounds. */
-function forAge(ageMs, minDelayMs, roundsSinceChange) {
-    const quietAge = quietAgeMs(minDelayMs);
-    // Poll when it reaches the quiet age; the floor below keeps the min-delay spacing.
-    if (ageMs < quietAge)
-        return { baseMs: quietAge - ageMs, reason: 'quiet' };
-    const longMs = ageMs / AGE_DIVISOR;
-    if (longMs <= minDelayMs)
-        return { baseMs: minDelayMs, reason: 'grid' };
-    // A change hints that packs deployed together are finishing: look again soon. (In the
-    // quiet period it does not: another pack's change says nothing about a young one, and in
-    // the grid the pause is min-delay already.)
-    if (roundsSinceChange === 0)
-        return { baseMs: minDelayMs, reason: 'changed' };
-    return { baseMs: longMs, reason: 'long' };
-}
-/**
- * The pause before the next poll, in whole ms, always within [minDelayMs, maxDelayMs].
- * The caller makes the first poll at once and keeps its deadline rules; see the module doc
- * for the schedule itself.
- */
-function nextPollDelay(input) {
-    const { now, minDelayMs, maxDelayMs } = input;
-    const random = input.random ?? Math.random;
-    const bound = (ms) => Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, ms)));
-    let youngest;
-    let unknown = false;
-    for (const requestedAt of input.pendingRequestedAt) {
-        if (requestedAt === undefined)
-            unknown = true;
-        else if (youngest === undefined || requestedAt > youngest)
-            youngest = requestedAt;
-    }
-    let planned;
-    if (youngest !== undefined) {
-        // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
-        const age = Math.max(0, now - youngest);
-        const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
-        planned = {
-            baseMs: forYoungest.baseMs + random() * JITTER_FRACTION * minDelayMs,
-            reason: forYoungest.reason
-        };
-    }
-    if (unknown) {
-        // Nothing to time a poll by (a pack not created yet, say): today's backoff from
-        // min-delay, reset by a change, until an answer gives the pack an age.
-        const blind = (0,shared_backoff/* backoffDelay */.E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
-        if (planned === undefined || blind < planned.baseMs)
-            planned = { baseMs: blind, reason: 'unknown-age' };
-    }
-    if (planned === undefined)
-        return { delayMs: minDelayMs, reason: 'nothing-pending' };
-    let delayMs = bound(planned.baseMs);
-    let reason = planned.reason;
-    if (input.failedRounds > 0) {
-        // Throttling or an outage: back off exponentially up to max-delay, but never poll
-        // sooner than the schedule would have.
-        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
-        if (backoff > delayMs) {
-            delayMs = backoff;
-            reason = 'throttled';
-        }
-    }
-    return { delayMs, reason };
-}
-/**
- * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
- * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
- * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
- * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
- * when the awaited one will finish.
- */
-function requestedAtOf(status) {
-    if (status === undefined)
-        return undefined;
-    if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND')
-        return undefined;
-    if (status.state === 'PREVIOUS_DEPLOYMENT')
-        return undefined;
-    return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
-}
-
-;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
-
-
-
-
-
-
-/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
-const SETTLE_AFTER_ROUNDS = 3;
-/**
- * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
- * error occurs. Each round asks once per batch of pending names; terminal packs are no
- * longer asked for. Never throws for AWS trouble: that is the result's `end`.
- */
-async function waitForPacks(plan, deps) {
-    const { source, clock, log, signal, deadline } = deps;
-    const random = deps.random ?? Math.random;
-    const requestTimeoutMs = plan.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
-    const startedAt = clock.now();
-    // The last poll is placed so that its request still has this long before the deadline.
-    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (deadline - startedAt) / 10));
-    const packs = new Map();
-    for (const name of plan.names ?? [])
-        packs.set(name, { name, state: 'UNKNOWN' });
-    let listed = plan.names !== undefined;
-    let rounds = 0;
-    // Answered rounds since one in which a pack already seen changed state (the schedule's reset).
-    let roundsSinceChange = 0;
-    // Rounds in a row that failed: the schedule backs off from them.
-    let failedRounds = 0;
-    // Whether a pack already answered for changed state in the current round.
-    let moved = false;
-    let errorStreak;
-    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
-    let answered = false;
-    const settling = source.settle && bestEffortSettling(source.settle, log);
-    const pendingNames = () => [...packs.values()].filter((p) => (0,pack_state/* isPending */.mm)(p.state, plan.missingPack)).map((p) => p.name);
-    // Consecutive answers in which each pack was in the same in-progress state.
-    const inProgressFor = new Map();
-    // Every answer of the service passes the requested-after rule before the wait sees it.
-    const current = (status) => (0,deployment/* checkDeployment */.Qr)(status, plan.requestedAfter);
-    const update = (next) => {
-        const previous = packs.get(next.name);
-        packs.set(next.name, next);
-        const stuck = (0,pack_state/* outcomeOf */.sG)(next.state) === 'in-progress' && previous?.state === next.state;
-        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
-        if (previous?.state === next.state)
-            return false;
-        // A first answer says nothing about packs moving; a pack reappearing does.
-        if (previous !== undefined && previous.state !== 'UNKNOWN')
-            moved = true;
-        const earlier = (0,deployment/* earlierOf */.OR)(next);
-        if (earlier) {
-            log.info(`${next.name}: ${(0,deployment/* describeWaitingFor */.S3)(earlier)}`);
-        }
-        else {
-            // After an earlier deployment, the awaited one is a first sighting.
-            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
-            log.info((0,pack_text/* describeChange */.uQ)(before, next, clock.now()));
-        }
-        return true;
-    };
-    const finish = (end) => ({
-        packs: [...packs.values()],
-        end,
-        startedAt,
-        endedAt: clock.now(),
-        rounds
-    });
-    async function round() {
-        let changed = false;
-        // Requests run one after another, so the last one bounded is the one that failed.
-        let last;
-        const bound = () => {
-            last = (0,request_policy/* boundRequest */.on)(deps, requestTimeoutMs);
-            return last.signal;
-        };
-        const failed = (error, iamAction = source.iamAction) => {
-            if (signal.aborted)
-                return { kind: 'cancelled' };
-            const classified = (0,request_policy/* classifyFailure */.XE)(error, last?.timedOut() ?? false, (e) => source.classify(e, iamAction, plan.region));
-            if (!answered || classified.kind !== 'permanent')
-                return classified;
-            if (classified.cause === 'expired-credentials') {
-                const waited = (0,pack_text/* formatDuration */.a3)(clock.now() - startedAt);
-                return { ...classified, message: source.expiredDuringWait(error, waited) };
-            }
-            // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
-            if (classified.cause === 'unresolved-host')
-                return { kind: 'transient', message: classified.message };
-            return classified;
-        };
-        if (!listed) {
-            let reported;
-            try {
-                reported = await source.listAll(bound);
-            }
-            catch (error) {
-                return { outcome: failed(error), changed };
-            }
-            listed = true;
-            answered = true;
-            for (const pack of reported)
-                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
-            return { outcome: { kind: 'ok' }, changed };
-        }
-        const pending = pendingNames();
-        for (let i = 0; i < pending.length; i += source.batchSize) {
-            const batch = pending.slice(i, i + source.batchSize);
-            let reported;
-            try {
-                reported = await source.describe(batch, bound);
-            }
-            catch (error) {
-                // Stop the round: the next batches would meet the same throttling or outage.
-                return { outcome: failed(error), changed };
-            }
-            answered = true;
-            const seen = new Set();
-            for (const pack of reported) {
-                if (!packs.has(pack.name) || seen.has(pack.name))
-                    continue;
-                seen.add(pack.name);
-                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
-            }
-            for (const name of batch) {
-                const previous = packs.get(name);
-                if (previous && !seen.has(name)) {
-                    changed = update((0,pack_state/* absent */.Ge)(previous, source.deletedState)) || changed;
-                }
-            }
-        }
-        if (settling) {
-            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
-                (0,pack_state/* outcomeOf */.sG)(pack.state) === 'in-progress' &&
-                // Settling an earlier deployment would tell nothing about the awaited one.
-                pack.state !== 'PREVIOUS_DEPLOYMENT');
-            const { settled, stop } = await settling.settle(candidates, bound, failed);
-            for (const pack of settled)
-                changed = update(current(pack)) || changed;
-            if (stop)
-                return { outcome: stop, changed };
-        }
-        return { outcome: { kind: 'ok' }, changed };
-    }
-    for (;;) {
-        rounds += 1;
-        moved = false;
-        const { outcome, changed } = await round();
-        deps.onRound?.([...packs.values()], changed);
-        if (outcome.kind === 'cancelled' || signal.aborted)
-            return finish({ kind: 'cancelled' });
-        if (outcome.kind === 'permanent')
-            return finish({ kind: 'error', message: outcome.message });
-        if (outcome.kind === 'transient') {
-            failedRounds += 1;
-            if (moved)
-                roundsSinceChange = 0;
-            errorStreak =
-                errorStreak?.message === outcome.message
-                    ? { message: outcome.message, count: errorStreak.count + 1 }
-                    : { message: outcome.message, count: 1 };
-            if (errorStreak.count === 1)
-                log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`);
-            else
-                log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
-        }
-        else {
-            failedRounds = 0;
-            roundsSinceChange = moved ? 0 : roundsSinceChange + 1;
-            if (errorStreak)
-                log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
-            errorStreak = undefined;
-            if (pendingNames().length === 0)
-                return finish({ kind: 'settled' });
-        }
-        const roundEndedAt = clock.now();
-        // The youngest pending deployment sets the pace; the last known answer gives each its age.
-        const next = nextPollDelay({
-            now: roundEndedAt,
-            pendingRequestedAt: pendingNames().map((name) => requestedAtOf(packs.get(name))),
-            roundsSinceChange,
-            failedRounds,
-            minDelayMs: plan.minDelayMs,
-            maxDelayMs: plan.maxDelayMs,
-            random
-        });
-        const nextPollAt = Math.min(roundEndedAt + next.delayMs, deadline - lastPollReserve);
-        // A poll squeezed in right before the deadline would be a burst: stop instead.
-        if (nextPollAt - roundEndedAt < plan.minDelayMs) {
-            return finish({ kind: 'deadline', lastError: errorStreak?.message });
-        }
-        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms (${next.reason})`);
-        await clock.sleep(nextPollAt - roundEndedAt, signal);
-        if (signal.aborted)
-            return finish({ kind: 'cancelled' });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/progress.ts
-
-
-
-/** How often, at most, the wait says how it is getting on. */
-const PROGRESS_INTERVAL_MS = 60_000;
-/** Pending packs named in a progress line; the rest are counted. */
-const PROGRESS_NAMES_SHOWN = 10;
-/**
- * `waiting for 2 of 3 packs: beta 4m10s, gamma 3m55s`, then one line per pack whose stack
- * progress is known (`beta: 7 of 12 resources created`). Each pack's time runs from its
- * requested update, else from the start of the wait.
- */
-function progressLines(packs, missingPack, now, startedAt, stacks = new Map()) {
-    const pending = packs.filter((p) => (0,pack_state/* isPending */.mm)(p.state, missingPack));
-    if (pending.length === 0)
-        return [];
-    const age = (pack) => {
-        const requested = (0,pack_state/* detailOf */.Rw)(pack)?.requestedAt?.getTime();
-        return (0,pack_text/* formatDuration */.a3)(now - (requested ?? startedAt));
-    };
-    const named = pending.slice(0, PROGRESS_NAMES_SHOWN).map((p) => `${p.name} ${age(p)}`);
-    const more = pending.length - named.length;
-    const list = `${named.join(', ')}${more > 0 ? `, ${more} more` : ''}`;
-    const lines = [`waiting for ${pending.length} of ${packs.length} packs: ${list}`];
-    for (const pack of pending.slice(0, PROGRESS_NAMES_SHOWN)) {
-        const stack = stacks.get(pack.name);
-        if (stack)
-            lines.push(`${pack.name}: ${describeStackProgress(stack)}`);
-    }
-    return lines;
-}
-/**
- * Logs the progress lines at most once an interval, from the wait's rounds: the first after
- * one interval of waiting, none once nothing is pending. Says whether it logged.
- */
-function progressLog(deps) {
-    const intervalMs = deps.intervalMs ?? PROGRESS_INTERVAL_MS;
-    const startedAt = deps.clock.now();
-    let last = startedAt;
-    return (packs) => {
-        const now = deps.clock.now();
-        if (now - last < intervalMs)
-            return false;
-        const lines = progressLines(packs, deps.missingPack, now, startedAt, deps.stacks?.());
-        if (lines.length === 0)
-            return false;
-        last = now;
-        for (const line of lines)
-            deps.log.info(line);
-        return true;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wait/region-wait.ts
-
-
-
-
-
-
-/** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
-const EXPLANATION_SOURCE = {
-    account: { what: 'CloudFormation stack events', iamAction: EXPLAIN_IAM_ACTION },
-    organization: { what: 'member account statuses', iamAction: failed_accounts/* MEMBER_ACCOUNTS_IAM_ACTION */.d0 }
-};
-/**
- * Waits for the packs of one region with its own client, polling and backoff, then reads what
- * explains its failures: an account pack's stack events (when `explain-failures`), an
- * organization pack's member accounts (always). Never throws for AWS trouble.
- */
-async function waitInRegion(region, inputs, deps) {
-    const ports = deps.open(region, deps.log);
-    if (!ports.known) {
-        deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
-    }
-    const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined;
-    const intervalMs = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
-    // The stack read needs the permission explain-failures uses; without that input, none.
-    const stacks = inputs.scope === 'account' && inputs.explainFailures
-        ? stackProgressReader({ ...deps, open: () => ports.stackEvents(), intervalMs })
-        : undefined;
-    const logProgress = progressLog({
-        clock: deps.clock,
-        log: deps.log,
-        missingPack: inputs.missingPack,
-        intervalMs,
-        stacks: stacks && (() => stacks.progress)
-    });
-    try {
-        const wait = await waitForPacks({
-            names: inputs.names,
-            minDelayMs: inputs.minDelayMs,
-            maxDelayMs: inputs.maxDelayMs,
-            missingPack: inputs.missingPack,
-            region,
-            requestedAfter: inputs.requestedAfter
-        }, {
-            source: orgSource ?? ports.accountStatuses(),
-            clock: deps.clock,
-            deadline: deps.deadline,
-            log: deps.log,
-            signal: deps.signal,
-            onRound: (packs, changed) => {
-                stacks?.poll(packs);
-                const logged = logProgress(packs);
-                deps.onRound?.(packs, changed || logged, stacks?.progress);
-            }
-        });
-        await stacks?.close();
-        const explainDeps = {
-            clock: deps.clock,
-            deadline: deps.deadline,
-            signal: deps.signal,
-            log: deps.log
-        };
-        let explanations = new Map();
-        if (wait.end.kind !== 'cancelled') {
-            if (orgSource)
-                explanations = await (0,failed_accounts/* readFailedAccounts */.uM)(wait.packs, { ...explainDeps, source: orgSource });
-            else if (inputs.explainFailures)
-                explanations = await explainStacks(wait, explainDeps, ports);
-        }
-        return { region, wait, explanations };
-    }
-    finally {
-        await stacks?.close();
-        ports.close();
-    }
-}
-async function explainStacks(wait, deps, ports) {
-    const withStack = wait.packs.some((p) => (0,pack_state/* isFailed */.Ix)(p.state) && (0,pack_state/* detailOf */.Rw)(p)?.stackArn);
-    if (!withStack)
-        return new Map();
-    // Only when a pack failed: most runs never need the CloudFormation client.
-    const events = await ports.stackEvents();
-    try {
-        return await explainFailures(wait.packs, { ...deps, events });
-    }
-    finally {
-        events.close();
-    }
-}
-/** Log lines of one region among several carry its name. */
-function regionLog(log, region, several) {
-    if (!several)
-        return log;
-    const tag = (message) => `[${region}] ${message}`;
-    return {
-        info: (m) => log.info(tag(m)),
-        warning: (m) => log.warning(tag(m)),
-        debug: (m) => log.debug(tag(m))
-    };
-}
-
-// EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __nccwpck_require__(6689);
-;// CONCATENATED MODULE: ./src/publish/publish.ts
-
-
-
-
-
-
-/**
- * Outputs first (they matter most to later steps), then the job summary, the annotations, the
- * check run's conclusion and the step's status. Runs on every path that got past the inputs.
- */
-async function publish(findings, deps) {
-    const { destination, log, checks } = deps;
-    const { inputs, runs, verdicts, compliance } = findings;
-    const verdict = compliance?.verdict ?? verdicts.overall;
-    const elapsedMs = Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt;
-    destination.setOutputs({
-        result: verdict.result,
-        statuses: (0,outputs/* limitStatuses */.kC)(runs.flatMap((r) => r.wait.packs.map((pack) => (0,publish_report/* statusEntry */.lW)(pack, r.region, r.explanations.get(pack.name))))),
-        'completed-packs': verdict.completed,
-        'failed-packs': verdict.failed,
-        'pending-packs': verdict.pending,
-        'missing-packs': verdict.missing,
-        compliance: compliance?.entries ?? [],
-        'noncompliant-packs': compliance?.noncompliant ?? []
-    });
-    const report = summaryReport(findings, verdict, elapsedMs);
-    await destination.writeSummary(fitSummary(report));
-    const annotate = (note) => destination.annotate(note.level, note.message, note.title);
-    for (const run of runs) {
-        for (const note of (0,publish_report/* packAnnotations */.U0)(run.wait.packs, inputs, run.region, run.explanations))
-            annotate(note);
-    }
-    for (const note of (0,publish_report/* emptyRegionAnnotations */.aW)(verdicts.overall, inputs))
-        annotate(note);
-    for (const note of compliance?.annotations ?? [])
-        annotate(note);
-    if (inputs.compliance === 'report')
-        for (const problem of compliance?.problems ?? [])
-            destination.annotate('warning', problem);
-    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
-    const notice = (0,publish_report/* unexplainedNotice */.QV)(unexplained, EXPLANATION_SOURCE[inputs.scope]);
-    if (notice) {
-        // A missing stack-events permission is expected of least-privilege roles; a failed
-        // organization pack whose accounts cannot be read is worth a warning.
-        destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice);
-    }
-    const line = compliance?.headline ?? (0,publish_report/* headline */.Pl)(verdict, verdicts.end, elapsedMs);
-    await checks?.complete(conclusionFor(verdict.result, verdict.failStep), checkTitle(packCounts(verdict), true), 
-    // Shortened as the job summary is, so that the failed packs come first.
-    fitSummary(report, CHECK_SUMMARY_BUDGET), {
-        // A cancelled run is about to be killed: the final update gets about a second.
-        timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
-    });
-    if (verdict.failStep)
-        destination.fail(line);
-    else if (verdict.result === 'failure')
-        destination.annotate('warning', `${line} (fail-on-failure is false)`);
-    else
-        log.info(line);
-}
-function summaryReport(findings, verdict, elapsedMs) {
-    const { inputs, runs, verdicts, compliance } = findings;
-    return {
-        scope: inputs.scope,
-        regions: runs.map((r, i) => ({
-            region: r.region,
-            packs: r.wait.packs,
-            verdict: verdicts.regions[i],
-            end: r.wait.end,
-            explanations: r.explanations,
-            compliance: compliance && complianceOf(compliance, r.region)
-        })),
-        verdict,
-        end: verdicts.end,
-        elapsedMs,
-        now: findings.now,
-        headline: compliance?.headline,
-        problems: compliance?.problems
-    };
-}
-function complianceOf(gate, region) {
-    return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]));
-}
-/** A run that stopped before any wait, for example on a bad input. */
-async function failBeforeWait(message, destination) {
-    destination.setOutputs(outputs/* FAILED_BEFORE_WAIT */.Kn);
-    await destination.writeSummary(renderErrorSummary(message));
-    destination.fail(message);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-/**
- * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
- * GitHub trouble: that is part of the verdict, and the results are published on every path.
- */
-async function runPipeline(deps) {
-    const { clock, log, signal, destination } = deps;
-    let inputs;
-    try {
-        inputs = (0,src_inputs/* parseInputs */.TL)(deps.inputs, deps.env);
-    }
-    catch (error) {
-        const message = error instanceof src_inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`;
-        await failBeforeWait(message, destination);
-        return { kind: 'input-error', message };
-    }
-    const startedAt = clock.now();
-    const deadline = startedAt + inputs.timeoutMs;
-    const logOf = (region) => regionLog(log, region, inputs.regions.length > 1);
-    log.info(describeWait(inputs));
-    if (inputs.requestedAfter !== undefined &&
-        inputs.requestedAfter > startedAt + deployment/* CLOCK_SKEW_ALLOWANCE_MS */.Ik)
-        log.warning(`Input 'requested-after' is in the future (${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}, the runner's clock says ${(0,deployment/* isoTime */.Ly)(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
-    const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
-    const live = checks && liveCheck(checks, inputs, clock, startedAt);
-    let runs;
-    let compliance;
-    let verdicts;
-    try {
-        // Each region polls on its own: one region's throttling or outage never stalls another.
-        runs = await Promise.all(inputs.regions.map((region) => waitInRegion(region, inputs, {
-            clock,
-            deadline,
-            signal,
-            log: logOf(region),
-            open: deps.aws,
-            onRound: live?.onRound(region),
-            progressIntervalMs: deps.progressIntervalMs
-        })));
-        verdicts = pipeline_decide(inputs, runs);
-        if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-            // The same deadline and cancellation: the evaluation is part of the wait.
-            const reads = await evaluateInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), inputs, { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation });
-            compliance = gate(verdicts.overall, reads, inputs.compliance);
-        }
-    }
-    catch (error) {
-        // Not expected (AWS trouble is part of the result), but the outputs still get written.
-        const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        const end = { kind: 'error', message };
-        runs = inputs.regions.map((region) => ({
-            region,
-            wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
-            explanations: new Map()
-        }));
-        verdicts = pipeline_decide(inputs, runs);
-    }
-    finally {
-        deps.waitsOver?.();
-    }
-    await publish({ inputs, runs, verdicts, compliance, startedAt, now: clock.now() }, { destination, log, checks });
-    return { kind: 'verdict', verdict: compliance?.verdict ?? verdicts.overall };
-}
-function pipeline_decide(inputs, runs) {
-    return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
-}
-function describeWait(inputs) {
-    const kind = inputs.scope === 'organization' ? 'organization conformance pack' : 'conformance pack';
-    const where = inputs.regions.join(', ');
-    const what = inputs.names
-        ? `${inputs.names.length} ${kind}(s) in ${where}: ${inputs.names.join(', ')}`
-        : `every ${kind} in ${where}`;
-    const after = inputs.requestedAfter === undefined
-        ? ''
-        : `, deployments requested after ${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}`;
-    return `Waiting for ${what} (timeout ${(0,pack_text/* formatDuration */.a3)(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
+    return `${(0,publish_html/* heading */.R_)(`${RESULT_MARK.failure} AWS Config conformance packs: failure`, 2)}<p><strong>${(0,publish_html/* escapeHtml */.ZD)(message)}</strong></p>\n`;
 }
 
 
 /***/ }),
 
-/***/ 6689:
+/***/ 4512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kn: () => (/* binding */ FAILED_BEFORE_WAIT),
-/* harmony export */   kC: () => (/* binding */ limitStatuses),
-/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */   P: () => (/* binding */ headline),
+/* harmony export */   a: () => (/* binding */ noPackIn)
 /* harmony export */ });
-/* unused harmony exports OUTPUT_NAMES, JOB_OUTPUTS_LIMIT_BYTES, STATUSES_LIMIT_BYTES */
-/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5977);
-
-/**
- * The action's outputs, in the order they are written. action.yml declares exactly these
- * (scripts/validate-action.ts checks it against this list).
- */
-const OUTPUT_NAMES = [
-    'result',
-    'statuses',
-    'completed-packs',
-    'failed-packs',
-    'pending-packs',
-    'missing-packs',
-    'compliance',
-    'noncompliant-packs'
-];
-/** The outputs of a run that stopped before any wait: a failure with empty lists. */
-const FAILED_BEFORE_WAIT = {
-    result: 'failure',
-    statuses: [],
-    'completed-packs': [],
-    'failed-packs': [],
-    'pending-packs': [],
-    'missing-packs': [],
-    compliance: [],
-    'noncompliant-packs': []
-};
-/** Each output as the runner stores it: `result` as text, the lists as JSON. */
-function outputValues(outputs) {
-    return OUTPUT_NAMES.map((name) => {
-        const value = outputs[name];
-        return [name, typeof value === 'string' ? value : JSON.stringify(value)];
-    });
-}
-/** GitHub rejects a job whose outputs add up to more than 1 MB. */
-const JOB_OUTPUTS_LIMIT_BYTES = 1_000_000;
-/**
- * The most `statuses` may take, as UTF-8 JSON: about 2,500 packs' entries. Well under the job's
- * limit, so that the other outputs of this step (the name lists) and of the job's other steps
- * still fit beside it.
- */
-const STATUSES_LIMIT_BYTES = 600_000;
-const SEE = 'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details';
-/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
-function rank(state) {
-    const outcome = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(state);
-    if (outcome === 'failed')
-        return 0;
-    return outcome === 'completed' ? 2 : 1;
-}
-const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-/**
- * `statuses` whole, in its order, while its JSON fits in `limitBytes`; past that, the failed
- * packs first, then the unfinished ones, then the others, as many as fit, and a
- * `{"truncated": true, …}` marker as the last element (a script tells it by `truncated`; it has
- * no `name` or `state`).
- */
-function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
-    if (bytes(entries) <= limitBytes)
-        return [...entries];
-    const ordered = entries
-        .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map((x) => x.entry);
-    const marker = (kept) => ({
-        truncated: true,
-        omitted: entries.length - kept,
-        total: entries.length,
-        see: SEE
-    });
-    // Brackets, and a comma before every element but the first.
-    let used = 2 + bytes(marker(0));
-    let kept = 0;
-    for (const entry of ordered) {
-        const size = bytes(entry) + 1;
-        if (used + size > limitBytes)
-            break;
-        used += size;
-        kept += 1;
-    }
-    return [...ordered.slice(0, kept), marker(kept)];
-}
+/* harmony import */ var _packs_deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7607);
+/* harmony import */ var _packs_pack_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3665);
 
 
-/***/ }),
-
-/***/ 4585:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pl: () => (/* binding */ headline),
-/* harmony export */   QV: () => (/* binding */ unexplainedNotice),
-/* harmony export */   U0: () => (/* binding */ packAnnotations),
-/* harmony export */   aW: () => (/* binding */ emptyRegionAnnotations),
-/* harmony export */   lW: () => (/* binding */ statusEntry),
-/* harmony export */   w9: () => (/* binding */ describeResource)
-/* harmony export */ });
-/* unused harmony export describeAccount */
-/* harmony import */ var _packs_member_account_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1660);
-/* harmony import */ var _packs_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7607);
-/* harmony import */ var _packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3665);
-/* harmony import */ var _wait_failed_accounts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9589);
-/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5977);
-
-
-
-
-
-function statusEntry(pack, region, explanation) {
-    const detail = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_3__/* .detailOf */ .Rw)(pack);
-    const entry = {
-        name: pack.name,
-        state: pack.state,
-        reportedState: pack.state === 'PREVIOUS_DEPLOYMENT' ? pack.detail.state : undefined,
-        reason: (0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__/* .reasonOf */ .A3)(pack),
-        id: detail?.id,
-        arn: detail?.arn,
-        stackArn: detail?.stackArn,
-        region,
-        lastUpdateRequestedTime: detail?.requestedAt?.toISOString(),
-        lastUpdateCompletedTime: detail?.completedAt?.toISOString(),
-        errorCode: detail?.errorCode,
-        lastUpdateTime: detail?.updatedAt?.toISOString(),
-        failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
-        failedAccounts: (0,_wait_failed_accounts_js__WEBPACK_IMPORTED_MODULE_2__/* .failedAccountIds */ .vm)(explanation)
-    };
-    return JSON.parse(JSON.stringify(entry));
-}
-/** `AccessKeysRotated (AWS::Config::ConfigRule) CREATE_FAILED: reason` */
-function describeResource(resource) {
-    return `${resource.logicalId} (${resource.type}) ${resource.status}${resource.reason ? `: ${resource.reason}` : ''}`;
-}
-/** `111111111111 CREATE_FAILED (ErrorCode): message` */
-function describeAccount(account) {
-    const code = account.errorCode ? ` (${account.errorCode})` : '';
-    return `${account.accountId} ${account.status}${code}${account.message ? `: ${account.message}` : ''}`;
-}
-/** Member accounts named in a failed organization pack's annotation; the rest are counted. */
-const ACCOUNTS_IN_ANNOTATION = 3;
-/**
- * A line per pack that needs a person's eye: failed packs (with the first failed resource of
- * their stack, usually the cause, or their failed member accounts), and packs that are not there.
- */
-function packAnnotations(packs, policy, region, explanations = new Map()) {
-    const notes = [];
-    for (const pack of packs) {
-        if ((0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeOf */ .sG)(pack.state) === 'failed') {
-            notes.push({
-                level: policy.failOnFailure ? 'error' : 'warning',
-                title: `Conformance pack ${pack.name}: ${pack.state}`,
-                message: withCause(`${pack.name} is ${pack.state} in ${region}: ${(0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__/* .reasonOf */ .A3)(pack) ?? 'AWS Config gave no reason'}`, explanations.get(pack.name))
-            });
-        }
-        else if (pack.state === 'NOT_FOUND') {
-            const vanished = pack.detail ? ` (it was ${pack.detail.state} earlier in this wait)` : '';
-            notes.push({
-                level: policy.missingPack === 'fail' ? 'error' : 'warning',
-                title: `Conformance pack ${pack.name}: NOT_FOUND`,
-                message: `${pack.name}: no conformance pack of that name in ${region}${vanished}`
-            });
-        }
-    }
-    return notes;
-}
-function withCause(message, explanation) {
-    const base = message.replace(/\.$/, '');
-    if (explanation?.kind === 'explained' && explanation.resources[0]) {
-        return `${base}. First failed resource: ${describeResource(explanation.resources[0])}`;
-    }
-    if (explanation?.kind === 'accounts') {
-        const failed = explanation.accounts.filter(_packs_member_account_js__WEBPACK_IMPORTED_MODULE_0__/* .accountFailed */ .T);
-        if (failed.length === 0)
-            return message;
-        const shown = failed.slice(0, ACCOUNTS_IN_ANNOTATION).map(describeAccount);
-        const more = failed.length - shown.length;
-        return `${base}. Failed in ${failed.length} member account(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
-    }
-    return message;
-}
-/**
- * One annotation per region that, with no names given, listed no conformance pack: nothing was
- * checked there. An error under `compliance: require` (the region fails), else a warning.
- */
-function emptyRegionAnnotations(verdict, policy) {
-    const require = policy.compliance === 'require';
-    return (verdict.emptyRegions ?? []).map((region) => ({
-        level: require ? 'error' : 'warning',
-        title: `No conformance pack in ${region}`,
-        message: require
-            ? `${noPackIn(region)}: compliance: require fails a region with nothing to check. Check the region and the account the credentials are for.`
-            : `${noPackIn(region)}: with no conformance-pack-names, every pack in the region is awaited, and there was none, so nothing was checked there. Check the region and the account the credentials are for; compliance: require fails on this.`
-    }));
-}
 const noPackIn = (regions) => `No conformance pack was found in ${regions}`;
-/**
- * One notice for every failed pack whose stack could not be read: what stopped it, so the
- * fix (usually the IAM action) is plain.
- */
-function unexplainedNotice(explanations, source) {
-    const missing = [...explanations].flatMap(([name, e]) => e.kind === 'unavailable' ? [`${name}: ${e.why}`] : []);
-    if (missing.length === 0)
-        return undefined;
-    return `Could not read the ${source.what} that explain ${missing.length} failed pack(s) (the result is unchanged; the role needs ${source.iamAction} to read them): ${missing.join('; ')}`;
-}
 /** The one line the step fails with, or the closing line of a passing run. */
 function headline(verdict, end, elapsedMs) {
     const list = (names) => names.join(', ');
-    const waited = (0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(elapsedMs);
+    const waited = (0,_packs_pack_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsedMs);
     // Why a pack that looks finished is still pending.
-    const earlier = (verdict.earlier ?? []).map((e) => `; ${(0,_packs_deployment_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEarlier */ .GM)(e)}`).join('');
+    const earlier = (verdict.earlier ?? []).map((e) => `; ${(0,_packs_deployment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEarlier */ .GM)(e)}`).join('');
     switch (verdict.result) {
         case 'cancelled':
             return `Cancelled after ${waited}; ${verdict.pending.length} conformance pack(s) still pending${verdict.pending.length ? `: ${list(verdict.pending)}` : ''}`;
@@ -35655,6 +35105,88 @@ async function retry(scope, policy, send, options) {
 
 /***/ }),
 
+/***/ 2228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ EXPLAIN_IAM_ACTION),
+/* harmony export */   v: () => (/* binding */ explainFailures)
+/* harmony export */ });
+/* harmony import */ var _shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5818);
+/* harmony import */ var _shared_paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5045);
+/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5977);
+
+
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (!(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(pack.state))
+            continue;
+        const { stackArn, requestedAt } = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .detailOf */ .Rw)(pack) ?? {};
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const failures = [];
+    const tokens = (0,_shared_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pageTokens */ .oB)('DescribeStackEvents');
+    let nextToken;
+    do {
+        const read = await readPage(stackArn, nextToken, tokens, deps);
+        if (!read.ok)
+            return { kind: 'unavailable', why: read.why };
+        const page = read.value;
+        let reachedOlder = false;
+        for (const event of page.events) {
+            if (since && event.timestamp.getTime() < since.getTime()) {
+                reachedOlder = true;
+                break;
+            }
+            if (isResourceFailure(event)) {
+                failures.push({
+                    logicalId: event.logicalId,
+                    type: event.type,
+                    status: event.status,
+                    reason: event.reason
+                });
+            }
+        }
+        nextToken = reachedOlder ? undefined : page.nextToken;
+    } while (nextToken);
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(event.status) && !isTheStack;
+}
+function readPage(stackArn, nextToken, tokens, deps) {
+    const read = async (signal) => {
+        const page = await deps.events.read(stackArn, nextToken, signal);
+        return { ...page, nextToken: tokens.follow(page.nextToken) };
+    };
+    return (0,_shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__/* .bestEffort */ .z)(read, deps, {
+        iamAction: EXPLAIN_IAM_ACTION,
+        what: `DescribeStackEvents ${stackArn}`,
+        classifier: deps.events,
+        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
+    });
+}
+
+
+/***/ }),
+
 /***/ 9589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35702,6 +35234,694 @@ function failedAccountIds(explanation) {
     if (explanation?.kind !== 'accounts')
         return undefined;
     return explanation.accounts.filter(_packs_member_account_js__WEBPACK_IMPORTED_MODULE_1__/* .accountFailed */ .T).map((a) => a.accountId);
+}
+
+
+/***/ }),
+
+/***/ 4637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iC: () => (/* binding */ EXPLANATION_SOURCE),
+  Lz: () => (/* binding */ regionLog),
+  x1: () => (/* binding */ waitInRegion)
+});
+
+// EXTERNAL MODULE: ./src/wait/explain-failures.ts
+var explain_failures = __nccwpck_require__(2228);
+// EXTERNAL MODULE: ./src/wait/failed-accounts.ts
+var failed_accounts = __nccwpck_require__(9589);
+// EXTERNAL MODULE: ./src/packs/deployment.ts
+var deployment = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/packs/pack-text.ts
+var pack_text = __nccwpck_require__(3665);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+;// CONCATENATED MODULE: ./src/wait/settling.ts
+/** Failed settling reads in a row before the warning, when each one was transient. */
+const SETTLE_FAILURES_BEFORE_WARNING = 3;
+/**
+ * Settling is an optional read: denied, it is given up with one warning; failing round after
+ * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
+ * that the aggregate would finish is never failed by it.
+ */
+function bestEffortSettling(settler, log) {
+    let givenUp = false;
+    let failures = 0;
+    let warned = false;
+    const trouble = (failure) => {
+        failures += 1;
+        if (failure.kind === 'permanent')
+            givenUp = true;
+        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
+            return;
+        warned = true;
+        log.warning(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
+    };
+    return {
+        async settle(candidates, bound, classify) {
+            const settled = [];
+            for (const pack of candidates) {
+                if (givenUp)
+                    break;
+                try {
+                    const answer = await settler.settled(pack, bound);
+                    failures = 0;
+                    if (answer)
+                        settled.push(answer);
+                }
+                catch (error) {
+                    const failure = classify(error, settler.iamAction);
+                    if (failure.kind === 'cancelled' || endsTheRound(failure))
+                        return { settled, stop: failure };
+                    trouble(failure);
+                    // The next packs would meet the same denial or outage.
+                    break;
+                }
+            }
+            return { settled };
+        }
+    };
+}
+/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
+const endsTheRound = (failure) => failure.kind === 'permanent' &&
+    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
+
+// EXTERNAL MODULE: ./src/shared/backoff.ts
+var shared_backoff = __nccwpck_require__(9393);
+;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
+
+/**
+ * When to poll next, from how old the pending deployments are.
+ *
+ * A poll only buys latency near the moment a pack completes: a poll long before that sees
+ * nothing, and an even grid of polls around it gives the lowest latency for a given number
+ * of calls (an uneven one of the same mean spacing waits longer on average). AWS Config says
+ * how old each deployment is (LastUpdateRequestedTime), and a conformance pack seldom
+ * finishes within its first forty seconds, so the schedule is, per deployment age:
+ *
+ *   quiet   from the first poll to the quiet age: no poll (the first poll, made at once by
+ *           the caller, sees a pack that is already done);
+ *   grid    then one poll every min-delay (plus a little jitter);
+ *   long    once min-delay is less than 1/120 of the age, one poll every age/120: the
+ *           expected wait stays near 0.4 % of the deployment's length, and calls stop
+ *           growing linearly with it;
+ *   capped  no pause is ever longer than max-delay.
+ *
+ * The youngest pending pack sets the pace. The wait ends only when every pack is done, and a
+ * pack in its quiet period is almost certainly not, so polls timed for an older pack then
+ * would end nothing sooner. Once the youngest is past its quiet age, its interval is also the
+ * shortest one any pending pack would ask for (the interval never shrinks with age), so the
+ * older packs are served by the same calls.
+ *
+ * Pure: time and randomness come in as values, so the benchmark simulates this very code.
+ */
+/** The quiet period is this many grid intervals of age… */
+const QUIET_INTERVALS = 4;
+/**
+ * …and never more than this: the fastest deployments documented finish after about 42 s.
+ * Deriving the quiet period from min-delay below this cap keeps the schedule's shape the
+ * same at any time scale (short delays in tests give a short quiet period too).
+ */
+const QUIET_AGE_CAP_MS = 40_000;
+/** Past the grid, one poll every 1/this of the deployment's age (10 s at 20 minutes). */
+const AGE_DIVISOR = 120;
+/**
+ * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
+ * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
+ * second within a few rounds while keeping the grid nearly even (latency grows with the
+ * spread of the intervals, not only with their mean).
+ */
+const JITTER_FRACTION = 0.1;
+/** The age below which no poll is planned, for a given min-delay. */
+function quietAgeMs(minDelayMs) {
+    return Math.min(QUIET_AGE_CAP_MS, QUIET_INTERVALS * minDelayMs);
+}
+/** The pause the youngest known deployment asks for, before jitter and bounds. */
+function forAge(ageMs, minDelayMs, roundsSinceChange) {
+    const quietAge = quietAgeMs(minDelayMs);
+    // Poll when it reaches the quiet age; the floor below keeps the min-delay spacing.
+    if (ageMs < quietAge)
+        return { baseMs: quietAge - ageMs, reason: 'quiet' };
+    const longMs = ageMs / AGE_DIVISOR;
+    if (longMs <= minDelayMs)
+        return { baseMs: minDelayMs, reason: 'grid' };
+    // A change hints that packs deployed together are finishing: look again soon. (In the
+    // quiet period it does not: another pack's change says nothing about a young one, and in
+    // the grid the pause is min-delay already.)
+    if (roundsSinceChange === 0)
+        return { baseMs: minDelayMs, reason: 'changed' };
+    return { baseMs: longMs, reason: 'long' };
+}
+/**
+ * The pause before the next poll, in whole ms, always within [minDelayMs, maxDelayMs].
+ * The caller makes the first poll at once and keeps its deadline rules; see the module doc
+ * for the schedule itself.
+ */
+function nextPollDelay(input) {
+    const { now, minDelayMs, maxDelayMs } = input;
+    const random = input.random ?? Math.random;
+    const bound = (ms) => Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, ms)));
+    let youngest;
+    let unknown = false;
+    for (const requestedAt of input.pendingRequestedAt) {
+        if (requestedAt === undefined)
+            unknown = true;
+        else if (youngest === undefined || requestedAt > youngest)
+            youngest = requestedAt;
+    }
+    let planned;
+    if (youngest !== undefined) {
+        // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
+        const age = Math.max(0, now - youngest);
+        const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
+        planned = {
+            baseMs: forYoungest.baseMs + random() * JITTER_FRACTION * minDelayMs,
+            reason: forYoungest.reason
+        };
+    }
+    if (unknown) {
+        // Nothing to time a poll by (a pack not created yet, say): today's backoff from
+        // min-delay, reset by a change, until an answer gives the pack an age.
+        const blind = (0,shared_backoff/* backoffDelay */.E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
+        if (planned === undefined || blind < planned.baseMs)
+            planned = { baseMs: blind, reason: 'unknown-age' };
+    }
+    if (planned === undefined)
+        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+    let delayMs = bound(planned.baseMs);
+    let reason = planned.reason;
+    if (input.failedRounds > 0) {
+        // Throttling or an outage: back off exponentially up to max-delay, but never poll
+        // sooner than the schedule would have.
+        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
+        if (backoff > delayMs) {
+            delayMs = backoff;
+            reason = 'throttled';
+        }
+    }
+    return { delayMs, reason };
+}
+/**
+ * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
+ * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
+ * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
+ * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
+ * when the awaited one will finish.
+ */
+function requestedAtOf(status) {
+    if (status === undefined)
+        return undefined;
+    if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND')
+        return undefined;
+    if (status.state === 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
+}
+
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __nccwpck_require__(5183);
+;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
+
+
+
+
+
+
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+const SETTLE_AFTER_ROUNDS = 3;
+/**
+ * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
+ * error occurs. Each round asks once per batch of pending names; terminal packs are no
+ * longer asked for. Never throws for AWS trouble: that is the result's `end`.
+ */
+async function waitForPacks(plan, deps) {
+    const { source, clock, log, signal, deadline } = deps;
+    const random = deps.random ?? Math.random;
+    const requestTimeoutMs = plan.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
+    const startedAt = clock.now();
+    // The last poll is placed so that its request still has this long before the deadline.
+    const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (deadline - startedAt) / 10));
+    const packs = new Map();
+    for (const name of plan.names ?? [])
+        packs.set(name, { name, state: 'UNKNOWN' });
+    let listed = plan.names !== undefined;
+    let rounds = 0;
+    // Answered rounds since one in which a pack already seen changed state (the schedule's reset).
+    let roundsSinceChange = 0;
+    // Rounds in a row that failed: the schedule backs off from them.
+    let failedRounds = 0;
+    // Whether a pack already answered for changed state in the current round.
+    let moved = false;
+    let errorStreak;
+    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
+    let answered = false;
+    const settling = source.settle && bestEffortSettling(source.settle, log);
+    const pendingNames = () => [...packs.values()].filter((p) => (0,pack_state/* isPending */.mm)(p.state, plan.missingPack)).map((p) => p.name);
+    // Consecutive answers in which each pack was in the same in-progress state.
+    const inProgressFor = new Map();
+    // Every answer of the service passes the requested-after rule before the wait sees it.
+    const current = (status) => (0,deployment/* checkDeployment */.Qr)(status, plan.requestedAfter);
+    const update = (next) => {
+        const previous = packs.get(next.name);
+        packs.set(next.name, next);
+        const stuck = (0,pack_state/* outcomeOf */.sG)(next.state) === 'in-progress' && previous?.state === next.state;
+        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
+        if (previous?.state === next.state)
+            return false;
+        // A first answer says nothing about packs moving; a pack reappearing does.
+        if (previous !== undefined && previous.state !== 'UNKNOWN')
+            moved = true;
+        const earlier = (0,deployment/* earlierOf */.OR)(next);
+        if (earlier) {
+            log.info(`${next.name}: ${(0,deployment/* describeWaitingFor */.S3)(earlier)}`);
+        }
+        else {
+            // After an earlier deployment, the awaited one is a first sighting.
+            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
+            log.info((0,pack_text/* describeChange */.uQ)(before, next, clock.now()));
+        }
+        return true;
+    };
+    const finish = (end) => ({
+        packs: [...packs.values()],
+        end,
+        startedAt,
+        endedAt: clock.now(),
+        rounds
+    });
+    async function round() {
+        let changed = false;
+        // Requests run one after another, so the last one bounded is the one that failed.
+        let last;
+        const bound = () => {
+            last = (0,request_policy/* boundRequest */.on)(deps, requestTimeoutMs);
+            return last.signal;
+        };
+        const failed = (error, iamAction = source.iamAction) => {
+            if (signal.aborted)
+                return { kind: 'cancelled' };
+            const classified = (0,request_policy/* classifyFailure */.XE)(error, last?.timedOut() ?? false, (e) => source.classify(e, iamAction, plan.region));
+            if (!answered || classified.kind !== 'permanent')
+                return classified;
+            if (classified.cause === 'expired-credentials') {
+                const waited = (0,pack_text/* formatDuration */.a3)(clock.now() - startedAt);
+                return { ...classified, message: source.expiredDuringWait(error, waited) };
+            }
+            // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
+            if (classified.cause === 'unresolved-host')
+                return { kind: 'transient', message: classified.message };
+            return classified;
+        };
+        if (!listed) {
+            let reported;
+            try {
+                reported = await source.listAll(bound);
+            }
+            catch (error) {
+                return { outcome: failed(error), changed };
+            }
+            listed = true;
+            answered = true;
+            for (const pack of reported)
+                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
+            return { outcome: { kind: 'ok' }, changed };
+        }
+        const pending = pendingNames();
+        for (let i = 0; i < pending.length; i += source.batchSize) {
+            const batch = pending.slice(i, i + source.batchSize);
+            let reported;
+            try {
+                reported = await source.describe(batch, bound);
+            }
+            catch (error) {
+                // Stop the round: the next batches would meet the same throttling or outage.
+                return { outcome: failed(error), changed };
+            }
+            answered = true;
+            const seen = new Set();
+            for (const pack of reported) {
+                if (!packs.has(pack.name) || seen.has(pack.name))
+                    continue;
+                seen.add(pack.name);
+                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
+            }
+            for (const name of batch) {
+                const previous = packs.get(name);
+                if (previous && !seen.has(name)) {
+                    changed = update((0,pack_state/* absent */.Ge)(previous, source.deletedState)) || changed;
+                }
+            }
+        }
+        if (settling) {
+            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+                (0,pack_state/* outcomeOf */.sG)(pack.state) === 'in-progress' &&
+                // Settling an earlier deployment would tell nothing about the awaited one.
+                pack.state !== 'PREVIOUS_DEPLOYMENT');
+            const { settled, stop } = await settling.settle(candidates, bound, failed);
+            for (const pack of settled)
+                changed = update(current(pack)) || changed;
+            if (stop)
+                return { outcome: stop, changed };
+        }
+        return { outcome: { kind: 'ok' }, changed };
+    }
+    for (;;) {
+        rounds += 1;
+        moved = false;
+        const { outcome, changed } = await round();
+        deps.onRound?.([...packs.values()], changed);
+        if (outcome.kind === 'cancelled' || signal.aborted)
+            return finish({ kind: 'cancelled' });
+        if (outcome.kind === 'permanent')
+            return finish({ kind: 'error', message: outcome.message });
+        if (outcome.kind === 'transient') {
+            failedRounds += 1;
+            if (moved)
+                roundsSinceChange = 0;
+            errorStreak =
+                errorStreak?.message === outcome.message
+                    ? { message: outcome.message, count: errorStreak.count + 1 }
+                    : { message: outcome.message, count: 1 };
+            if (errorStreak.count === 1)
+                log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`);
+            else
+                log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
+        }
+        else {
+            failedRounds = 0;
+            roundsSinceChange = moved ? 0 : roundsSinceChange + 1;
+            if (errorStreak)
+                log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
+            errorStreak = undefined;
+            if (pendingNames().length === 0)
+                return finish({ kind: 'settled' });
+        }
+        const roundEndedAt = clock.now();
+        // The youngest pending deployment sets the pace; the last known answer gives each its age.
+        const next = nextPollDelay({
+            now: roundEndedAt,
+            pendingRequestedAt: pendingNames().map((name) => requestedAtOf(packs.get(name))),
+            roundsSinceChange,
+            failedRounds,
+            minDelayMs: plan.minDelayMs,
+            maxDelayMs: plan.maxDelayMs,
+            random
+        });
+        const nextPollAt = Math.min(roundEndedAt + next.delayMs, deadline - lastPollReserve);
+        // A poll squeezed in right before the deadline would be a burst: stop instead.
+        if (nextPollAt - roundEndedAt < plan.minDelayMs) {
+            return finish({ kind: 'deadline', lastError: errorStreak?.message });
+        }
+        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms (${next.reason})`);
+        await clock.sleep(nextPollAt - roundEndedAt, signal);
+        if (signal.aborted)
+            return finish({ kind: 'cancelled' });
+    }
+}
+
+// EXTERNAL MODULE: ./src/wait/stack-progress.ts
+var stack_progress = __nccwpck_require__(713);
+;// CONCATENATED MODULE: ./src/wait/progress.ts
+
+
+
+/** How often, at most, the wait says how it is getting on. */
+const PROGRESS_INTERVAL_MS = 60_000;
+/** Pending packs named in a progress line; the rest are counted. */
+const PROGRESS_NAMES_SHOWN = 10;
+/**
+ * `waiting for 2 of 3 packs: beta 4m10s, gamma 3m55s`, then one line per pack whose stack
+ * progress is known (`beta: 7 of 12 resources created`). Each pack's time runs from its
+ * requested update, else from the start of the wait.
+ */
+function progressLines(packs, missingPack, now, startedAt, stacks = new Map()) {
+    const pending = packs.filter((p) => (0,pack_state/* isPending */.mm)(p.state, missingPack));
+    if (pending.length === 0)
+        return [];
+    const age = (pack) => {
+        const requested = (0,pack_state/* detailOf */.Rw)(pack)?.requestedAt?.getTime();
+        return (0,pack_text/* formatDuration */.a3)(now - (requested ?? startedAt));
+    };
+    const named = pending.slice(0, PROGRESS_NAMES_SHOWN).map((p) => `${p.name} ${age(p)}`);
+    const more = pending.length - named.length;
+    const list = `${named.join(', ')}${more > 0 ? `, ${more} more` : ''}`;
+    const lines = [`waiting for ${pending.length} of ${packs.length} packs: ${list}`];
+    for (const pack of pending.slice(0, PROGRESS_NAMES_SHOWN)) {
+        const stack = stacks.get(pack.name);
+        if (stack)
+            lines.push(`${pack.name}: ${(0,stack_progress/* describeStackProgress */.b8)(stack)}`);
+    }
+    return lines;
+}
+/**
+ * Logs the progress lines at most once an interval, from the wait's rounds: the first after
+ * one interval of waiting, none once nothing is pending. Says whether it logged.
+ */
+function progressLog(deps) {
+    const intervalMs = deps.intervalMs ?? PROGRESS_INTERVAL_MS;
+    const startedAt = deps.clock.now();
+    let last = startedAt;
+    return (packs) => {
+        const now = deps.clock.now();
+        if (now - last < intervalMs)
+            return false;
+        const lines = progressLines(packs, deps.missingPack, now, startedAt, deps.stacks?.());
+        if (lines.length === 0)
+            return false;
+        last = now;
+        for (const line of lines)
+            deps.log.info(line);
+        return true;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wait/region-wait.ts
+
+
+
+
+
+
+/** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
+const EXPLANATION_SOURCE = {
+    account: { what: 'CloudFormation stack events', iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V },
+    organization: { what: 'member account statuses', iamAction: failed_accounts/* MEMBER_ACCOUNTS_IAM_ACTION */.d0 }
+};
+/**
+ * Waits for the packs of one region with its own client, polling and backoff, then reads what
+ * explains its failures: an account pack's stack events (when `explain-failures`), an
+ * organization pack's member accounts (always). Never throws for AWS trouble.
+ */
+async function waitInRegion(region, inputs, deps) {
+    const ports = deps.open(region, deps.log);
+    if (!ports.known) {
+        deps.log.warning(`The region input names "${region}", which the AWS SDK's list of regions does not know. Check it for a typo; a region newer than this SDK works all the same.`);
+    }
+    const orgSource = inputs.scope === 'organization' ? ports.organizationStatuses() : undefined;
+    const intervalMs = deps.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+    // The stack read needs the permission explain-failures uses; without that input, none.
+    const stacks = inputs.scope === 'account' && inputs.explainFailures
+        ? (0,stack_progress/* stackProgressReader */.jq)({ ...deps, open: () => ports.stackEvents(), intervalMs })
+        : undefined;
+    const logProgress = progressLog({
+        clock: deps.clock,
+        log: deps.log,
+        missingPack: inputs.missingPack,
+        intervalMs,
+        stacks: stacks && (() => stacks.progress)
+    });
+    try {
+        const wait = await waitForPacks({
+            names: inputs.names,
+            minDelayMs: inputs.minDelayMs,
+            maxDelayMs: inputs.maxDelayMs,
+            missingPack: inputs.missingPack,
+            region,
+            requestedAfter: inputs.requestedAfter
+        }, {
+            source: orgSource ?? ports.accountStatuses(),
+            clock: deps.clock,
+            deadline: deps.deadline,
+            log: deps.log,
+            signal: deps.signal,
+            onRound: (packs, changed) => {
+                stacks?.poll(packs);
+                const logged = logProgress(packs);
+                deps.onRound?.(packs, changed || logged, stacks?.progress);
+            }
+        });
+        await stacks?.close();
+        const explainDeps = {
+            clock: deps.clock,
+            deadline: deps.deadline,
+            signal: deps.signal,
+            log: deps.log
+        };
+        let explanations = new Map();
+        if (wait.end.kind !== 'cancelled') {
+            if (orgSource)
+                explanations = await (0,failed_accounts/* readFailedAccounts */.uM)(wait.packs, { ...explainDeps, source: orgSource });
+            else if (inputs.explainFailures)
+                explanations = await explainStacks(wait, explainDeps, ports);
+        }
+        return { region, wait, explanations };
+    }
+    finally {
+        await stacks?.close();
+        ports.close();
+    }
+}
+async function explainStacks(wait, deps, ports) {
+    const withStack = wait.packs.some((p) => (0,pack_state/* isFailed */.Ix)(p.state) && (0,pack_state/* detailOf */.Rw)(p)?.stackArn);
+    if (!withStack)
+        return new Map();
+    // Only when a pack failed: most runs never need the CloudFormation client.
+    const events = await ports.stackEvents();
+    try {
+        return await (0,explain_failures/* explainFailures */.v)(wait.packs, { ...deps, events });
+    }
+    finally {
+        events.close();
+    }
+}
+/** Log lines of one region among several carry its name. */
+function regionLog(log, region, several) {
+    if (!several)
+        return log;
+    const tag = (message) => `[${region}] ${message}`;
+    return {
+        info: (m) => log.info(tag(m)),
+        warning: (m) => log.warning(tag(m)),
+        debug: (m) => log.debug(tag(m))
+    };
+}
+
+
+/***/ }),
+
+/***/ 713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b8: () => (/* binding */ describeStackProgress),
+/* harmony export */   jq: () => (/* binding */ stackProgressReader)
+/* harmony export */ });
+/* unused harmony exports resourceStatuses, countProgress */
+/* harmony import */ var _explain_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2228);
+/* harmony import */ var _shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5183);
+/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5977);
+
+
+
+/** `7 of 12 resources created` */
+function describeStackProgress(progress) {
+    return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
+}
+/** Each resource's newest status, from events newest first; the stack's own events left out. */
+function resourceStatuses(events, since, into = new Map()) {
+    for (const event of events) {
+        const at = event.timestamp.getTime();
+        if (since && at < since.getTime())
+            break;
+        const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+        if (isTheStack || !event.logicalId)
+            continue;
+        const known = into.get(event.logicalId);
+        if (!known || known.at <= at)
+            into.set(event.logicalId, { status: event.status, at });
+    }
+    return into;
+}
+/** The count over resource statuses. */
+function countProgress(statuses) {
+    let created = 0;
+    for (const { status } of statuses.values())
+        if (status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE')
+            created += 1;
+    return { created, total: statuses.size };
+}
+/**
+ * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
+ * per pack an interval (the newest events, merged with what earlier reads saw), no read
+ * waited for by the poll loop, and silent for good after the first access denial (a
+ * least-privilege role need not allow it). Never throws.
+ */
+function stackProgressReader(deps) {
+    const progress = new Map();
+    const statuses = new Map();
+    const lastRead = new Map();
+    const gone = new Set();
+    const inFlight = new Set();
+    let reader;
+    let denied = false;
+    const startedAt = deps.clock.now();
+    const readOne = async (pack, stackArn) => {
+        const events = await (reader ??= deps.open().catch(() => undefined));
+        if (!events || denied)
+            return;
+        const bound = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .boundRequest */ .on)(deps, deps.requestTimeoutMs);
+        try {
+            const page = await events.read(stackArn, undefined, bound.signal);
+            const since = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .detailOf */ .Rw)(pack)?.requestedAt;
+            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
+            statuses.set(pack.name, merged);
+            progress.set(pack.name, countProgress(merged));
+        }
+        catch (error) {
+            if (deps.signal.aborted)
+                return;
+            if (events.isStackGone(error))
+                return void gone.add(pack.name);
+            const failure = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .XE)(error, bound.timedOut(), (e) => events.classify(e, _explain_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPLAIN_IAM_ACTION */ .V));
+            if (failure.kind === 'permanent') {
+                denied = true;
+                deps.log.info(`Stack progress is not shown: ${failure.message}`);
+            }
+            else
+                deps.log.debug(`Stack progress of ${pack.name}: ${failure.message}`);
+        }
+    };
+    return {
+        progress,
+        poll(packs) {
+            const now = deps.clock.now();
+            // Most deployments end within minutes: no read before half an interval of waiting,
+            // so the first progress line has a count and a short wait spends no call.
+            if (denied || deps.signal.aborted || now - startedAt < deps.intervalMs / 2)
+                return;
+            let read = 0;
+            for (const pack of packs) {
+                if (read >= (deps.maxPacks ?? 10))
+                    break;
+                const stackArn = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .detailOf */ .Rw)(pack)?.stackArn;
+                if (!stackArn || (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .sG)(pack.state) !== 'in-progress')
+                    continue;
+                // An earlier deployment's stack tells nothing about the awaited one.
+                if (pack.state === 'PREVIOUS_DEPLOYMENT' || gone.has(pack.name))
+                    continue;
+                const last = lastRead.get(pack.name);
+                if (last !== undefined && now - last < deps.intervalMs) {
+                    read += 1;
+                    continue;
+                }
+                lastRead.set(pack.name, now);
+                read += 1;
+                const reading = readOne(pack, stackArn).finally(() => inFlight.delete(reading));
+                inFlight.add(reading);
+            }
+        },
+        async close() {
+            denied = true;
+            await Promise.allSettled([...inFlight]);
+            const opened = await reader;
+            reader = Promise.resolve(undefined);
+            opened?.close();
+        }
+    };
 }
 
 

@@ -1,7 +1,6 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service'
-// The endpoint rules of every SDK client already use this partition table: no extra weight.
-import { partition } from '@aws-sdk/core/client'
 import type { Env } from '../shared/env.js'
+import { partitionOf } from './partition.js'
 
 /**
  * SDK retries inside one poll, used when AWS_MAX_ATTEMPTS is unset: a single quick retry
@@ -28,5 +27,5 @@ export function createConfigClient(region: string, env: Env): ConfigServiceClien
  * real (new regions appear before the SDK learns of them), so this only warrants a warning.
  */
 export function isKnownRegion(region: string): boolean {
-  return (partition(region) as { description?: string }).description !== undefined
+  return partitionOf(region).known
 }

@@ -2,7 +2,6 @@ import type { Env } from '../shared/env.js'
 import type { OpenRegion } from '../wait/region-wait.js'
 import { createStatusSource } from './account-status-source.js'
 import { createConfigClient, isKnownRegion } from './client.js'
-import { createComplianceSource } from './compliance-source.js'
 import { createOrganizationSource } from './organization-status-source.js'
 import { createRuleEvaluationSource } from './rule-evaluation-source.js'
 
@@ -18,7 +17,6 @@ export function awsRegions(env: Env): OpenRegion {
       known: isKnownRegion(region),
       accountStatuses: () => createStatusSource(client, log),
       organizationStatuses: () => createOrganizationSource(client, log),
-      compliance: () => createComplianceSource(client),
       ruleEvaluations: () => createRuleEvaluationSource(client),
       stackEvents: async () => {
         const { createStackEventReader } = await import('./stack-events-source.js')

@@ -1,16 +1,16 @@
 import { INPUT_SPECS } from '../input-spec.js'
-import { InputError, InputErrors, parseInputs, type InputSource, type Inputs } from '../inputs.js'
+import { InputError, InputErrors, parseInputs, type InputSource } from '../inputs.js'
 import type { PipelineOutcome } from '../pipeline.js'
 import type { ResultDestination } from '../publish/destination.js'
-import { FAILED_BEFORE_WAIT, outputValues } from '../publish/outputs.js'
+import { outputsOf } from '../publish/publish.js'
 import type { Env } from '../shared/env.js'
 import type { Log } from '../shared/log.js'
 import { EXIT, exitCode, type ExitCode } from './exit-code.js'
 import { flagMessage, parseCommandLine, type CommandOptions } from './flags.js'
 import { COMMAND, helpText } from './help.js'
 import { renderJson } from './json-output.js'
-import { renderJunit } from './junit.js'
-import { reportFromOutputs } from './report-from-outputs.js'
+import { REPORT_FILES } from './report-files.js'
+import { commandReport } from './report-view.js'
 import { terminalDestination } from './terminal-destination.js'
 import { renderPackTable } from './terminal-table.js'
 import { colorEnabled, debugEnabled, terminalLog, type OutputStream } from './terminal.js'
@@ -59,19 +59,18 @@ export async function runCommand(deps: CommandDeps): Promise<ExitCode> {
     case 'usage-error':
       return usage(stderr, line.message)
   }
-  let inputs: Inputs
+  // Every flag is checked before anything is asked of AWS.
   try {
-    inputs = parseInputs(line.inputs, env)
+    parseInputs(line.inputs, env)
   } catch (error) {
     return usage(stderr, inputErrorMessage(error))
   }
-  return run(deps, line.inputs, inputs, line.options)
+  return run(deps, line.inputs, line.options)
 }
 
 async function run(
   deps: CommandDeps,
   source: InputSource,
-  inputs: Inputs,
   options: CommandOptions
 ): Promise<ExitCode> {
   const { stdout, stderr, env } = deps
@@ -80,21 +79,11 @@ async function run(
   const color = colorEnabled(out, env, options.noColor)
   const terminal = terminalLog(out, { color, debug: debugEnabled(env, options.debug) })
   const destination = terminalDestination(terminal)
-  const startedAt = deps.now()
   const outcome = await deps.pipeline({ inputs: source, log: destination.log, destination })
   if (outcome.kind === 'input-error') return usage(stderr, inputErrorMessage(outcome.message))
 
+  const { report } = outcome
   const results = destination.results()
-  const outputs = results.outputs ?? FAILED_BEFORE_WAIT
-  const now = deps.now()
-  const report = reportFromOutputs(outputs, {
-    scope: inputs.scope,
-    regions: inputs.regions,
-    missingPack: inputs.missingPack,
-    headline: results.failLine ?? results.closing.at(-1) ?? results.lastWarning ?? '',
-    elapsedMs: now - startedAt,
-    now
-  })
   let written = true
   const write = async (flag: string, path: string | undefined, text: string): Promise<void> => {
     if (path === undefined) return
@@ -105,17 +94,20 @@ async function run(
       terminal.error(`Could not write --${flag} ${path}: ${String(error)}`)
     }
   }
-  await write('summary-file', options.summaryFile, results.summary ?? '')
-  await write('junit-file', options.junitFile, renderJunit(report))
+  for (const file of REPORT_FILES)
+    await write(file.flag, options.files.get(file.flag), file.render(report))
 
   out.write(
-    renderPackTable(report, { color, columns: out.isTTY === true ? out.columns : undefined })
+    renderPackTable(commandReport(report), {
+      color,
+      columns: out.isTTY === true ? out.columns : undefined
+    })
   )
   for (const closing of results.closing) terminal.info(closing)
   if (results.failLine !== undefined) terminal.error(results.failLine)
-  if (options.json) stdout.write(renderJson(Object.fromEntries(outputValues(outputs))))
+  if (options.json) stdout.write(renderJson(outputsOf(report)))
 
-  const { verdict } = outcome
+  const { verdict } = report
   const code = exitCode(
     { kind: 'result', result: verdict.result, failStep: verdict.failStep },
     deps.signalled()

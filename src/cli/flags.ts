@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util'
 import type { InputSpec } from '../input-spec.js'
 import type { InputSource } from '../inputs.js'
+import { REPORT_FILES } from './report-files.js'
 
 /** The command's own flags, beside one per input. */
 export interface CommandOptions {
   readonly json: boolean
-  readonly summaryFile?: string
-  readonly junitFile?: string
+  /** The report files asked for: each one's flag (REPORT_FILES) and path, in the table's order. */
+  readonly files: ReadonlyMap<string, string>
   readonly noColor: boolean
   readonly debug: boolean
 }
@@ -20,8 +21,7 @@ export type CommandLine =
 
 const OWN_FLAGS = {
   json: { type: 'boolean' },
-  'summary-file': { type: 'string' },
-  'junit-file': { type: 'string' },
+  ...Object.fromEntries(REPORT_FILES.map((file) => [file.flag, { type: 'string' }] as const)),
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -73,8 +73,11 @@ export function parseCommandLine(
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
-  for (const flag of ['summary-file', 'junit-file'] as const) {
-    if (values[flag] === '') return { kind: 'usage-error', message: `--${flag} needs a file name` }
+  const files = new Map<string, string>()
+  for (const { flag } of REPORT_FILES) {
+    const path = values[flag]
+    if (path === '') return { kind: 'usage-error', message: `--${flag} needs a file name` }
+    if (typeof path === 'string') files.set(flag, path)
   }
 
   const given = new Map<string, string>()
@@ -88,8 +91,7 @@ export function parseCommandLine(
     inputs: flagInputs(given, specs),
     options: {
       json: values.json === true,
-      summaryFile: values['summary-file'] as string | undefined,
-      junitFile: values['junit-file'] as string | undefined,
+      files,
       noColor: values['no-color'] === true,
       debug: values.debug === true
     }

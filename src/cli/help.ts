@@ -1,5 +1,6 @@
 import type { InputSpec } from '../input-spec.js'
 import { EXIT_CODES } from './exit-code.js'
+import { REPORT_FILES } from './report-files.js'
 
 export const COMMAND = 'wait-for-conformance-packs'
 
@@ -14,12 +15,7 @@ export const COMMAND_FLAGS: readonly { readonly usage: string; readonly descript
     description:
       "Print one JSON object with what the action's outputs hold on stdout; the log and the table go to stderr."
   },
-  { usage: '--summary-file FILE', description: "Write the job summary's Markdown to FILE." },
-  {
-    usage: '--junit-file FILE',
-    description:
-      'Write a JUnit XML report to FILE: a test suite per region, a test case per pack and, with --compliance, per rule.'
-  },
+  ...REPORT_FILES.map((file) => ({ usage: `--${file.flag} FILE`, description: file.description })),
   {
     usage: '--no-color',
     description:

@@ -3,9 +3,10 @@ import {
   packOutcome,
   type PackReport,
   type RegionReport,
-  type RuleReport,
-  type RunReport
+  type CommandReport
 } from './report-model.js'
+import { ruleErrorText } from '../compliance/annotations.js'
+import type { RuleEntry } from '../compliance/evaluation-compliance.js'
 import { xmlChars } from './safe-text.js'
 
 /** The name of the report as a whole, as CI test widgets show it. */
@@ -34,7 +35,7 @@ interface TestCase {
  * and what failed in its body; a NON_COMPLIANT, failed or never evaluated rule fails too.
  * GitLab's merge request widget and CodeBuild's report groups read this shape.
  */
-export function renderJunit(report: RunReport): string {
+export function renderJunit(report: CommandReport): string {
   const suites = report.regions.map((region) => ({
     region: region.region,
     cases: [...waitCases(region, report), ...region.packs.flatMap((p) => ruleCases(region, p))]
@@ -54,7 +55,7 @@ export function renderJunit(report: RunReport): string {
   return `${lines.join('\n')}\n`
 }
 
-function waitCases(region: RegionReport, report: RunReport): TestCase[] {
+function waitCases(region: RegionReport, report: CommandReport): TestCase[] {
   const cases = region.packs.map((pack) => ({
     classname: region.region,
     name: pack.name,
@@ -73,7 +74,7 @@ function waitCases(region: RegionReport, report: RunReport): TestCase[] {
   return cases
 }
 
-function packVerdict(region: RegionReport, pack: PackReport, report: RunReport): Verdict {
+function packVerdict(region: RegionReport, pack: PackReport, report: CommandReport): Verdict {
   switch (packOutcome(region.verdict, pack.name)) {
     case 'failed':
       return {
@@ -149,33 +150,63 @@ function ruleCases(region: RegionReport, pack: PackReport): TestCase[] {
   }))
 }
 
-function ruleVerdict(rule: RuleReport): Verdict {
-  if (rule.compliance === 'NON_COMPLIANT') {
-    const resources = rule.nonCompliantResources ?? []
-    return {
-      kind: 'failure',
-      type: 'NON_COMPLIANT',
-      message: `NON_COMPLIANT: ${resources.length} resource(s) not compliant`,
-      body: resources.length
-        ? ['Non-compliant resources:', ...resources.map((r) => `- ${r.type} ${r.id}`)].join('\n')
-        : undefined
-    }
+/** Non-compliant resources named in a failed rule's message and body; the rest are counted. */
+export const RESOURCES_NAMED = 10
+
+/**
+ * A rule's test case: compliant passes; non-compliant fails naming its resources (and their
+ * annotations); a failed evaluation errors with AWS's error; a rule not evaluated by the end
+ * of the wait fails; one with nothing in scope is skipped.
+ */
+function ruleVerdict(rule: RuleEntry): Verdict {
+  switch (rule.compliance) {
+    case 'COMPLIANT':
+      return { kind: 'passed' }
+    case 'NOT_APPLICABLE':
+      return {
+        kind: 'skipped',
+        message: `Nothing in scope${rule.evaluatedAt ? ` (evaluated ${rule.evaluatedAt})` : ''}`
+      }
+    case 'EVALUATION_FAILED':
+      return {
+        kind: 'error',
+        type: 'EVALUATION_FAILED',
+        message: `Evaluation failed: ${rule.error ? ruleErrorText(rule) : 'AWS Config gave no reason'}`
+      }
+    case 'NOT_EVALUATED':
+      return {
+        kind: 'failure',
+        type: 'NOT_EVALUATED',
+        message: 'Not evaluated since the deployment by the end of the wait'
+      }
+    case 'NON_COMPLIANT':
+      return nonCompliant(rule)
   }
-  if (rule.error)
-    return {
-      kind: 'failure',
-      type: 'EVALUATION_FAILED',
-      message: `Evaluation failed: ${rule.error}`
-    }
-  if (rule.compliance === 'INSUFFICIENT_DATA') {
-    return rule.evaluatedAt
-      ? {
-          kind: 'skipped',
-          message: `INSUFFICIENT_DATA: no resources in scope (evaluated ${rule.evaluatedAt})`
-        }
-      : { kind: 'failure', type: 'NOT_EVALUATED', message: 'Never evaluated' }
+}
+
+function nonCompliant(rule: RuleEntry): Verdict {
+  const resources = rule.nonCompliantResources
+  const named = resources.slice(0, RESOURCES_NAMED)
+  const more = resources.length - named.length
+  const counted = rule.resourcesTruncated ? `${resources.length}+` : String(resources.length)
+  const names = named.map((r) => `${r.resourceType} ${r.resourceId}`).join(', ')
+  return {
+    kind: 'failure',
+    type: 'NON_COMPLIANT',
+    message: resources.length
+      ? `NON_COMPLIANT: ${counted} resource(s) not compliant: ${names}${more ? ` and ${more} more` : ''}`
+      : 'NON_COMPLIANT (AWS Config listed no resource)',
+    body: resources.length
+      ? [
+          'Non-compliant resources:',
+          ...named.map(
+            (r) => `- ${r.resourceType} ${r.resourceId}${r.annotation ? `: ${r.annotation}` : ''}`
+          ),
+          ...(more ? [`- and ${more} more`] : []),
+          ...(rule.resourcesTruncated ? ['- and more that were not read'] : [])
+        ].join('\n')
+      : undefined
   }
-  return { kind: 'passed' }
 }
 
 function testCase(c: TestCase): string[] {

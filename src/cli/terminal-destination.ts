@@ -1,19 +1,13 @@
 import type { AnnotationLevel, ResultDestination } from '../publish/destination.js'
-import type { ActionOutputs } from '../publish/outputs.js'
 import type { Log } from '../shared/log.js'
 import type { TerminalLog } from './terminal.js'
 
 /** What the pipeline handed the command, for the table, the files and the exit code. */
 export interface Results {
-  readonly outputs?: ActionOutputs
-  /** The job summary (Markdown with HTML, as GITHUB_STEP_SUMMARY gets it). */
-  readonly summary?: string
   /** The line the action's step would fail with. */
   readonly failLine?: string
   /** Lines logged once the results were being published: the closing line of a passing run. */
   readonly closing: readonly string[]
-  /** The last warning: a failure under fail-on-failure false ends with it. */
-  readonly lastWarning?: string
 }
 
 export interface TerminalDestination extends ResultDestination {
@@ -23,34 +17,25 @@ export interface TerminalDestination extends ResultDestination {
 }
 
 /**
- * The command's destination: annotations are log lines (`error: …`), the outputs, the
- * summary and the failure line are kept for the command to print and write once the run is
- * over, so the closing line comes after the table, as on the runner's page it comes last.
+ * The command's destination: annotations are log lines (`error: …`); the failure line and the
+ * closing lines are kept for the command to print once the run is over, so they come after the
+ * table, as on the runner's page the step's line comes last.
  */
 export function terminalDestination(terminal: TerminalLog): TerminalDestination {
-  let outputs: ActionOutputs | undefined
-  let summary: string | undefined
   let failLine: string | undefined
-  let lastWarning: string | undefined
   let publishing = false
   const closing: string[] = []
   return {
-    setOutputs: (value) => {
-      outputs = value
+    // The command renders the outputs and the summary from the run's report itself.
+    setOutputs: () => {
       publishing = true
     },
-    writeSummary: (html) => {
-      summary = html
-      return Promise.resolve()
-    },
-    annotate: (level: AnnotationLevel, message: string) => {
-      if (level === 'warning') lastWarning = message
-      terminal[level](message)
-    },
+    writeSummary: () => Promise.resolve(),
+    annotate: (level: AnnotationLevel, message: string) => terminal[level](message),
     fail: (line) => {
       failLine = line
     },
-    results: () => ({ outputs, summary, failLine, closing: [...closing], lastWarning }),
+    results: () => ({ failLine, closing: [...closing] }),
     log: {
       info: (message) => {
         if (publishing) closing.push(message)

@@ -1,5 +1,10 @@
 import { formatDuration } from '../packs/pack-text.js'
-import { packOutcome, type PackReport, type RegionReport, type RunReport } from './report-model.js'
+import {
+  packOutcome,
+  type PackReport,
+  type RegionReport,
+  type CommandReport
+} from './report-model.js'
 import { displayWidth, padTo, terminalLine, truncate } from './safe-text.js'
 import { palette, type Paint, type Palette } from './terminal.js'
 
@@ -26,7 +31,7 @@ const REASON = 3
  * each failed pack. Text from AWS is stripped of controls and escape sequences first.
  */
 export function renderPackTable(
-  report: RunReport,
+  report: CommandReport,
   options: { readonly columns?: number; readonly color: boolean }
 ): string {
   const paint = palette(options.color)
@@ -80,7 +85,7 @@ export function fit(natural: readonly number[], columns: number): number[] {
 function packRow(
   region: RegionReport,
   pack: PackReport,
-  report: RunReport,
+  report: CommandReport,
   paint: Palette
 ): Cell[] {
   const [mark, color] = markOf(region, pack, report, paint)
@@ -107,7 +112,7 @@ const COMPLIANCE_PAINT = {
 function markOf(
   region: RegionReport,
   pack: PackReport,
-  report: RunReport,
+  report: CommandReport,
   paint: Palette
 ): [string, Paint] {
   if (pack.state === 'DELETE_COMPLETE' || pack.state === 'DELETE_SUCCESSFUL')
@@ -127,7 +132,7 @@ function markOf(
 }
 
 /** Under the table: each failed pack's resources or accounts, each non-compliant pack's rules. */
-function details(report: RunReport): string[] {
+function details(report: CommandReport): string[] {
   const lines: string[] = []
   const several = report.regions.length > 1
   for (const region of report.regions) {

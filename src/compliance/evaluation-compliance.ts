@@ -1,5 +1,5 @@
 import type { EvaluationRead, PackEvaluation } from './evaluation-wait.js'
-import type { ComplianceRead, ComplianceStatus, PackCompliance } from './read-compliance.js'
+import type { ComplianceRead, ComplianceStatus, PackCompliance } from './compliance-result.js'
 import type {
   NonCompliantResource,
   PackCounts,

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.js'
-import type { ComplianceRead, PackCompliance } from './read-compliance.js'
+import type { ComplianceRead, PackCompliance } from './compliance-result.js'
 import { complianceAnnotations, type ComplianceAnnotation } from './annotations.js'
 import {
   complianceOfEvaluation,

@@ -13,7 +13,6 @@ import { REQUEST_TIMEOUT_MS } from '../shared/request-policy.js'
  */
 
 export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
-export { PERMANENT_STATUSES } from './check-run-errors.js'
 
 import type { Env } from '../shared/env.js'
 

@@ -30,6 +30,17 @@ export function packDuration(status: PackStatus, now: number): number | undefine
 }
 
 /**
+ * How long the awaited deployment took, for the reports' duration columns: none for a pack
+ * that is not there, and none for one that still shows an earlier deployment, whose age is not
+ * how long the awaited one has taken.
+ */
+export function deploymentDuration(status: PackStatus, now: number): number | undefined {
+  if (outcomeOf(status.state) === 'missing' || status.state === 'PREVIOUS_DEPLOYMENT')
+    return undefined
+  return packDuration(status, now)
+}
+
+/**
  * One log line per state change: `alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE after 3m12s`.
  * A first sighting says how old the request is, or how long a completed pack took.
  */

@@ -52,20 +52,3 @@ export function compactTime(date: Date | undefined, runDate: string): string {
 export function utcDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10)
 }
-
-/**
- * The console's host for a region: GovCloud and China have consoles of their own.
- */
-export function consoleHost(region: string): string {
-  if (region.startsWith('us-gov-')) return 'console.amazonaws-us-gov.com'
-  if (region.startsWith('cn-')) return 'console.amazonaws.cn'
-  return `${region}.console.aws.amazon.com`
-}
-
-/**
- * A conformance pack's page in the AWS Config console (its rules and their compliance), in
- * the form the console itself links: `#/conformance-packs/details?conformancePackName=NAME`.
- */
-export function configConsoleUrl(packName: string, region: string): string {
-  return `https://${consoleHost(region)}/config/home?region=${encodeURIComponent(region)}#/conformance-packs/details?conformancePackName=${encodeURIComponent(packName)}`
-}

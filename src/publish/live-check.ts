@@ -1,6 +1,7 @@
 import type { Inputs } from '../inputs.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import type { Clock } from '../shared/clock.js'
+import type { ConsoleLinks } from '../report/console-links.js'
 import { mergeLists, packLists } from '../verdict/verdict.js'
 import { checkTitle, packCounts, type CheckConclusion } from './check-view.js'
 import { escapeHtml } from './html.js'
@@ -41,7 +42,11 @@ export interface CheckRunReporter {
 /** What the check run shows while the wait goes on: each region's packs as last seen. */
 export interface LiveSnapshot {
   readonly scope: Inputs['scope']
-  readonly regions: readonly { readonly region: string; readonly packs: readonly PackStatus[] }[]
+  readonly regions: readonly {
+    readonly region: string
+    readonly links: ConsoleLinks
+    readonly packs: readonly PackStatus[]
+  }[]
   readonly startedAt: number
   readonly now: number
   /** The compliance gate's evaluation so far, per region: each pack's rules by verdict. */
@@ -104,7 +109,8 @@ export function liveCheck(
   checks: CheckRunReporter,
   inputs: Pick<Inputs, 'scope' | 'regions' | 'missingPack'>,
   clock: Clock,
-  startedAt: number
+  startedAt: number,
+  linksOf: (region: string) => ConsoleLinks
 ): {
   onRound: (
     region: string
@@ -122,7 +128,11 @@ export function liveCheck(
     const { title, summary } = progressView(
       {
         scope: inputs.scope,
-        regions: inputs.regions.map((region) => ({ region, packs: latest.get(region) ?? [] })),
+        regions: inputs.regions.map((region) => ({
+          region,
+          links: linksOf(region),
+          packs: latest.get(region) ?? []
+        })),
         startedAt,
         now: clock.now(),
         stackProgress,

@@ -1,32 +1,18 @@
 import { checkTitle, conclusionFor, packCounts } from './check-view.js'
 import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
-import type { PackCompliance } from '../compliance/read-compliance.js'
-import type { ComplianceGate } from '../compliance/gate.js'
-import type { Inputs } from '../inputs.js'
-import { EXPLANATION_SOURCE, type RegionRun } from '../wait/region-wait.js'
+import type { RunReport } from '../report/run-report.js'
+import { EXPLANATION_SOURCE } from '../wait/region-wait.js'
 import {
   emptyRegionAnnotations,
-  headline,
   packAnnotations,
   statusEntry,
   unexplainedNotice
 } from './report.js'
-import { fitSummary, renderErrorSummary, type SummaryReport } from './summary.js'
-import type { RegionsVerdict, Verdict } from '../verdict/verdict.js'
+import { fitSummary, renderErrorSummary, type FinalReport } from './summary.js'
 import type { Log } from '../shared/log.js'
 import type { AnnotationLevel, ResultDestination } from './destination.js'
 import type { CheckRunReporter } from './live-check.js'
-import { FAILED_BEFORE_WAIT, limitStatuses } from './outputs.js'
-
-/** Everything the run found out, ready to be told. */
-export interface Findings {
-  readonly inputs: Inputs
-  readonly runs: readonly RegionRun[]
-  readonly verdicts: RegionsVerdict
-  readonly compliance?: ComplianceGate
-  readonly startedAt: number
-  readonly now: number
-}
+import { FAILED_BEFORE_WAIT, limitStatuses, type ActionOutputs } from './outputs.js'
 
 /** Where the publish stage tells what the run found out. */
 export interface PublishDeps {
@@ -39,29 +25,13 @@ export interface PublishDeps {
  * Outputs first (they matter most to later steps), then the job summary, the annotations, the
  * check run's conclusion and the step's status. Runs on every path that got past the inputs.
  */
-export async function publish(findings: Findings, deps: PublishDeps): Promise<void> {
+export async function publish(report: RunReport, deps: PublishDeps): Promise<void> {
   const { destination, log, checks } = deps
-  const { inputs, runs, verdicts, compliance } = findings
-  const verdict = compliance?.verdict ?? verdicts.overall
-  const elapsedMs =
-    Math.max(findings.startedAt, ...runs.map((r) => r.wait.endedAt)) - findings.startedAt
-  destination.setOutputs({
-    result: verdict.result,
-    statuses: limitStatuses(
-      runs.flatMap((r) =>
-        r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
-      )
-    ),
-    'completed-packs': verdict.completed,
-    'failed-packs': verdict.failed,
-    'pending-packs': verdict.pending,
-    'missing-packs': verdict.missing,
-    compliance: compliance?.entries ?? [],
-    'noncompliant-packs': compliance?.noncompliant ?? []
-  })
+  const { inputs, regions: runs, verdicts, compliance, verdict } = report
+  destination.setOutputs(outputsOf(report))
 
-  const report = summaryReport(findings, verdict, elapsedMs)
-  await destination.writeSummary(fitSummary(report))
+  const summary = summaryOf(report)
+  await destination.writeSummary(fitSummary(summary))
   const annotate = (note: { level: AnnotationLevel; message: string; title: string }): void =>
     destination.annotate(note.level, note.message, note.title)
 
@@ -86,12 +56,12 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
     destination.annotate(inputs.scope === 'organization' ? 'warning' : 'notice', notice)
   }
 
-  const line = compliance?.headline ?? headline(verdict, verdicts.end, elapsedMs)
+  const line = report.headline
   await checks?.complete(
     conclusionFor(verdict.result, verdict.failStep),
     checkTitle(packCounts(verdict), true),
     // Shortened as the job summary is, so that the failed packs come first.
-    fitSummary(report, CHECK_SUMMARY_BUDGET),
+    fitSummary(summary, CHECK_SUMMARY_BUDGET),
     {
       // A cancelled run is about to be killed: the final update gets about a second.
       timeoutMs: verdict.result === 'cancelled' ? 1_000 : undefined
@@ -103,29 +73,45 @@ export async function publish(findings: Findings, deps: PublishDeps): Promise<vo
   else log.info(line)
 }
 
-function summaryReport(findings: Findings, verdict: Verdict, elapsedMs: number): SummaryReport {
-  const { inputs, runs, verdicts, compliance } = findings
+/** The step's outputs: what later steps read. */
+export function outputsOf(report: RunReport): ActionOutputs {
+  const { verdict, compliance } = report
   return {
-    scope: inputs.scope,
-    regions: runs.map((r, i) => ({
-      region: r.region,
-      packs: r.wait.packs,
-      verdict: verdicts.regions[i],
-      end: r.wait.end,
-      explanations: r.explanations,
-      compliance: compliance && complianceOf(compliance, r.region)
-    })),
-    verdict,
-    end: verdicts.end,
-    elapsedMs,
-    now: findings.now,
-    headline: compliance?.headline,
-    problems: compliance?.problems
+    result: verdict.result,
+    statuses: limitStatuses(
+      report.regions.flatMap((r) =>
+        r.wait.packs.map((pack) => statusEntry(pack, r.region, r.explanations.get(pack.name)))
+      )
+    ),
+    'completed-packs': verdict.completed,
+    'failed-packs': verdict.failed,
+    'pending-packs': verdict.pending,
+    'missing-packs': verdict.missing,
+    compliance: compliance?.entries ?? [],
+    'noncompliant-packs': compliance?.noncompliant ?? []
   }
 }
 
-function complianceOf(gate: ComplianceGate, region: string): ReadonlyMap<string, PackCompliance> {
-  return new Map(gate.entries.filter((e) => e.region === region).map((e) => [e.name, e]))
+/** The job summary's (and the check run's, and the command's Markdown file's) view. */
+export function summaryOf(report: RunReport): FinalReport {
+  return {
+    scope: report.inputs.scope,
+    regions: report.regions.map((r) => ({
+      region: r.region,
+      links: r.links,
+      packs: r.wait.packs,
+      verdict: r.verdict,
+      end: r.wait.end,
+      explanations: r.explanations,
+      compliance: r.compliance
+    })),
+    verdict: report.verdict,
+    end: report.verdicts.end,
+    elapsedMs: report.elapsedMs,
+    now: report.now,
+    headline: report.compliance?.headline,
+    problems: report.compliance?.problems
+  }
 }
 
 /** A run that stopped before any wait, for example on a bad input. */

@@ -1,10 +1,11 @@
 import { accountFailed } from '../packs/member-account.js'
-import type { PackCompliance } from '../compliance/read-compliance.js'
-import { complianceCell, rulesHtml } from '../compliance/annotations.js'
+import type { PackCompliance } from '../compliance/compliance-result.js'
+import { complianceCell, rulesHtml } from './compliance-cells.js'
+import type { ConsoleLinks } from '../report/console-links.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
 import { escapeHtml, type TableRow } from './html.js'
 import type { Scope } from '../inputs.js'
-import { formatDuration, packDuration, reasonOf } from '../packs/pack-text.js'
+import { deploymentDuration, formatDuration, reasonOf } from '../packs/pack-text.js'
 import { describeStackProgress, type StackProgress } from '../wait/stack-progress.js'
 import {
   detailOf,
@@ -14,7 +15,7 @@ import {
   type PackStatus
 } from '../packs/pack-state.js'
 import { describeResource } from './report.js'
-import { compactTime, configConsoleUrl, marked, reasonCell, utcDate, wrappable } from './cells.js'
+import { compactTime, marked, reasonCell, utcDate, wrappable } from './cells.js'
 
 type SummaryTableRow = TableRow
 
@@ -53,7 +54,7 @@ export interface TableView {
 /** The table of one region's packs, with what explains each failure under its row. */
 export function packTable(
   scope: Scope,
-  region: string,
+  links: ConsoleLinks,
   packs: readonly PackStatus[],
   explanations: ReadonlyMap<string, FailureExplanation>,
   now: number,
@@ -67,11 +68,11 @@ export function packTable(
     ...packs.flatMap((pack) => {
       const cells =
         scope === 'account'
-          ? accountRow(pack, region, now, runDate, view.progress?.get(pack.name))
+          ? accountRow(pack, links, now, runDate, view.progress?.get(pack.name))
           : organizationRow(pack, runDate)
       if (compliance) cells.push(complianceCell(compliance.get(pack.name)))
       const packCompliance = compliance?.get(pack.name)
-      const rules = packCompliance ? rulesHtml(packCompliance) : ''
+      const rules = packCompliance ? rulesHtml(packCompliance, links) : ''
       return [
         // core.summary leaves an empty cell's tag unclosed, which breaks the row in some renderers.
         cells.map((cell) => cell || '–'),
@@ -86,14 +87,14 @@ export function packTable(
  * A pack the service knows links to its page in the AWS Config console; a failed one with a
  * stack also links the stack, where the failed resources are.
  */
-function accountName(pack: PackStatus, region: string): string {
+function accountName(pack: PackStatus, links: ConsoleLinks): string {
   const detail = detailOf(pack)
   const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state)
   const name = known
-    ? `<a href="${escapeHtml(configConsoleUrl(pack.name, region))}">${wrappable(pack.name)}</a>`
+    ? `<a href="${escapeHtml(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
     : wrappable(pack.name)
   if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed') return name
-  return `${name}<br><sub><a href="${escapeHtml(cloudFormationUrl(detail.stackArn, region))}">CloudFormation stack</a></sub>`
+  return `${name}<br><sub><a href="${escapeHtml(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`
 }
 
 function isGone(state: PackState): boolean {
@@ -102,19 +103,15 @@ function isGone(state: PackState): boolean {
 
 function accountRow(
   pack: PackStatus,
-  region: string,
+  links: ConsoleLinks,
   now: number,
   runDate: string,
   progress: StackProgress | undefined
 ): string[] {
   const detail = detailOf(pack)
-  const name = accountName(pack, region)
+  const name = accountName(pack, links)
   const completed = pack.state === 'CREATE_COMPLETE' ? detail?.completedAt : undefined
-  // An earlier deployment's age is not how long the awaited one has taken.
-  const duration =
-    outcomeOf(pack.state) === 'missing' || pack.state === 'PREVIOUS_DEPLOYMENT'
-      ? undefined
-      : packDuration(pack, now)
+  const duration = deploymentDuration(pack, now)
   const reason = reasonCell(reasonOf(pack) ?? defaultReason(pack))
   const stack =
     progress && outcomeOf(pack.state) === 'in-progress'
@@ -206,19 +203,4 @@ function defaultReason(pack: PackStatus): string {
     default:
       return ''
   }
-}
-
-/**
- * The console page of a pack's stack. The console's host depends on the partition the ARN
- * names (commercial, GovCloud, China).
- */
-export function cloudFormationUrl(stackArn: string, region: string): string {
-  const partition = stackArn.split(':')[1]
-  const host =
-    partition === 'aws-us-gov'
-      ? 'console.amazonaws-us-gov.com'
-      : partition === 'aws-cn'
-        ? 'console.amazonaws.cn'
-        : `${region}.console.aws.amazon.com`
-  return `https://${host}/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`
 }

@@ -1,10 +1,10 @@
-import type { PackCompliance } from '../compliance/read-compliance.js'
+import type { PackCompliance } from '../compliance/compliance-result.js'
 import { INSUFFICIENT_DATA_MEANING } from '../compliance/annotations.js'
 import type { FailureExplanation } from '../wait/explain-failures.js'
 import type { Scope } from '../inputs.js'
 import { formatDuration } from '../packs/pack-text.js'
 import type { PackStatus } from '../packs/pack-state.js'
-import { headline } from './report.js'
+import { headline } from '../report/headline.js'
 import { escapeHtml, heading, table } from './html.js'
 import { packTable } from './summary-table.js'
 import { utcDate } from './cells.js'
@@ -15,11 +15,13 @@ import type { PackLists, Result, Verdict } from '../verdict/verdict.js'
 import type { WaitEnd } from '../wait/wait-for-packs.js'
 
 export { escapeHtml } from './html.js'
-export { cloudFormationUrl, MAX_ACCOUNTS_SHOWN, MAX_RESOURCES_SHOWN } from './summary-table.js'
+import type { ConsoleLinks } from '../report/console-links.js'
 
 /** One region's part of the summary. */
 export interface RegionReport {
   readonly region: string
+  /** The console's pages in the region's partition. */
+  readonly links: ConsoleLinks
   readonly packs: readonly PackStatus[]
   readonly verdict: Verdict
   readonly end: WaitEnd
@@ -52,6 +54,7 @@ export interface ProgressReport {
   readonly scope: Scope
   readonly regions: readonly {
     readonly region: string
+    readonly links: ConsoleLinks
     readonly packs: readonly PackStatus[]
     /** How far the packs' stacks have got, where they could be read. */
     readonly stackProgress?: ReadonlyMap<string, StackProgress>
@@ -132,7 +135,7 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
         table(
           packTable(
             report.scope,
-            region.region,
+            region.links,
             packs,
             result?.explanations ?? new Map(),
             report.now,

@@ -7,7 +7,6 @@ import {
   type MemberAccountSource
 } from './failed-accounts.js'
 import type { StatusSource } from './status-source.js'
-import type { ComplianceSource } from '../compliance/read-compliance.js'
 import type { RuleEvaluationPort } from '../compliance/evaluation-requests.js'
 import type { StackEventReader } from './explain-failures.js'
 import type { Log } from '../shared/log.js'
@@ -30,7 +29,6 @@ export interface RegionPorts {
   accountStatuses(): StatusSource
   /** Organization packs' statuses, and their member accounts' (the management account's view). */
   organizationStatuses(): StatusSource & MemberAccountSource
-  compliance(): ComplianceSource
   /** The rules of packs and their evaluations (the compliance gate's wait). */
   ruleEvaluations(): RuleEvaluationPort
   /** Loaded only when asked for: most runs never read a stack. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigEmulator, type EmulatedPack, type Scenario } from '../emulator/config-emulator.js'
+import {
+  ConfigEmulator,
+  type EmulatedPack,
+  type EmulatedResult,
+  type Scenario
+} from '../emulator/config-emulator.js'
 import { failedDeployment } from '../emulator/stack-histories.js'
 import { runAction } from '../support/run-action.js'
 import { parseXml, type XmlElement } from '../support/xml.js'
@@ -170,11 +175,117 @@ describe('dist/cli.js --summary-file and --junit-file', () => {
         [region, 'beta', 'passed', undefined],
         // A pack that lists no rule checked nothing: INSUFFICIENT_DATA, skipped.
         [region, 'alpha / compliance', 'skipped', undefined],
-        [region, 'beta / root-mfa', 'failure', 'NON_COMPLIANT']
+        [region, 'beta / root-mfa', 'failure', 'NON_COMPLIANT'],
+        [region, 'beta / ok-rule', 'passed', undefined]
       ])
     }
-    expect(root.attributes).toMatchObject({ tests: '8', failures: '2' })
+    expect(root.attributes).toMatchObject({ tests: '10', failures: '2' })
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^error: .*NON_COMPLIANT/)
+  })
+})
+
+describe('dist/cli.js reports every rule as the action does', () => {
+  const bucket = (id: string, annotation: string): EmulatedResult => ({
+    resourceType: 'AWS::S3::Bucket',
+    resourceId: id,
+    compliance: 'NON_COMPLIANT',
+    annotation
+  })
+  const ok: EmulatedResult = {
+    resourceType: 'AWS::S3::Bucket',
+    resourceId: 'fine',
+    compliance: 'COMPLIANT'
+  }
+  const scenario: Scenario = {
+    packs: [
+      {
+        name: 'beta',
+        timeline: [{ state: 'CREATE_COMPLETE' }],
+        requestedAt: Date.now() - 3_000,
+        rules: [
+          {
+            name: 'r-bad',
+            evaluations: [
+              { atMs: 2_500, results: [bucket('logs', 'Public read'), bucket('data', 'No ACL')] }
+            ]
+          },
+          { name: 'r-good', evaluations: [{ atMs: 2_500, results: [ok] }] },
+          {
+            name: 'r-broken',
+            evaluations: [
+              { atMs: 2_500, error: { code: 'InsufficientPermission', message: 'no s3:List' } }
+            ]
+          }
+        ]
+      }
+    ]
+  }
+
+  it('JUnit: a case per rule, the non-compliant one naming its resources, the failed one an error; --json: every rule', async () => {
+    const run = await runCliWith(scenario, {
+      args: [
+        '--conformance-pack-names',
+        'beta',
+        '--compliance',
+        'require',
+        '--json',
+        ...FILES,
+        ...FAST_FLAGS
+      ],
+      files: FILE_NAMES
+    })
+    expect(run.code).toBe(1)
+    const { suites } = junitCases(run.files['junit.xml'])
+    expect(suites[0].cases.map((c) => [c.name, c.verdict, c.type, c.message])).toEqual([
+      ['beta', 'passed', undefined, undefined],
+      [
+        'beta / r-bad',
+        'failure',
+        'NON_COMPLIANT',
+        'NON_COMPLIANT: 2 resource(s) not compliant: AWS::S3::Bucket logs, AWS::S3::Bucket data'
+      ],
+      ['beta / r-good', 'passed', undefined, undefined],
+      [
+        'beta / r-broken',
+        'error',
+        'EVALUATION_FAILED',
+        'Evaluation failed: InsufficientPermission: no s3:List'
+      ]
+    ])
+    expect(suites[0].cases[1].body).toBe(
+      'Non-compliant resources:\n- AWS::S3::Bucket logs: Public read\n- AWS::S3::Bucket data: No ACL'
+    )
+    const document = JSON.parse(run.stdout) as {
+      compliance: {
+        rules: { name: string; compliance: string; nonCompliantResources: unknown[] }[]
+      }[]
+    }
+    expect(
+      document.compliance[0].rules.map((r) => [
+        r.name,
+        r.compliance,
+        r.nonCompliantResources.length
+      ])
+    ).toEqual([
+      ['r-bad', 'NON_COMPLIANT', 2],
+      ['r-good', 'COMPLIANT', 0],
+      ['r-broken', 'EVALUATION_FAILED', 0]
+    ])
+    // The same per-rule data as the action's own output.
+    const action = await actionRun(scenario, {
+      'conformance-pack-names': 'beta',
+      compliance: 'require',
+      'min-delay-seconds': '0.05',
+      'max-delay-seconds': '0.2',
+      'timeout-seconds': '10'
+    })
+    const untimed = (entries: unknown) =>
+      JSON.parse(JSON.stringify(entries), (key, value: unknown) =>
+        key === 'evaluatedAt' || key === 'durationMs' ? undefined : value
+      ) as unknown
+    expect(untimed(document.compliance)).toEqual(
+      untimed(JSON.parse(action.outputs.compliance ?? ''))
+    )
   })
 })
 

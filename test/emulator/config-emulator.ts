@@ -26,9 +26,9 @@ import {
 } from './rule-evaluations.js'
 import { describeStackEvents, type EmulatedStack } from './stack-events.js'
 
-export type { EmulatedStack, EmulatedStackEvent } from './stack-events.js'
+export type { EmulatedStack } from './stack-events.js'
 export type { EmulatedOrganizationPack, OrganizationScenario } from './organization-packs.js'
-export type { EmulatedEvaluation, EmulatedResult, EmulatedRule } from './rule-evaluations.js'
+export type { EmulatedResult, EmulatedRule } from './rule-evaluations.js'
 
 /**
  * A local AWS Config endpoint for tests, the demo and the benchmark. It speaks awsJson1_1

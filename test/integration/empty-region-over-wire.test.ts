@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { headline } from '../../src/publish/report.js'
+import { headline } from '../../src/report/headline.js'
 import { decideRegions, type VerdictPolicy } from '../../src/verdict/verdict.js'
 import { describeCalls, waitOverWire } from './wire-harness.js'
 

@@ -60,7 +60,10 @@ describe('the action’s composition root', () => {
     })
     process.env.AWS_ENDPOINT_URL = await emulator.start()
     const result = await runAsTheRunner({ 'conformance-pack-names': 'alpha' })
-    expect(result.outcome).toMatchObject({ kind: 'verdict', verdict: { result: 'success' } })
+    expect(result.outcome).toMatchObject({
+      kind: 'report',
+      report: { verdict: { result: 'success' } }
+    })
     expect(result.outputs.result).toBe('success')
     expect(result.outputs['completed-packs']).toBe('["alpha"]')
     expect(result.summary).toContain('✅ AWS Config conformance packs: success')

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { partitionOf } from '../../src/aws/partition.js'
 import { awsRegions } from '../../src/aws/region-ports.js'
 import { createCheckRunReporter } from '../../src/github/check-run.js'
 import { runPipeline, type PipelineDeps } from '../../src/pipeline.js'
@@ -60,6 +61,7 @@ async function pipeline(
     log: record.log,
     destination: record.destination,
     aws: awsRegions(env),
+    partitionOf,
     ...extra
   })
   return { outcome, ...record, emulator }
@@ -83,7 +85,10 @@ describe('the pipeline against the emulator', () => {
       },
       { 'conformance-pack-names': 'alpha, beta' }
     )
-    expect(run.outcome).toMatchObject({ kind: 'verdict', verdict: { result: 'failure' } })
+    expect(run.outcome).toMatchObject({
+      kind: 'report',
+      report: { verdict: { result: 'failure' } }
+    })
     const outputs = run.outputs()
     expect(outputs?.result).toBe('failure')
     expect(outputs?.['completed-packs']).toEqual(['alpha'])
@@ -135,7 +140,7 @@ describe('the pipeline against the emulator', () => {
       },
       { 'conformance-pack-names': 'alpha', compliance: 'require' }
     )
-    expect(run.outcome).toMatchObject({ verdict: { result: 'noncompliant' } })
+    expect(run.outcome).toMatchObject({ report: { verdict: { result: 'noncompliant' } } })
     expect(run.outputs()?.['noncompliant-packs']).toEqual(['alpha'])
     expect(run.outputs()?.compliance).toEqual([
       {
@@ -178,7 +183,7 @@ describe('the pipeline against the emulator', () => {
       },
       { 'conformance-pack-names': 'alpha', compliance: 'require' }
     )
-    expect(run.outcome).toMatchObject({ verdict: { result: 'noncompliant' } })
+    expect(run.outcome).toMatchObject({ report: { verdict: { result: 'noncompliant' } } })
     const [entry] = run.outputs()?.compliance ?? []
     expect(entry.rules?.map((r) => [r.name, r.compliance])).toEqual([
       ['ok', 'COMPLIANT'],
@@ -206,7 +211,7 @@ describe('the pipeline against the emulator', () => {
       },
       { region: 'us-east-1, eu-west-1' }
     )
-    expect(run.outcome).toMatchObject({ verdict: { result: 'success' } })
+    expect(run.outcome).toMatchObject({ report: { verdict: { result: 'success' } } })
     expect(run.outputs()?.['completed-packs']).toEqual(['us-east-1/east', 'eu-west-1/west'])
     expect(run.failures).toEqual([])
     expect(run.lines.at(-1)?.message).toMatch(/^All 2 conformance pack\(s\) completed after/)

@@ -7,7 +7,6 @@ import {
   type GetConformancePackComplianceDetailsCommandInput
 } from '@aws-sdk/client-config-service'
 import { createConfigClient } from '../../src/aws/client.js'
-import { createComplianceSource } from '../../src/aws/compliance-source.js'
 import {
   readNonCompliantResources,
   readPackRules,
@@ -329,34 +328,6 @@ describe('reading rule evaluations over the wire (real Config client → emulato
     expect(read.kind).toBe('capped')
     expect(read.resources.map((r) => r.resourceId)).toEqual(['b0', 'b1', 'b2', 'b3'])
     expect(emulator?.callsOf('GetConformancePackComplianceDetails')).toBe(2)
-  })
-
-  it('rolls a pack up to COMPLIANT while most of its rules are unevaluated, as AWS does', async () => {
-    const ok: EmulatedRule = {
-      name: 'ok',
-      evaluations: [{ atMs: 1_000, results: [compliantBucket('a')] }]
-    }
-    const failing: EmulatedRule = {
-      name: 'bad',
-      evaluations: [{ atMs: 1_000, results: [bucket('b')] }]
-    }
-    await start({
-      packs: [
-        pack([ok, { name: 'u1' }, { name: 'u2' }]),
-        pack([{ ...ok, name: 'ok-beta' }, failing, { name: 'u3' }], 'beta'),
-        pack([{ name: 'u4' }], 'gamma')
-      ]
-    })
-    const compliance = createComplianceSource(client!)
-    const summaries = await compliance.summaries(['alpha', 'beta', 'gamma'], undefined, signalFor())
-    expect(summaries.items).toEqual([
-      { name: 'alpha', compliance: 'COMPLIANT' },
-      { name: 'beta', compliance: 'NON_COMPLIANT' },
-      { name: 'gamma', compliance: 'INSUFFICIENT_DATA' }
-    ])
-    expect((await compliance.nonCompliantRules('beta', undefined, signalFor())).rules).toEqual([
-      'bad'
-    ])
   })
 })
 

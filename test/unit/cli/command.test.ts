@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { runCommand, type CommandDeps, type FrontEnd } from '../../../src/cli/command.js'
 import type { PipelineOutcome } from '../../../src/pipeline.js'
-import { FAILED_BEFORE_WAIT, type ActionOutputs } from '../../../src/publish/outputs.js'
+import { outputsOf } from '../../../src/publish/publish.js'
+import type { RunReport } from '../../../src/report/run-report.js'
+import { packStatus, runReport } from '../../support/builders.js'
 
 /** A stream that keeps what is written. */
 function stream(isTTY = false) {
@@ -9,38 +11,27 @@ function stream(isTTY = false) {
   return { isTTY, write: (chunk: string) => chunks.push(chunk), text: () => chunks.join('') }
 }
 
-const PASSED: ActionOutputs = {
-  ...FAILED_BEFORE_WAIT,
-  result: 'success',
-  statuses: [{ name: 'alpha', state: 'CREATE_COMPLETE', region: 'eu-west-1' }],
-  'completed-packs': ['alpha']
-}
-const FAILED: ActionOutputs = {
-  ...FAILED_BEFORE_WAIT,
-  statuses: [{ name: 'beta', state: 'CREATE_FAILED', reason: 'rolled back', region: 'eu-west-1' }],
-  'failed-packs': ['beta']
-}
+const PASSED = runReport([{ region: 'eu-west-1', packs: [packStatus('alpha', 'CREATE_COMPLETE')] }])
+const FAILED = runReport([
+  {
+    region: 'eu-west-1',
+    packs: [packStatus('beta', 'CREATE_FAILED', { reason: 'rolled back' })]
+  }
+])
 
 /** Plays the publish stage's calls on the command's front end, as the pipeline makes them. */
-function pipelineThat(outputs: ActionOutputs, end: { failLine?: string; closing?: string }) {
+function pipelineThat(report: RunReport, end: { failLine?: string; closing?: string }) {
   return async (front: FrontEnd): Promise<PipelineOutcome> => {
     front.log.info('Waiting for 1 conformance pack(s) in eu-west-1: alpha')
-    front.destination.setOutputs(outputs)
+    front.destination.setOutputs(outputsOf(report))
     await front.destination.writeSummary('<h2>summary</h2>')
-    if (outputs.result === 'failure') front.destination.annotate('error', 'beta is CREATE_FAILED')
+    if (report.verdict.result === 'failure')
+      front.destination.annotate('error', 'beta is CREATE_FAILED')
     if (end.failLine) front.destination.fail(end.failLine)
     if (end.closing) front.log.info(end.closing)
-    return outputs.result === 'success'
-      ? { kind: 'verdict', verdict: { result: 'success', failStep: false, ...lists(outputs) } }
-      : { kind: 'verdict', verdict: { result: 'failure', failStep: true, ...lists(outputs) } }
+    return { kind: 'report', report }
   }
 }
-const lists = (o: ActionOutputs) => ({
-  completed: o['completed-packs'],
-  failed: o['failed-packs'],
-  pending: o['pending-packs'],
-  missing: o['missing-packs']
-})
 
 function deps(overrides: Partial<CommandDeps>) {
   const stdout = stream()
@@ -101,7 +92,7 @@ describe('runCommand', () => {
     const args = [...deps({}).all.args, '--summary-file', 's.md', '--junit-file', 'j.xml']
     const written = deps({ args })
     expect(await runCommand(written.all)).toBe(0)
-    expect(written.files.get('s.md')).toBe('<h2>summary</h2>')
+    expect(written.files.get('s.md')).toContain('AWS Config conformance packs: success')
     expect(written.files.get('j.xml')).toMatch(/<testcase classname="eu-west-1" name="alpha"\/>/)
 
     const refused = deps({

@@ -53,7 +53,7 @@ describe('parseCommandLine', () => {
       githubToken: '',
       checkName: 'AWS Config conformance packs'
     })
-    expect(run([]).options).toEqual({ json: false, noColor: false, debug: false })
+    expect(run([]).options).toEqual({ json: false, files: new Map(), noColor: false, debug: false })
   })
 
   it('reads every input flag, as --flag value and as --flag=value', () => {
@@ -106,7 +106,15 @@ describe('parseCommandLine', () => {
     expect(
       run(['--json', '--summary-file', 's.md', '--junit-file=j.xml', '--no-color', '--debug'])
         .options
-    ).toEqual({ json: true, summaryFile: 's.md', junitFile: 'j.xml', noColor: true, debug: true })
+    ).toEqual({
+      json: true,
+      files: new Map([
+        ['summary-file', 's.md'],
+        ['junit-file', 'j.xml']
+      ]),
+      noColor: true,
+      debug: true
+    })
     expect(parseCommandLine(['--help'], INPUT_SPECS)).toEqual({ kind: 'help' })
     expect(parseCommandLine(['-h', '--bogus'], INPUT_SPECS).kind).toBe('usage-error')
     expect(parseCommandLine(['-h'], INPUT_SPECS)).toEqual({ kind: 'help' })

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { JUNIT_NAME, renderJunit } from '../../../src/cli/junit.js'
-import type { PackReport, RunReport } from '../../../src/cli/report-model.js'
+import type { CommandReport, PackReport } from '../../../src/cli/report-model.js'
 import { parseXml, type XmlElement } from '../../support/xml.js'
 import { ALPHA, BETA, DELTA, GAMMA, region, report } from './report-fixture.js'
 
 const VERDICTS = ['failure', 'error', 'skipped']
 
 /** Parses the report and checks the JUnit shape and every count; returns the root. */
-function junit(run: RunReport): XmlElement {
+function junit(run: CommandReport): XmlElement {
   const root = parseXml(renderJunit(run))
   expect(root.name).toBe('testsuites')
   const total = { tests: 0, failures: 0, errors: 0, skipped: 0 }
@@ -96,7 +96,10 @@ describe('renderJunit', () => {
       report(
         [
           region('us-east-1', [GAMMA]),
-          { ...cancelled, verdict: { ...cancelled.verdict, result: 'cancelled' } }
+          {
+            ...cancelled,
+            verdict: { ...cancelled.verdict, result: 'cancelled', failStep: true }
+          }
         ],
         { missingPack: 'ignore', result: 'cancelled' }
       )
@@ -138,21 +141,32 @@ describe('renderJunit', () => {
       compliance: {
         compliance: 'NON_COMPLIANT',
         rules: [
-          { name: 'ok-rule', compliance: 'COMPLIANT', evaluatedAt: '2026-01-02T03:00:00Z' },
+          {
+            name: 'ok-rule',
+            compliance: 'COMPLIANT',
+            evaluatedAt: '2026-01-02T03:00:00Z',
+            nonCompliantResources: []
+          },
           {
             name: 's3-versioning',
             compliance: 'NON_COMPLIANT',
             nonCompliantResources: [
-              { type: 'AWS::S3::Bucket', id: 'logs' },
-              { type: 'AWS::S3::Bucket', id: 'data' }
+              { resourceType: 'AWS::S3::Bucket', resourceId: 'logs', annotation: 'Versioning off' },
+              { resourceType: 'AWS::S3::Bucket', resourceId: 'data' }
             ]
           },
-          { name: 'broken', compliance: 'INSUFFICIENT_DATA', error: 'Lambda timed out' },
-          { name: 'new-rule', compliance: 'INSUFFICIENT_DATA' },
+          {
+            name: 'broken',
+            compliance: 'EVALUATION_FAILED',
+            error: { code: 'LambdaTimeout', message: 'Lambda timed out' },
+            nonCompliantResources: []
+          },
+          { name: 'new-rule', compliance: 'NOT_EVALUATED', nonCompliantResources: [] },
           {
             name: 'empty-scope',
-            compliance: 'INSUFFICIENT_DATA',
-            evaluatedAt: '2026-01-02T03:00:00Z'
+            compliance: 'NOT_APPLICABLE',
+            evaluatedAt: '2026-01-02T03:00:00Z',
+            nonCompliantResources: []
           }
         ]
       }
@@ -163,25 +177,48 @@ describe('renderJunit', () => {
       compliance: { compliance: 'COMPLIANT', rules: [] }
     }
     const root = junit(report([region('us-east-1', [pack, compliant])], { result: 'noncompliant' }))
-    expect(root.attributes).toMatchObject({ tests: '8', failures: '3', skipped: '1' })
+    expect(root.attributes).toMatchObject({ tests: '8', failures: '2', errors: '1', skipped: '1' })
     expect(testCase(root, 'us-east-1', 'alpha / ok-rule').children).toEqual([])
     const nonCompliant = testCase(root, 'us-east-1', 'alpha / s3-versioning').children[0]
     expect(nonCompliant.attributes).toEqual({
       type: 'NON_COMPLIANT',
-      message: 'NON_COMPLIANT: 2 resource(s) not compliant'
+      message:
+        'NON_COMPLIANT: 2 resource(s) not compliant: AWS::S3::Bucket logs, AWS::S3::Bucket data'
     })
     expect(nonCompliant.text).toBe(
-      'Non-compliant resources:\n- AWS::S3::Bucket logs\n- AWS::S3::Bucket data'
+      'Non-compliant resources:\n- AWS::S3::Bucket logs: Versioning off\n- AWS::S3::Bucket data'
     )
-    expect(testCase(root, 'us-east-1', 'alpha / broken').children[0].attributes).toEqual({
+    const broken = testCase(root, 'us-east-1', 'alpha / broken').children[0]
+    expect(broken.name).toBe('error')
+    expect(broken.attributes).toEqual({
       type: 'EVALUATION_FAILED',
-      message: 'Evaluation failed: Lambda timed out'
+      message: 'Evaluation failed: LambdaTimeout: Lambda timed out'
     })
     expect(testCase(root, 'us-east-1', 'alpha / new-rule').children[0].attributes.type).toBe(
       'NOT_EVALUATED'
     )
     expect(testCase(root, 'us-east-1', 'alpha / empty-scope').children[0].name).toBe('skipped')
     expect(testCase(root, 'us-east-1', 'other / compliance').children).toEqual([])
+  })
+
+  it('names the first 10 non-compliant resources of a rule, then counts the rest', () => {
+    const resources = Array.from({ length: 13 }, (_, i) => ({
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: `bucket-${i + 1}`
+    }))
+    const pack: PackReport = {
+      ...ALPHA,
+      compliance: {
+        compliance: 'NON_COMPLIANT',
+        rules: [{ name: 'r', compliance: 'NON_COMPLIANT', nonCompliantResources: resources }]
+      }
+    }
+    const failure = testCase(junit(report([region('us-east-1', [pack])])), 'us-east-1', 'alpha / r')
+      .children[0]
+    expect(failure.attributes.message).toMatch(/^NON_COMPLIANT: 13 resource\(s\) not compliant: /)
+    expect(failure.attributes.message).toContain('AWS::S3::Bucket bucket-10 and 3 more')
+    expect(failure.attributes.message).not.toContain('bucket-11')
+    expect(failure.text?.split('\n').at(-1)).toBe('- and 3 more')
   })
 
   it('reports a region whose wait stopped short as an error, not an empty suite', () => {

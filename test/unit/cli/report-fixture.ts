@@ -1,15 +1,12 @@
-import type {
-  PackReport,
-  RegionReport,
-  RunReport,
-  VerdictLists
-} from '../../../src/cli/report-model.js'
+import type { CommandReport, PackReport, RegionReport } from '../../../src/cli/report-model.js'
+import type { Verdict } from '../../../src/verdict/verdict.js'
 
 /** A region whose verdict lists follow its packs' states, as the verdict would make them. */
 export function region(name: string, packs: PackReport[], pending: string[] = []): RegionReport {
   const named = (pred: (p: PackReport) => boolean) => packs.filter(pred).map((p) => p.name)
-  const verdict: VerdictLists = {
-    result: 'success',
+  const verdict: Verdict = {
+    result: 'failure',
+    failStep: true,
     completed: named((p) => p.state === 'CREATE_COMPLETE'),
     failed: named((p) => p.state.endsWith('_FAILED')),
     pending: [
@@ -21,7 +18,10 @@ export function region(name: string, packs: PackReport[], pending: string[] = []
   return { region: name, packs, verdict }
 }
 
-export function report(regions: RegionReport[], overrides: Partial<RunReport> = {}): RunReport {
+export function report(
+  regions: RegionReport[],
+  overrides: Partial<CommandReport> = {}
+): CommandReport {
   return {
     scope: 'account',
     result: 'failure',
@@ -37,8 +37,6 @@ export function report(regions: RegionReport[], overrides: Partial<RunReport> = 
 export const ALPHA: PackReport = {
   name: 'alpha',
   state: 'CREATE_COMPLETE',
-  requestedAt: '2026-01-02T03:00:00.000Z',
-  completedAt: '2026-01-02T03:03:12.000Z',
   durationMs: 192_000
 }
 
@@ -63,6 +61,5 @@ export const GAMMA: PackReport = { name: 'gamma', state: 'NOT_FOUND' }
 export const DELTA: PackReport = {
   name: 'delta',
   state: 'CREATE_IN_PROGRESS',
-  requestedAt: '2026-01-02T03:00:00.000Z',
   durationMs: 300_000
 }

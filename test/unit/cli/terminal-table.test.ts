@@ -59,7 +59,13 @@ describe('renderPackTable', () => {
       name: 'epsilon',
       compliance: {
         compliance: 'NON_COMPLIANT',
-        rules: [{ name: 's3-bucket-versioning-enabled', compliance: 'NON_COMPLIANT' }]
+        rules: [
+          {
+            name: 's3-bucket-versioning-enabled',
+            compliance: 'NON_COMPLIANT',
+            nonCompliantResources: []
+          }
+        ]
       }
     } as const
     const text = renderPackTable(

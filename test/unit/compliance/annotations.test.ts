@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
+import { complianceCell, rulesHtml } from '../../../src/publish/compliance-cells.js'
+import { commercialLinks } from '../../support/builders.js'
+import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import {
   complianceAnnotations,
-  complianceCell,
-  INSUFFICIENT_DATA_MEANING,
-  rulesHtml
+  INSUFFICIENT_DATA_MEANING
 } from '../../../src/compliance/annotations.js'
 
 const pack = (
@@ -29,19 +29,21 @@ describe('complianceCell', () => {
   })
 })
 
+const LINKS = commercialLinks('eu-west-1')
+
 describe('rulesHtml', () => {
   it('lists every rule when there are 10 or fewer', () => {
-    expect(rulesHtml(pack('p', 'NON_COMPLIANT', ['a', 'b']))).toBe(
+    expect(rulesHtml(pack('p', 'NON_COMPLIANT', ['a', 'b']), LINKS)).toBe(
       'Non-compliant rules:<ul><li>a</li><li>b</li></ul>'
     )
-    const ten = rulesHtml(pack('p', 'NON_COMPLIANT', rules(10)))
+    const ten = rulesHtml(pack('p', 'NON_COMPLIANT', rules(10)), LINKS)
     expect(ten.match(/<li>/g)).toHaveLength(10)
     expect(ten).toContain('<li>rule-10</li>')
     expect(ten).not.toContain('more')
   })
 
   it('lists the first 10, then how many more', () => {
-    const html = rulesHtml(pack('p', 'NON_COMPLIANT', rules(23)))
+    const html = rulesHtml(pack('p', 'NON_COMPLIANT', rules(23)), LINKS)
     expect(html).toBe(
       `Non-compliant rules:<ul>${rules(10)
         .map((r) => `<li>${r}</li>`)
@@ -50,14 +52,14 @@ describe('rulesHtml', () => {
   })
 
   it('escapes rule names', () => {
-    const html = rulesHtml(pack('p', 'NON_COMPLIANT', ['<script>&"x"|y']))
+    const html = rulesHtml(pack('p', 'NON_COMPLIANT', ['<script>&"x"|y']), LINKS)
     expect(html).toBe(
       'Non-compliant rules:<ul><li>&lt;script&gt;&amp;&quot;x&quot;&#124;y</li></ul>'
     )
   })
 
   it('is empty without rules', () => {
-    expect(rulesHtml(pack('p', 'COMPLIANT'))).toBe('')
+    expect(rulesHtml(pack('p', 'COMPLIANT'), LINKS)).toBe('')
   })
 })
 

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  complianceAnnotations,
-  complianceCell,
-  resourceUrl,
-  rulesHtml
-} from '../../../src/compliance/annotations.js'
+import { complianceCell, rulesHtml } from '../../../src/publish/compliance-cells.js'
+import { commercialLinks } from '../../support/builders.js'
+import { complianceAnnotations } from '../../../src/compliance/annotations.js'
 import { complianceOfEvaluation, rollUp } from '../../../src/compliance/evaluation-compliance.js'
 import type { PackEvaluation } from '../../../src/compliance/evaluation-wait.js'
 import { gate } from '../../../src/compliance/gate.js'
-import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
+import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import { judgePack, type RuleEvaluationStatus } from '../../../src/compliance/rule-judgement.js'
 import type { Verdict } from '../../../src/verdict/verdict.js'
 import { liveCheck, progressView } from '../../../src/publish/live-check.js'
@@ -210,8 +207,8 @@ describe('the summary of the evaluation', () => {
   })
 
   it('lists resources with console links, escaped, then failed and unevaluated rules', () => {
-    const html = rulesHtml(packOf())
-    const link = resourceUrl({ resourceType: 'AWS::S3::Bucket', resourceId: 'logs' }, 'eu-west-1')
+    const html = rulesHtml(packOf(), commercialLinks('eu-west-1'))
+    const link = commercialLinks('eu-west-1').resource('AWS::S3::Bucket', 'logs')
     expect(link).toBe(
       'https://eu-west-1.console.aws.amazon.com/config/home?region=eu-west-1#/resources/details?resourceId=logs&resourceType=AWS%3A%3AS3%3A%3ABucket'
     )
@@ -238,7 +235,8 @@ describe('the summary of the evaluation', () => {
           kind: 'done',
           packs: [{ ...base, resources: new Map([['bad', { kind: 'complete', resources }]]) }]
         })
-      )
+      ),
+      commercialLinks('eu-west-1')
     )
     expect(html).toContain('T r9</a></li><li>3 more</li></ul>')
     expect(html).not.toContain('T r10')
@@ -260,7 +258,8 @@ describe('the live check run during the evaluation', () => {
       checks,
       { scope: 'account', regions: ['eu-west-1'], missingPack: 'fail' },
       virtualClock(0),
-      0
+      0,
+      commercialLinks
     )
     const onEvaluation = live.onEvaluation('eu-west-1')
     onEvaluation([evaluated()])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ComplianceRead, PackCompliance } from '../../../src/compliance/read-compliance.js'
+import type { ComplianceRead, PackCompliance } from '../../../src/compliance/compliance-result.js'
 import { gate, type RegionCompliance } from '../../../src/compliance/gate.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
 import type { Verdict } from '../../../src/verdict/verdict.js'

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  compactTime,
-  configConsoleUrl,
-  marked,
-  reasonCell,
-  utcDate,
-  wrappable
-} from '../../../src/publish/cells.js'
+import { compactTime, marked, reasonCell, utcDate, wrappable } from '../../../src/publish/cells.js'
 
 describe('the cells of the summary table', () => {
   it('keeps a mark with its state by a no-break space (GitHub strips style attributes)', () => {
@@ -39,17 +32,5 @@ describe('the cells of the summary table', () => {
     expect(compactTime(new Date('2026-12-01T10:00:05.123Z'), run)).toBe('10:00:05')
     expect(compactTime(new Date('2026-11-30T07:00:00Z'), run)).toBe('2026-11-30&nbsp;07:00:00')
     expect(compactTime(undefined, run)).toBe('')
-  })
-
-  it("links a pack's page in the AWS Config console, in each partition's console", () => {
-    expect(configConsoleUrl('my pack', 'eu-west-1')).toBe(
-      'https://eu-west-1.console.aws.amazon.com/config/home?region=eu-west-1#/conformance-packs/details?conformancePackName=my%20pack'
-    )
-    expect(configConsoleUrl('p', 'us-gov-west-1')).toMatch(
-      /^https:\/\/console\.amazonaws-us-gov\.com\/config\/home\?region=us-gov-west-1#/
-    )
-    expect(configConsoleUrl('p', 'cn-north-1')).toMatch(
-      /^https:\/\/console\.amazonaws\.cn\/config\/home\?region=cn-north-1#/
-    )
   })
 })

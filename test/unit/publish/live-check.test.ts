@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { liveCheck, progressView, type CheckRunReporter } from '../../../src/publish/live-check.js'
 import { virtualClock } from '../../support/doubles.js'
@@ -18,7 +19,7 @@ describe("the check run's view while waiting", () => {
     const { summary } = progressView(
       {
         scope: 'account',
-        regions: [{ region: 'eu-west-1', packs }],
+        regions: [{ region: 'eu-west-1', links: commercialLinks('eu-west-1'), packs }],
         startedAt: T0,
         now: T0 + 120_000,
         stackProgress: new Map([['eu-west-1', new Map([['beta', { created: 7, total: 12 }]])]])
@@ -46,7 +47,8 @@ describe("the check run's view while waiting", () => {
       checks,
       { scope: 'account', regions: ['eu-west-1'], missingPack: 'fail' },
       virtualClock(T0 + 60_000),
-      T0
+      T0,
+      commercialLinks
     )
     const onRound = live.onRound('eu-west-1')
     onRound(packs, false, new Map([['beta', { created: 1, total: 2 }]]))

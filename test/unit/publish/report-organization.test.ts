@@ -5,11 +5,11 @@ import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
 import { absent, type PackStatus } from '../../../src/packs/pack-state.js'
 import {
   describeAccount,
-  headline,
   packAnnotations,
   statusEntry,
   unexplainedNotice
 } from '../../../src/publish/report.js'
+import { headline } from '../../../src/report/headline.js'
 import type { Verdict, VerdictPolicy } from '../../../src/verdict/verdict.js'
 
 const REGION = 'us-east-1'

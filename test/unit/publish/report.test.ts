@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
-import { headline, packAnnotations, statusEntry } from '../../../src/publish/report.js'
+import { packAnnotations, statusEntry } from '../../../src/publish/report.js'
+import { headline } from '../../../src/report/headline.js'
 import { decide, type VerdictPolicy } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
@@ -40,6 +41,7 @@ function render(
     regions: [
       {
         region: 'us-east-1',
+        links: commercialLinks('us-east-1'),
         packs,
         verdict,
         end: END,

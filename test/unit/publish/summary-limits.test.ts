@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { fitSummary, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import { SUMMARY_LIMIT_BYTES, shownPacks } from '../../../src/publish/summary-limits.js'
@@ -49,7 +50,16 @@ function report(count: number): FinalReport {
   const verdict = decide(packs, end, { missingPack: 'fail', failOnFailure: true })
   return {
     scope: 'account',
-    regions: [{ region: 'eu-west-1', packs, verdict, end, explanations }],
+    regions: [
+      {
+        region: 'eu-west-1',
+        links: commercialLinks('eu-west-1'),
+        packs,
+        verdict,
+        end,
+        explanations
+      }
+    ],
     verdict,
     end,
     elapsedMs: 900_000,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { PackCompliance } from '../../../src/compliance/read-compliance.js'
+import { commercialLinks } from '../../support/builders.js'
+import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { Scope } from '../../../src/inputs.js'
@@ -41,7 +42,7 @@ function render(
     return renderSummary({
       inProgress: true,
       scope: options.scope ?? 'account',
-      regions,
+      regions: regions.map((r) => ({ ...r, links: commercialLinks(r.region) })),
       lists: verdicts.overall,
       elapsedMs: 90_000,
       now: T0 + 600_000
@@ -50,6 +51,7 @@ function render(
     scope: 'account',
     regions: regions.map((r, i) => ({
       region: r.region,
+      links: commercialLinks(r.region),
       packs: r.packs,
       end: r.end,
       verdict: verdicts.regions[i],

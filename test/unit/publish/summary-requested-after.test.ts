@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import { checkDeployment } from '../../../src/packs/deployment.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
-import { headline, packAnnotations } from '../../../src/publish/report.js'
+import { packAnnotations } from '../../../src/publish/report.js'
+import { headline } from '../../../src/report/headline.js'
 import { renderSummary } from '../../../src/publish/summary.js'
 import { decide, decideRegions, type VerdictPolicy } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
@@ -40,7 +42,9 @@ describe('a pack still showing an earlier deployment, as reported', () => {
     const verdict = decide(packs, DEADLINE, STRICT)
     const html = renderSummary({
       scope: 'account',
-      regions: [{ region: 'eu-west-1', packs, verdict, end: DEADLINE }],
+      regions: [
+        { region: 'eu-west-1', links: commercialLinks('eu-west-1'), packs, verdict, end: DEADLINE }
+      ],
       verdict,
       end: DEADLINE,
       elapsedMs: 60_000,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import {
-  cloudFormationUrl,
   escapeHtml,
   renderErrorSummary,
   renderSummary,
@@ -39,7 +39,9 @@ function render(
   const verdict = decide(packs, end, policy)
   const report: FinalReport = {
     scope: 'account',
-    regions: [{ region: REGION, packs, verdict, end, explanations }],
+    regions: [
+      { region: REGION, links: commercialLinks(REGION), packs, verdict, end, explanations }
+    ],
     verdict,
     end,
     elapsedMs: 192_000,
@@ -233,36 +235,6 @@ describe('renderSummary', () => {
     expect(html).toContain('Vanished while CREATE_IN_PROGRESS')
     expect(html).toContain('Deleted')
     expect(html).toContain('No answer from AWS Config')
-  })
-})
-
-describe('cloudFormationUrl', () => {
-  it('uses the regional console host for the commercial partition', () => {
-    expect(cloudFormationUrl(STACK_ARN, 'us-east-1')).toBe(
-      `https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=${encodeURIComponent(STACK_ARN)}`
-    )
-  })
-
-  it('encodes the ARN', () => {
-    const url = cloudFormationUrl(STACK_ARN, 'us-east-1')
-    expect(url).toContain(
-      'stackId=arn%3Aaws%3Acloudformation%3Aus-east-1%3A123456789012%3Astack%2F'
-    )
-  })
-
-  it('uses the GovCloud console for aws-us-gov', () => {
-    const arn = 'arn:aws-us-gov:cloudformation:us-gov-west-1:123456789012:stack/s/1'
-    const url = cloudFormationUrl(arn, 'us-gov-west-1')
-    expect(new URL(url).host).toBe('console.amazonaws-us-gov.com')
-    expect(url).toContain('region=us-gov-west-1')
-    expect(url).toContain(`stackId=${encodeURIComponent(arn)}`)
-  })
-
-  it('uses the China console for aws-cn', () => {
-    const arn = 'arn:aws-cn:cloudformation:cn-north-1:123456789012:stack/s/1'
-    const url = cloudFormationUrl(arn, 'cn-north-1')
-    expect(new URL(url).host).toBe('console.amazonaws.cn')
-    expect(url).toContain('region=cn-north-1')
   })
 })
 

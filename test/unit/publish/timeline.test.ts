@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { mermaidSafe, renderTimeline, TIMELINE_MAX_PACKS } from '../../../src/publish/timeline.js'
 import { renderSummary } from '../../../src/publish/summary.js'
@@ -88,7 +89,7 @@ describe('renderTimeline', () => {
     const verdict = decide(packs, end, { missingPack: 'fail', failOnFailure: true })
     const html = renderSummary({
       scope: 'account',
-      regions: [{ region: 'eu-west-1', packs, verdict, end }],
+      regions: [{ region: 'eu-west-1', links: commercialLinks('eu-west-1'), packs, verdict, end }],
       verdict,
       end,
       elapsedMs: 5000,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { commercialLinks } from '../../support/builders.js'
 import type { ComplianceMode } from '../../../src/inputs.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
-import { emptyRegionAnnotations, headline } from '../../../src/publish/report.js'
+import { emptyRegionAnnotations } from '../../../src/publish/report.js'
+import { headline } from '../../../src/report/headline.js'
 import { renderSummary } from '../../../src/publish/summary.js'
 import {
   decide,
@@ -135,14 +137,20 @@ describe('what the person reading the run is told', () => {
         return renderSummary({
           inProgress,
           scope: 'account',
-          regions: [empty('eu-west-1')],
+          regions: [{ ...empty('eu-west-1'), links: commercialLinks('eu-west-1') }],
           lists: verdicts.overall,
           elapsedMs: 1_000,
           now: 0
         })
       return renderSummary({
         scope: 'account',
-        regions: [{ ...empty('eu-west-1'), verdict: verdicts.regions[0] }],
+        regions: [
+          {
+            ...empty('eu-west-1'),
+            links: commercialLinks('eu-west-1'),
+            verdict: verdicts.regions[0]
+          }
+        ],
         verdict: verdicts.overall,
         end: verdicts.end,
         elapsedMs: 1_000,

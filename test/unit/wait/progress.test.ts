@@ -110,9 +110,6 @@ function region(
     organizationStatuses: () => {
       throw new Error('not in this test')
     },
-    compliance: () => {
-      throw new Error('not in this test')
-    },
     ruleEvaluations: () => {
       throw new Error('not in this test')
     },
