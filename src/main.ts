@@ -6,7 +6,7 @@ import { actionLog } from './publish/action-log.js'
 import type { CheckRunReporter } from './publish/live-check.js'
 import { FAILED_BEFORE_WAIT } from './publish/outputs.js'
 import { runnerDestination } from './publish/runner-destination.js'
-import { systemClock } from './shared/clock.js'
+import { systemClock, type Clock } from './shared/clock.js'
 import type { Env } from './shared/env.js'
 import { cancelOnSignals } from './shared/cancellation.js'
 import type { Log } from './shared/log.js'
@@ -31,7 +31,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       log,
       destination,
       aws: awsRegions(env),
-      checks: (inputs) => createChecks(inputs, env, log),
+      checks: (inputs) => createChecks(inputs, env, log, systemClock),
       progressIntervalMs: progressInterval(env)
     })
   } catch (error) {
@@ -58,7 +58,8 @@ function progressInterval(env: Env): number | undefined {
 async function createChecks(
   inputs: Inputs,
   env: Env,
-  log: Log
+  log: Log,
+  clock: Clock
 ): Promise<CheckRunReporter | undefined> {
   const { createCheckRunReporter, eventPayload } = await import('./github/check-run.js')
   return createCheckRunReporter({
@@ -66,6 +67,7 @@ async function createChecks(
     name: inputs.checkName,
     env,
     payload: eventPayload(),
-    log
+    log,
+    clock
   })
 }
