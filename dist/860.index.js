@@ -93,6 +93,20 @@ function redact(text, token) {
 function formatMs(ms) {
     return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
 }
+/**
+ * Where a reader finds what a failed check run left behind: the run, when it was created
+ * (`refused`: GitHub refused for good, so it stays as it is), else the commit's checks. The
+ * link goes last, with nothing after it that a reader could take for part of it.
+ */
+function whereToLook(at, runId, runUrl, refused) {
+    const { owner, repo, sha, serverUrl } = at;
+    const checks = `${serverUrl}/${owner}/${repo}/commit/${sha}/checks`;
+    if (runId !== undefined)
+        return `the check run ${refused ? 'stays' : 'may stay'} in progress: ${runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${runId}`}`;
+    return refused
+        ? `no check run shows on the commit; its checks: ${checks}`
+        : `the check run may be missing or stay in progress; the commit's checks: ${checks}`;
+}
 
 ;// CONCATENATED MODULE: ./src/github/check-reporter.ts
 
@@ -190,7 +204,7 @@ class Reporter {
                 // An update in flight is superseded by this one. A create in flight gets up to half
                 // the budget, so the run it creates is the one completed rather than left in progress.
                 if (current.creates)
-                    await settleWithin(current.done, budget / 2, this.deps.clock);
+                    await (0,abortable/* settleWithin */.f)(current.done, budget / 2, this.deps.clock);
                 current.controller.abort();
                 await current.done;
             }
@@ -237,14 +251,7 @@ class Reporter {
             return;
         this.warned = true;
         const { owner, repo, sha, serverUrl } = this.deps;
-        const checks = `${serverUrl}/${owner}/${repo}/commit/${sha}/checks`;
-        const run = this.runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${this.runId}`;
-        // The link goes last, with nothing after it that a reader could take for part of it.
-        const where = this.runId !== undefined
-            ? `the check run ${refused ? 'stays' : 'may stay'} in progress: ${run}`
-            : refused
-                ? `no check run shows on the commit; its checks: ${checks}`
-                : `the check run may be missing or stay in progress; the commit's checks: ${checks}`;
+        const where = whereToLook({ owner, repo, sha, serverUrl }, this.runId, this.runUrl, refused);
         this.deps.log.warning(`${what} The step's result is not affected; ${where}`);
     }
     enqueue(task) {
@@ -352,15 +359,6 @@ class Reporter {
 }
 function output(title, summary) {
     return { title: title.slice(0, 255), summary: (0,check_view/* fitCheckSummary */.IB)(summary) };
-}
-/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
-async function settleWithin(promise, ms, clock) {
-    const stop = new AbortController();
-    await Promise.race([
-        promise.then(() => undefined, () => undefined),
-        clock.sleep(ms, stop.signal)
-    ]);
-    stop.abort();
 }
 
 // EXTERNAL MODULE: ./src/shared/request-policy.ts

@@ -65748,7 +65748,8 @@ function checkTitle(counts, done) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ abortable)
+/* harmony export */   Z: () => (/* binding */ abortable),
+/* harmony export */   f: () => (/* binding */ settleWithin)
 /* harmony export */ });
 /**
  * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
@@ -65768,6 +65769,15 @@ function abortError(signal) {
     const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
     error.name = 'AbortError';
     return error;
+}
+/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
+async function settleWithin(promise, ms, clock) {
+    const stop = new AbortController();
+    await Promise.race([
+        promise.then(() => undefined, () => undefined),
+        clock.sleep(ms, stop.signal)
+    ]);
+    stop.abort();
 }
 
 

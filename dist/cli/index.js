@@ -35410,6 +35410,7 @@ function headline(verdict, end, elapsedMs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ abortable)
 /* harmony export */ });
+/* unused harmony export settleWithin */
 /**
  * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
  * can outlive it; racing the signal makes an abort take effect at once.
@@ -35428,6 +35429,15 @@ function abortError(signal) {
     const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
     error.name = 'AbortError';
     return error;
+}
+/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
+async function settleWithin(promise, ms, clock) {
+    const stop = new AbortController();
+    await Promise.race([
+        promise.then(() => undefined, () => undefined),
+        clock.sleep(ms, stop.signal)
+    ]);
+    stop.abort();
 }
 
 

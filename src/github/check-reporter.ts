@@ -1,12 +1,12 @@
-import { abortable } from '../shared/abortable.js'
-import type { Clock } from '../shared/clock.js'
+import { abortable, settleWithin } from '../shared/abortable.js'
 import type { Body, CheckRunReporter, Output, ReporterDeps } from './check-run.js'
 import {
   describeError,
   isPermanent,
   permanentHint,
   redact,
-  transientReason
+  transientReason,
+  whereToLook
 } from './check-run-errors.js'
 import { fitCheckSummary, type CheckConclusion } from '../publish/check-view.js'
 
@@ -169,15 +169,7 @@ class Reporter implements CheckRunReporter {
     if (this.warned) return
     this.warned = true
     const { owner, repo, sha, serverUrl } = this.deps
-    const checks = `${serverUrl}/${owner}/${repo}/commit/${sha}/checks`
-    const run = this.runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${this.runId}`
-    // The link goes last, with nothing after it that a reader could take for part of it.
-    const where =
-      this.runId !== undefined
-        ? `the check run ${refused ? 'stays' : 'may stay'} in progress: ${run}`
-        : refused
-          ? `no check run shows on the commit; its checks: ${checks}`
-          : `the check run may be missing or stay in progress; the commit's checks: ${checks}`
+    const where = whereToLook({ owner, repo, sha, serverUrl }, this.runId, this.runUrl, refused)
     this.deps.log.warning(`${what} The step's result is not affected; ${where}`)
   }
 
@@ -294,17 +286,4 @@ class Reporter implements CheckRunReporter {
 
 function output(title: string, summary: string): Output {
   return { title: title.slice(0, 255), summary: fitCheckSummary(summary) }
-}
-
-/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
-async function settleWithin(promise: Promise<unknown>, ms: number, clock: Clock): Promise<void> {
-  const stop = new AbortController()
-  await Promise.race([
-    promise.then(
-      () => undefined,
-      () => undefined
-    ),
-    clock.sleep(ms, stop.signal)
-  ])
-  stop.abort()
 }
