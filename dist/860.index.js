@@ -93,6 +93,20 @@ function redact(text, token) {
 function formatMs(ms) {
     return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`;
 }
+/**
+ * Where a reader finds what a failed check run left behind: the run, when it was created
+ * (`refused`: GitHub refused for good, so it stays as it is), else the commit's checks. The
+ * link goes last, with nothing after it that a reader could take for part of it.
+ */
+function whereToLook(at, runId, runUrl, refused) {
+    const { owner, repo, sha, serverUrl } = at;
+    const checks = `${serverUrl}/${owner}/${repo}/commit/${sha}/checks`;
+    if (runId !== undefined)
+        return `the check run ${refused ? 'stays' : 'may stay'} in progress: ${runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${runId}`}`;
+    return refused
+        ? `no check run shows on the commit; its checks: ${checks}`
+        : `the check run may be missing or stay in progress; the commit's checks: ${checks}`;
+}
 
 ;// CONCATENATED MODULE: ./src/github/check-reporter.ts
 
@@ -120,9 +134,14 @@ class Reporter {
     disabled = false;
     /** complete() was called: start/update no longer call. */
     closed = false;
-    warnedTransient = false;
+    /** Whether a failure that may pass has been told (at info level: the warning waits for the end). */
+    toldTransient = false;
     failedSinceSuccess = false;
-    /** Why the last call failed, for the warning of a completion that did not land. */
+    /** The run's one warning has been given. */
+    warned = false;
+    /** The first call that failed before the completion, for the run's one warning. */
+    firstFailure;
+    /** Why the completion failed, for the run's one warning. */
     lastFailure;
     /** complete()'s budget in all. */
     finalBudgetMs;
@@ -134,8 +153,12 @@ class Reporter {
     constructor(deps) {
         this.deps = deps;
     }
+    /** The injected clock's now, as GitHub takes times. */
+    timestamp() {
+        return new Date(this.deps.clock.now()).toISOString();
+    }
     start(title, summary) {
-        this.startedAt ??= new Date().toISOString();
+        this.startedAt ??= this.timestamp();
         return this.enqueue(async () => {
             if (this.runId !== undefined)
                 return this.send('update', { output: output(title, summary) });
@@ -162,7 +185,7 @@ class Reporter {
             if (this.runId !== undefined)
                 return this.send('update', body);
             // The run was not created (start failed, or was never called): create it now.
-            this.startedAt ??= new Date().toISOString();
+            this.startedAt ??= this.timestamp();
             return this.send('create', { status: 'in_progress', started_at: this.startedAt, ...body });
         });
         return this.pendingDone;
@@ -175,22 +198,22 @@ class Reporter {
             this.pending = undefined;
             const budget = Math.max(1, options?.timeoutMs ?? FINAL_UPDATE_BUDGET_MS);
             this.finalBudgetMs = budget;
-            const deadline = Date.now() + budget;
+            const deadline = this.deps.clock.now() + budget;
             const current = this.current;
             if (current) {
                 // An update in flight is superseded by this one. A create in flight gets up to half
                 // the budget, so the run it creates is the one completed rather than left in progress.
                 if (current.creates)
-                    await settleWithin(current.done, budget / 2);
+                    await (0,abortable/* settleWithin */.f)(current.done, budget / 2, this.deps.clock);
                 current.controller.abort();
                 await current.done;
             }
-            // Refused for good before any run was created: there is no run to leave in progress.
-            if (this.disabled && this.runId === undefined)
+            // Refused for good earlier: that refusal's warning said what it left behind.
+            if (this.disabled)
                 return;
-            const landed = !this.disabled && (await this.sendCompletion(conclusion, title, summary, deadline));
+            const landed = await this.sendCompletion(conclusion, title, summary, deadline);
             if (!landed)
-                this.warnLeftInProgress();
+                this.warnOnce(this.completionFailure(), false);
         }
         catch (error) {
             this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`);
@@ -198,12 +221,12 @@ class Reporter {
     }
     /** Whether the completion landed. */
     async sendCompletion(conclusion, title, summary, deadline) {
-        const left = deadline - Date.now();
+        const left = deadline - this.deps.clock.now();
         if (left <= 0) {
             this.lastFailure = `Could not complete the check run "${this.deps.name}": no time was left.`;
             return false;
         }
-        const completedAt = new Date().toISOString();
+        const completedAt = this.timestamp();
         const body = {
             status: 'completed',
             conclusion,
@@ -214,16 +237,22 @@ class Reporter {
             return this.send('complete', body, left);
         return this.send('create', { ...body, started_at: this.startedAt ?? completedAt }, left, 'complete');
     }
-    /** Whatever kept the completion from landing: the run may stay in progress, and where it is. */
-    warnLeftInProgress() {
-        const { owner, repo, sha, serverUrl, name } = this.deps;
-        const why = this.lastFailure ??
-            `Could not complete the check run "${name}": GitHub refused an earlier call (see above).`;
-        // The link goes last, with nothing after it that a reader could take for part of it.
-        const where = this.runId !== undefined
-            ? `the check run may stay in progress: ${this.runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${this.runId}`}`
-            : `the check run may be missing or stay in progress; the commit's checks: ${serverUrl}/${owner}/${repo}/commit/${sha}/checks`;
-        this.deps.log.warning(`${why} The step's result is not affected; ${where}`);
+    /** What kept the completion from landing, and what failed before it. */
+    completionFailure() {
+        const why = this.lastFailure ?? `Could not complete the check run "${this.deps.name}".`;
+        return this.firstFailure ? `${why} Earlier: ${this.firstFailure}` : why;
+    }
+    /**
+     * The run's one warning about its check run: what happened and where to look. `refused`:
+     * GitHub refused for good, so no further call is made and what is there now stays.
+     */
+    warnOnce(what, refused) {
+        if (this.warned)
+            return;
+        this.warned = true;
+        const { owner, repo, sha, serverUrl } = this.deps;
+        const where = whereToLook({ owner, repo, sha, serverUrl }, this.runId, this.runUrl, refused);
+        this.deps.log.warning(`${what} The step's result is not affected; ${where}`);
     }
     enqueue(task) {
         const run = async () => {
@@ -300,7 +329,7 @@ class Reporter {
             if (action === 'complete')
                 this.lastFailure = `${what}. ${hint}`;
             else
-                log.warning(`${what}. ${hint} No further check run calls will be made; the wait carries on.`);
+                this.warnOnce(`${what}. ${hint} No further check run calls will be made; the wait carries on.`, true);
             return;
         }
         this.failedSinceSuccess = true;
@@ -311,12 +340,15 @@ class Reporter {
             this.lastFailure = line;
             return;
         }
-        if (this.warnedTransient) {
+        this.firstFailure ??= line;
+        // Told, not warned: a later call may pass, and if the completion does not land, its
+        // warning says this too.
+        if (this.toldTransient) {
             log.debug(line);
             return;
         }
-        this.warnedTransient = true;
-        log.warning(`${line} The wait carries on; the check run is tried again at the next change of state.`);
+        this.toldTransient = true;
+        (log.info ?? log.debug)(`${line} The wait carries on; the check run is tried again at the next change of state.`);
     }
     describe(error) {
         return this.redact(describeError(error));
@@ -327,15 +359,6 @@ class Reporter {
 }
 function output(title, summary) {
     return { title: title.slice(0, 255), summary: (0,check_view/* fitCheckSummary */.IB)(summary) };
-}
-/** Resolves when `promise` settles or after `ms`, whichever is first. */
-async function settleWithin(promise, ms) {
-    let timer;
-    await Promise.race([
-        promise.then(() => undefined, () => undefined),
-        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
-    ]);
-    clearTimeout(timer);
 }
 
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
@@ -396,6 +419,7 @@ function createCheckRunReporter(options) {
         name,
         token,
         log,
+        clock: options.clock,
         requestTimeoutMs: options.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2,
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     });

@@ -7,7 +7,7 @@ import { actionLog } from './publish/action-log.js'
 import type { CheckRunReporter } from './publish/live-check.js'
 import { FAILED_BEFORE_WAIT } from './publish/outputs.js'
 import { runnerDestination } from './publish/runner-destination.js'
-import { systemClock } from './shared/clock.js'
+import { systemClock, type Clock } from './shared/clock.js'
 import type { Env } from './shared/env.js'
 import { cancelOnSignals } from './shared/cancellation.js'
 import type { Log } from './shared/log.js'
@@ -33,7 +33,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       destination,
       aws: awsRegions(env),
       partitionOf,
-      checks: (inputs) => createChecks(inputs, env, log),
+      checks: (inputs) => createChecks(inputs, env, log, systemClock),
       progressIntervalMs: progressInterval(env)
     })
   } catch (error) {
@@ -60,7 +60,8 @@ function progressInterval(env: Env): number | undefined {
 async function createChecks(
   inputs: Inputs,
   env: Env,
-  log: Log
+  log: Log,
+  clock: Clock
 ): Promise<CheckRunReporter | undefined> {
   const { createCheckRunReporter, eventPayload } = await import('./github/check-run.js')
   return createCheckRunReporter({
@@ -68,6 +69,7 @@ async function createChecks(
     name: inputs.checkName,
     env,
     payload: eventPayload(),
-    log
+    log,
+    clock
   })
 }

@@ -33562,8 +33562,8 @@ function buildReport(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
-var region_wait = __nccwpck_require__(4637);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
+var region_wait = __nccwpck_require__(7834);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -33830,8 +33830,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var check_view = __nccwpck_require__(3153);
 // EXTERNAL MODULE: ./src/publish/summary-limits.ts
 var summary_limits = __nccwpck_require__(88);
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
-var region_wait = __nccwpck_require__(4637);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
+var region_wait = __nccwpck_require__(7834);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var publish_report = __nccwpck_require__(4585);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
@@ -34766,6 +34766,7 @@ function headline(verdict, end, elapsedMs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ abortable)
 /* harmony export */ });
+/* unused harmony export settleWithin */
 /**
  * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
  * can outlive it; racing the signal makes an abort take effect at once.
@@ -34784,6 +34785,15 @@ function abortError(signal) {
     const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'Request aborted');
     error.name = 'AbortError';
     return error;
+}
+/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
+async function settleWithin(promise, ms, clock) {
+    const stop = new AbortController();
+    await Promise.race([
+        promise.then(() => undefined, () => undefined),
+        clock.sleep(ms, stop.signal)
+    ]);
+    stop.abort();
 }
 
 
@@ -35239,7 +35249,7 @@ function failedAccountIds(explanation) {
 
 /***/ }),
 
-/***/ 4637:
+/***/ 7834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35310,6 +35320,8 @@ function bestEffortSettling(settler, log) {
 const endsTheRound = (failure) => failure.kind === 'permanent' &&
     (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
 
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __nccwpck_require__(5183);
 // EXTERNAL MODULE: ./src/shared/backoff.ts
 var shared_backoff = __nccwpck_require__(9393);
 ;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
@@ -35410,13 +35422,14 @@ function nextPollDelay(input) {
         if (planned === undefined || blind < planned.baseMs)
             planned = { baseMs: blind, reason: 'unknown-age' };
     }
-    if (planned === undefined)
-        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+    // No pack known yet (the first listing of every pack has not answered): min-delay, and
+    // the backoff below when that listing fails.
+    planned ??= { baseMs: minDelayMs, reason: 'none-known' };
     let delayMs = bound(planned.baseMs);
     let reason = planned.reason;
     if (input.failedRounds > 0) {
-        // Throttling or an outage: back off exponentially up to max-delay, but never poll
-        // sooner than the schedule would have.
+        // Throttling or an outage, in every mode: back off exponentially up to max-delay, but
+        // never poll sooner than the schedule would have.
         const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
         if (backoff > delayMs) {
             delayMs = backoff;
@@ -35442,8 +35455,163 @@ function requestedAtOf(status) {
     return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
 }
 
-// EXTERNAL MODULE: ./src/shared/request-policy.ts
-var request_policy = __nccwpck_require__(5183);
+;// CONCATENATED MODULE: ./src/wait/wait-state.ts
+
+
+
+
+/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
+const SETTLE_AFTER_ROUNDS = 3;
+/** Before the first round: the named packs, not answered for yet; or nothing, to list. */
+function initialState(names) {
+    return {
+        packs: new Map((names ?? []).map((name) => [name, { name, state: 'UNKNOWN' }])),
+        listed: names !== undefined,
+        answered: false,
+        rounds: 0,
+        roundsSinceChange: 0,
+        failedRounds: 0,
+        inProgressFor: new Map(),
+        changed: false,
+        moved: false
+    };
+}
+function beginRound(state) {
+    return { ...state, rounds: state.rounds + 1, changed: false, moved: false };
+}
+function pendingNames(state, missingPack) {
+    return [...state.packs.values()].filter((p) => (0,pack_state/* isPending */.mm)(p.state, missingPack)).map((p) => p.name);
+}
+/** One pack's new status (already through the `requested-after` rule), seen at `now`. */
+function seePack(state, next, now) {
+    const previous = state.packs.get(next.name);
+    const packs = new Map(state.packs).set(next.name, next);
+    const stuck = (0,pack_state/* outcomeOf */.sG)(next.state) === 'in-progress' && previous?.state === next.state;
+    const inProgressFor = new Map(state.inProgressFor).set(next.name, stuck ? (state.inProgressFor.get(next.name) ?? 1) + 1 : 1);
+    const seen = { ...state, packs, inProgressFor };
+    if (previous?.state === next.state)
+        return { state: seen, lines: [] };
+    // A first answer says nothing about packs moving; a pack reappearing does.
+    const moved = state.moved || (previous !== undefined && previous.state !== 'UNKNOWN');
+    const earlier = (0,deployment/* earlierOf */.OR)(next);
+    // After an earlier deployment, the awaited one is a first sighting.
+    const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
+    const line = earlier
+        ? `${next.name}: ${(0,deployment/* describeWaitingFor */.S3)(earlier)}`
+        : (0,pack_text/* describeChange */.uQ)(before, next, now);
+    return { state: { ...seen, changed: true, moved }, lines: [line] };
+}
+/** Several packs' statuses in turn. */
+function seePacks(state, packs, now) {
+    const lines = [];
+    let current = state;
+    for (const pack of packs) {
+        const told = seePack(current, pack, now);
+        current = told.state;
+        lines.push(...told.lines);
+    }
+    return { state: current, lines };
+}
+/** The first listing of every pack: from now on these are the packs awaited. */
+function seeListing(state, packs, now) {
+    return seePacks({ ...state, listed: true, answered: true }, packs, now);
+}
+/**
+ * The answer for one batch of names: each awaited name once (the first answer for it), and a
+ * name asked for but left out is gone (`deletedState` for a pack seen deleting).
+ */
+function seeBatch(state, batch, reported, deletedState, now) {
+    const seen = new Set();
+    const answers = reported.filter((pack) => {
+        if (!state.packs.has(pack.name) || seen.has(pack.name))
+            return false;
+        seen.add(pack.name);
+        return true;
+    });
+    const told = seePacks({ ...state, answered: true }, answers, now);
+    const gone = batch.flatMap((name) => {
+        const previous = told.state.packs.get(name);
+        return previous && !seen.has(name) ? [(0,pack_state/* absent */.Ge)(previous, deletedState)] : [];
+    });
+    const after = seePacks(told.state, gone, now);
+    return { state: after.state, lines: [...told.lines, ...after.lines] };
+}
+/** The packs in progress for SETTLE_AFTER_ROUNDS answers or more: worth asking whether they settled. */
+function settleCandidates(state) {
+    return [...state.packs.values()].filter((pack) => (state.inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
+        (0,pack_state/* outcomeOf */.sG)(pack.state) === 'in-progress' &&
+        // Settling an earlier deployment would tell nothing about the awaited one.
+        pack.state !== 'PREVIOUS_DEPLOYMENT');
+}
+/**
+ * A round's outcome: a failed round counts toward the backoff (in every mode) and is warned
+ * about once per streak; an answer resets it, and ends the wait when nothing is pending.
+ */
+function endRound(state, outcome, missingPack) {
+    if (outcome.kind === 'cancelled')
+        return { state, end: { kind: 'cancelled' } };
+    if (outcome.kind === 'permanent')
+        return { state, end: { kind: 'error', message: outcome.message } };
+    if (outcome.kind === 'transient') {
+        const { message } = outcome;
+        const count = state.errorStreak?.message === message ? state.errorStreak.count + 1 : 1;
+        return {
+            state: {
+                ...state,
+                failedRounds: state.failedRounds + 1,
+                roundsSinceChange: state.moved ? 0 : state.roundsSinceChange,
+                errorStreak: { message, count }
+            },
+            line: count === 1
+                ? {
+                    level: 'warning',
+                    message: `AWS Config call failed, retrying at the next poll: ${message}`
+                }
+                : { level: 'info', message: `Still failing (${count} polls in a row): ${message}` }
+        };
+    }
+    const answered = {
+        ...state,
+        failedRounds: 0,
+        roundsSinceChange: state.moved ? 0 : state.roundsSinceChange + 1,
+        errorStreak: undefined
+    };
+    const streak = state.errorStreak;
+    return {
+        state: answered,
+        ...(pendingNames(answered, missingPack).length === 0 && { end: { kind: 'settled' } }),
+        ...(streak && {
+            line: {
+                level: 'info',
+                message: `AWS Config answered again after ${streak.count} failed poll(s).`
+            }
+        })
+    };
+}
+/**
+ * After a round that did not end the wait: how long to sleep before the next one, or the
+ * deadline's end when another poll would come too close to it.
+ */
+function nextStep(state, timing) {
+    const { now, deadline } = timing;
+    const pending = pendingNames(state, timing.missingPack);
+    // The youngest pending deployment sets the pace; the last known answer gives each its age.
+    const next = nextPollDelay({
+        now,
+        pendingRequestedAt: pending.map((name) => requestedAtOf(state.packs.get(name))),
+        roundsSinceChange: state.roundsSinceChange,
+        failedRounds: state.failedRounds,
+        minDelayMs: timing.minDelayMs,
+        maxDelayMs: timing.maxDelayMs,
+        random: timing.random
+    });
+    const nextPollAt = Math.min(now + next.delayMs, deadline - timing.lastPollReserve);
+    // A poll squeezed in right before the deadline would be a burst: stop instead.
+    if (nextPollAt - now < timing.minDelayMs)
+        return { kind: 'end', end: { kind: 'deadline', lastError: state.errorStreak?.message } };
+    return { kind: 'sleep', ms: nextPollAt - now, reason: next.reason };
+}
+
 ;// CONCATENATED MODULE: ./src/wait/wait-for-packs.ts
 
 
@@ -35451,81 +35619,120 @@ var request_policy = __nccwpck_require__(5183);
 
 
 
-/** From this many answers in the same in-progress state on, ask the source whether a pack has settled. */
-const SETTLE_AFTER_ROUNDS = 3;
 /**
  * Polls until no pack is pending, the deadline passes, the run is cancelled, or a permanent
  * error occurs. Each round asks once per batch of pending names; terminal packs are no
- * longer asked for. Never throws for AWS trouble: that is the result's `end`.
+ * longer asked for. Never throws for AWS trouble: that is the result's `end`. The state and
+ * its transitions are in wait-state.ts; this makes the calls, logs and sleeps.
  */
 async function waitForPacks(plan, deps) {
-    const { source, clock, log, signal, deadline } = deps;
-    const random = deps.random ?? Math.random;
+    const { clock, log, signal, deadline } = deps;
     const requestTimeoutMs = plan.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2;
     const startedAt = clock.now();
+    const poller = {
+        plan,
+        deps,
+        startedAt,
+        requestTimeoutMs,
+        settling: deps.source.settle && bestEffortSettling(deps.source.settle, log)
+    };
     // The last poll is placed so that its request still has this long before the deadline.
     const lastPollReserve = Math.round(Math.min(1000, requestTimeoutMs, (deadline - startedAt) / 10));
-    const packs = new Map();
-    for (const name of plan.names ?? [])
-        packs.set(name, { name, state: 'UNKNOWN' });
-    let listed = plan.names !== undefined;
-    let rounds = 0;
-    // Answered rounds since one in which a pack already seen changed state (the schedule's reset).
-    let roundsSinceChange = 0;
-    // Rounds in a row that failed: the schedule backs off from them.
-    let failedRounds = 0;
-    // Whether a pack already answered for changed state in the current round.
-    let moved = false;
-    let errorStreak;
-    // Whether AWS has answered at all: what fails the first call is set-up, later it is news.
-    let answered = false;
-    const settling = source.settle && bestEffortSettling(source.settle, log);
-    const pendingNames = () => [...packs.values()].filter((p) => (0,pack_state/* isPending */.mm)(p.state, plan.missingPack)).map((p) => p.name);
-    // Consecutive answers in which each pack was in the same in-progress state.
-    const inProgressFor = new Map();
-    // Every answer of the service passes the requested-after rule before the wait sees it.
-    const current = (status) => (0,deployment/* checkDeployment */.Qr)(status, plan.requestedAfter);
-    const update = (next) => {
-        const previous = packs.get(next.name);
-        packs.set(next.name, next);
-        const stuck = (0,pack_state/* outcomeOf */.sG)(next.state) === 'in-progress' && previous?.state === next.state;
-        inProgressFor.set(next.name, stuck ? (inProgressFor.get(next.name) ?? 1) + 1 : 1);
-        if (previous?.state === next.state)
-            return false;
-        // A first answer says nothing about packs moving; a pack reappearing does.
-        if (previous !== undefined && previous.state !== 'UNKNOWN')
-            moved = true;
-        const earlier = (0,deployment/* earlierOf */.OR)(next);
-        if (earlier) {
-            log.info(`${next.name}: ${(0,deployment/* describeWaitingFor */.S3)(earlier)}`);
-        }
-        else {
-            // After an earlier deployment, the awaited one is a first sighting.
-            const before = previous?.state === 'PREVIOUS_DEPLOYMENT' ? undefined : previous;
-            log.info((0,pack_text/* describeChange */.uQ)(before, next, clock.now()));
-        }
-        return true;
-    };
+    let state = initialState(plan.names);
     const finish = (end) => ({
-        packs: [...packs.values()],
+        packs: [...state.packs.values()],
         end,
         startedAt,
         endedAt: clock.now(),
-        rounds
+        rounds: state.rounds
     });
-    async function round() {
-        let changed = false;
-        // Requests run one after another, so the last one bounded is the one that failed.
-        let last;
-        const bound = () => {
-            last = (0,request_policy/* boundRequest */.on)(deps, requestTimeoutMs);
+    for (;;) {
+        const round = await readRound(beginRound(state), poller);
+        state = round.state;
+        deps.onRound?.([...state.packs.values()], state.changed);
+        if (signal.aborted)
+            return finish({ kind: 'cancelled' });
+        const ended = endRound(state, round.outcome, plan.missingPack);
+        state = ended.state;
+        if (ended.line)
+            log[ended.line.level](ended.line.message);
+        if (ended.end)
+            return finish(ended.end);
+        const now = clock.now();
+        const next = nextStep(state, {
+            now,
+            deadline,
+            lastPollReserve,
+            minDelayMs: plan.minDelayMs,
+            maxDelayMs: plan.maxDelayMs,
+            missingPack: plan.missingPack,
+            random: deps.random ?? Math.random
+        });
+        if (next.kind === 'end')
+            return finish(next.end);
+        log.debug(`round ${state.rounds}: ${pendingNames(state, plan.missingPack).length} pending; next poll in ${next.ms} ms (${next.reason})`);
+        await clock.sleep(next.ms, signal);
+        if (signal.aborted)
+            return finish({ kind: 'cancelled' });
+    }
+}
+/**
+ * One round's calls: the listing until the packs are known, then one call per batch of
+ * pending names, then the settling reads. A failed call ends the round: the next batches
+ * would meet the same throttling or outage.
+ */
+async function readRound(start, poller) {
+    const { plan, deps } = poller;
+    const { source, clock, log } = deps;
+    let state = start;
+    const tell = (told) => {
+        state = told.state;
+        for (const line of told.lines)
+            log.info(line);
+    };
+    const requests = roundRequests(poller, () => state.answered);
+    // Every answer of the service passes the requested-after rule before the wait sees it.
+    const current = (status) => (0,deployment/* checkDeployment */.Qr)(status, plan.requestedAfter);
+    try {
+        if (!state.listed) {
+            const reported = await source.listAll(requests.bound);
+            tell(seeListing(state, reported.map((pack) => current((0,pack_state/* found */.F9)(pack))), clock.now()));
+            return { state, outcome: { kind: 'ok' } };
+        }
+        const pending = pendingNames(state, plan.missingPack);
+        for (let i = 0; i < pending.length; i += source.batchSize) {
+            const batch = pending.slice(i, i + source.batchSize);
+            const reported = await source.describe(batch, requests.bound);
+            tell(seeBatch(state, batch, reported.map((pack) => current((0,pack_state/* found */.F9)(pack))), source.deletedState, clock.now()));
+        }
+    }
+    catch (error) {
+        return { state, outcome: requests.failed(error) };
+    }
+    if (!poller.settling)
+        return { state, outcome: { kind: 'ok' } };
+    const { settled, stop } = await poller.settling.settle(settleCandidates(state), requests.bound, requests.failed);
+    tell(seePacks(state, settled.map(current), clock.now()));
+    return { state, outcome: stop ?? { kind: 'ok' } };
+}
+/**
+ * The bounds of one round's requests, and how a failed one is judged. Requests run one after
+ * another, so the last one bounded is the one that failed.
+ */
+function roundRequests(poller, answered) {
+    const { plan, deps, startedAt } = poller;
+    const { source, clock, signal } = deps;
+    let last;
+    return {
+        bound: () => {
+            last = (0,request_policy/* boundRequest */.on)(deps, poller.requestTimeoutMs);
             return last.signal;
-        };
-        const failed = (error, iamAction = source.iamAction) => {
+        },
+        failed: (error, iamAction = source.iamAction) => {
             if (signal.aborted)
                 return { kind: 'cancelled' };
             const classified = (0,request_policy/* classifyFailure */.XE)(error, last?.timedOut() ?? false, (e) => source.classify(e, iamAction, plan.region));
-            if (!answered || classified.kind !== 'permanent')
+            if (!answered() || classified.kind !== 'permanent')
                 return classified;
             if (classified.cause === 'expired-credentials') {
                 const waited = (0,pack_text/* formatDuration */.a3)(clock.now() - startedAt);
@@ -35535,112 +35742,8 @@ async function waitForPacks(plan, deps) {
             if (classified.cause === 'unresolved-host')
                 return { kind: 'transient', message: classified.message };
             return classified;
-        };
-        if (!listed) {
-            let reported;
-            try {
-                reported = await source.listAll(bound);
-            }
-            catch (error) {
-                return { outcome: failed(error), changed };
-            }
-            listed = true;
-            answered = true;
-            for (const pack of reported)
-                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
-            return { outcome: { kind: 'ok' }, changed };
         }
-        const pending = pendingNames();
-        for (let i = 0; i < pending.length; i += source.batchSize) {
-            const batch = pending.slice(i, i + source.batchSize);
-            let reported;
-            try {
-                reported = await source.describe(batch, bound);
-            }
-            catch (error) {
-                // Stop the round: the next batches would meet the same throttling or outage.
-                return { outcome: failed(error), changed };
-            }
-            answered = true;
-            const seen = new Set();
-            for (const pack of reported) {
-                if (!packs.has(pack.name) || seen.has(pack.name))
-                    continue;
-                seen.add(pack.name);
-                changed = update(current((0,pack_state/* found */.F9)(pack))) || changed;
-            }
-            for (const name of batch) {
-                const previous = packs.get(name);
-                if (previous && !seen.has(name)) {
-                    changed = update((0,pack_state/* absent */.Ge)(previous, source.deletedState)) || changed;
-                }
-            }
-        }
-        if (settling) {
-            const candidates = [...packs.values()].filter((pack) => (inProgressFor.get(pack.name) ?? 0) >= SETTLE_AFTER_ROUNDS &&
-                (0,pack_state/* outcomeOf */.sG)(pack.state) === 'in-progress' &&
-                // Settling an earlier deployment would tell nothing about the awaited one.
-                pack.state !== 'PREVIOUS_DEPLOYMENT');
-            const { settled, stop } = await settling.settle(candidates, bound, failed);
-            for (const pack of settled)
-                changed = update(current(pack)) || changed;
-            if (stop)
-                return { outcome: stop, changed };
-        }
-        return { outcome: { kind: 'ok' }, changed };
-    }
-    for (;;) {
-        rounds += 1;
-        moved = false;
-        const { outcome, changed } = await round();
-        deps.onRound?.([...packs.values()], changed);
-        if (outcome.kind === 'cancelled' || signal.aborted)
-            return finish({ kind: 'cancelled' });
-        if (outcome.kind === 'permanent')
-            return finish({ kind: 'error', message: outcome.message });
-        if (outcome.kind === 'transient') {
-            failedRounds += 1;
-            if (moved)
-                roundsSinceChange = 0;
-            errorStreak =
-                errorStreak?.message === outcome.message
-                    ? { message: outcome.message, count: errorStreak.count + 1 }
-                    : { message: outcome.message, count: 1 };
-            if (errorStreak.count === 1)
-                log.warning(`AWS Config call failed, retrying at the next poll: ${outcome.message}`);
-            else
-                log.info(`Still failing (${errorStreak.count} polls in a row): ${outcome.message}`);
-        }
-        else {
-            failedRounds = 0;
-            roundsSinceChange = moved ? 0 : roundsSinceChange + 1;
-            if (errorStreak)
-                log.info(`AWS Config answered again after ${errorStreak.count} failed poll(s).`);
-            errorStreak = undefined;
-            if (pendingNames().length === 0)
-                return finish({ kind: 'settled' });
-        }
-        const roundEndedAt = clock.now();
-        // The youngest pending deployment sets the pace; the last known answer gives each its age.
-        const next = nextPollDelay({
-            now: roundEndedAt,
-            pendingRequestedAt: pendingNames().map((name) => requestedAtOf(packs.get(name))),
-            roundsSinceChange,
-            failedRounds,
-            minDelayMs: plan.minDelayMs,
-            maxDelayMs: plan.maxDelayMs,
-            random
-        });
-        const nextPollAt = Math.min(roundEndedAt + next.delayMs, deadline - lastPollReserve);
-        // A poll squeezed in right before the deadline would be a burst: stop instead.
-        if (nextPollAt - roundEndedAt < plan.minDelayMs) {
-            return finish({ kind: 'deadline', lastError: errorStreak?.message });
-        }
-        log.debug(`round ${rounds}: ${pendingNames().length} pending; next poll in ${nextPollAt - roundEndedAt} ms (${next.reason})`);
-        await clock.sleep(nextPollAt - roundEndedAt, signal);
-        if (signal.aborted)
-            return finish({ kind: 'cancelled' });
-    }
+    };
 }
 
 // EXTERNAL MODULE: ./src/wait/stack-progress.ts

@@ -1,11 +1,12 @@
-import { abortable } from '../shared/abortable.js'
+import { abortable, settleWithin } from '../shared/abortable.js'
 import type { Body, CheckRunReporter, Output, ReporterDeps } from './check-run.js'
 import {
   describeError,
   isPermanent,
   permanentHint,
   redact,
-  transientReason
+  transientReason,
+  whereToLook
 } from './check-run-errors.js'
 import { fitCheckSummary, type CheckConclusion } from '../publish/check-view.js'
 
@@ -42,9 +43,14 @@ class Reporter implements CheckRunReporter {
   private disabled = false
   /** complete() was called: start/update no longer call. */
   private closed = false
-  private warnedTransient = false
+  /** Whether a failure that may pass has been told (at info level: the warning waits for the end). */
+  private toldTransient = false
   private failedSinceSuccess = false
-  /** Why the last call failed, for the warning of a completion that did not land. */
+  /** The run's one warning has been given. */
+  private warned = false
+  /** The first call that failed before the completion, for the run's one warning. */
+  private firstFailure: string | undefined
+  /** Why the completion failed, for the run's one warning. */
   private lastFailure: string | undefined
   /** complete()'s budget in all. */
   private finalBudgetMs: number | undefined
@@ -56,8 +62,13 @@ class Reporter implements CheckRunReporter {
 
   constructor(private readonly deps: ReporterDeps) {}
 
+  /** The injected clock's now, as GitHub takes times. */
+  private timestamp(): string {
+    return new Date(this.deps.clock.now()).toISOString()
+  }
+
   start(title: string, summary: string): Promise<void> {
-    this.startedAt ??= new Date().toISOString()
+    this.startedAt ??= this.timestamp()
     return this.enqueue(async () => {
       if (this.runId !== undefined) return this.send('update', { output: output(title, summary) })
       return this.send('create', {
@@ -80,7 +91,7 @@ class Reporter implements CheckRunReporter {
       const body: Body = { output: output(next.title, next.summary) }
       if (this.runId !== undefined) return this.send('update', body)
       // The run was not created (start failed, or was never called): create it now.
-      this.startedAt ??= new Date().toISOString()
+      this.startedAt ??= this.timestamp()
       return this.send('create', { status: 'in_progress', started_at: this.startedAt, ...body })
     })
     return this.pendingDone
@@ -98,20 +109,19 @@ class Reporter implements CheckRunReporter {
       this.pending = undefined
       const budget = Math.max(1, options?.timeoutMs ?? FINAL_UPDATE_BUDGET_MS)
       this.finalBudgetMs = budget
-      const deadline = Date.now() + budget
+      const deadline = this.deps.clock.now() + budget
       const current = this.current
       if (current) {
         // An update in flight is superseded by this one. A create in flight gets up to half
         // the budget, so the run it creates is the one completed rather than left in progress.
-        if (current.creates) await settleWithin(current.done, budget / 2)
+        if (current.creates) await settleWithin(current.done, budget / 2, this.deps.clock)
         current.controller.abort()
         await current.done
       }
-      // Refused for good before any run was created: there is no run to leave in progress.
-      if (this.disabled && this.runId === undefined) return
-      const landed =
-        !this.disabled && (await this.sendCompletion(conclusion, title, summary, deadline))
-      if (!landed) this.warnLeftInProgress()
+      // Refused for good earlier: that refusal's warning said what it left behind.
+      if (this.disabled) return
+      const landed = await this.sendCompletion(conclusion, title, summary, deadline)
+      if (!landed) this.warnOnce(this.completionFailure(), false)
     } catch (error) {
       this.deps.log.debug(`Check run: unexpected error: ${this.describe(error)}`)
     }
@@ -124,12 +134,12 @@ class Reporter implements CheckRunReporter {
     summary: string,
     deadline: number
   ): Promise<boolean> {
-    const left = deadline - Date.now()
+    const left = deadline - this.deps.clock.now()
     if (left <= 0) {
       this.lastFailure = `Could not complete the check run "${this.deps.name}": no time was left.`
       return false
     }
-    const completedAt = new Date().toISOString()
+    const completedAt = this.timestamp()
     const body: Body = {
       status: 'completed',
       conclusion,
@@ -145,18 +155,22 @@ class Reporter implements CheckRunReporter {
     )
   }
 
-  /** Whatever kept the completion from landing: the run may stay in progress, and where it is. */
-  private warnLeftInProgress(): void {
-    const { owner, repo, sha, serverUrl, name } = this.deps
-    const why =
-      this.lastFailure ??
-      `Could not complete the check run "${name}": GitHub refused an earlier call (see above).`
-    // The link goes last, with nothing after it that a reader could take for part of it.
-    const where =
-      this.runId !== undefined
-        ? `the check run may stay in progress: ${this.runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${this.runId}`}`
-        : `the check run may be missing or stay in progress; the commit's checks: ${serverUrl}/${owner}/${repo}/commit/${sha}/checks`
-    this.deps.log.warning(`${why} The step's result is not affected; ${where}`)
+  /** What kept the completion from landing, and what failed before it. */
+  private completionFailure(): string {
+    const why = this.lastFailure ?? `Could not complete the check run "${this.deps.name}".`
+    return this.firstFailure ? `${why} Earlier: ${this.firstFailure}` : why
+  }
+
+  /**
+   * The run's one warning about its check run: what happened and where to look. `refused`:
+   * GitHub refused for good, so no further call is made and what is there now stays.
+   */
+  private warnOnce(what: string, refused: boolean): void {
+    if (this.warned) return
+    this.warned = true
+    const { owner, repo, sha, serverUrl } = this.deps
+    const where = whereToLook({ owner, repo, sha, serverUrl }, this.runId, this.runUrl, refused)
+    this.deps.log.warning(`${what} The step's result is not affected; ${where}`)
   }
 
   private enqueue(task: () => Promise<unknown>): Promise<void> {
@@ -234,8 +248,9 @@ class Reporter implements CheckRunReporter {
       // The completion's own warning tells it, with the run's link.
       if (action === 'complete') this.lastFailure = `${what}. ${hint}`
       else
-        log.warning(
-          `${what}. ${hint} No further check run calls will be made; the wait carries on.`
+        this.warnOnce(
+          `${what}. ${hint} No further check run calls will be made; the wait carries on.`,
+          true
         )
       return
     }
@@ -247,12 +262,15 @@ class Reporter implements CheckRunReporter {
       this.lastFailure = line
       return
     }
-    if (this.warnedTransient) {
+    this.firstFailure ??= line
+    // Told, not warned: a later call may pass, and if the completion does not land, its
+    // warning says this too.
+    if (this.toldTransient) {
       log.debug(line)
       return
     }
-    this.warnedTransient = true
-    log.warning(
+    this.toldTransient = true
+    ;(log.info ?? log.debug)(
       `${line} The wait carries on; the check run is tried again at the next change of state.`
     )
   }
@@ -268,17 +286,4 @@ class Reporter implements CheckRunReporter {
 
 function output(title: string, summary: string): Output {
   return { title: title.slice(0, 255), summary: fitCheckSummary(summary) }
-}
-
-/** Resolves when `promise` settles or after `ms`, whichever is first. */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  await Promise.race([
-    promise.then(
-      () => undefined,
-      () => undefined
-    ),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))
-  ])
-  clearTimeout(timer)
 }

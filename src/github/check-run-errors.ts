@@ -80,3 +80,23 @@ export function redact(text: string, token: string): string {
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`
 }
+
+/**
+ * Where a reader finds what a failed check run left behind: the run, when it was created
+ * (`refused`: GitHub refused for good, so it stays as it is), else the commit's checks. The
+ * link goes last, with nothing after it that a reader could take for part of it.
+ */
+export function whereToLook(
+  at: { owner: string; repo: string; sha: string; serverUrl: string },
+  runId: number | undefined,
+  runUrl: string | undefined,
+  refused: boolean
+): string {
+  const { owner, repo, sha, serverUrl } = at
+  const checks = `${serverUrl}/${owner}/${repo}/commit/${sha}/checks`
+  if (runId !== undefined)
+    return `the check run ${refused ? 'stays' : 'may stay'} in progress: ${runUrl ?? `${serverUrl}/${owner}/${repo}/runs/${runId}`}`
+  return refused
+    ? `no check run shows on the commit; its checks: ${checks}`
+    : `the check run may be missing or stay in progress; the commit's checks: ${checks}`
+}

@@ -4,6 +4,7 @@ import { redact } from './check-run-errors.js'
 import { commitUnderTest, type CheckConclusion } from '../publish/check-view.js'
 import type { CheckRunReporter } from '../publish/live-check.js'
 import { REQUEST_TIMEOUT_MS } from '../shared/request-policy.js'
+import type { Clock } from '../shared/clock.js'
 
 /**
  * A live GitHub check run on the commit under test: created when the wait starts, its title
@@ -33,6 +34,8 @@ export interface CheckRunOptions {
   /** The workflow event's payload (`context.payload`). */
   readonly payload: unknown
   readonly log: CheckRunLog
+  /** The run's clock: the run's times and the completion's budget are read from it. */
+  readonly clock: Clock
   /** Bound for one GitHub call; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
 }
@@ -81,6 +84,8 @@ export interface ReporterDeps {
   /** Redacted from every line logged. */
   readonly token: string
   readonly log: CheckRunLog
+  /** started_at, completed_at and the completion's budget; each call's own bound is a timer. */
+  readonly clock: Clock
   readonly requestTimeoutMs: number
   /** The web address of GitHub (GITHUB_SERVER_URL), for the link to a run left in progress. */
   readonly serverUrl: string
@@ -130,6 +135,7 @@ export function createCheckRunReporter(options: CheckRunOptions): CheckRunReport
     name,
     token,
     log,
+    clock: options.clock,
     requestTimeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   })

@@ -1,3 +1,5 @@
+import type { Clock } from './clock.js'
+
 /**
  * The SDK honours the abort signal for the request itself, but a retry delay inside the SDK
  * can outlive it; racing the signal makes an abort take effect at once.
@@ -18,4 +20,21 @@ function abortError(signal: AbortSignal): Error {
   )
   error.name = 'AbortError'
   return error
+}
+
+/** Resolves when `promise` settles or after `ms` on the clock, whichever is first. */
+export async function settleWithin(
+  promise: Promise<unknown>,
+  ms: number,
+  clock: Clock
+): Promise<void> {
+  const stop = new AbortController()
+  await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined
+    ),
+    clock.sleep(ms, stop.signal)
+  ])
+  stop.abort()
 }

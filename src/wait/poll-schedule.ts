@@ -63,7 +63,10 @@ export interface ScheduleInput {
    * about packs moving, and counting it would poll an old deployment at min-delay for nothing.
    */
   readonly roundsSinceChange: number
-  /** Rounds in a row that failed (throttled, timed out, transient error); 0: the last answered. */
+  /**
+   * Rounds in a row that failed (throttled, timed out, a transient error, a listing that
+   * repeats its NextToken), whatever the mode; 0: the last round answered.
+   */
   readonly failedRounds: number
   readonly minDelayMs: number
   readonly maxDelayMs: number
@@ -73,7 +76,7 @@ export interface ScheduleInput {
 
 /** Which rule set the pause, for the debug log. */
 export type PollReason =
-  'quiet' | 'grid' | 'long' | 'changed' | 'unknown-age' | 'throttled' | 'nothing-pending'
+  'quiet' | 'grid' | 'long' | 'changed' | 'unknown-age' | 'throttled' | 'none-known'
 
 export interface NextPoll {
   readonly delayMs: number
@@ -138,13 +141,15 @@ export function nextPollDelay(input: ScheduleInput): NextPoll {
     if (planned === undefined || blind < planned.baseMs)
       planned = { baseMs: blind, reason: 'unknown-age' }
   }
-  if (planned === undefined) return { delayMs: minDelayMs, reason: 'nothing-pending' }
+  // No pack known yet (the first listing of every pack has not answered): min-delay, and
+  // the backoff below when that listing fails.
+  planned ??= { baseMs: minDelayMs, reason: 'none-known' }
 
   let delayMs = bound(planned.baseMs)
   let reason = planned.reason
   if (input.failedRounds > 0) {
-    // Throttling or an outage: back off exponentially up to max-delay, but never poll
-    // sooner than the schedule would have.
+    // Throttling or an outage, in every mode: back off exponentially up to max-delay, but
+    // never poll sooner than the schedule would have.
     const backoff = backoffDelay(input.failedRounds, minDelayMs, maxDelayMs, random)
     if (backoff > delayMs) {
       delayMs = backoff

@@ -373,7 +373,7 @@ describe('live check run', () => {
     )
   })
 
-  it('a GitHub outage (5xx) warns once per run, and later changes try again', async () => {
+  it('a GitHub outage (5xx) the run recovers from is told, not warned, and later changes try again', async () => {
     const scenario: Scenario = {
       packs: [
         {
@@ -386,11 +386,26 @@ describe('live check run', () => {
       { requests: [1, 2], response: { kind: 'error', status: 503 } }
     ])
     expect(run.code).toBe(0)
-    expect(run.stdout.match(/^::warning::.*(GitHub|check run)/gim)).toHaveLength(1)
+    expect(run.stdout).not.toMatch(/^::warning::.*(GitHub|check run)/im)
+    expect(run.stdout).toMatch(/^Could not create the check run "Packs": HTTP 503.* tried again/m)
     expect(github.requests.length).toBeGreaterThanOrEqual(3)
     expect(github.requests.at(-1)!.body).toMatchObject({
       status: 'completed',
       conclusion: 'success'
     })
+  })
+
+  it('a GitHub outage that outlasts the run warns once, saying the run was neither created nor completed', async () => {
+    const run = await withChecks(DONE, { 'conformance-pack-names': 'alpha', ...FAST }, [
+      { requests: 'all', response: { kind: 'error', status: 503 } }
+    ])
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    const warned = run.stdout.match(/^::warning::.*$/gm) ?? []
+    expect(warned).toEqual([
+      expect.stringMatching(
+        /^::warning::Could not complete the check run "Packs": HTTP 503.*\. Earlier: Could not create the check run "Packs": HTTP 503.*\. The step's result is not affected; the check run may be missing or stay in progress; the commit's checks: https:\/\/github\.com\/octo-org\/infra\/commit\/(feedface){5}\/checks$/
+      )
+    ])
   })
 })

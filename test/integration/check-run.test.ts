@@ -5,6 +5,8 @@ import {
   type CheckRunReporter
 } from '../../src/github/check-run.js'
 import { CHECK_SUMMARY_LIMIT } from '../../src/publish/check-view.js'
+import { systemClock, type Clock } from '../../src/shared/clock.js'
+import { virtualClock } from '../support/doubles.js'
 import { FakeGitHubApi, type GitHubFaultRule } from '../support/fake-github-api.js'
 
 const TOKEN = 'ghs_fakeInstallationToken0123456789abcdefABCDEF'
@@ -36,6 +38,7 @@ async function setup(
     token?: string
     payload?: unknown
     requestTimeoutMs?: number
+    clock?: Clock
   } = {}
 ): Promise<{ api: FakeGitHubApi; logs: LogLine[]; reporter: CheckRunReporter | undefined }> {
   const api = new FakeGitHubApi(faults)
@@ -57,6 +60,8 @@ async function setup(
     },
     payload: 'payload' in options ? options.payload : PR_PAYLOAD,
     log: { warning: push('warning'), debug: push('debug'), info: push('info') },
+    // The real clock: these tests time the calls' bounds and the completion's budget.
+    clock: options.clock ?? systemClock,
     requestTimeoutMs: options.requestTimeoutMs ?? BOUND_MS
   })
   return { api, logs, reporter }
@@ -73,6 +78,8 @@ async function ready(
 
 const warnings = (logs: LogLine[]): string[] =>
   logs.filter((l) => l.level === 'warning').map((l) => l.message)
+const infos = (logs: LogLine[]): string[] =>
+  logs.filter((l) => l.level === 'info').map((l) => l.message)
 const methods = (api: FakeGitHubApi): string[] => api.requests.map((r) => r.method)
 const outputOf = (body: Record<string, unknown> | undefined): Record<string, unknown> =>
   body?.output as Record<string, unknown>
@@ -195,6 +202,11 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     expect(warned[0]).toContain('checks: write')
     expect(warned[0]).toContain('Resource not accessible by integration')
     expect(warned[0]).toContain('the wait carries on')
+    expect(warned[0]).toMatch(
+      new RegExp(
+        `no check run shows on the commit; its checks: https://github\\.com/octo-org/infra/commit/${HEAD_SHA}/checks$`
+      )
+    )
   })
 
   it.each([401, 404, 422])(
@@ -228,17 +240,19 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     await reporter.update('t1', 's1')
     expect(methods(api)).toEqual(['POST', 'POST'])
     expect(onlyRun(api)).toMatchObject({ status: 'in_progress', output: { title: 't1' } })
-    expect(warnings(logs)).toHaveLength(1)
-    expect(warnings(logs)[0]).not.toContain('No further')
+    expect(infos(logs)).toEqual([
+      expect.stringMatching(/^Could not create the check run .*secondary rate limit.* tried again/),
+      expect.stringMatching(/^Check run .* created$/)
+    ])
+    expect(warnings(logs)).toEqual([])
   })
 
-  it('a 500 on create warns once; the next update creates the run, later calls PATCH it', async () => {
+  it('a 500 on create is told, not warned; the next update creates the run, later calls PATCH it', async () => {
     const { api, reporter, logs } = await ready([
       { requests: [1], response: { kind: 'error', status: 500 } }
     ])
     await reporter.start('t0', 's0')
-    expect(warnings(logs)).toHaveLength(1)
-    expect(warnings(logs)[0]).toContain('HTTP 500')
+    expect(infos(logs)).toEqual([expect.stringContaining('HTTP 500')])
     await reporter.update('t1', 's1')
     await reporter.update('t2', 's2')
     await reporter.complete('neutral', 'done', 'summary')
@@ -253,10 +267,11 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     const id = onlyRun(api).id as number
     expect(api.requests[2].path).toBe(`${RUNS_PATH}/${id}`)
     expect(onlyRun(api)).toMatchObject({ status: 'completed', conclusion: 'neutral' })
-    expect(warnings(logs)).toHaveLength(1)
+    // The run was created and completed after all: nothing to warn about.
+    expect(warnings(logs)).toEqual([])
   })
 
-  it('two 5xx failures in one run still make one warning', async () => {
+  it('two 5xx failures in a run that completes: told once, then at debug level, never warned', async () => {
     const { api, reporter, logs } = await ready([
       { requests: [1], response: { kind: 'error', status: 502 } },
       { requests: [3], response: { kind: 'error', status: 503 } }
@@ -266,13 +281,15 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     await reporter.update('t2', 's2') // 503
     await reporter.complete('success', 'done', 'summary')
     expect(methods(api)).toEqual(['POST', 'POST', 'PATCH', 'PATCH'])
-    expect(warnings(logs)).toHaveLength(1)
-    expect(warnings(logs)[0]).toContain('HTTP 502')
+    expect(warnings(logs)).toEqual([])
+    expect(infos(logs).filter((l) => l.startsWith('Could not'))).toEqual([
+      expect.stringContaining('HTTP 502')
+    ])
     expect(logs.some((l) => l.level === 'debug' && l.message.includes('HTTP 503'))).toBe(true)
     expect(onlyRun(api)).toMatchObject({ status: 'completed', conclusion: 'success' })
   })
 
-  it('a hanging API never holds a call past its bound; one warning while waiting, one for the completion', async () => {
+  it('a hanging API never holds a call past its bound; one warning for the run, at its end, saying it all', async () => {
     const { api, reporter, logs } = await ready([{ requests: 'all', response: { kind: 'hang' } }])
     expect(await timed(reporter.start('t0', 's0'))).toBeLessThan(BOUND_MS + 400)
     expect(await timed(reporter.update('t1', 's1'))).toBeLessThan(BOUND_MS + 400)
@@ -282,12 +299,39 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     expect(methods(api)).toEqual(['POST', 'POST', 'POST'])
     // The abort reached the connection: the client hung up on every held request.
     await until(() => api.hanging === 0)
-    expect(warnings(logs)).toHaveLength(2)
-    expect(warnings(logs)[0]).toContain(`no answer within ${BOUND_MS}ms`)
-    // No run was ever created: the link goes to the commit's checks.
-    expect(warnings(logs)[1]).toContain(
-      `may be missing or stay in progress; the commit's checks: https://github.com/octo-org/infra/commit/${HEAD_SHA}/checks`
+    // Neither created nor completed: one warning says both, and links the commit's checks.
+    expect(warnings(logs)).toEqual([
+      `Could not complete the check run "${NAME}": no answer within 300ms. Earlier: Could not create the check run "${NAME}": no answer within ${BOUND_MS}ms. The step's result is not affected; the check run may be missing or stay in progress; the commit's checks: https://github.com/octo-org/infra/commit/${HEAD_SHA}/checks`
+    ])
+  })
+
+  it('refused for good after the run was created: one warning, linking the run left in progress', async () => {
+    const { api, reporter, logs } = await ready([
+      { requests: [2], response: { kind: 'error', status: 403 } }
+    ])
+    await reporter.start('t0', 's0')
+    await reporter.update('t1', 's1')
+    await reporter.complete('success', 'done', 'summary')
+    expect(methods(api)).toEqual(['POST', 'PATCH'])
+    const id = onlyRun(api).id as number
+    expect(warnings(logs)).toHaveLength(1)
+    expect(warnings(logs)[0]).toMatch(/^Could not update the check run .*checks: write/)
+    expect(warnings(logs)[0]).toMatch(
+      new RegExp(`the check run stays in progress: https://github\\.com/octo-org/infra/runs/${id}$`)
     )
+  })
+
+  it("sends the run's times from the clock it is given", async () => {
+    const clock = virtualClock(Date.parse('2030-01-02T03:04:05.000Z'))
+    const { api, reporter } = await setup([], { clock })
+    await reporter!.start('t0', 's0')
+    await clock.sleep(90_000)
+    await reporter!.complete('success', 'done', 'summary')
+    expect(onlyRun(api)).toMatchObject({
+      status: 'completed',
+      started_at: '2030-01-02T03:04:05.000Z',
+      completed_at: '2030-01-02T03:05:35.000Z'
+    })
   })
 
   it('a stalled final update gives up after 3 s and warns that the run may stay in progress, with its html_url', async () => {
@@ -385,9 +429,9 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
     ])
     await reporter.start('t0', 's0')
     await reporter.update('t1', 's1')
-    expect(warnings(logs)).toHaveLength(2)
+    expect(warnings(logs)).toHaveLength(1)
     for (const line of logs) expect(line.message).not.toContain(TOKEN)
-    expect(warnings(logs).every((w) => w.includes('***'))).toBe(true)
+    expect([...infos(logs), ...warnings(logs)].every((w) => w.includes('***'))).toBe(true)
   })
 
   it('makes no call at all when the token is empty', async () => {
@@ -420,7 +464,8 @@ describe('check run over the wire (octokit from @actions/github → fake GitHub 
       name: NAME,
       env: { GITHUB_API_URL: url, GITHUB_REPOSITORY: 'octo-org/infra', GITHUB_SHA: MERGE_SHA },
       payload: { ref: 'refs/heads/main' },
-      log: { warning: () => undefined, debug: () => undefined }
+      log: { warning: () => undefined, debug: () => undefined },
+      clock: systemClock
     })
     await reporter?.start('t', 's')
     expect(api.requests[0].body).toMatchObject({ head_sha: MERGE_SHA })

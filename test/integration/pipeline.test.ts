@@ -250,7 +250,8 @@ describe('the pipeline against the emulator', () => {
               name: inputs.checkName,
               env,
               payload: {},
-              log: { warning: () => undefined, debug: () => undefined }
+              log: { warning: () => undefined, debug: () => undefined },
+              clock: systemClock
             })
           )
       }

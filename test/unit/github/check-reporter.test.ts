@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkRunReporter } from '../../../src/github/check-reporter.js'
 import type { ChecksApi } from '../../../src/github/check-run.js'
+import { virtualClock } from '../../support/doubles.js'
 
 const SHA = 'abcabcabcabcabcabcabcabcabcabcabcabcabca'
+const START = Date.parse('2030-05-06T07:08:09.000Z')
 
 type Answer =
   | { readonly kind: 'ok'; readonly htmlUrl?: string }
@@ -43,8 +45,9 @@ function fakeChecks(...answers: Answer[]) {
   return { api, calls }
 }
 
-function reporterOver(api: ChecksApi) {
+function reporterOver(api: ChecksApi, clock = virtualClock(START)) {
   const warnings: string[] = []
+  const infos: string[] = []
   const reporter = checkRunReporter({
     api,
     owner: 'octo-org',
@@ -52,11 +55,16 @@ function reporterOver(api: ChecksApi) {
     sha: SHA,
     name: 'Packs',
     token: 'ghs_secret',
-    log: { warning: (m) => warnings.push(m), debug: () => undefined },
+    log: {
+      warning: (m) => warnings.push(m),
+      info: (m) => infos.push(m),
+      debug: () => undefined
+    },
+    clock,
     requestTimeoutMs: 5_000,
     serverUrl: 'https://github.example.com'
   })
-  return { reporter, warnings }
+  return { reporter, warnings, infos, clock }
 }
 
 /** Times the call from before it starts: its budget is taken at the call, not at the await. */
@@ -122,7 +130,7 @@ describe('the final check-run update', () => {
     )
   })
 
-  it('refused for good after the run was created, warns that the run stays in progress', async () => {
+  it('refused for good after the run was created, warns once that the run stays in progress', async () => {
     const { api, calls } = fakeChecks(
       { kind: 'ok' },
       { kind: 'refuse', status: 403, message: 'Resource not accessible by integration' }
@@ -131,13 +139,13 @@ describe('the final check-run update', () => {
     await reporter.start('t', 's')
     await reporter.update('t1', 's1')
     await reporter.complete('success', 'done', 's', { timeoutMs: 200 })
-    // No call after the refusal; the completion's warning says what that left behind.
+    // No call after the refusal, and no second warning at the completion.
     expect(calls).toHaveLength(2)
-    expect(warnings).toHaveLength(2)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^Could not update the check run "Packs"\. GitHub answered 403/)
     expect(warnings[0]).toContain('checks: write')
-    expect(warnings[1]).toContain('GitHub refused an earlier call')
-    expect(warnings[1]).toContain(
-      'may stay in progress: https://github.example.com/octo-org/infra/runs/501'
+    expect(warnings[0]).toMatch(
+      /the check run stays in progress: https:\/\/github\.example\.com\/octo-org\/infra\/runs\/501$/
     )
   })
 
@@ -149,5 +157,82 @@ describe('the final check-run update', () => {
     expect(calls).toHaveLength(1)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain('401')
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `no check run shows on the commit; its checks: https://github\\.example\\.com/octo-org/infra/commit/${SHA}/checks$`
+      )
+    )
+  })
+
+  it('an outage that kept the run from being created and completed warns once, at the end, saying both', async () => {
+    const { api } = fakeChecks({ kind: 'refuse', status: 503, message: 'Service Unavailable' })
+    const { reporter, warnings, infos } = reporterOver(api)
+    await reporter.start('t', 's')
+    await reporter.update('t1', 's1')
+    // Told as it happens, warned only once the run's fate is known.
+    expect(infos).toEqual([
+      'Could not create the check run "Packs": HTTP 503: Service Unavailable. The wait carries on; the check run is tried again at the next change of state.'
+    ])
+    expect(warnings).toEqual([])
+    await reporter.complete('failure', 'done', 's', { timeoutMs: 200 })
+    expect(warnings).toEqual([
+      `Could not complete the check run "Packs": HTTP 503: Service Unavailable. Earlier: Could not create the check run "Packs": HTTP 503: Service Unavailable. The step's result is not affected; the check run may be missing or stay in progress; the commit's checks: https://github.example.com/octo-org/infra/commit/${SHA}/checks`
+    ])
+  })
+
+  it('a failure the run recovers from is told, and warns nothing', async () => {
+    const { api } = fakeChecks(
+      { kind: 'refuse', status: 502, message: 'Bad Gateway' },
+      { kind: 'ok' }
+    )
+    const { reporter, warnings, infos } = reporterOver(api)
+    await reporter.start('t', 's')
+    await reporter.update('t1', 's1')
+    await reporter.complete('success', 'done', 's', { timeoutMs: 200 })
+    expect(infos.filter((line) => line.startsWith('Could not'))).toEqual([
+      expect.stringContaining('HTTP 502')
+    ])
+    expect(warnings).toEqual([])
+  })
+})
+
+describe('the check run and the clock it is given', () => {
+  it('takes started_at and completed_at from the clock', async () => {
+    const { api, calls } = fakeChecks({ kind: 'ok' })
+    const { reporter, clock } = reporterOver(api)
+    await reporter.start('t', 's')
+    await clock.sleep(65_000)
+    await reporter.complete('success', 'done', 's')
+    expect(calls[0].params).toMatchObject({ started_at: '2030-05-06T07:08:09.000Z' })
+    expect(calls[1].params).toMatchObject({ completed_at: '2030-05-06T07:09:14.000Z' })
+  })
+
+  it('measures the completion budget on the clock: a budget spent in flight leaves no time to complete', async () => {
+    const clock = virtualClock(START)
+    let calls = 0
+    const api: ChecksApi = {
+      // A create that holds until it is given up, which takes the clock past the budget.
+      create: (params) => {
+        calls += 1
+        return new Promise((_, reject) =>
+          params.request.signal.addEventListener('abort', () => {
+            void clock.sleep(2_000)
+            reject(new Error('aborted'))
+          })
+        )
+      },
+      update: () => Promise.resolve({})
+    }
+    const { reporter, warnings } = reporterOver(api, clock)
+    void reporter.start('t', 's')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(calls).toBe(1)
+    await reporter.complete('success', 'done', 's', { timeoutMs: 3_000 })
+    // Half the budget for the create in flight, then 2 s more: nothing left for another call.
+    expect(clock.now() - START).toBe(3_500)
+    expect(calls).toBe(1)
+    expect(warnings).toEqual([
+      `Could not complete the check run "Packs": no time was left. The step's result is not affected; the check run may be missing or stay in progress; the commit's checks: https://github.example.com/octo-org/infra/commit/${SHA}/checks`
+    ])
   })
 })

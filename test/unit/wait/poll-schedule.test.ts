@@ -164,6 +164,25 @@ describe('nextPollDelay: throttling and transient failures', () => {
     })
   })
 
+  it('backs off the same when no pack is known yet (a listing of every pack that fails)', () => {
+    const delays = [1, 2, 3, 4, 8].map(
+      (failedRounds) => nextPollDelay(input({ ages: [], failedRounds, random: fixed(1) })).delayMs
+    )
+    expect(delays).toEqual([20 * S, 40 * S, MAX, MAX, MAX])
+    expect(nextPollDelay(input({ ages: [], failedRounds: 1, random: fixed(0.5) }))).toEqual({
+      delayMs: 15 * S,
+      reason: 'throttled'
+    })
+    // Each mode backs off alike: no pack known, packs named but never answered for.
+    for (const failedRounds of [1, 2, 3, 6]) {
+      for (const r of [0, 0.4, 0.999]) {
+        const none = nextPollDelay(input({ ages: [], failedRounds, random: fixed(r) }))
+        const named = nextPollDelay(input({ ages: [undefined], failedRounds, random: fixed(r) }))
+        expect(none.delayMs).toBe(named.delayMs)
+      }
+    }
+  })
+
   it('backs off when the first round failed and no pack has an age yet', () => {
     const first = nextPollDelay(input({ ages: [undefined], failedRounds: 2, random: fixed(1) }))
     expect(first).toEqual({ delayMs: 40 * S, reason: 'throttled' })
@@ -189,8 +208,8 @@ describe('nextPollDelay: bounds', () => {
     }
   })
 
-  it('answers min-delay when nothing is pending', () => {
-    expect(nextPollDelay(input({ ages: [] }))).toEqual({ delayMs: MIN, reason: 'nothing-pending' })
+  it('answers min-delay when no pack is known yet and the round answered', () => {
+    expect(nextPollDelay(input({ ages: [] }))).toEqual({ delayMs: MIN, reason: 'none-known' })
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RequestBound, StatusSource } from '../../../src/wait/status-source.js'
 import type { ReportedPack } from '../../../src/packs/pack-state.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
+import { PagingError } from '../../../src/shared/paging.js'
 import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
 
 /** The poll loop driven by the age schedule, in virtual time. */
@@ -159,5 +160,75 @@ describe('waitForPacks: the age schedule', () => {
       `round 1: 1 pending; next poll in ${QUIET_AGE + JITTER} ms (quiet)`,
       `round 2: 1 pending; next poll in ${MIN + JITTER} ms (grid)`
     ])
+  })
+})
+
+/** A source whose listing of every pack answers call n (1-based) from a script. */
+function listing(answer: (call: number) => ReportedPack[] | Error) {
+  const calls: number[] = []
+  const clock = virtualClock(START)
+  const fake: StatusSource = {
+    ...awsErrors,
+    batchSize: 20,
+    deletedState: 'DELETE_COMPLETE',
+    iamAction: 'config:DescribeConformancePackStatus',
+    listAll(bound: RequestBound) {
+      bound()
+      calls.push(clock.now())
+      const out = answer(calls.length)
+      return out instanceof Error ? Promise.reject(out) : Promise.resolve(out)
+    },
+    describe: () => Promise.reject(new Error('no pack is named in these tests'))
+  }
+  return { fake, calls, clock }
+}
+
+const throttled = () => sdkError('ThrottlingException', 'Rate exceeded', 400)
+const repeatedToken = () =>
+  new PagingError(
+    'DescribeConformancePackStatus returned a NextToken it had already returned (after 2 page(s)): stopped following it'
+  )
+
+describe('waitForPacks: backing off before any pack is known (every pack listed)', () => {
+  it.each([
+    ['throttled', throttled],
+    ['repeating its NextToken', repeatedToken]
+  ])(
+    'a listing %s backs off from min-delay up to max-delay, as a named wait does',
+    async (_, fault) => {
+      const src = listing(() => fault())
+      const { result, sleeps } = await run(src, { names: undefined }, START + 200_000)
+      expect(result.end.kind).toBe('deadline')
+      // random() = 1: the top of each step, 2 ×, 4 ×, then max-delay.
+      expect(sleeps.slice(0, 5)).toEqual([2 * MIN, 4 * MIN, MAX, MAX, MAX])
+      // 200 s at min-delay would be 40 calls.
+      expect(src.calls.length).toBeLessThanOrEqual(9)
+
+      const named = source(() => fault())
+      const namedRun = await run(named, {}, START + 200_000)
+      expect(namedRun.sleeps).toEqual(sleeps)
+      expect(named.calls).toEqual(src.calls)
+    }
+  )
+
+  it('an answer resets the backoff: the listed packs are then polled by their schedule', async () => {
+    const requested = at(START - 60_000)
+    const src = listing((call) =>
+      call <= 3 ? repeatedToken() : [pack('alpha', 'CREATE_IN_PROGRESS', requested)]
+    )
+    const described: number[] = []
+    const fake: StatusSource = {
+      ...src.fake,
+      describe() {
+        described.push(src.clock.now())
+        return Promise.resolve([
+          pack('alpha', described.length < 2 ? 'CREATE_IN_PROGRESS' : 'CREATE_COMPLETE', requested)
+        ])
+      }
+    }
+    const { result, sleeps } = await run({ ...src, fake }, { names: undefined })
+    expect(result.end).toEqual({ kind: 'settled' })
+    expect(src.calls).toHaveLength(4)
+    expect(sleeps).toEqual([2 * MIN, 4 * MIN, MAX, MIN + JITTER, MIN + JITTER])
   })
 })
