@@ -12,13 +12,6 @@ import type { PendingEvaluation } from './evaluation-schedule.js'
 import { inputOf, livePacks, type EvaluationState, type PackState } from './evaluation-state.js'
 import { referenceOf, rulesToStart } from './rule-judgement.js'
 
-/**
- * A rule's compliance in a listing is trusted for evaluations at least this long before the
- * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
- * to catch up with the evaluation); a later evaluation has its compliance read again.
- */
-export const COMPLIANCE_LAG_MS = 60_000
-
 export interface RuleRef {
   readonly pack: string
   readonly rule: string
@@ -80,11 +73,8 @@ export function resultReadsDue(state: EvaluationState): PackRules[] {
 /** Rules whose verdict rests on a compliance read before their evaluation could show in it. */
 export function complianceReadsDue(state: EvaluationState): PackRules[] {
   return perPack(state, (p, name, verdict) => {
-    if (verdict.kind !== 'compliant' && verdict.kind !== 'non-compliant') {
-      if (verdict.kind !== 'nothing-in-scope') return false
-    }
-    const readAt = p.complianceAt.get(name) ?? Number.NEGATIVE_INFINITY
-    return verdict.evaluatedAt >= readAt - COMPLIANCE_LAG_MS
+    if (!('evaluatedAt' in verdict)) return false
+    return verdict.evaluatedAt > (p.complianceCovers.get(name) ?? Number.NEGATIVE_INFINITY)
   })
 }
 

@@ -121,9 +121,8 @@ const startStep: Step = (state, io) =>
 const complianceStep: Step = (state, io) =>
   complianceReadsDue(state).flatMap(({ pack, rules }) =>
     chunks(rules, MAX_DETAIL_RULE_NAMES).map((batch) => async (): Promise<Transition> => {
-      const at = io.clock.now()
       const fresh = await readPackRules(io.source, pack, signalFor(io), batch)
-      return (s) => complianceRead(s, pack, fresh, at)
+      return (s) => complianceRead(s, pack, fresh)
     })
   )
 

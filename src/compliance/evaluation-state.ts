@@ -31,8 +31,12 @@ export interface PackToEvaluate {
 export interface PackState {
   readonly pack: PackToEvaluate
   readonly rules: readonly PackRule[]
-  /** The clock's time each rule's compliance was last requested (listing or re-read). */
-  readonly complianceAt: ReadonlyMap<string, number>
+  /**
+   * Per rule, the newest evaluation (AWS's time) its compliance as held is known to include:
+   * a listing covers evaluations well before it was requested (COMPLIANCE_LAG_MS), a read
+   * made after a rule settled covers the evaluation it settled with.
+   */
+  readonly complianceCovers: ReadonlyMap<string, number>
   /** Never listed, or a reason to list again (a rule it named is gone: redeployed). */
   readonly listing: 'due' | 'done'
   readonly statuses: ReadonlyMap<string, RuleEvaluationStatus>
@@ -68,7 +72,7 @@ export function initialState(packs: readonly PackToEvaluate[], began: number): E
     packs: packs.map((pack) => ({
       pack,
       rules: [],
-      complianceAt: new Map(),
+      complianceCovers: new Map(),
       listing: 'due',
       statuses: new Map(),
       resultTimes: new Map(),
@@ -105,7 +109,14 @@ function updatePack(
   return { ...state, packs: state.packs.map((p) => (p.pack.name === name ? change(p) : p)) }
 }
 
-/** A pack's whole rule list, requested at `at`. */
+/**
+ * A rule's compliance in a listing is trusted for evaluations at least this long before the
+ * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
+ * to catch up with the evaluation); a later evaluation has its compliance read again.
+ */
+export const COMPLIANCE_LAG_MS = 60_000
+
+/** A pack's whole rule list, requested at `at` (the clock's time). */
 export function listed(
   state: EvaluationState,
   pack: string,
@@ -116,7 +127,7 @@ export function listed(
     ...p,
     rules,
     listing: 'done',
-    complianceAt: new Map(rules.map((r) => [r.name, at]))
+    complianceCovers: new Map(rules.map((r) => [r.name, at - COMPLIANCE_LAG_MS]))
   }))
 }
 
@@ -168,18 +179,20 @@ export function stackRead(
   }))
 }
 
-/** Some rules' compliance read again (they were evaluated after the listing), at `at`. */
+/** Some settled rules' compliance read again, after the evaluation they settled with. */
 export function complianceRead(
   state: EvaluationState,
   pack: string,
-  rules: readonly PackRule[],
-  at: number
+  rules: readonly PackRule[]
 ): EvaluationState {
   return updatePack(state, pack, (p) => {
     const fresh = new Map(rules.map((r) => [r.name, r]))
-    const complianceAt = new Map(p.complianceAt)
-    for (const name of fresh.keys()) complianceAt.set(name, at)
-    return { ...p, rules: p.rules.map((r) => fresh.get(r.name) ?? r), complianceAt }
+    const covers = new Map(p.complianceCovers)
+    for (const rule of p.judgement.rules) {
+      const v = rule.verdict
+      if (fresh.has(rule.name) && 'evaluatedAt' in v) covers.set(rule.name, v.evaluatedAt)
+    }
+    return { ...p, rules: p.rules.map((r) => fresh.get(r.name) ?? r), complianceCovers: covers }
   })
 }
 
