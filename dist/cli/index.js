@@ -30403,11 +30403,14 @@ function createRuleEvaluationSource(client) {
         classify: errors/* classifyError */.fe,
         isNoSuchPack: errors/* isNoSuchPackError */.u7,
         isNoSuchRule: (error) => error?.name === 'NoSuchConfigRuleException',
-        async packRules(pack, nextToken, signal) {
+        async packRules(pack, nextToken, signal, rules) {
+            if (rules)
+                batchGuard(rules, rule_evaluation_reads/* MAX_DETAIL_RULE_NAMES */.hG, 'DescribeConformancePackCompliance');
             const command = new dist_cjs/* DescribeConformancePackComplianceCommand */.Q1p({
                 ConformancePackName: pack,
                 Limit: RULES_PAGE_LIMIT,
-                NextToken: nextToken
+                NextToken: nextToken,
+                ...(rules ? { Filters: { ConfigRuleNames: [...rules] } } : {})
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             return page((out.ConformancePackRuleComplianceList ?? []).flatMap((r) => r.ConfigRuleName
@@ -30540,7 +30543,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _aws_partition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2947);
 /* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8853);
 /* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9644);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5599);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6103);
 /* harmony import */ var _shared_cancellation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1010);
 
@@ -31948,12 +31951,13 @@ function verdictText(verdict) {
 /* harmony export */   M8: () => (/* binding */ readNonCompliantResources),
 /* harmony export */   PO: () => (/* binding */ MAX_STATUS_NAMES),
 /* harmony export */   Sp: () => (/* binding */ readResultTimes),
+/* harmony export */   VN: () => (/* binding */ chunks),
 /* harmony export */   hG: () => (/* binding */ MAX_DETAIL_RULE_NAMES),
 /* harmony export */   rX: () => (/* binding */ MAX_START_NAMES),
 /* harmony export */   r_: () => (/* binding */ readStatuses),
 /* harmony export */   zc: () => (/* binding */ readPackRules)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RESOURCE_PAGE_CAP, startEvaluations */
+/* unused harmony export DEFAULT_RESOURCE_PAGE_CAP */
 /* harmony import */ var _shared_paging_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5045);
 
 /** Most names DescribeConfigRuleEvaluationStatus and StartConfigRulesEvaluation accept. */
@@ -31973,9 +31977,9 @@ const RULE_EVALUATION_IAM_ACTIONS = {
  */
 /** Pages read for one rule's non-compliant resources: 100 pages of 100. */
 const DEFAULT_RESOURCE_PAGE_CAP = 100;
-/** Every rule of a pack, all pages. */
-async function readPackRules(source, pack, signalFor) {
-    return allPages('DescribeConformancePackCompliance', (token) => source.packRules(pack, token, signalFor()));
+/** Every rule of a pack, all pages; with `rules` (at most 10 names), only those. */
+async function readPackRules(source, pack, signalFor, rules) {
+    return allPages('DescribeConformancePackCompliance', (token) => source.packRules(pack, token, signalFor(), rules));
 }
 /** The statuses of the rules named, 25 names a call, all pages, by rule name. */
 async function readStatuses(source, rules, signalFor) {
@@ -32019,14 +32023,6 @@ async function readNonCompliantResources(source, pack, rule, signalFor, maxPages
         ]));
     // Past the cap, or a token handed back again: either way the list is incomplete.
     return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources };
-}
-/** Starts evaluations of the rules named, 25 a call; the outcome per batch, in order. */
-async function startEvaluations(source, rules, signalFor) {
-    const outcomes = [];
-    for (const batch of chunks(rules, MAX_START_NAMES)) {
-        outcomes.push({ rules: batch, outcome: await source.startEvaluation(batch, signalFor()) });
-    }
-    return outcomes;
 }
 /**
  * Every page, until the service stops giving a token; a token handed back again ends the
@@ -32587,7 +32583,7 @@ function reasonOf(status) {
 
 /***/ }),
 
-/***/ 5599:
+/***/ 4264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32600,8 +32596,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var compliance_annotations = __nccwpck_require__(253);
 // EXTERNAL MODULE: ./src/compliance/evaluation-compliance.ts
 var evaluation_compliance = __nccwpck_require__(4289);
-// EXTERNAL MODULE: ./src/shared/backoff.ts
-var backoff = __nccwpck_require__(9393);
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
 var request_policy = __nccwpck_require__(5183);
 // EXTERNAL MODULE: ./src/compliance/rule-evaluation-reads.ts
@@ -32625,63 +32619,50 @@ const OPERATIONS = {
     startEvaluation: ['StartConfigRulesEvaluation', rule_evaluation_reads/* RULE_EVALUATION_IAM_ACTIONS */.Gg.start]
 };
 /**
- * The port with every request bounded (its own timeout, the deadline, the cancellation) and
- * transient errors retried with the wait's backoff until the deadline, so that a throttled
- * page is retried alone. A request that gives up throws StopEvaluation; a permanent error's
- * message names the IAM action of the call that failed.
+ * The port with every request bounded (its own timeout, the deadline, the cancellation), one
+ * attempt each: a request that fails throws StopEvaluation, `transient` for what the next
+ * round may retry (throttling, 5xx, a timeout), which the wait's schedule backs off from. A
+ * permanent error's message names the IAM action of the call that failed.
  */
 function guardedSource(port, deps) {
-    const policy = (0,request_policy/* untilDeadline */.Hm)(deps.minDelayMs, deps.maxDelayMs, deps.random);
-    let streak;
     async function request(method, what, send) {
         const [operation, iamAction] = OPERATIONS[method];
-        const judge = (error, timedOut) => {
+        if (deps.signal.aborted)
+            throw new StopEvaluation({ kind: 'cancelled' });
+        if (deps.deadline - deps.clock.now() <= 0)
+            throw new StopEvaluation({ kind: 'timeout' });
+        const bounded = (0,request_policy/* boundRequest */.on)(deps, deps.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2);
+        try {
+            return await send(bounded.signal);
+        }
+        catch (error) {
+            if (deps.signal.aborted)
+                throw new StopEvaluation({ kind: 'cancelled' });
+            const timedOut = bounded.timedOut();
             if (!timedOut && port.isNoSuchRule(error))
-                return stopWith({ kind: 'missing', what: 'rule' });
+                throw new StopEvaluation({ kind: 'missing', what: 'rule' });
             if (!timedOut && port.isNoSuchPack(error))
-                return stopWith({ kind: 'missing', what: 'pack' });
+                throw new StopEvaluation({ kind: 'missing', what: 'pack' });
             const classified = transientIfResolvedBefore((0,request_policy/* classifyFailure */.XE)(error, timedOut, (e) => port.classify(e, iamAction)));
             if (classified.kind === 'permanent') {
-                return stopWith({ kind: 'error', message: `${operation} failed: ${classified.message}` });
+                throw new StopEvaluation({
+                    kind: 'error',
+                    message: `${operation} failed: ${classified.message}`
+                });
             }
-            return { kind: 'retry', message: classified.message };
-        };
-        const onRetry = (message) => {
-            streak =
-                streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 };
-            if (streak.count === 1)
-                deps.log.warning(`${operation} (${what}) failed, retrying: ${message}`);
-            else
-                deps.log.debug(`${operation} (${what}) still failing (${streak.count} in a row)`);
-        };
-        const answer = await (0,request_policy/* retry */.L5)(deps, policy, send, {
-            judge,
-            onRetry,
-            timeoutMs: deps.requestTimeoutMs ?? request_policy/* REQUEST_TIMEOUT_MS */.j2
-        });
-        switch (answer.kind) {
-            case 'ok':
-                streak = undefined;
-                return answer.value;
-            case 'cancelled':
-                throw new StopEvaluation({ kind: 'cancelled' });
-            case 'stopped':
-                throw new StopEvaluation(answer.stop);
-            case 'deadline':
-            case 'exhausted':
-                throw new StopEvaluation({ kind: 'timeout', lastError: answer.lastError });
+            throw new StopEvaluation({
+                kind: 'transient',
+                message: `${operation} (${what}): ${classified.message}`
+            });
         }
     }
     // The signal each read helper passes is replaced by the request's own bound.
     return {
-        packRules: (pack, token) => request('packRules', pack, (s) => port.packRules(pack, token, s)),
+        packRules: (pack, token, _signal, rules) => request('packRules', pack, (s) => port.packRules(pack, token, s, rules)),
         statuses: (rules, token) => request('statuses', rules.join(', '), (s) => port.statuses(rules, token, s)),
         results: (pack, filter, token) => request('results', `${pack}: ${filter.rules.join(', ')}`, (s) => port.results(pack, filter, token, s)),
         startEvaluation: (rules) => request('startEvaluation', rules.join(', '), (s) => port.startEvaluation(rules, s))
     };
-}
-function stopWith(stop) {
-    return { kind: 'stop', stop };
 }
 /**
  * The evaluation is read after a wait that reached this endpoint: a host name that no longer
@@ -32698,13 +32679,13 @@ function isMissing(error, what) {
 }
 /**
  * Statuses of the rules named (through a guarded source); a rule that no longer exists is
- * left out, and `onMissing` told.
+ * left out and named in `missing`.
  */
-async function statusesOf(source, names, signalFor, onMissing) {
+async function statusesOf(source, names, signalFor) {
     if (!names.length)
-        return new Map();
+        return { statuses: new Map(), missing: [] };
     try {
-        return await (0,rule_evaluation_reads/* readStatuses */.r_)(source, names, signalFor);
+        return { statuses: await (0,rule_evaluation_reads/* readStatuses */.r_)(source, names, signalFor), missing: [] };
     }
     catch (error) {
         if (!isMissing(error, 'rule'))
@@ -32712,6 +32693,7 @@ async function statusesOf(source, names, signalFor, onMissing) {
     }
     // One unknown name rejects its whole batch: ask name by name.
     const statuses = new Map();
+    const missing = [];
     for (const name of names) {
         try {
             for (const [n, s] of await (0,rule_evaluation_reads/* readStatuses */.r_)(source, [name], signalFor))
@@ -32720,104 +32702,10 @@ async function statusesOf(source, names, signalFor, onMissing) {
         catch (error) {
             if (!isMissing(error, 'rule'))
                 throw error;
-            onMissing();
+            missing.push(name);
         }
     }
-    return statuses;
-}
-
-;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
-
-
-/**
- * A start refused as already running (LimitExceededException): the evaluation that blocks
- * ours began at most this long before, since the same rules may be started once a minute.
- */
-const START_INTERVAL_MS = 60_000;
-/**
- * `start-evaluation`: starts the rules named, 25 a call, once, and records per rule the time
- * its result must be newer than: when the call was sent, or a minute before a refusal (one is
- * running; the pack completed before it, so its result belongs to the deployment too).
- */
-async function startEvaluations(source, pack, names, started, deps) {
-    const { clock, log } = deps;
-    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
-        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
-        const sentAt = clock.now();
-        let outcome;
-        try {
-            outcome = await source.startEvaluation(batch, deps.signal);
-        }
-        catch (error) {
-            if (!isMissing(error, 'rule'))
-                throw error;
-            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
-            continue;
-        }
-        if (outcome.kind === 'already-running') {
-            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
-        }
-        else {
-            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
-        }
-        const at = outcome.kind === 'started' ? sentAt : sentAt - START_INTERVAL_MS;
-        for (const name of batch)
-            started.set(name, at);
-    }
-}
-
-// EXTERNAL MODULE: ./src/shared/best-effort.ts
-var best_effort = __nccwpck_require__(5818);
-// EXTERNAL MODULE: ./src/shared/paging.ts
-var paging = __nccwpck_require__(5045);
-// EXTERNAL MODULE: ./src/wait/explain-failures.ts
-var explain_failures = __nccwpck_require__(2228);
-;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
-
-
-
-const CONFIG_RULE = 'AWS::Config::ConfigRule';
-/**
- * Which rules this deployment changed, from the pack's stack events (newest first, back to
- * the deployment's request): a rule's stack resource maps to its name by its physical id.
- * A rule's time is its first event of this deployment: the evaluation the change triggers
- * follows that, and a later event's time could reject it and wait for nothing. Best effort,
- * like explain-failures: never throws.
- */
-async function readRuleChanges(stackArn, requestedAt, deps) {
-    if (!stackArn)
-        return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
-    const changedAt = new Map();
-    const tokens = (0,paging/* pageTokens */.oB)('DescribeStackEvents');
-    let nextToken;
-    do {
-        const token = nextToken;
-        const read = await (0,best_effort/* bestEffort */.z)(async (signal) => {
-            const page = await deps.events.read(stackArn, token, signal);
-            return { ...page, nextToken: tokens.follow(page.nextToken) };
-        }, deps, {
-            iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V,
-            what: `DescribeStackEvents ${stackArn}`,
-            classifier: deps.events,
-            interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-        });
-        if (!read.ok)
-            return { kind: 'unreadable', why: read.why };
-        let reachedOlder = false;
-        for (const event of read.value.events) {
-            const at = event.timestamp.getTime();
-            if (at < requestedAt) {
-                reachedOlder = true;
-                break;
-            }
-            if (event.type !== CONFIG_RULE || !event.physicalId)
-                continue;
-            // Newest first: the last one seen is the first of this deployment.
-            changedAt.set(event.physicalId, at);
-        }
-        nextToken = reachedOlder ? undefined : read.value.nextToken;
-    } while (nextToken);
-    return { kind: 'read', changes: { kind: 'read', changedAt } };
+    return { statuses, missing };
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/rule-judgement.ts
@@ -32932,21 +32820,552 @@ function rulesToStart(input) {
         .rules.filter((r) => r.verdict.kind === 'unevaluated' || r.unverifiedChange)
         .map((r) => r.name);
 }
-function decideGate(mode, judgement) {
-    const named = (kind) => judgement.rules.filter((r) => r.verdict.kind === kind).map((r) => r.name);
-    const problems = {
-        nonCompliant: named('non-compliant'),
-        failed: named('evaluation-failed'),
-        unevaluated: named('unevaluated')
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-state.ts
+
+const EMPTY_JUDGEMENT = judgePack({
+    requestedAt: 0,
+    rules: [],
+    statuses: new Map()
+});
+function initialState(packs, began) {
+    return {
+        began,
+        packs: packs.map((pack) => ({
+            pack,
+            rules: [],
+            complianceCovers: new Map(),
+            listing: 'due',
+            statuses: new Map(),
+            resultTimes: new Map(),
+            stackAsked: false,
+            started: new Map(),
+            startsDone: false,
+            resources: new Map(),
+            judgement: EMPTY_JUDGEMENT
+        }))
     };
-    const any = problems.nonCompliant.length + problems.failed.length + problems.unevaluated.length;
-    if (!any)
-        return { kind: 'pass' };
-    return mode === 'require' ? { kind: 'fail', problems } : { kind: 'warn', problems };
+}
+function inputOf(p) {
+    return {
+        requestedAt: p.pack.requestedAt,
+        rules: p.rules,
+        statuses: p.statuses,
+        resultTimes: p.resultTimes,
+        stack: p.stack,
+        startedEvaluations: p.started
+    };
+}
+/** The packs still part of the wait (not gone before their first listing). */
+function livePacks(state) {
+    return state.packs.filter((p) => !p.gone);
+}
+function updatePack(state, name, change) {
+    return { ...state, packs: state.packs.map((p) => (p.pack.name === name ? change(p) : p)) };
+}
+/**
+ * A rule's compliance in a listing is trusted for evaluations at least this long before the
+ * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
+ * to catch up with the evaluation); a later evaluation has its compliance read again.
+ */
+const COMPLIANCE_LAG_MS = 60_000;
+/** A pack's whole rule list, requested at `at` (the clock's time). */
+function listed(state, pack, rules, at) {
+    return updatePack(state, pack, (p) => ({
+        ...p,
+        rules,
+        listing: 'done',
+        complianceCovers: new Map(rules.map((r) => [r.name, at - COMPLIANCE_LAG_MS]))
+    }));
+}
+/** The pack no longer exists at its first listing: its compliance is left out. */
+function goneBeforeListing(state, pack) {
+    return updatePack(state, pack, (p) => ({ ...p, gone: true, listing: 'done' }));
+}
+/** Statuses read across packs; names AWS no longer knows send their pack to be listed again. */
+function statusesRead(state, statuses, missing) {
+    return {
+        ...state,
+        packs: state.packs.map((p) => {
+            const own = p.rules.filter((r) => statuses.has(r.name));
+            const lost = p.rules.some((r) => missing.includes(r.name));
+            if (!own.length && !lost)
+                return p;
+            const next = new Map(p.statuses);
+            for (const r of own)
+                next.set(r.name, statuses.get(r.name));
+            return { ...p, statuses: next, ...(lost ? { listing: 'due' } : {}) };
+        })
+    };
+}
+function resultTimesRead(state, pack, times) {
+    return updatePack(state, pack, (p) => ({
+        ...p,
+        resultTimes: new Map([...p.resultTimes, ...times])
+    }));
+}
+function stackRead(state, pack, read) {
+    return updatePack(state, pack, (p) => ({
+        ...p,
+        stackAsked: true,
+        stack: read.kind === 'read' ? read.changes : { kind: 'unreadable' },
+        ...(read.kind === 'unreadable' ? { stackWhy: read.why } : {})
+    }));
+}
+/** Some settled rules' compliance read again, after the evaluation they settled with. */
+function complianceRead(state, pack, rules) {
+    return updatePack(state, pack, (p) => {
+        const fresh = new Map(rules.map((r) => [r.name, r]));
+        const covers = new Map(p.complianceCovers);
+        for (const rule of p.judgement.rules) {
+            const v = rule.verdict;
+            if (fresh.has(rule.name) && 'evaluatedAt' in v)
+                covers.set(rule.name, v.evaluatedAt);
+        }
+        return { ...p, rules: p.rules.map((r) => fresh.get(r.name) ?? r), complianceCovers: covers };
+    });
+}
+function resourcesRead(state, pack, rule, read) {
+    return updatePack(state, pack, (p) => ({
+        ...p,
+        resources: new Map([...p.resources, [rule, read]])
+    }));
+}
+/** The on-demand starts of a pack, made (or refused as already running). */
+function startsMade(state, pack, started) {
+    return updatePack(state, pack, (p) => ({
+        ...p,
+        startsDone: true,
+        started: new Map([...p.started, ...started])
+    }));
+}
+/** Every pack judged afresh at `now`; a pack settles (or unsettles) with its rules. */
+function judged(state, now) {
+    return {
+        ...state,
+        packs: state.packs.map((p) => {
+            if (p.gone)
+                return p;
+            const judgement = judgePack(inputOf(p));
+            const settledAt = judgement.settled ? (p.settledAt ?? now) : undefined;
+            return { ...p, judgement, settledAt };
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-plan.ts
+
+
+/** Packs whose rule list is to be read (never read, or redeployed since). */
+function listingsDue(state) {
+    return livePacks(state)
+        .filter((p) => p.listing === 'due')
+        .map((p) => p.pack.name);
+}
+/** Rules with no verdict yet, of every listed pack, in pack order. */
+function unsettledRules(state) {
+    return livePacks(state).flatMap((p) => p.listing === 'done'
+        ? p.judgement.rules
+            .filter((r) => r.verdict.kind === 'unevaluated')
+            .map((r) => ({ pack: p.pack.name, rule: r.name }))
+        : []);
+}
+/** Some rule may predate the deployment: its stack says whether this deployment changed it. */
+function redeployed(p) {
+    return p.rules.some((r) => {
+        const activated = p.statuses.get(r.name)?.firstActivatedAt;
+        return activated === undefined || activated <= p.pack.requestedAt;
+    });
+}
+/** Packs whose stack is to be read: once, after their statuses, when a rule predates the deployment. */
+function stackReadsDue(state) {
+    return livePacks(state).filter((p) => !p.stackAsked && p.rules.length > 0 && p.statuses.size > 0 && redeployed(p));
+}
+/**
+ * Lambda rules (their status has invocation times only) whose results are to be read: those
+ * invoked since the time their result must be newer than, not yet settled.
+ */
+function resultReadsDue(state) {
+    return perPack(state, (p, name, verdict) => {
+        if (verdict.kind !== 'unevaluated')
+            return false;
+        const status = p.statuses.get(name);
+        if (!status || status.lastSuccessfulEvaluationAt !== undefined)
+            return false;
+        if (status.firstEvaluationStarted === false)
+            return false;
+        const invoked = status.lastSuccessfulInvocationAt;
+        return invoked !== undefined && invoked >= (verdict.after?.at ?? Number.NEGATIVE_INFINITY);
+    });
+}
+/** Rules whose verdict rests on a compliance read before their evaluation could show in it. */
+function complianceReadsDue(state) {
+    return perPack(state, (p, name, verdict) => {
+        if (!('evaluatedAt' in verdict))
+            return false;
+        return verdict.evaluatedAt > (p.complianceCovers.get(name) ?? Number.NEGATIVE_INFINITY);
+    });
+}
+/** Non-compliant rules whose resources have not been read. */
+function resourceReadsDue(state) {
+    return perPack(state, (p, name, verdict) => {
+        return verdict.kind === 'non-compliant' && !p.resources.has(name);
+    }).flatMap(({ pack, rules }) => rules.map((rule) => ({ pack, rule })));
+}
+/** `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help. */
+function startsDue(state) {
+    return livePacks(state)
+        .filter((p) => !p.startsDone && p.listing === 'done')
+        .map((p) => ({ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }));
+}
+/** The unsettled rules as the schedule times them (evaluation-schedule.ts). */
+function pendingForSchedule(state) {
+    return livePacks(state).flatMap((p) => {
+        const completedAt = p.pack.completedAt ?? state.began;
+        const input = inputOf(p);
+        return p.judgement.rules
+            .filter((r) => r.verdict.kind === 'unevaluated')
+            .map((r) => {
+            const status = p.statuses.get(r.name);
+            const reference = referenceOf(r.name, status, input);
+            const running = reference?.kind === 'created' &&
+                status?.firstEvaluationStarted === true &&
+                status.lastSuccessfulEvaluationAt === undefined &&
+                status.lastFailedEvaluationAt === undefined;
+            return {
+                referenceAt: Math.max(completedAt, reference?.at ?? Number.NEGATIVE_INFINITY),
+                ...(running ? { running: true } : {})
+            };
+        });
+    });
+}
+function perPack(state, wanted) {
+    return livePacks(state).flatMap((p) => {
+        const rules = p.judgement.rules.filter((r) => wanted(p, r.name, r.verdict)).map((r) => r.name);
+        return rules.length ? [{ pack: p.pack.name, rules }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/shared/bounded.ts
+/**
+ * Runs the tasks with at most `limit` in flight. After the first failure no further task
+ * starts (throttling of one is throttling of all); the ones in flight are awaited. Never
+ * throws what a task throws.
+ */
+async function runBounded(tasks, limit) {
+    const outcomes = tasks.map(() => undefined);
+    let next = 0;
+    let failed = false;
+    async function worker() {
+        while (!failed && next < tasks.length) {
+            const index = next++;
+            try {
+                outcomes[index] = { kind: 'ok', value: await tasks[index]() };
+            }
+            catch (error) {
+                outcomes[index] = { kind: 'failed', error };
+                failed = true;
+            }
+        }
+    }
+    const workers = Math.max(1, Math.min(limit, tasks.length));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
+
+
+/**
+ * A start refused as already running (LimitExceededException): the evaluation that blocks
+ * ours began at most this long before, since the same rules may be started once a minute.
+ */
+const START_INTERVAL_MS = 60_000;
+/**
+ * `start-evaluation`: starts the rules named, 25 a call, once, and records per rule the time
+ * its result must be newer than: when the call was sent, or a minute before a refusal (one is
+ * running; the pack completed before it, so its result belongs to the deployment too).
+ */
+async function startEvaluations(source, pack, names, started, deps) {
+    const { clock, log } = deps;
+    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
+        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
+        const sentAt = clock.now();
+        let outcome;
+        try {
+            outcome = await source.startEvaluation(batch, deps.signal);
+        }
+        catch (error) {
+            if (!isMissing(error, 'rule'))
+                throw error;
+            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
+            continue;
+        }
+        if (outcome.kind === 'already-running') {
+            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
+        }
+        else {
+            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
+        }
+        const at = outcome.kind === 'started' ? sentAt : sentAt - START_INTERVAL_MS;
+        for (const name of batch)
+            started.set(name, at);
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/best-effort.ts
+var best_effort = __nccwpck_require__(5818);
+// EXTERNAL MODULE: ./src/shared/paging.ts
+var paging = __nccwpck_require__(5045);
+// EXTERNAL MODULE: ./src/wait/explain-failures.ts
+var explain_failures = __nccwpck_require__(2228);
+;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
+
+
+
+const CONFIG_RULE = 'AWS::Config::ConfigRule';
+/**
+ * Which rules this deployment changed, from the pack's stack events (newest first, back to
+ * the deployment's request): a rule's stack resource maps to its name by its physical id.
+ * A rule's time is its first event of this deployment: the evaluation the change triggers
+ * follows that, and a later event's time could reject it and wait for nothing. Best effort,
+ * like explain-failures: never throws.
+ */
+async function readRuleChanges(stackArn, requestedAt, deps) {
+    if (!stackArn)
+        return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
+    const changedAt = new Map();
+    const tokens = (0,paging/* pageTokens */.oB)('DescribeStackEvents');
+    let nextToken;
+    do {
+        const token = nextToken;
+        const read = await (0,best_effort/* bestEffort */.z)(async (signal) => {
+            const page = await deps.events.read(stackArn, token, signal);
+            return { ...page, nextToken: tokens.follow(page.nextToken) };
+        }, deps, {
+            iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V,
+            what: `DescribeStackEvents ${stackArn}`,
+            classifier: deps.events,
+            interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
+        });
+        if (!read.ok)
+            return { kind: 'unreadable', why: read.why };
+        let reachedOlder = false;
+        for (const event of read.value.events) {
+            const at = event.timestamp.getTime();
+            if (at < requestedAt) {
+                reachedOlder = true;
+                break;
+            }
+            if (event.type !== CONFIG_RULE || !event.physicalId)
+                continue;
+            // Newest first: the last one seen is the first of this deployment.
+            changedAt.set(event.physicalId, at);
+        }
+        nextToken = reachedOlder ? undefined : read.value.nextToken;
+    } while (nextToken);
+    return { kind: 'read', changes: { kind: 'read', changedAt } };
+}
+
+;// CONCATENATED MODULE: ./src/compliance/evaluation-round.ts
+/**
+ * One round of the evaluation wait: the reads the state asks for (evaluation-plan.ts), in
+ * steps, the reads of a step at most MAX_IN_FLIGHT at once. Each answer is a transition of
+ * the state (evaluation-state.ts). A transient failure ends the round after its step (no
+ * further read starts: throttling of one call is throttling of the region); what was read
+ * stays read.
+ */
+
+
+
+
+
+
+
+/** Requests of one region in flight at once. */
+const MAX_IN_FLIGHT = 4;
+const signalFor = (io) => () => io.signal;
+const listStep = (state, io) => listingsDue(state).map((pack) => async () => {
+    const at = io.clock.now();
+    const never = state.packs.find((p) => p.pack.name === pack)?.rules.length === 0;
+    try {
+        const rules = await (0,rule_evaluation_reads/* readPackRules */.zc)(io.source, pack, signalFor(io));
+        return (s) => listed(s, pack, rules, at);
+    }
+    catch (error) {
+        if (!never || !isMissing(error, 'pack'))
+            throw error;
+        io.log.warning(`Conformance pack ${pack} no longer exists; its compliance is left out.`);
+        return (s) => goneBeforeListing(s, pack);
+    }
+});
+const statusStep = (state, io) => (0,rule_evaluation_reads/* chunks */.VN)(unsettledRules(state).map((r) => r.rule), rule_evaluation_reads/* MAX_STATUS_NAMES */.PO).map((names) => async () => {
+    const { statuses, missing } = await statusesOf(io.source, names, signalFor(io));
+    return (s) => statusesRead(s, statuses, missing);
+});
+const sideStep = (state, io) => {
+    const stacks = stackReadsDue(state).map((p) => async () => {
+        const read = await readRuleChanges(p.pack.stackArn, p.pack.requestedAt, {
+            ...io,
+            events: await io.stackEvents()
+        });
+        return (s) => stackRead(s, p.pack.name, read);
+    });
+    const results = resultReadsDue(state).flatMap(({ pack, rules }) => (0,rule_evaluation_reads/* chunks */.VN)(rules, rule_evaluation_reads/* MAX_DETAIL_RULE_NAMES */.hG).map((batch) => async () => {
+        const times = await (0,rule_evaluation_reads/* readResultTimes */.Sp)(io.source, pack, batch, signalFor(io));
+        return (s) => resultTimesRead(s, pack, times);
+    }));
+    return [...stacks, ...results];
+};
+const startStep = (state, io) => io.startEvaluation
+    ? startsDue(state).map(({ pack, rules }) => async () => {
+        const started = new Map();
+        await startEvaluations(io.source, pack, rules, started, io);
+        return (s) => startsMade(s, pack, started);
+    })
+    : [];
+const complianceStep = (state, io) => complianceReadsDue(state).flatMap(({ pack, rules }) => (0,rule_evaluation_reads/* chunks */.VN)(rules, rule_evaluation_reads/* MAX_DETAIL_RULE_NAMES */.hG).map((batch) => async () => {
+    const fresh = await (0,rule_evaluation_reads/* readPackRules */.zc)(io.source, pack, signalFor(io), batch);
+    return (s) => complianceRead(s, pack, fresh);
+}));
+const resourceStep = (state, io) => resourceReadsDue(state).map(({ pack, rule }) => async () => {
+    const read = await (0,rule_evaluation_reads/* readNonCompliantResources */.M8)(io.source, pack, rule, signalFor(io));
+    return (s) => resourcesRead(s, pack, rule, read);
+});
+const STEPS = [
+    listStep,
+    statusStep,
+    sideStep,
+    startStep,
+    complianceStep,
+    resourceStep
+];
+/**
+ * Reads what the state asks for, step after step, and judges every pack after each step.
+ * Throws StopEvaluation for what ends the wait (permanent errors, a pack gone, the
+ * cancellation); a transient failure is the result's `failure`.
+ */
+async function readRound(state, io) {
+    let current = judged(state, io.clock.now());
+    for (const step of STEPS) {
+        const tasks = step(current, io);
+        if (!tasks.length)
+            continue;
+        const outcomes = await runBounded(tasks, MAX_IN_FLIGHT);
+        let failure;
+        for (const outcome of outcomes) {
+            if (outcome?.kind === 'ok')
+                current = outcome.value(current);
+        }
+        for (const outcome of outcomes) {
+            if (outcome?.kind !== 'failed')
+                continue;
+            const error = outcome.error;
+            if (!(error instanceof StopEvaluation) || error.stop.kind !== 'transient')
+                throw error;
+            failure ??= error.stop.message;
+        }
+        current = judged(current, io.clock.now());
+        if (failure)
+            return { state: current, failure };
+    }
+    return { state: current };
+}
+
+// EXTERNAL MODULE: ./src/shared/backoff.ts
+var shared_backoff = __nccwpck_require__(9393);
+// EXTERNAL MODULE: ./src/wait/poll-schedule.ts
+var poll_schedule = __nccwpck_require__(1244);
+;// CONCATENATED MODULE: ./src/compliance/evaluation-schedule.ts
+
+
+/**
+ * When to read the rules' evaluation statuses next, from AWS's own times.
+ *
+ * A read only buys latency near the moment a rule's evaluation lands. AWS Config evaluates a
+ * rule on its own when the rule is created (during the pack's deployment) and when
+ * StartConfigRulesEvaluation asks; neither gives a duration, and a pack's rules are evaluated
+ * in stages over minutes. So each unsettled rule is timed from its reference: the latest of
+ * the pack's completion (LastUpdateCompletedTime: every rule exists from then on), its own
+ * activation (FirstActivatedTime) when that is later, and the start of an evaluation asked
+ * on demand. Per reference age, as the deployment's schedule (src/wait/poll-schedule.ts):
+ *
+ *   quiet   below the quiet age (2 × min-delay, at most 20 s): no read; the first read, made
+ *           at once by the caller, sees what was evaluated during the deployment;
+ *   grid    then one read every min-delay (plus a little jitter);
+ *   long    once min-delay is less than 1/120 of the age, one read every age/120;
+ *   capped  no pause is ever longer than max-delay.
+ *
+ * A new rule whose first evaluation has started (FirstEvaluationStarted, no result yet) is
+ * past its quiet age whatever its age: its result is due. The youngest reference sets the
+ * pace: the wait ends only when every rule is settled. Throttling and errors back off
+ * exponentially up to max-delay, reset by an answered round.
+ *
+ * Pure: time and randomness come in as values, so the benchmark simulates this very code.
+ */
+/** The quiet period is this many grid intervals of age… */
+const EVALUATION_QUIET_INTERVALS = 2;
+/** …and never more than this. */
+const EVALUATION_QUIET_CAP_MS = 20_000;
+/** The reference age below which no read is planned, for a given min-delay. */
+function evaluationQuietAgeMs(minDelayMs) {
+    return Math.min(EVALUATION_QUIET_CAP_MS, EVALUATION_QUIET_INTERVALS * minDelayMs);
+}
+/**
+ * The pause before the next read of statuses, in whole ms, always within [minDelayMs,
+ * maxDelayMs]. The caller makes the first read at once and keeps its deadline rules.
+ */
+function nextEvaluationPoll(input) {
+    const { now, minDelayMs, maxDelayMs, roundsSinceChange } = input;
+    const random = input.random ?? Math.random;
+    if (input.pending.length === 0)
+        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+    const quietAge = evaluationQuietAgeMs(minDelayMs);
+    // The youngest effective age sets the pace; a running first evaluation is past its quiet age.
+    let age = Number.POSITIVE_INFINITY;
+    let running = false;
+    for (const rule of input.pending) {
+        // Clocks differ a little: a reference ahead of ours is age 0.
+        const own = Math.max(0, now - rule.referenceAt);
+        const effective = rule.running ? Math.max(own, quietAge) : own;
+        if (effective < age || (effective === age && rule.running)) {
+            age = effective;
+            running = rule.running === true && own < quietAge;
+        }
+    }
+    let baseMs;
+    let reason;
+    if (age < quietAge) {
+        baseMs = quietAge - age;
+        reason = 'quiet';
+    }
+    else if (age / poll_schedule/* AGE_DIVISOR */.JG <= minDelayMs) {
+        baseMs = minDelayMs;
+        reason = running ? 'running' : 'grid';
+    }
+    else if (roundsSinceChange === 0) {
+        // A rule just settled: the pack's others are often evaluated in the same stage.
+        baseMs = minDelayMs;
+        reason = 'changed';
+    }
+    else {
+        baseMs = age / poll_schedule/* AGE_DIVISOR */.JG;
+        reason = 'long';
+    }
+    const jittered = baseMs + random() * poll_schedule/* JITTER_FRACTION */.qp * minDelayMs;
+    let delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
+    if (input.failedRounds > 0) {
+        // Throttling or an outage: back off, but never read sooner than the schedule would.
+        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
+        if (backoff > delayMs) {
+            delayMs = backoff;
+            reason = 'throttled';
+        }
+    }
+    return { delayMs, reason };
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-wait.ts
-
 
 
 
@@ -32958,196 +33377,148 @@ const UNEVALUATED_NAMED = 5;
 const CHANGED_IN_PLACE = 'rules changed in place by this deployment may still show results from before the change (grant cloudformation:DescribeStackEvents, or use start-evaluation)';
 /**
  * Waits until every rule of every pack has an evaluation that belongs to the deployment, and
- * judges them (rule-judgement.ts). Asks only about rules not settled yet, in batches; polls at
- * the wait's backoff, reset whenever a rule settles; shares the run's deadline and
- * cancellation. Never throws for AWS trouble: that is the result's `kind`.
+ * judges them (rule-judgement.ts). Each round reads what the state asks for
+ * (evaluation-round.ts); the pause between rounds is the evaluation schedule's
+ * (evaluation-schedule.ts). Shares the run's deadline and cancellation. Never throws for AWS
+ * trouble: that is the result's `kind`.
  */
 async function waitForEvaluation(packs, deps) {
-    const { clock, log, signal } = deps;
-    const began = clock.now();
-    const source = guardedSource(deps.port, deps);
-    const signalFor = () => signal;
-    const states = [];
+    const { clock, log, signal, deadline } = deps;
+    if (signal.aborted)
+        return { kind: 'cancelled', packs: [] };
+    let state = initialState(packs, clock.now());
     let reader;
-    const view = () => states.map((s) => ({
-        name: s.pack.name,
-        judgement: s.judgement,
-        resources: s.resources,
-        durationMs: (s.settledAt ?? clock.now()) - began
-    }));
-    const inputOf = (s) => ({
-        requestedAt: s.pack.requestedAt,
-        rules: s.rules,
-        statuses: s.statuses,
-        resultTimes: s.resultTimes,
-        stack: s.stack,
-        startedEvaluations: s.started
-    });
-    const pendingOf = (s) => s.judgement.rules.filter((r) => r.verdict.kind === 'unevaluated').map((r) => r.name);
-    async function poll(s) {
-        const pending = pendingOf(s);
-        let missing = false;
-        for (const [name, status] of await statusesOf(source, pending, signalFor, () => {
-            missing = true;
-        }))
-            s.statuses.set(name, status);
-        if (!s.stackAsked && redeployed(s)) {
-            s.stackAsked = true;
-            reader ??= await deps.stackEvents();
-            const read = await readRuleChanges(s.pack.stackArn, s.pack.requestedAt, {
-                ...deps,
-                events: reader
-            });
-            s.stack = read.kind === 'read' ? read.changes : { kind: 'unreadable' };
-            if (read.kind === 'unreadable')
-                s.stackWhy = read.why;
-        }
-        const noTime = pending.filter((name) => {
-            const status = s.statuses.get(name);
-            return (status?.lastSuccessfulEvaluationAt === undefined && status?.firstEvaluationStarted !== false);
-        });
-        if (noTime.length) {
-            for (const [name, times] of await (0,rule_evaluation_reads/* readResultTimes */.Sp)(source, s.pack.name, noTime, signalFor))
-                s.resultTimes.set(name, times);
-        }
-        let judged = judgePack(inputOf(s));
-        const settling = judged.rules.some((r) => pending.includes(r.name) && r.verdict.kind !== 'unevaluated');
-        // The rule list's compliance is as of its read: a rule just evaluated needs it afresh.
-        if (settling || missing) {
-            s.rules = await (0,rule_evaluation_reads/* readPackRules */.zc)(source, s.pack.name, signalFor);
-            judged = judgePack(inputOf(s));
-        }
-        s.judgement = judged;
-        for (const rule of judged.rules) {
-            if (pending.includes(rule.name) && rule.verdict.kind !== 'unevaluated')
-                log.info(`${s.pack.name}: ${rule.name} ${(0,evaluation_compliance/* verdictText */.nt)(rule.verdict)}`);
-        }
-        for (const rule of judged.rules) {
-            if (rule.verdict.kind !== 'non-compliant' || s.resources.has(rule.name))
-                continue;
-            s.resources.set(rule.name, await (0,rule_evaluation_reads/* readNonCompliantResources */.M8)(source, s.pack.name, rule.name, signalFor));
-        }
-    }
-    async function start(s) {
-        await startEvaluations(source, s.pack.name, rulesToStart(inputOf(s)), s.started, deps);
-        s.judgement = judgePack(inputOf(s));
-        if (!s.judgement.settled)
-            s.settledAt = undefined;
-    }
-    const warnUnverified = () => {
-        for (const s of states) {
-            const unverified = s.judgement.unverifiedChanges;
-            if (!unverified.length)
-                continue;
-            const why = s.stackWhy ? ` (its stack could not be read: ${s.stackWhy})` : '';
-            log.warning(`Conformance pack ${s.pack.name}${why}: ${CHANGED_IN_PLACE}: ${unverified.join(', ')}`);
-        }
+    const io = {
+        ...deps,
+        source: guardedSource(deps.port, deps),
+        stackEvents: () => (reader ??= deps.stackEvents())
     };
+    // The last round is placed so that its requests still have this long before the deadline.
+    const reserve = Math.round(Math.min(1000, (deadline - state.began) / 10));
+    let pace = { rounds: 0, roundsSinceChange: 0, failedRounds: 0 };
     try {
-        if (signal.aborted)
-            return { kind: 'cancelled', packs: [] };
-        for (const pack of packs) {
-            let rules;
-            try {
-                rules = await (0,rule_evaluation_reads/* readPackRules */.zc)(source, pack.name, signalFor);
-            }
-            catch (error) {
-                if (!isMissing(error, 'pack'))
-                    throw error;
-                log.warning(`Conformance pack ${pack.name} no longer exists; its compliance is left out.`);
-                continue;
-            }
-            const state = {
-                pack,
-                rules,
-                statuses: new Map(),
-                resultTimes: new Map(),
-                stackAsked: false,
-                started: new Map(),
-                resources: new Map()
-            };
-            states.push({
-                ...state,
-                judgement: judgePack({ requestedAt: pack.requestedAt, rules, statuses: new Map() })
-            });
-        }
-        const count = states.reduce((n, s) => n + s.rules.length, 0);
-        log.info(`Waiting for the evaluation of ${count} rule(s) of ${states.map((s) => s.pack.name).join(', ')}`);
-        let round = 0;
-        let startsLeft = deps.startEvaluation;
         for (;;) {
-            let settledSome = false;
-            for (const s of states) {
-                if (s.settledAt !== undefined)
-                    continue;
-                const before = pendingOf(s).length;
-                await poll(s);
-                if (pendingOf(s).length < before)
-                    settledSome = true;
-                if (s.judgement.settled)
-                    s.settledAt = clock.now();
+            const before = unsettledRules(state);
+            const round = await readRound(state, io);
+            state = round.state;
+            logSettled(before, state, log);
+            deps.onRound?.(view(state, clock.now()));
+            pace = paced(pace, round.failure, unsettledRules(state).length < before.length, log);
+            if (!round.failure && livePacks(state).every((p) => p.settledAt !== undefined)) {
+                warnUnverified(state, log);
+                return { kind: 'done', packs: view(state, clock.now()) };
             }
-            if (startsLeft) {
-                startsLeft = false;
-                for (const s of states)
-                    await start(s);
+            const now = clock.now();
+            const next = nextEvaluationPoll({
+                now,
+                pending: pendingForSchedule(state),
+                roundsSinceChange: pace.roundsSinceChange,
+                failedRounds: pace.failedRounds,
+                minDelayMs: deps.minDelayMs,
+                maxDelayMs: deps.maxDelayMs,
+                random: deps.random
+            });
+            const nextAt = Math.min(now + next.delayMs, deadline - reserve);
+            // A read squeezed in right before the deadline would be a burst: stop instead.
+            if (nextAt - now < deps.minDelayMs) {
+                warnUnverified(state, log);
+                const last = pace.streak ? ` (last error: ${pace.streak.message})` : '';
+                return { kind: 'timeout', packs: view(state, now), message: timeoutMessage(state) + last };
             }
-            deps.onRound?.(view());
-            if (states.every((s) => s.settledAt !== undefined)) {
-                warnUnverified();
-                return { kind: 'done', packs: view() };
-            }
-            round = settledSome ? 0 : round + 1;
-            const delay = (0,backoff/* backoffDelay */.E)(round, deps.minDelayMs, deps.maxDelayMs, deps.random);
-            if (clock.now() + delay >= deps.deadline) {
-                warnUnverified();
-                return { kind: 'timeout', packs: view(), message: timeoutMessage(states) };
-            }
-            await clock.sleep(delay, signal);
+            log.debug(`evaluation round ${pace.rounds}: ${unsettledRules(state).length} rule(s) unsettled; next read in ${nextAt - now} ms (${next.reason})`);
+            await clock.sleep(nextAt - now, signal);
             if (signal.aborted)
-                return { kind: 'cancelled', packs: view() };
+                return { kind: 'cancelled', packs: view(state, clock.now()) };
         }
     }
     catch (error) {
         if (!(error instanceof StopEvaluation))
             throw error;
-        const stop = error.stop;
-        switch (stop.kind) {
-            case 'cancelled':
-                return { kind: 'cancelled', packs: view() };
-            case 'timeout':
-                return {
-                    kind: 'timeout',
-                    packs: view(),
-                    message: `${timeoutMessage(states)}${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
-                };
-            case 'error':
-                return { kind: 'error', packs: view(), message: stop.message };
-            case 'missing':
-                return {
-                    kind: 'error',
-                    packs: view(),
-                    message: `a ${stop.what} of the conformance packs disappeared while its rules were read`
-                };
-        }
-        return { kind: 'error', packs: view(), message: 'the evaluation wait stopped' };
+        return stopped(error, state, clock.now());
     }
     finally {
-        reader?.close();
+        void reader?.then((r) => r.close(), () => undefined);
     }
 }
-/** Some rule may predate the deployment: its stack says whether this deployment changed it. */
-function redeployed(s) {
-    return s.rules.some((r) => {
-        const activated = s.statuses.get(r.name)?.firstActivatedAt;
-        return activated === undefined || activated <= s.pack.requestedAt;
-    });
+/** The counters after a round: a settle resets the schedule's change count, an answer its backoff. */
+function paced(pace, failure, settledSome, log) {
+    const rounds = pace.rounds + 1;
+    if (failure) {
+        const streak = pace.streak?.message === failure
+            ? { message: failure, count: pace.streak.count + 1 }
+            : { message: failure, count: 1 };
+        if (streak.count === 1)
+            log.warning(`AWS Config call failed, retrying at the next read: ${failure}`);
+        else
+            log.debug(`Still failing (${streak.count} rounds in a row): ${failure}`);
+        return {
+            rounds,
+            roundsSinceChange: settledSome ? 0 : pace.roundsSinceChange,
+            failedRounds: pace.failedRounds + 1,
+            streak
+        };
+    }
+    if (pace.streak)
+        log.info(`AWS Config answered again after ${pace.streak.count} failed round(s).`);
+    return {
+        rounds,
+        roundsSinceChange: settledSome ? 0 : pace.roundsSinceChange + 1,
+        failedRounds: 0
+    };
 }
-function timeoutMessage(states) {
-    const several = states.length > 1;
-    const names = states.flatMap((s) => s.judgement.rules
+function view(state, now) {
+    return livePacks(state).map((p) => ({
+        name: p.pack.name,
+        judgement: p.judgement,
+        resources: p.resources,
+        durationMs: (p.settledAt ?? now) - state.began
+    }));
+}
+function logSettled(before, state, log) {
+    for (const p of livePacks(state)) {
+        for (const rule of p.judgement.rules) {
+            if (rule.verdict.kind === 'unevaluated')
+                continue;
+            if (before.some((b) => b.pack === p.pack.name && b.rule === rule.name))
+                log.info(`${p.pack.name}: ${rule.name} ${(0,evaluation_compliance/* verdictText */.nt)(rule.verdict)}`);
+        }
+    }
+}
+function warnUnverified(state, log) {
+    for (const p of livePacks(state)) {
+        const unverified = p.judgement.unverifiedChanges;
+        if (!unverified.length)
+            continue;
+        const why = p.stackWhy ? ` (its stack could not be read: ${p.stackWhy})` : '';
+        log.warning(`Conformance pack ${p.pack.name}${why}: ${CHANGED_IN_PLACE}: ${unverified.join(', ')}`);
+    }
+}
+function stopped(error, state, now) {
+    const packs = view(state, now);
+    const stop = error.stop;
+    switch (stop.kind) {
+        case 'cancelled':
+            return { kind: 'cancelled', packs };
+        case 'timeout':
+            return { kind: 'timeout', packs, message: timeoutMessage(state) };
+        case 'error':
+            return { kind: 'error', packs, message: stop.message };
+        case 'missing':
+            return {
+                kind: 'error',
+                packs,
+                message: `a ${stop.what} of the conformance packs disappeared while its rules were read`
+            };
+        case 'transient':
+            return { kind: 'error', packs, message: stop.message };
+    }
+}
+function timeoutMessage(state) {
+    const live = livePacks(state);
+    const several = live.length > 1;
+    const names = live.flatMap((p) => p.judgement.rules
         .filter((r) => r.verdict.kind === 'unevaluated')
-        .map((r) => (several ? `${s.pack.name}/${r.name}` : r.name)));
+        .map((r) => (several ? `${p.pack.name}/${r.name}` : r.name)));
     if (!names.length)
         return "Ran out of time reading the conformance pack rules' evaluation";
     const shown = names.slice(0, UNEVALUATED_NAMED).join(', ');
@@ -33178,6 +33549,8 @@ async function evaluateInRegions(regions, inputs, deps) {
                 return {
                     name: p.name,
                     requestedAt: detail?.requestedAt?.getTime() ?? 0,
+                    // AWS's own time of the completion: the rules' evaluations are timed from it.
+                    ...(detail?.completedAt ? { completedAt: detail.completedAt.getTime() } : {}),
                     ...(detail?.stackArn ? { stackArn: detail.stackArn } : {})
                 };
             });
@@ -33562,8 +33935,8 @@ function buildReport(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
-var region_wait = __nccwpck_require__(7834);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
+var region_wait = __nccwpck_require__(1062);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -33830,8 +34203,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var check_view = __nccwpck_require__(3153);
 // EXTERNAL MODULE: ./src/publish/summary-limits.ts
 var summary_limits = __nccwpck_require__(88);
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
-var region_wait = __nccwpck_require__(7834);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
+var region_wait = __nccwpck_require__(1062);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var publish_report = __nccwpck_require__(4585);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
@@ -35022,7 +35395,6 @@ async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hm: () => (/* binding */ untilDeadline),
 /* harmony export */   L5: () => (/* binding */ retry),
 /* harmony export */   XE: () => (/* binding */ classifyFailure),
 /* harmony export */   ZH: () => (/* binding */ BEST_EFFORT_RETRY),
@@ -35047,9 +35419,8 @@ async function readPages(operation, read, tokenOf, maxPages = MAX_PAGES) {
  * - Best-effort reads after the wait (BEST_EFFORT_RETRY) make 3 attempts with a short pause:
  *   what they explain is nice to have, and the run's result is already known. A pause is cut
  *   to the time left; the attempt after it then finds the deadline passed.
- * - Reading compliance (untilDeadline) retries as long as the deadline allows, because under
- *   `compliance: require` its answer decides the result. It stops without sleeping when a
- *   retry could only start at or after the deadline: that sleep would end in a timeout anyway.
+ * - The evaluation wait (src/compliance/evaluation-wait.ts) does as the wait does: one attempt
+ *   a request, and the next round, at its schedule's backoff, is the retry.
  */
 /** The most one request may take (the time left bounds it further): AWS's calls and GitHub's. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -35070,13 +35441,6 @@ const BEST_EFFORT_RETRY = {
     pause: (attempt) => (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(attempt, 1000, 4000),
     atDeadline: 'clip'
 };
-/** Reads whose answer decides the result: retried with backoff until the deadline. */
-function untilDeadline(minDelayMs, maxDelayMs, random = Math.random) {
-    return {
-        pause: (attempt) => (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(attempt, minDelayMs, maxDelayMs, random),
-        atDeadline: 'stop'
-    };
-}
 /**
  * `send`, each attempt under a fresh bound, retried as `policy` says while `judge` says the
  * error is worth it. Never throws what `send` throws.
@@ -35249,82 +35613,17 @@ function failedAccountIds(explanation) {
 
 /***/ }),
 
-/***/ 7834:
+/***/ 1244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  iC: () => (/* binding */ EXPLANATION_SOURCE),
-  Lz: () => (/* binding */ regionLog),
-  x1: () => (/* binding */ waitInRegion)
-});
-
-// EXTERNAL MODULE: ./src/wait/explain-failures.ts
-var explain_failures = __nccwpck_require__(2228);
-// EXTERNAL MODULE: ./src/wait/failed-accounts.ts
-var failed_accounts = __nccwpck_require__(9589);
-// EXTERNAL MODULE: ./src/packs/deployment.ts
-var deployment = __nccwpck_require__(7607);
-// EXTERNAL MODULE: ./src/packs/pack-text.ts
-var pack_text = __nccwpck_require__(3665);
-// EXTERNAL MODULE: ./src/packs/pack-state.ts
-var pack_state = __nccwpck_require__(5977);
-;// CONCATENATED MODULE: ./src/wait/settling.ts
-/** Failed settling reads in a row before the warning, when each one was transient. */
-const SETTLE_FAILURES_BEFORE_WARNING = 3;
-/**
- * Settling is an optional read: denied, it is given up with one warning; failing round after
- * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
- * that the aggregate would finish is never failed by it.
- */
-function bestEffortSettling(settler, log) {
-    let givenUp = false;
-    let failures = 0;
-    let warned = false;
-    const trouble = (failure) => {
-        failures += 1;
-        if (failure.kind === 'permanent')
-            givenUp = true;
-        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
-            return;
-        warned = true;
-        log.warning(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
-    };
-    return {
-        async settle(candidates, bound, classify) {
-            const settled = [];
-            for (const pack of candidates) {
-                if (givenUp)
-                    break;
-                try {
-                    const answer = await settler.settled(pack, bound);
-                    failures = 0;
-                    if (answer)
-                        settled.push(answer);
-                }
-                catch (error) {
-                    const failure = classify(error, settler.iamAction);
-                    if (failure.kind === 'cancelled' || endsTheRound(failure))
-                        return { settled, stop: failure };
-                    trouble(failure);
-                    // The next packs would meet the same denial or outage.
-                    break;
-                }
-            }
-            return { settled };
-        }
-    };
-}
-/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
-const endsTheRound = (failure) => failure.kind === 'permanent' &&
-    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
-
-// EXTERNAL MODULE: ./src/shared/request-policy.ts
-var request_policy = __nccwpck_require__(5183);
-// EXTERNAL MODULE: ./src/shared/backoff.ts
-var shared_backoff = __nccwpck_require__(9393);
-;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ AGE_DIVISOR),
+/* harmony export */   T8: () => (/* binding */ requestedAtOf),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
+/* harmony export */   qp: () => (/* binding */ JITTER_FRACTION)
+/* harmony export */ });
+/* unused harmony exports QUIET_INTERVALS, QUIET_AGE_CAP_MS, quietAgeMs */
+/* harmony import */ var _shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9393);
 
 /**
  * When to poll next, from how old the pending deployments are.
@@ -35418,7 +35717,7 @@ function nextPollDelay(input) {
     if (unknown) {
         // Nothing to time a poll by (a pack not created yet, say): today's backoff from
         // min-delay, reset by a change, until an answer gives the pack an age.
-        const blind = (0,shared_backoff/* backoffDelay */.E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
+        const blind = (0,_shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
         if (planned === undefined || blind < planned.baseMs)
             planned = { baseMs: blind, reason: 'unknown-age' };
     }
@@ -35430,7 +35729,7 @@ function nextPollDelay(input) {
     if (input.failedRounds > 0) {
         // Throttling or an outage, in every mode: back off exponentially up to max-delay, but
         // never poll sooner than the schedule would have.
-        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
+        const backoff = (0,_shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(input.failedRounds, minDelayMs, maxDelayMs, random);
         if (backoff > delayMs) {
             delayMs = backoff;
             reason = 'throttled';
@@ -35455,6 +35754,84 @@ function requestedAtOf(status) {
     return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
 }
 
+
+/***/ }),
+
+/***/ 1062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iC: () => (/* binding */ EXPLANATION_SOURCE),
+  Lz: () => (/* binding */ regionLog),
+  x1: () => (/* binding */ waitInRegion)
+});
+
+// EXTERNAL MODULE: ./src/wait/explain-failures.ts
+var explain_failures = __nccwpck_require__(2228);
+// EXTERNAL MODULE: ./src/wait/failed-accounts.ts
+var failed_accounts = __nccwpck_require__(9589);
+// EXTERNAL MODULE: ./src/packs/deployment.ts
+var deployment = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/packs/pack-text.ts
+var pack_text = __nccwpck_require__(3665);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+;// CONCATENATED MODULE: ./src/wait/settling.ts
+/** Failed settling reads in a row before the warning, when each one was transient. */
+const SETTLE_FAILURES_BEFORE_WARNING = 3;
+/**
+ * Settling is an optional read: denied, it is given up with one warning; failing round after
+ * round, it warns once and keeps trying. Either way the aggregate status decides, so a wait
+ * that the aggregate would finish is never failed by it.
+ */
+function bestEffortSettling(settler, log) {
+    let givenUp = false;
+    let failures = 0;
+    let warned = false;
+    const trouble = (failure) => {
+        failures += 1;
+        if (failure.kind === 'permanent')
+            givenUp = true;
+        if (warned || (!givenUp && failures < SETTLE_FAILURES_BEFORE_WARNING))
+            return;
+        warned = true;
+        log.warning(`The optional read ${settler.iamAction} failed${givenUp ? '' : ` ${failures} times in a row`}: ${failure.message} Going on with the status AWS Config reports for the organization pack as a whole${givenUp ? '' : '; still trying'}.`);
+    };
+    return {
+        async settle(candidates, bound, classify) {
+            const settled = [];
+            for (const pack of candidates) {
+                if (givenUp)
+                    break;
+                try {
+                    const answer = await settler.settled(pack, bound);
+                    failures = 0;
+                    if (answer)
+                        settled.push(answer);
+                }
+                catch (error) {
+                    const failure = classify(error, settler.iamAction);
+                    if (failure.kind === 'cancelled' || endsTheRound(failure))
+                        return { settled, stop: failure };
+                    trouble(failure);
+                    // The next packs would meet the same denial or outage.
+                    break;
+                }
+            }
+            return { settled };
+        }
+    };
+}
+/** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
+const endsTheRound = (failure) => failure.kind === 'permanent' &&
+    (failure.cause === 'credentials' || failure.cause === 'expired-credentials');
+
+// EXTERNAL MODULE: ./src/shared/request-policy.ts
+var request_policy = __nccwpck_require__(5183);
+// EXTERNAL MODULE: ./src/wait/poll-schedule.ts
+var poll_schedule = __nccwpck_require__(1244);
 ;// CONCATENATED MODULE: ./src/wait/wait-state.ts
 
 
@@ -35596,9 +35973,9 @@ function nextStep(state, timing) {
     const { now, deadline } = timing;
     const pending = pendingNames(state, timing.missingPack);
     // The youngest pending deployment sets the pace; the last known answer gives each its age.
-    const next = nextPollDelay({
+    const next = (0,poll_schedule/* nextPollDelay */.qC)({
         now,
-        pendingRequestedAt: pending.map((name) => requestedAtOf(state.packs.get(name))),
+        pendingRequestedAt: pending.map((name) => (0,poll_schedule/* requestedAtOf */.T8)(state.packs.get(name))),
         roundsSinceChange: state.roundsSinceChange,
         failedRounds: state.failedRounds,
         minDelayMs: timing.minDelayMs,

@@ -51,6 +51,8 @@ export interface BenchReport {
   readonly targets: readonly TargetCheck[]
   /** The simulated schedule comparison, as scripts/bench/simulation.ts prints it. */
   readonly simulation: string
+  /** The evaluation wait's section, as scripts/bench/evaluation.ts prints it. */
+  readonly evaluation: string
   readonly wallS: number
   readonly loadAverageAtEnd: readonly number[]
 }
@@ -87,6 +89,12 @@ ${misses ? `\n${misses}\n` : ''}
 How it is obtained: \`scripts/bench/simulation.ts\` imports the action's schedule (\`nextPollDelay\`, src/wait/poll-schedule.ts) and the old default's (\`backoffDelay\`, src/shared/backoff.ts) and drives them in virtual time with a seeded generator; the baselines are transcribed (the SDK waiter from @smithy/core's \`createWaiter\`). A request takes 0 ms, so these are the schedules' own latencies. The main grid is computed twice with the same seed and the run stops if any cell differs.
 
 ${r.simulation}
+
+## The evaluation wait
+
+How it is obtained: \`scripts/bench/evaluation.ts\` drives the evaluation schedule (\`nextEvaluationPoll\`, src/compliance/evaluation-schedule.ts) in virtual time against a fixed 10 s poller, twice with different seeds, and runs the real evaluation wait (src/compliance/evaluation-wait.ts) in process against the emulator through the real AWS SDK client, the emulator counting the calls and the requests in flight.
+
+${r.evaluation}
 
 ## End-to-end check: detection latency and API calls
 

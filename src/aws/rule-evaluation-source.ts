@@ -31,11 +31,13 @@ export function createRuleEvaluationSource(client: ConfigServiceClient): RuleEva
     isNoSuchRule: (error) =>
       (error as { name?: string } | undefined)?.name === 'NoSuchConfigRuleException',
 
-    async packRules(pack, nextToken, signal) {
+    async packRules(pack, nextToken, signal, rules) {
+      if (rules) batchGuard(rules, MAX_DETAIL_RULE_NAMES, 'DescribeConformancePackCompliance')
       const command = new DescribeConformancePackComplianceCommand({
         ConformancePackName: pack,
         Limit: RULES_PAGE_LIMIT,
-        NextToken: nextToken
+        NextToken: nextToken,
+        ...(rules ? { Filters: { ConfigRuleNames: [...rules] } } : {})
       })
       const out = await abortable(client.send(command, { abortSignal: signal }), signal)
       return page(

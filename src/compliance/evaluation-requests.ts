@@ -1,10 +1,4 @@
-import {
-  REQUEST_TIMEOUT_MS,
-  classifyFailure,
-  retry,
-  untilDeadline,
-  type Judgement
-} from '../shared/request-policy.js'
+import { REQUEST_TIMEOUT_MS, boundRequest, classifyFailure } from '../shared/request-policy.js'
 import type { RunContext } from '../shared/context.js'
 import type { ClassifiedError, FailureClassifier } from '../shared/failure.js'
 import {
@@ -23,8 +17,10 @@ export interface RuleEvaluationPort extends RuleEvaluationSource, FailureClassif
   isNoSuchPack(error: unknown): boolean
 }
 
-/** Why a request gave up: ends the evaluation wait, except `missing`. */
+/** Why a request gave up: ends the evaluation wait, except `missing` and `transient`. */
 export type EvaluationStop =
+  /** Worth trying again at the next round: the round ends, the schedule backs off. */
+  | { readonly kind: 'transient'; readonly message: string }
   | { readonly kind: 'timeout'; readonly lastError?: string }
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'cancelled' }
@@ -54,61 +50,50 @@ const OPERATIONS = {
 } as const
 
 /**
- * The port with every request bounded (its own timeout, the deadline, the cancellation) and
- * transient errors retried with the wait's backoff until the deadline, so that a throttled
- * page is retried alone. A request that gives up throws StopEvaluation; a permanent error's
- * message names the IAM action of the call that failed.
+ * The port with every request bounded (its own timeout, the deadline, the cancellation), one
+ * attempt each: a request that fails throws StopEvaluation, `transient` for what the next
+ * round may retry (throttling, 5xx, a timeout), which the wait's schedule backs off from. A
+ * permanent error's message names the IAM action of the call that failed.
  */
 export function guardedSource(port: RuleEvaluationPort, deps: RequestDeps): RuleEvaluationSource {
-  const policy = untilDeadline(deps.minDelayMs, deps.maxDelayMs, deps.random)
-  let streak: { message: string; count: number } | undefined
-
   async function request<T>(
     method: keyof typeof OPERATIONS,
     what: string,
     send: (signal: AbortSignal) => Promise<T>
   ): Promise<T> {
     const [operation, iamAction] = OPERATIONS[method]
-    const judge = (error: unknown, timedOut: boolean): Judgement<EvaluationStop> => {
-      if (!timedOut && port.isNoSuchRule(error)) return stopWith({ kind: 'missing', what: 'rule' })
-      if (!timedOut && port.isNoSuchPack(error)) return stopWith({ kind: 'missing', what: 'pack' })
+    if (deps.signal.aborted) throw new StopEvaluation({ kind: 'cancelled' })
+    if (deps.deadline - deps.clock.now() <= 0) throw new StopEvaluation({ kind: 'timeout' })
+    const bounded = boundRequest(deps, deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
+    try {
+      return await send(bounded.signal)
+    } catch (error) {
+      if (deps.signal.aborted) throw new StopEvaluation({ kind: 'cancelled' })
+      const timedOut = bounded.timedOut()
+      if (!timedOut && port.isNoSuchRule(error))
+        throw new StopEvaluation({ kind: 'missing', what: 'rule' })
+      if (!timedOut && port.isNoSuchPack(error))
+        throw new StopEvaluation({ kind: 'missing', what: 'pack' })
       const classified = transientIfResolvedBefore(
         classifyFailure(error, timedOut, (e) => port.classify(e, iamAction))
       )
       if (classified.kind === 'permanent') {
-        return stopWith({ kind: 'error', message: `${operation} failed: ${classified.message}` })
+        throw new StopEvaluation({
+          kind: 'error',
+          message: `${operation} failed: ${classified.message}`
+        })
       }
-      return { kind: 'retry', message: classified.message }
-    }
-    const onRetry = (message: string): void => {
-      streak =
-        streak?.message === message ? { message, count: streak.count + 1 } : { message, count: 1 }
-      if (streak.count === 1)
-        deps.log.warning(`${operation} (${what}) failed, retrying: ${message}`)
-      else deps.log.debug(`${operation} (${what}) still failing (${streak.count} in a row)`)
-    }
-    const answer = await retry(deps, policy, send, {
-      judge,
-      onRetry,
-      timeoutMs: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
-    })
-    switch (answer.kind) {
-      case 'ok':
-        streak = undefined
-        return answer.value
-      case 'cancelled':
-        throw new StopEvaluation({ kind: 'cancelled' })
-      case 'stopped':
-        throw new StopEvaluation(answer.stop)
-      case 'deadline':
-      case 'exhausted':
-        throw new StopEvaluation({ kind: 'timeout', lastError: answer.lastError })
+      throw new StopEvaluation({
+        kind: 'transient',
+        message: `${operation} (${what}): ${classified.message}`
+      })
     }
   }
 
   // The signal each read helper passes is replaced by the request's own bound.
   return {
-    packRules: (pack, token) => request('packRules', pack, (s) => port.packRules(pack, token, s)),
+    packRules: (pack, token, _signal, rules) =>
+      request('packRules', pack, (s) => port.packRules(pack, token, s, rules)),
     statuses: (rules, token) =>
       request('statuses', rules.join(', '), (s) => port.statuses(rules, token, s)),
     results: (pack, filter, token) =>
@@ -118,10 +103,6 @@ export function guardedSource(port: RuleEvaluationPort, deps: RequestDeps): Rule
     startEvaluation: (rules) =>
       request('startEvaluation', rules.join(', '), (s) => port.startEvaluation(rules, s))
   }
-}
-
-function stopWith(stop: EvaluationStop): Judgement<EvaluationStop> {
-  return { kind: 'stop', stop }
 }
 
 /**
@@ -143,29 +124,29 @@ export function isMissing(error: unknown, what: 'rule' | 'pack'): boolean {
 
 /**
  * Statuses of the rules named (through a guarded source); a rule that no longer exists is
- * left out, and `onMissing` told.
+ * left out and named in `missing`.
  */
 export async function statusesOf(
   source: RuleEvaluationSource,
   names: readonly string[],
-  signalFor: SignalFor,
-  onMissing: () => void
-): Promise<Map<string, RuleEvaluationStatus>> {
-  if (!names.length) return new Map()
+  signalFor: SignalFor
+): Promise<{ statuses: Map<string, RuleEvaluationStatus>; missing: string[] }> {
+  if (!names.length) return { statuses: new Map(), missing: [] }
   try {
-    return await readStatuses(source, names, signalFor)
+    return { statuses: await readStatuses(source, names, signalFor), missing: [] }
   } catch (error) {
     if (!isMissing(error, 'rule')) throw error
   }
   // One unknown name rejects its whole batch: ask name by name.
   const statuses = new Map<string, RuleEvaluationStatus>()
+  const missing: string[] = []
   for (const name of names) {
     try {
       for (const [n, s] of await readStatuses(source, [name], signalFor)) statuses.set(n, s)
     } catch (error) {
       if (!isMissing(error, 'rule')) throw error
-      onMissing()
+      missing.push(name)
     }
   }
-  return statuses
+  return { statuses, missing }
 }

@@ -1,40 +1,24 @@
-import { backoffDelay } from '../shared/backoff.js'
 import type { StackEventReader } from '../wait/explain-failures.js'
 import {
   guardedSource,
-  isMissing,
-  statusesOf,
   StopEvaluation,
   type RequestDeps,
   type RuleEvaluationPort
 } from './evaluation-requests.js'
-import { startEvaluations } from './evaluation-starts.js'
-import { readRuleChanges } from './rule-changes.js'
 import { verdictText } from './evaluation-compliance.js'
+import { pendingForSchedule, unsettledRules } from './evaluation-plan.js'
+import { readRound, type RoundIo } from './evaluation-round.js'
+import { nextEvaluationPoll } from './evaluation-schedule.js'
 import {
-  readNonCompliantResources,
-  readPackRules,
-  readResultTimes,
-  type ResourcesRead
-} from './rule-evaluation-reads.js'
-import {
-  judgePack,
-  rulesToStart,
-  type PackEvaluationInput,
-  type PackJudgement,
-  type PackRule,
-  type RuleEvaluationStatus,
-  type RuleResultTimes,
-  type StackChanges
-} from './rule-judgement.js'
+  initialState,
+  livePacks,
+  type EvaluationState,
+  type PackToEvaluate
+} from './evaluation-state.js'
+import type { ResourcesRead } from './rule-evaluation-reads.js'
+import type { PackJudgement } from './rule-judgement.js'
 
-/** A deployed pack whose rules are to be judged. */
-export interface PackToEvaluate {
-  readonly name: string
-  /** LastUpdateRequestedTime, epoch ms: the deployment being gated. */
-  readonly requestedAt: number
-  readonly stackArn?: string
-}
+export type { PackToEvaluate } from './evaluation-state.js'
 
 /** One pack's rules as last judged. */
 export interface PackEvaluation {
@@ -73,221 +57,177 @@ export const UNEVALUATED_NAMED = 5
 const CHANGED_IN_PLACE =
   'rules changed in place by this deployment may still show results from before the change (grant cloudformation:DescribeStackEvents, or use start-evaluation)'
 
-interface PackState {
-  readonly pack: PackToEvaluate
-  rules: readonly PackRule[]
-  readonly statuses: Map<string, RuleEvaluationStatus>
-  readonly resultTimes: Map<string, RuleResultTimes>
-  stack?: StackChanges
-  stackWhy?: string
-  stackAsked: boolean
-  readonly started: Map<string, number>
-  readonly resources: Map<string, ResourcesRead>
-  judgement: PackJudgement
-  settledAt?: number
+/** The loop's own counters, beside the state of the packs. */
+interface Pace {
+  readonly rounds: number
+  readonly roundsSinceChange: number
+  readonly failedRounds: number
+  /** The failure of the rounds failing in a row, and how many. */
+  readonly streak?: { readonly message: string; readonly count: number }
 }
 
 /**
  * Waits until every rule of every pack has an evaluation that belongs to the deployment, and
- * judges them (rule-judgement.ts). Asks only about rules not settled yet, in batches; polls at
- * the wait's backoff, reset whenever a rule settles; shares the run's deadline and
- * cancellation. Never throws for AWS trouble: that is the result's `kind`.
+ * judges them (rule-judgement.ts). Each round reads what the state asks for
+ * (evaluation-round.ts); the pause between rounds is the evaluation schedule's
+ * (evaluation-schedule.ts). Shares the run's deadline and cancellation. Never throws for AWS
+ * trouble: that is the result's `kind`.
  */
 export async function waitForEvaluation(
   packs: readonly PackToEvaluate[],
   deps: EvaluationDeps
 ): Promise<EvaluationRead> {
-  const { clock, log, signal } = deps
-  const began = clock.now()
-  const source = guardedSource(deps.port, deps)
-  const signalFor = (): AbortSignal => signal
-  const states: PackState[] = []
-  let reader: (StackEventReader & { close(): void }) | undefined
-
-  const view = (): PackEvaluation[] =>
-    states.map((s) => ({
-      name: s.pack.name,
-      judgement: s.judgement,
-      resources: s.resources,
-      durationMs: (s.settledAt ?? clock.now()) - began
-    }))
-  const inputOf = (s: PackState): PackEvaluationInput => ({
-    requestedAt: s.pack.requestedAt,
-    rules: s.rules,
-    statuses: s.statuses,
-    resultTimes: s.resultTimes,
-    stack: s.stack,
-    startedEvaluations: s.started
-  })
-  const pendingOf = (s: PackState): string[] =>
-    s.judgement.rules.filter((r) => r.verdict.kind === 'unevaluated').map((r) => r.name)
-
-  async function poll(s: PackState): Promise<void> {
-    const pending = pendingOf(s)
-    let missing = false
-    for (const [name, status] of await statusesOf(source, pending, signalFor, () => {
-      missing = true
-    }))
-      s.statuses.set(name, status)
-    if (!s.stackAsked && redeployed(s)) {
-      s.stackAsked = true
-      reader ??= await deps.stackEvents()
-      const read = await readRuleChanges(s.pack.stackArn, s.pack.requestedAt, {
-        ...deps,
-        events: reader
-      })
-      s.stack = read.kind === 'read' ? read.changes : { kind: 'unreadable' }
-      if (read.kind === 'unreadable') s.stackWhy = read.why
-    }
-    const noTime = pending.filter((name) => {
-      const status = s.statuses.get(name)
-      return (
-        status?.lastSuccessfulEvaluationAt === undefined && status?.firstEvaluationStarted !== false
-      )
-    })
-    if (noTime.length) {
-      for (const [name, times] of await readResultTimes(source, s.pack.name, noTime, signalFor))
-        s.resultTimes.set(name, times)
-    }
-    let judged = judgePack(inputOf(s))
-    const settling = judged.rules.some(
-      (r) => pending.includes(r.name) && r.verdict.kind !== 'unevaluated'
-    )
-    // The rule list's compliance is as of its read: a rule just evaluated needs it afresh.
-    if (settling || missing) {
-      s.rules = await readPackRules(source, s.pack.name, signalFor)
-      judged = judgePack(inputOf(s))
-    }
-    s.judgement = judged
-    for (const rule of judged.rules) {
-      if (pending.includes(rule.name) && rule.verdict.kind !== 'unevaluated')
-        log.info(`${s.pack.name}: ${rule.name} ${verdictText(rule.verdict)}`)
-    }
-    for (const rule of judged.rules) {
-      if (rule.verdict.kind !== 'non-compliant' || s.resources.has(rule.name)) continue
-      s.resources.set(
-        rule.name,
-        await readNonCompliantResources(source, s.pack.name, rule.name, signalFor)
-      )
-    }
+  const { clock, log, signal, deadline } = deps
+  if (signal.aborted) return { kind: 'cancelled', packs: [] }
+  let state = initialState(packs, clock.now())
+  let reader: Promise<StackEventReader & { close(): void }> | undefined
+  const io: RoundIo = {
+    ...deps,
+    source: guardedSource(deps.port, deps),
+    stackEvents: () => (reader ??= deps.stackEvents())
   }
-
-  async function start(s: PackState): Promise<void> {
-    await startEvaluations(source, s.pack.name, rulesToStart(inputOf(s)), s.started, deps)
-    s.judgement = judgePack(inputOf(s))
-    if (!s.judgement.settled) s.settledAt = undefined
-  }
-
-  const warnUnverified = (): void => {
-    for (const s of states) {
-      const unverified = s.judgement.unverifiedChanges
-      if (!unverified.length) continue
-      const why = s.stackWhy ? ` (its stack could not be read: ${s.stackWhy})` : ''
-      log.warning(
-        `Conformance pack ${s.pack.name}${why}: ${CHANGED_IN_PLACE}: ${unverified.join(', ')}`
-      )
-    }
-  }
-
+  // The last round is placed so that its requests still have this long before the deadline.
+  const reserve = Math.round(Math.min(1000, (deadline - state.began) / 10))
+  let pace: Pace = { rounds: 0, roundsSinceChange: 0, failedRounds: 0 }
   try {
-    if (signal.aborted) return { kind: 'cancelled', packs: [] }
-    for (const pack of packs) {
-      let rules: PackRule[]
-      try {
-        rules = await readPackRules(source, pack.name, signalFor)
-      } catch (error) {
-        if (!isMissing(error, 'pack')) throw error
-        log.warning(`Conformance pack ${pack.name} no longer exists; its compliance is left out.`)
-        continue
-      }
-      const state: Omit<PackState, 'judgement'> = {
-        pack,
-        rules,
-        statuses: new Map(),
-        resultTimes: new Map(),
-        stackAsked: false,
-        started: new Map(),
-        resources: new Map()
-      }
-      states.push({
-        ...state,
-        judgement: judgePack({ requestedAt: pack.requestedAt, rules, statuses: new Map() })
-      })
-    }
-    const count = states.reduce((n, s) => n + s.rules.length, 0)
-    log.info(
-      `Waiting for the evaluation of ${count} rule(s) of ${states.map((s) => s.pack.name).join(', ')}`
-    )
-    let round = 0
-    let startsLeft = deps.startEvaluation
     for (;;) {
-      let settledSome = false
-      for (const s of states) {
-        if (s.settledAt !== undefined) continue
-        const before = pendingOf(s).length
-        await poll(s)
-        if (pendingOf(s).length < before) settledSome = true
-        if (s.judgement.settled) s.settledAt = clock.now()
+      const before = unsettledRules(state)
+      const round = await readRound(state, io)
+      state = round.state
+      logSettled(before, state, log)
+      deps.onRound?.(view(state, clock.now()))
+      pace = paced(pace, round.failure, unsettledRules(state).length < before.length, log)
+      if (!round.failure && livePacks(state).every((p) => p.settledAt !== undefined)) {
+        warnUnverified(state, log)
+        return { kind: 'done', packs: view(state, clock.now()) }
       }
-      if (startsLeft) {
-        startsLeft = false
-        for (const s of states) await start(s)
+      const now = clock.now()
+      const next = nextEvaluationPoll({
+        now,
+        pending: pendingForSchedule(state),
+        roundsSinceChange: pace.roundsSinceChange,
+        failedRounds: pace.failedRounds,
+        minDelayMs: deps.minDelayMs,
+        maxDelayMs: deps.maxDelayMs,
+        random: deps.random
+      })
+      const nextAt = Math.min(now + next.delayMs, deadline - reserve)
+      // A read squeezed in right before the deadline would be a burst: stop instead.
+      if (nextAt - now < deps.minDelayMs) {
+        warnUnverified(state, log)
+        const last = pace.streak ? ` (last error: ${pace.streak.message})` : ''
+        return { kind: 'timeout', packs: view(state, now), message: timeoutMessage(state) + last }
       }
-      deps.onRound?.(view())
-      if (states.every((s) => s.settledAt !== undefined)) {
-        warnUnverified()
-        return { kind: 'done', packs: view() }
-      }
-      round = settledSome ? 0 : round + 1
-      const delay = backoffDelay(round, deps.minDelayMs, deps.maxDelayMs, deps.random)
-      if (clock.now() + delay >= deps.deadline) {
-        warnUnverified()
-        return { kind: 'timeout', packs: view(), message: timeoutMessage(states) }
-      }
-      await clock.sleep(delay, signal)
-      if (signal.aborted) return { kind: 'cancelled', packs: view() }
+      log.debug(
+        `evaluation round ${pace.rounds}: ${unsettledRules(state).length} rule(s) unsettled; next read in ${nextAt - now} ms (${next.reason})`
+      )
+      await clock.sleep(nextAt - now, signal)
+      if (signal.aborted) return { kind: 'cancelled', packs: view(state, clock.now()) }
     }
   } catch (error) {
     if (!(error instanceof StopEvaluation)) throw error
-    const stop = error.stop
-    switch (stop.kind) {
-      case 'cancelled':
-        return { kind: 'cancelled', packs: view() }
-      case 'timeout':
-        return {
-          kind: 'timeout',
-          packs: view(),
-          message: `${timeoutMessage(states)}${stop.lastError ? ` (last error: ${stop.lastError})` : ''}`
-        }
-      case 'error':
-        return { kind: 'error', packs: view(), message: stop.message }
-      case 'missing':
-        return {
-          kind: 'error',
-          packs: view(),
-          message: `a ${stop.what} of the conformance packs disappeared while its rules were read`
-        }
-    }
-    return { kind: 'error', packs: view(), message: 'the evaluation wait stopped' }
+    return stopped(error, state, clock.now())
   } finally {
-    reader?.close()
+    void reader?.then(
+      (r) => r.close(),
+      () => undefined
+    )
   }
 }
 
-/** Some rule may predate the deployment: its stack says whether this deployment changed it. */
-function redeployed(s: PackState): boolean {
-  return s.rules.some((r) => {
-    const activated = s.statuses.get(r.name)?.firstActivatedAt
-    return activated === undefined || activated <= s.pack.requestedAt
-  })
+/** The counters after a round: a settle resets the schedule's change count, an answer its backoff. */
+function paced(
+  pace: Pace,
+  failure: string | undefined,
+  settledSome: boolean,
+  log: RoundIo['log']
+): Pace {
+  const rounds = pace.rounds + 1
+  if (failure) {
+    const streak =
+      pace.streak?.message === failure
+        ? { message: failure, count: pace.streak.count + 1 }
+        : { message: failure, count: 1 }
+    if (streak.count === 1)
+      log.warning(`AWS Config call failed, retrying at the next read: ${failure}`)
+    else log.debug(`Still failing (${streak.count} rounds in a row): ${failure}`)
+    return {
+      rounds,
+      roundsSinceChange: settledSome ? 0 : pace.roundsSinceChange,
+      failedRounds: pace.failedRounds + 1,
+      streak
+    }
+  }
+  if (pace.streak) log.info(`AWS Config answered again after ${pace.streak.count} failed round(s).`)
+  return {
+    rounds,
+    roundsSinceChange: settledSome ? 0 : pace.roundsSinceChange + 1,
+    failedRounds: 0
+  }
 }
 
-function timeoutMessage(states: readonly PackState[]): string {
-  const several = states.length > 1
-  const names = states.flatMap((s) =>
-    s.judgement.rules
+function view(state: EvaluationState, now: number): PackEvaluation[] {
+  return livePacks(state).map((p) => ({
+    name: p.pack.name,
+    judgement: p.judgement,
+    resources: p.resources,
+    durationMs: (p.settledAt ?? now) - state.began
+  }))
+}
+
+function logSettled(
+  before: ReturnType<typeof unsettledRules>,
+  state: EvaluationState,
+  log: RoundIo['log']
+): void {
+  for (const p of livePacks(state)) {
+    for (const rule of p.judgement.rules) {
+      if (rule.verdict.kind === 'unevaluated') continue
+      if (before.some((b) => b.pack === p.pack.name && b.rule === rule.name))
+        log.info(`${p.pack.name}: ${rule.name} ${verdictText(rule.verdict)}`)
+    }
+  }
+}
+
+function warnUnverified(state: EvaluationState, log: RoundIo['log']): void {
+  for (const p of livePacks(state)) {
+    const unverified = p.judgement.unverifiedChanges
+    if (!unverified.length) continue
+    const why = p.stackWhy ? ` (its stack could not be read: ${p.stackWhy})` : ''
+    log.warning(
+      `Conformance pack ${p.pack.name}${why}: ${CHANGED_IN_PLACE}: ${unverified.join(', ')}`
+    )
+  }
+}
+
+function stopped(error: StopEvaluation, state: EvaluationState, now: number): EvaluationRead {
+  const packs = view(state, now)
+  const stop = error.stop
+  switch (stop.kind) {
+    case 'cancelled':
+      return { kind: 'cancelled', packs }
+    case 'timeout':
+      return { kind: 'timeout', packs, message: timeoutMessage(state) }
+    case 'error':
+      return { kind: 'error', packs, message: stop.message }
+    case 'missing':
+      return {
+        kind: 'error',
+        packs,
+        message: `a ${stop.what} of the conformance packs disappeared while its rules were read`
+      }
+    case 'transient':
+      return { kind: 'error', packs, message: stop.message }
+  }
+}
+
+function timeoutMessage(state: EvaluationState): string {
+  const live = livePacks(state)
+  const several = live.length > 1
+  const names = live.flatMap((p) =>
+    p.judgement.rules
       .filter((r) => r.verdict.kind === 'unevaluated')
-      .map((r) => (several ? `${s.pack.name}/${r.name}` : r.name))
+      .map((r) => (several ? `${p.pack.name}/${r.name}` : r.name))
   )
   if (!names.length) return "Ran out of time reading the conformance pack rules' evaluation"
   const shown = names.slice(0, UNEVALUATED_NAMED).join(', ')

@@ -60,6 +60,8 @@ export async function evaluateInRegions(
             return {
               name: p.name,
               requestedAt: detail?.requestedAt?.getTime() ?? 0,
+              // AWS's own time of the completion: the rules' evaluations are timed from it.
+              ...(detail?.completedAt ? { completedAt: detail.completedAt.getTime() } : {}),
               ...(detail?.stackArn ? { stackArn: detail.stackArn } : {})
             }
           })

@@ -46,10 +46,12 @@ export type StartOutcome =
  * the SDK raises them, except LimitExceededException on a start.
  */
 export interface RuleEvaluationSource {
+  /** The pack's rules with their compliance; `rules` (at most 10 names): only those. */
   packRules(
     pack: string,
     nextToken: string | undefined,
-    signal: AbortSignal
+    signal: AbortSignal,
+    rules?: readonly string[]
   ): Promise<Page<PackRule>>
   statuses(
     rules: readonly string[],
@@ -76,14 +78,15 @@ export const DEFAULT_RESOURCE_PAGE_CAP = 100
 /** A fresh signal for each request (bounded by its own timeout and the cancellation). */
 export type SignalFor = () => AbortSignal
 
-/** Every rule of a pack, all pages. */
+/** Every rule of a pack, all pages; with `rules` (at most 10 names), only those. */
 export async function readPackRules(
   source: RuleEvaluationSource,
   pack: string,
-  signalFor: SignalFor
+  signalFor: SignalFor,
+  rules?: readonly string[]
 ): Promise<PackRule[]> {
   return allPages('DescribeConformancePackCompliance', (token) =>
-    source.packRules(pack, token, signalFor())
+    source.packRules(pack, token, signalFor(), rules)
   )
 }
 
@@ -165,19 +168,6 @@ export async function readNonCompliantResources(
   return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources }
 }
 
-/** Starts evaluations of the rules named, 25 a call; the outcome per batch, in order. */
-export async function startEvaluations(
-  source: RuleEvaluationSource,
-  rules: readonly string[],
-  signalFor: SignalFor
-): Promise<{ rules: readonly string[]; outcome: StartOutcome }[]> {
-  const outcomes: { rules: readonly string[]; outcome: StartOutcome }[] = []
-  for (const batch of chunks(rules, MAX_START_NAMES)) {
-    outcomes.push({ rules: batch, outcome: await source.startEvaluation(batch, signalFor()) })
-  }
-  return outcomes
-}
-
 /**
  * Every page, until the service stops giving a token; a token handed back again ends the
  * read with the pages before it. No cap: these listings are bounded by the names asked.
@@ -190,7 +180,7 @@ async function allPages<T>(
   return listing.pages.flatMap((page) => page.items)
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out

@@ -105,21 +105,6 @@ export interface PackJudgement {
   readonly unverifiedChanges: readonly string[]
 }
 
-export type GateMode = 'report' | 'require'
-
-export type GateDecision =
-  | { readonly kind: 'pass' }
-  /** `report` only: something is wrong, said as a warning. */
-  | { readonly kind: 'warn'; readonly problems: GateProblems }
-  /** `require` only. */
-  | { readonly kind: 'fail'; readonly problems: GateProblems }
-
-export interface GateProblems {
-  readonly nonCompliant: readonly string[]
-  readonly failed: readonly string[]
-  readonly unevaluated: readonly string[]
-}
-
 export function judgePack(input: PackEvaluationInput): PackJudgement {
   const rules = input.rules.map((rule) => judgeRule(rule, input))
   const count = (kind: RuleVerdict['kind']): number =>
@@ -240,17 +225,4 @@ export function rulesToStart(input: PackEvaluationInput): string[] {
   return judgePack({ ...input, startedEvaluations: undefined })
     .rules.filter((r) => r.verdict.kind === 'unevaluated' || r.unverifiedChange)
     .map((r) => r.name)
-}
-
-export function decideGate(mode: GateMode, judgement: PackJudgement): GateDecision {
-  const named = (kind: RuleVerdict['kind']): string[] =>
-    judgement.rules.filter((r) => r.verdict.kind === kind).map((r) => r.name)
-  const problems: GateProblems = {
-    nonCompliant: named('non-compliant'),
-    failed: named('evaluation-failed'),
-    unevaluated: named('unevaluated')
-  }
-  const any = problems.nonCompliant.length + problems.failed.length + problems.unevaluated.length
-  if (!any) return { kind: 'pass' }
-  return mode === 'require' ? { kind: 'fail', problems } : { kind: 'warn', problems }
 }

@@ -17,9 +17,8 @@ import type { ClassifiedError } from './failure.js'
  * - Best-effort reads after the wait (BEST_EFFORT_RETRY) make 3 attempts with a short pause:
  *   what they explain is nice to have, and the run's result is already known. A pause is cut
  *   to the time left; the attempt after it then finds the deadline passed.
- * - Reading compliance (untilDeadline) retries as long as the deadline allows, because under
- *   `compliance: require` its answer decides the result. It stops without sleeping when a
- *   retry could only start at or after the deadline: that sleep would end in a timeout anyway.
+ * - The evaluation wait (src/compliance/evaluation-wait.ts) does as the wait does: one attempt
+ *   a request, and the next round, at its schedule's backoff, is the retry.
  */
 
 /** The most one request may take (the time left bounds it further): AWS's calls and GitHub's. */
@@ -75,18 +74,6 @@ export const BEST_EFFORT_RETRY: RetryPolicy = {
   attempts: 3,
   pause: (attempt) => backoffDelay(attempt, 1000, 4000),
   atDeadline: 'clip'
-}
-
-/** Reads whose answer decides the result: retried with backoff until the deadline. */
-export function untilDeadline(
-  minDelayMs: number,
-  maxDelayMs: number,
-  random: () => number = Math.random
-): RetryPolicy {
-  return {
-    pause: (attempt) => backoffDelay(attempt, minDelayMs, maxDelayMs, random),
-    atDeadline: 'stop'
-  }
 }
 
 /** What a failed attempt means: retry it (with the reason), or stop with the caller's own result. */

@@ -178,6 +178,8 @@ export class ConfigEmulator {
   private readonly counts = new Map<string, number>()
   private readonly regionCounts = new Map<string, number>()
   private readonly seen = new Map<string, { state: string; at: number }>()
+  private readonly inFlight = new Map<string, number>()
+  private readonly peaks = new Map<string, number>()
 
   constructor(private scenario: Scenario) {}
 
@@ -194,6 +196,19 @@ export class ConfigEmulator {
   /** Calls so far of every operation called at least once, by operation. */
   callCounts(): Record<string, number> {
     return Object.fromEntries(this.counts)
+  }
+
+  /** The most requests of one operation that were being answered at the same time. */
+  maxInFlight(operation: string): number {
+    return this.peaks.get(operation) ?? 0
+  }
+
+  /** Counts a request in flight from its arrival until its answer is sent or dropped. */
+  private track(operation: string, res: ServerResponse): void {
+    const now = (this.inFlight.get(operation) ?? 0) + 1
+    this.inFlight.set(operation, now)
+    this.peaks.set(operation, Math.max(now, this.peaks.get(operation) ?? 0))
+    res.once('close', () => this.inFlight.set(operation, (this.inFlight.get(operation) ?? 1) - 1))
   }
 
   /** DescribeConformancePackStatus calls so far. */
@@ -274,6 +289,7 @@ export class ConfigEmulator {
     }
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
     const { call, regionCall, region } = this.record(operation, target, body, req)
+    this.track(operation, res)
 
     await this.delay(region)
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {

@@ -12,7 +12,6 @@ import {
   readPackRules,
   readResultTimes,
   readStatuses,
-  startEvaluations,
   type RuleEvaluationSource
 } from '../../src/compliance/rule-evaluation-reads.js'
 import { createRuleEvaluationSource } from '../../src/aws/rule-evaluation-source.js'
@@ -347,8 +346,8 @@ describe('StartConfigRulesEvaluation over the wire', () => {
       (await readStatuses(source, ['iam-password-policy'], signalFor)).get('iam-password-policy')
         ?.lastSuccessfulEvaluationAt
 
-    const first = await startEvaluations(source, ['iam-password-policy'], signalFor)
-    expect(first).toEqual([{ rules: ['iam-password-policy'], outcome: { kind: 'started' } }])
+    const first = await source.startEvaluation(['iam-password-policy'], signalFor())
+    expect(first).toEqual({ kind: 'started' })
     // Running: a second start is refused, and the status still shows the previous evaluation.
     const refused = await source.startEvaluation(['iam-password-policy'], signalFor())
     expect(refused.kind).toBe('already-running')
@@ -400,23 +399,6 @@ describe('StartConfigRulesEvaluation over the wire', () => {
     await expect(source.startEvaluation(['nope'], signalFor())).rejects.toMatchObject({
       name: 'NoSuchConfigRuleException'
     })
-  })
-
-  it('starts 25 rules a call', async () => {
-    const rules = Array.from({ length: 27 }, (_, i) => ({
-      name: `r${i}`,
-      onDemand: { durationMs: 1 }
-    }))
-    const source = await start({ packs: [pack(rules)] })
-    const outcomes = await startEvaluations(
-      source,
-      rules.map((r) => r.name),
-      signalFor
-    )
-    expect(outcomes.map((o) => [o.rules.length, o.outcome.kind])).toEqual([
-      [25, 'started'],
-      [2, 'started']
-    ])
   })
 })
 

@@ -168,7 +168,7 @@ const verdicts = (read: Awaited<ReturnType<typeof waitForEvaluation>>) =>
   read.packs[0]?.judgement.rules.map((r) => [r.name, r.verdict.kind])
 
 describe('waitForEvaluation', () => {
-  it('waits for an unevaluated rule, asking only about it, at the backoff reset by a settle', async () => {
+  it('waits for an unevaluated rule, asking only about it, quiet at first and then on the grid', async () => {
     const t = setup([managed('now', T0 - 1), managed('later', T0 + 5_000, 'NON_COMPLIANT')])
     const read = await t.run()
     expect(read.kind).toBe('done')
@@ -176,10 +176,11 @@ describe('waitForEvaluation', () => {
       ['now', 'compliant'],
       ['later', 'non-compliant']
     ])
-    expect(t.statusNames()).toEqual([['now', 'later'], ['later'], ['later'], ['later']])
-    // The first round settled a rule: the next delay starts from the minimum again.
-    expect(t.clock.sleeps).toEqual([1_000, 2_000, 4_000])
-    expect(read.packs[0].durationMs).toBe(7_000)
+    expect(t.statusNames()).toEqual([['now', 'later'], ['later'], ['later'], ['later'], ['later']])
+    // Timed from the wait's start (no completion time given): quiet until 2 × min-delay, then
+    // every min-delay, each with the jitter (10 % of min-delay, `random` 1 here).
+    expect(t.clock.sleeps).toEqual([2_100, 1_100, 1_100, 1_100])
+    expect(read.packs[0].durationMs).toBe(5_400)
   })
 
   it('does not trust an evaluation from before the rule was created by this deployment', async () => {
@@ -353,13 +354,19 @@ describe('waitForEvaluation', () => {
     })
   })
 
-  it('retries a throttled status read with backoff, and fails at once on AccessDenied naming the action', async () => {
+  it('retries a throttled status read at the next round, backing off, and fails at once on AccessDenied naming the action', async () => {
     const throttled = setup([managed('r', T0 - 1)], {
       fail: (m, n) =>
         m === 'statuses' && n <= 2 ? sdkError('ThrottlingException', 'slow down', 400) : undefined
     })
     expect((await throttled.run()).kind).toBe('done')
-    expect(throttled.clock.sleeps).toEqual([1_000, 2_000])
+    // The schedule's quiet pause (2.1 s) is longer than one failure's backoff (2 s); after the
+    // second failure the backoff (4 s) is longer than the grid's 1.1 s.
+    expect(throttled.clock.sleeps).toEqual([2_100, 4_000])
+    expect(throttled.log.lines.warning).toHaveLength(1)
+    expect(throttled.log.lines.warning[0]).toMatch(
+      /^AWS Config call failed, retrying at the next read: DescribeConfigRuleEvaluationStatus \(r\): /
+    )
 
     const denied = setup([managed('r', T0 - 1)], {
       fail: (m) => (m === 'statuses' ? sdkError('AccessDeniedException', 'no', 400) : undefined)

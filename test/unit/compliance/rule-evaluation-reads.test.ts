@@ -4,7 +4,6 @@ import {
   readPackRules,
   readResultTimes,
   readStatuses,
-  startEvaluations,
   type EvaluationResult,
   type Page,
   type RuleEvaluationSource,
@@ -158,19 +157,6 @@ describe('whole reads over the rule evaluation source', () => {
     expect(read.kind).toBe('capped')
     expect(read.resources.map((r) => r.resourceId)).toEqual(['first', 'second'])
     expect(source.calls.map((c) => c.token)).toEqual([undefined, 'loop'])
-  })
-
-  it('starts 25 rules a call and passes on an evaluation already running', async () => {
-    const names = Array.from({ length: 30 }, (_, i) => `r${i}`)
-    const source = fakeSource({
-      start: (batch) =>
-        batch.includes('r0') ? { kind: 'started' } : { kind: 'already-running', message: 'busy' }
-    })
-    const outcomes = await startEvaluations(source, names, () => AbortSignal.timeout(1_000))
-    expect(outcomes).toEqual([
-      { rules: names.slice(0, 25), outcome: { kind: 'started' } },
-      { rules: names.slice(25), outcome: { kind: 'already-running', message: 'busy' } }
-    ])
   })
 
   it('lets a failed request end the read with its error', async () => {

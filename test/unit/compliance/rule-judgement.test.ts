@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  decideGate,
   judgePack,
   rulesToStart,
   type PackEvaluationInput,
@@ -361,39 +360,6 @@ describe('the pack', () => {
     expect(j.settled).toBe(false)
     const settled = judge([rule('c')], [created('c', { lastSuccessfulEvaluationAt: at(2) })])
     expect(settled.settled).toBe(true)
-  })
-
-  it('under report never fails: it warns, naming the rules', () => {
-    expect(decideGate('report', mixed())).toEqual({
-      kind: 'warn',
-      problems: { nonCompliant: ['n'], failed: ['f'], unevaluated: ['u'] }
-    })
-  })
-
-  it('under require fails with any rule non-compliant, failed or unevaluated', () => {
-    expect(decideGate('require', mixed())).toEqual({
-      kind: 'fail',
-      problems: { nonCompliant: ['n'], failed: ['f'], unevaluated: ['u'] }
-    })
-    const unevaluatedOnly = judge([rule('u', 'INSUFFICIENT_DATA')], [created('u')])
-    expect(decideGate('require', unevaluatedOnly).kind).toBe('fail')
-    const failedOnly = judge(
-      [rule('f')],
-      [created('f', { lastFailedEvaluationAt: at(2), lastErrorCode: 'E' })]
-    )
-    expect(decideGate('require', failedOnly).kind).toBe('fail')
-  })
-
-  it('under require passes with compliant rules and rules with nothing in scope', () => {
-    const j = judge(
-      [rule('c'), rule('e', 'INSUFFICIENT_DATA')],
-      [
-        created('c', { lastSuccessfulEvaluationAt: at(2) }),
-        created('e', { lastSuccessfulEvaluationAt: at(2) })
-      ]
-    )
-    expect(decideGate('require', j)).toEqual({ kind: 'pass' })
-    expect(decideGate('report', j)).toEqual({ kind: 'pass' })
   })
 
   it('names the rules an on-demand evaluation would help: unevaluated, or counted unverified', () => {

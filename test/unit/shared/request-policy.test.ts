@@ -5,7 +5,6 @@ import {
   boundRequest,
   classifyFailure,
   retry,
-  untilDeadline,
   type Judgement
 } from '../../../src/shared/request-policy.js'
 import { virtualClock } from '../../support/doubles.js'
@@ -86,25 +85,10 @@ describe('retry', () => {
     expect(f.calls()).toBe(1)
   })
 
-  it('untilDeadline retries as long as a retry can start before the deadline', async () => {
-    const s = scope(T0 + 10_000)
-    const f = failing()
-    const read = await retry(
-      s,
-      untilDeadline(1_000, 8_000, () => 1),
-      f.send,
-      { judge: retryAll }
-    )
-    expect(read).toEqual({ kind: 'deadline', lastError: 'boom' })
-    // 1 s, 2 s, 4 s: 7 s gone; the next pause (8 s) would end at or after the deadline.
-    expect(s.clock.sleeps).toEqual([1_000, 2_000, 4_000])
-    expect(f.calls()).toBe(4)
-  })
-
   it("stops at once with the judge's own result", async () => {
     const s = scope()
     const f = failing()
-    const read = await retry(s, untilDeadline(1_000, 8_000), f.send, {
+    const read = await retry(s, BEST_EFFORT_RETRY, f.send, {
       judge: (): Judgement<string> => ({ kind: 'stop', stop: 'gone' })
     })
     expect(read).toEqual({ kind: 'stopped', stop: 'gone' })
