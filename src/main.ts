@@ -10,6 +10,7 @@ import { systemClock } from './shared/clock.js'
 import type { Env } from './shared/env.js'
 import { cancelOnSignals } from './shared/cancellation.js'
 import type { Log } from './shared/log.js'
+import { proxyNotices, type ProxyNotices } from './shared/proxy.js'
 
 /**
  * The action's composition root: the real dependencies (the runner's inputs, environment and
@@ -21,6 +22,8 @@ export async function run(): Promise<PipelineOutcome | undefined> {
   const log = actionLog
   const destination = runnerDestination(env, log)
   const cancellation = cancelOnSignals(log)
+  // One notice per proxy for the AWS calls and the check run's calls together.
+  const proxies = proxyNotices(log)
   try {
     return await runPipeline({
       inputs: core,
@@ -30,8 +33,8 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       waitsOver: cancellation.dispose,
       log,
       destination,
-      aws: awsRegions(env),
-      checks: (inputs) => createChecks(inputs, env, log),
+      aws: awsRegions(env, proxies),
+      checks: (inputs) => createChecks(inputs, env, log, proxies),
       progressIntervalMs: progressInterval(env)
     })
   } catch (error) {
@@ -58,7 +61,8 @@ function progressInterval(env: Env): number | undefined {
 async function createChecks(
   inputs: Inputs,
   env: Env,
-  log: Log
+  log: Log,
+  proxies: ProxyNotices
 ): Promise<CheckRunReporter | undefined> {
   const { createCheckRunReporter, eventPayload } = await import('./github/check-run.js')
   return createCheckRunReporter({
@@ -66,6 +70,7 @@ async function createChecks(
     name: inputs.checkName,
     env,
     payload: eventPayload(),
-    log
+    log,
+    proxies
   })
 }

@@ -4,6 +4,9 @@ import type { ClassifiedError, PermanentCause } from '../shared/failure.js'
 
 interface ServiceErrorShape {
   name?: string
+  reason?: string
+  proxy?: string
+  variable?: string
   message?: string
   code?: string
   hostname?: string
@@ -49,6 +52,17 @@ export function classifyError(error: unknown, iamAction: string, region?: string
   const status = e.$metadata?.httpStatusCode
   const sdk = e as SdkError
 
+  // Checked first: the SDK counts the refused connection underneath as one that may pass.
+  if (name === 'ProxyConnectionError') {
+    const problem =
+      e.reason === 'ENOTFOUND'
+        ? `The proxy's host name does not resolve (ENOTFOUND): ${e.proxy}`
+        : `The proxy ${e.proxy} refused the connection (${e.reason ?? 'ECONNREFUSED'})`
+    return permanent(
+      `${problem}. ${e.variable ?? 'HTTPS_PROXY'} sends the AWS calls through it. Check that the proxy runs and that HTTPS_PROXY, HTTP_PROXY and NO_PROXY name the right proxy and the hosts to reach directly.`,
+      'unreachable-proxy'
+    )
+  }
   if (name === 'CredentialsProviderError') {
     return permanent(
       `No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`,

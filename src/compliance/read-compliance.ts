@@ -288,10 +288,11 @@ function toStatus(name: string, status: string, log: Log): ComplianceStatus {
 
 /**
  * Compliance is read after a wait that reached this endpoint: a host name that no longer
- * resolves is a resolver's hiccup, not a misspelt region.
+ * resolves (or a proxy that refuses) is a hiccup, not a misspelt region or a wrong proxy.
  */
 function transientIfResolvedBefore(classified: ClassifiedError): ClassifiedError {
-  return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
+  return classified.kind === 'permanent' &&
+    (classified.cause === 'unresolved-host' || classified.cause === 'unreachable-proxy')
     ? { kind: 'transient', message: classified.message }
     : classified
 }
