@@ -27,6 +27,17 @@ const CREDENTIAL_ERRORS = new Set([
   ...EXPIRED_CREDENTIAL_ERRORS
 ])
 
+/** Node's codes for a TLS certificate that the CA list (NODE_EXTRA_CA_CERTS included) does not vouch for. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
 const ACCESS_DENIED_ERRORS = new Set([
   'AccessDeniedException',
   'AccessDenied',
@@ -95,6 +106,12 @@ export function classifyError(error: unknown, iamAction: string, region?: string
     return permanent(
       `The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`,
       'unresolved-host'
+    )
+  }
+  // The same certificate every time: asking again cannot help, but the CA can be given.
+  if (e.code && UNTRUSTED_CERTIFICATE.has(e.code)) {
+    return permanent(
+      `The TLS certificate of the AWS endpoint is not trusted (${e.code}: ${detail}). Behind a proxy that inspects TLS, set NODE_EXTRA_CA_CERTS in the job's environment to a PEM file with the proxy's CA certificate.`
     )
   }
   if (isThrottlingError(sdk)) return transient(`throttled (${name}): ${detail}`)
