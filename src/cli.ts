@@ -6,6 +6,7 @@ import { runCommand } from './cli/command.js'
 import { runPipeline } from './pipeline.js'
 import { systemClock } from './shared/clock.js'
 import { cancelOnSignals, type Cancellation } from './shared/cancellation.js'
+import { proxyNotices } from './shared/proxy.js'
 
 /**
  * The command's composition root: argv, the process environment (credentials, region and
@@ -37,7 +38,7 @@ process.exitCode = await runCommand({
       clock: systemClock,
       signal: cancellation.signal,
       waitsOver: cancellation.dispose,
-      aws: awsRegions(env),
+      aws: awsRegions(env, proxyNotices(front.log)),
       partitionOf
     })
   }

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './shared/clock.js'
 import type { Env } from './shared/env.js'
 import { cancelOnSignals } from './shared/cancellation.js'
 import type { Log } from './shared/log.js'
+import { proxyNotices, type ProxyNotices } from './shared/proxy.js'
 
 /**
  * The action's composition root: the real dependencies (the runner's inputs, environment and
@@ -22,6 +23,8 @@ export async function run(): Promise<PipelineOutcome | undefined> {
   const log = actionLog
   const destination = runnerDestination(env, log)
   const cancellation = cancelOnSignals(log)
+  // One notice per proxy for the AWS calls and the check run's calls together.
+  const proxies = proxyNotices(log)
   try {
     return await runPipeline({
       inputs: core,
@@ -31,9 +34,9 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       waitsOver: cancellation.dispose,
       log,
       destination,
-      aws: awsRegions(env),
+      aws: awsRegions(env, proxies),
       partitionOf,
-      checks: (inputs) => createChecks(inputs, env, log, systemClock),
+      checks: (inputs) => createChecks(inputs, env, log, systemClock, proxies),
       progressIntervalMs: progressInterval(env)
     })
   } catch (error) {
@@ -61,7 +64,8 @@ async function createChecks(
   inputs: Inputs,
   env: Env,
   log: Log,
-  clock: Clock
+  clock: Clock,
+  proxies: ProxyNotices
 ): Promise<CheckRunReporter | undefined> {
   const { createCheckRunReporter, eventPayload } = await import('./github/check-run.js')
   return createCheckRunReporter({
@@ -70,6 +74,7 @@ async function createChecks(
     env,
     payload: eventPayload(),
     log,
-    clock
+    clock,
+    proxies
   })
 }

@@ -8,10 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createStackEventReader: () => (/* binding */ createStackEventReader)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3805);
-/* harmony import */ var _shared_abortable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3543);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(658);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3805);
+/* harmony import */ var _shared_abortable_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3543);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2636);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3979);
+
 
 
 
@@ -20,16 +22,12 @@ export const modules = {
  * Reads stack events with the CloudFormation client of the stack's own region (from its ARN).
  * Like the Config client, it takes endpoint, credentials and retry mode from the environment.
  */
-function createStackEventReader(env) {
+function createStackEventReader(env, proxies = _shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .silentProxyNotices */ .R4) {
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
         if (!client) {
-            client = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .CloudFormationClient */ .m1N({
-                region,
-                ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: _client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_ATTEMPTS */ .Gz }),
-                customUserAgent: 'wait-for-conformance-packs'
-            });
+            client = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__/* .CloudFormationClient */ .m1N((0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .clientOptions */ .s1)(region, env, proxies));
             clients.set(region, client);
         }
         return client;
@@ -37,8 +35,8 @@ function createStackEventReader(env) {
     return {
         async read(stackArn, nextToken, signal) {
             const region = stackArn.split(':')[3] || 'us-east-1';
-            const command = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_1__/* .DescribeStackEventsCommand */ .Ie9({ StackName: stackArn, NextToken: nextToken });
-            const out = await (0,_shared_abortable_js__WEBPACK_IMPORTED_MODULE_3__/* .abortable */ .Z)(clientFor(region).send(command, { abortSignal: signal }), signal);
+            const command = new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__/* .DescribeStackEventsCommand */ .Ie9({ StackName: stackArn, NextToken: nextToken });
+            const out = await (0,_shared_abortable_js__WEBPACK_IMPORTED_MODULE_4__/* .abortable */ .Z)(clientFor(region).send(command, { abortSignal: signal }), signal);
             return {
                 events: (out.StackEvents ?? []).map((e) => ({
                     logicalId: e.LogicalResourceId ?? '',
@@ -52,8 +50,8 @@ function createStackEventReader(env) {
                 nextToken: out.NextToken || undefined
             };
         },
-        classify: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe,
-        isStackGone: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isStackGoneError */ .sI,
+        classify: _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe,
+        isStackGone: _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isStackGoneError */ .sI,
         close: () => clients.forEach((client) => client.destroy())
     };
 }

@@ -4,6 +4,9 @@ import type { ClassifiedError, PermanentCause } from '../shared/failure.js'
 
 interface ServiceErrorShape {
   name?: string
+  reason?: string
+  proxy?: string
+  variable?: string
   message?: string
   code?: string
   hostname?: string
@@ -22,6 +25,17 @@ const CREDENTIAL_ERRORS = new Set([
   'MissingAuthenticationToken',
   'MissingAuthenticationTokenException',
   ...EXPIRED_CREDENTIAL_ERRORS
+])
+
+/** Node's codes for a TLS certificate that the CA list (NODE_EXTRA_CA_CERTS included) does not vouch for. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
 ])
 
 const ACCESS_DENIED_ERRORS = new Set([
@@ -49,6 +63,17 @@ export function classifyError(error: unknown, iamAction: string, region?: string
   const status = e.$metadata?.httpStatusCode
   const sdk = e as SdkError
 
+  // Checked first: the SDK counts the refused connection underneath as one that may pass.
+  if (name === 'ProxyConnectionError') {
+    const problem =
+      e.reason === 'ENOTFOUND'
+        ? `The proxy's host name does not resolve (ENOTFOUND): ${e.proxy}`
+        : `The proxy ${e.proxy} refused the connection (${e.reason ?? 'ECONNREFUSED'})`
+    return permanent(
+      `${problem}. ${e.variable ?? 'HTTPS_PROXY'} sends the AWS calls through it. Check that the proxy runs and that HTTPS_PROXY, HTTP_PROXY and NO_PROXY name the right proxy and the hosts to reach directly.`,
+      'unreachable-proxy'
+    )
+  }
   if (name === 'CredentialsProviderError') {
     return permanent(
       `No AWS credentials were found (${detail}). Configure them before this step, for example with aws-actions/configure-aws-credentials.`,
@@ -81,6 +106,12 @@ export function classifyError(error: unknown, iamAction: string, region?: string
     return permanent(
       `The host name ${host} does not resolve (ENOTFOUND). Check ${input} for a typo, or, when AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> is set, that URL.`,
       'unresolved-host'
+    )
+  }
+  // The same certificate every time: asking again cannot help, but the CA can be given.
+  if (e.code && UNTRUSTED_CERTIFICATE.has(e.code)) {
+    return permanent(
+      `The TLS certificate of the AWS endpoint is not trusted (${e.code}: ${detail}). Behind a proxy that inspects TLS, set NODE_EXTRA_CA_CERTS in the job's environment to a PEM file with the proxy's CA certificate.`
     )
   }
   if (isThrottlingError(sdk)) return transient(`throttled (${name}): ${detail}`)

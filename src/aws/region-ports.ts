@@ -1,4 +1,5 @@
 import type { Env } from '../shared/env.js'
+import { silentProxyNotices, type ProxyNotices } from '../shared/proxy.js'
 import type { OpenRegion } from '../wait/region-wait.js'
 import { createStatusSource } from './account-status-source.js'
 import { createConfigClient, isKnownRegion } from './client.js'
@@ -8,11 +9,12 @@ import { createRuleEvaluationSource } from './rule-evaluation-source.js'
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
- * pack failed, or a redeployed pack's rules are judged): most runs never need it.
+ * pack failed, or a redeployed pack's rules are judged): most runs never need it. `proxies`
+ * tells the log which proxy the calls go through, once a run.
  */
-export function awsRegions(env: Env): OpenRegion {
+export function awsRegions(env: Env, proxies: ProxyNotices = silentProxyNotices): OpenRegion {
   return (region, log) => {
-    const client = createConfigClient(region, env)
+    const client = createConfigClient(region, env, proxies)
     return {
       known: isKnownRegion(region),
       accountStatuses: () => createStatusSource(client, log),
@@ -20,7 +22,7 @@ export function awsRegions(env: Env): OpenRegion {
       ruleEvaluations: () => createRuleEvaluationSource(client),
       stackEvents: async () => {
         const { createStackEventReader } = await import('./stack-events-source.js')
-        return createStackEventReader(env)
+        return createStackEventReader(env, proxies)
       },
       close: () => client.destroy()
     }

@@ -1,24 +1,24 @@
 import { CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation'
 import { abortable } from '../shared/abortable.js'
-import { DEFAULT_MAX_ATTEMPTS } from './client.js'
+import { clientOptions } from './client.js'
 import { classifyError, isStackGoneError } from './errors.js'
 import type { Env } from '../shared/env.js'
+import { silentProxyNotices, type ProxyNotices } from '../shared/proxy.js'
 import type { StackEventReader } from '../wait/explain-failures.js'
 
 /**
  * Reads stack events with the CloudFormation client of the stack's own region (from its ARN).
  * Like the Config client, it takes endpoint, credentials and retry mode from the environment.
  */
-export function createStackEventReader(env: Env): StackEventReader & { close(): void } {
+export function createStackEventReader(
+  env: Env,
+  proxies: ProxyNotices = silentProxyNotices
+): StackEventReader & { close(): void } {
   const clients = new Map<string, CloudFormationClient>()
   const clientFor = (region: string): CloudFormationClient => {
     let client = clients.get(region)
     if (!client) {
-      client = new CloudFormationClient({
-        region,
-        ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
-        customUserAgent: 'wait-for-conformance-packs'
-      })
+      client = new CloudFormationClient(clientOptions(region, env, proxies))
       clients.set(region, client)
     }
     return client

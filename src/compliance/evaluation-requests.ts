@@ -107,10 +107,11 @@ export function guardedSource(port: RuleEvaluationPort, deps: RequestDeps): Rule
 
 /**
  * The evaluation is read after a wait that reached this endpoint: a host name that no longer
- * resolves is a resolver's hiccup, not a misspelt region.
+ * resolves (or a proxy that refuses) is a hiccup, not a misspelt region or a wrong proxy.
  */
 function transientIfResolvedBefore(classified: ClassifiedError): ClassifiedError {
-  return classified.kind === 'permanent' && classified.cause === 'unresolved-host'
+  return classified.kind === 'permanent' &&
+    (classified.cause === 'unresolved-host' || classified.cause === 'unreachable-proxy')
     ? { kind: 'transient', message: classified.message }
     : classified
 }

@@ -16,6 +16,8 @@ import type { Clock } from '../shared/clock.js'
 export { FINAL_UPDATE_BUDGET_MS } from './check-reporter.js'
 
 import type { Env } from '../shared/env.js'
+import { silentProxyNotices, type ProxyNotices } from '../shared/proxy.js'
+import { proxiedFetch } from './proxy-fetch.js'
 
 export type { CheckRunReporter } from '../publish/live-check.js'
 
@@ -38,6 +40,8 @@ export interface CheckRunOptions {
   readonly clock: Clock
   /** Bound for one GitHub call; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number
+  /** Tells the log which proxy the calls go through; shared with the AWS calls. */
+  readonly proxies?: ProxyNotices
 }
 
 export type Output = {
@@ -116,6 +120,8 @@ export function createCheckRunReporter(options: CheckRunOptions): CheckRunReport
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   const octokit = getOctokit(token, {
     baseUrl,
+    // Replaces @actions/github's own fetch, whose proxy was picked when it was loaded.
+    request: { fetch: proxiedFetch(baseUrl, options.proxies ?? silentProxyNotices) },
     // Octokit's own notices (deprecations) go to the debug log, never to the console.
     log: {
       debug: () => undefined,

@@ -10,7 +10,7 @@ export type ClassifiedError =
   | { readonly kind: 'permanent'; readonly message: string; readonly cause?: PermanentCause }
 
 export type PermanentCause =
-  'access-denied' | 'credentials' | 'expired-credentials' | 'unresolved-host'
+  'access-denied' | 'credentials' | 'expired-credentials' | 'unresolved-host' | 'unreachable-proxy'
 
 /** A failed call, or the run's cancellation (which is no failure of the call). */
 export type CallFailure = ClassifiedError | { readonly kind: 'cancelled' }

@@ -216,8 +216,9 @@ function roundRequests(
         const waited = formatDuration(clock.now() - startedAt)
         return { ...classified, message: source.expiredDuringWait(error, waited) }
       }
-      // The name resolved for the earlier answers: a resolver's hiccup, not a typo.
-      if (classified.cause === 'unresolved-host')
+      // The name resolved (and the proxy, if any, answered) for the earlier answers: a
+      // resolver's hiccup or a proxy's restart, not a typo.
+      if (classified.cause === 'unresolved-host' || classified.cause === 'unreachable-proxy')
         return { kind: 'transient', message: classified.message }
       return classified
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ORGANIZATION_IAM_ACTIONS } from '../../../src/aws/errors.js'
+import { ProxyConnectionError } from '../../../src/aws/proxy-handler.js'
 import type { RequestBound, Settler, StatusSource } from '../../../src/wait/status-source.js'
 import { found, type PackStatus, type ReportedPack } from '../../../src/packs/pack-state.js'
 import { SETTLE_FAILURES_BEFORE_WARNING } from '../../../src/wait/settling.js'
@@ -229,5 +230,30 @@ describe('waitForPacks: a host name that does not resolve', () => {
     const { result } = await run(src)
     expect(result.end.kind).toBe('settled')
     expect(src.calls).toBe(2)
+  })
+})
+
+describe('waitForPacks: a proxy that refuses', () => {
+  const refused = () =>
+    new ProxyConnectionError('ECONNREFUSED', 'proxy.corp:3128', 'HTTPS_PROXY', 'https://x')
+
+  it('before any answer: fails at once, naming the proxy', async () => {
+    const src = source(() => {
+      throw refused()
+    })
+    const { result, clock } = await run(src, { region: 'eu-west-1' })
+    expect(src.calls).toBe(1)
+    expect(clock.sleeps).toEqual([])
+    expect(message(result.end)).toContain('The proxy proxy.corp:3128 refused the connection')
+  })
+
+  it('after answers: the proxy answered before, so it is retried', async () => {
+    const src = source((call) => {
+      if (call === 2) throw refused()
+      return pack(call < 3 ? 'CREATE_IN_PROGRESS' : 'CREATE_SUCCESSFUL')
+    })
+    const { result, lines } = await run(src)
+    expect(result.end.kind).toBe('settled')
+    expect(lines.warning).toEqual([expect.stringContaining('The proxy proxy.corp:3128 refused')])
   })
 })

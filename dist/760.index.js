@@ -1,8 +1,8 @@
-export const id = 860;
-export const ids = [860];
+export const id = 760;
+export const ids = [760];
 export const modules = {
 
-/***/ 5860:
+/***/ 760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -362,7 +362,67 @@ function output(title, summary) {
 }
 
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
-var request_policy = __webpack_require__(5183);
+var request_policy = __webpack_require__(7564);
+// EXTERNAL MODULE: ./src/shared/proxy.ts
+var proxy = __webpack_require__(2297);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/github/proxy-fetch.ts
+
+
+/**
+ * The fetch octokit sends the check run's calls with: through the proxy that the toolkit's
+ * rule (src/shared/proxy.ts) names for the API's URL, the same rule as the AWS calls.
+ * @actions/github would pick a proxy too, but once, when it is loaded, for the GITHUB_API_URL
+ * of that moment; this picks it for the URL the client is given, and names the proxy when it
+ * cannot be reached. The dispatcher is undici's ProxyAgent, built as @actions/http-client
+ * builds it (CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is
+ * checked against Node's CA list, NODE_EXTRA_CA_CERTS included.
+ */
+function proxiedFetch(apiUrl, notices) {
+    const route = (0,proxy/* proxyFor */.iJ)(apiUrl);
+    let dispatcher;
+    if (route) {
+        const { username, password } = route.url;
+        dispatcher = new undici.ProxyAgent({
+            uri: route.url.href,
+            ...(username || password
+                ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
+                : {})
+        });
+    }
+    const send = async (input, init) => {
+        if (route)
+            notices.using(route, new URL(apiUrl).origin);
+        try {
+            const options = { ...init, ...(dispatcher ? { dispatcher } : {}) };
+            return await (0,undici.fetch)(input, options);
+        }
+        catch (error) {
+            const code = codeOf(error);
+            if (!route || (code !== 'ECONNREFUSED' && code !== 'ENOTFOUND'))
+                throw error;
+            const what = code === 'ENOTFOUND'
+                ? `the proxy's host name does not resolve (ENOTFOUND): ${route.address}`
+                : `the proxy ${route.address} refused the connection (ECONNREFUSED)`;
+            throw new Error(`${what}; ${route.variable} sends the GitHub API's calls through it`, {
+                cause: error
+            });
+        }
+    };
+    return send;
+}
+/** The code of fetch's network error: on the error itself or on its cause. */
+function codeOf(error) {
+    for (let e = error, depth = 0; e && depth < 4; depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && code.startsWith('E'))
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 
 
@@ -375,6 +435,8 @@ var request_policy = __webpack_require__(5183);
  * the job summary's markdown. Reporting is best effort: no call ever throws, delays the wait
  * beyond its bound, or fails the step.
  */
+
+
 
 /** The workflow event's payload: read here, where @actions/github is loaded anyway. */
 function eventPayload() {
@@ -400,6 +462,8 @@ function createCheckRunReporter(options) {
     const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     const octokit = (0,github/* getOctokit */.Q)(token, {
         baseUrl,
+        // Replaces @actions/github's own fetch, whose proxy was picked when it was loaded.
+        request: { fetch: proxiedFetch(baseUrl, options.proxies ?? proxy/* silentProxyNotices */.R4) },
         // Octokit's own notices (deprecations) go to the debug log, never to the console.
         log: {
             debug: () => undefined,
@@ -430,4 +494,4 @@ function createCheckRunReporter(options) {
 
 };
 
-//# sourceMappingURL=860.index.js.map
+//# sourceMappingURL=760.index.js.map

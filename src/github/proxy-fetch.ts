@@ -1,0 +1,53 @@
+import { fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici'
+import { proxyFor, type ProxyNotices } from '../shared/proxy.js'
+
+/**
+ * The fetch octokit sends the check run's calls with: through the proxy that the toolkit's
+ * rule (src/shared/proxy.ts) names for the API's URL, the same rule as the AWS calls.
+ * @actions/github would pick a proxy too, but once, when it is loaded, for the GITHUB_API_URL
+ * of that moment; this picks it for the URL the client is given, and names the proxy when it
+ * cannot be reached. The dispatcher is undici's ProxyAgent, built as @actions/http-client
+ * builds it (CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is
+ * checked against Node's CA list, NODE_EXTRA_CA_CERTS included.
+ */
+export function proxiedFetch(apiUrl: string, notices: ProxyNotices): typeof fetch {
+  const route = proxyFor(apiUrl)
+  let dispatcher: Dispatcher | undefined
+  if (route) {
+    const { username, password } = route.url
+    dispatcher = new ProxyAgent({
+      uri: route.url.href,
+      ...(username || password
+        ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
+        : {})
+    })
+  }
+  const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    if (route) notices.using(route, new URL(apiUrl).origin)
+    try {
+      const options = { ...init, ...(dispatcher ? { dispatcher } : {}) }
+      return await undiciFetch(input, options)
+    } catch (error) {
+      const code = codeOf(error)
+      if (!route || (code !== 'ECONNREFUSED' && code !== 'ENOTFOUND')) throw error
+      const what =
+        code === 'ENOTFOUND'
+          ? `the proxy's host name does not resolve (ENOTFOUND): ${route.address}`
+          : `the proxy ${route.address} refused the connection (ECONNREFUSED)`
+      throw new Error(`${what}; ${route.variable} sends the GitHub API's calls through it`, {
+        cause: error
+      })
+    }
+  }
+  return send
+}
+
+/** The code of fetch's network error: on the error itself or on its cause. */
+function codeOf(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('E')) return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
