@@ -60580,7 +60580,7 @@ function partitionOf(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4354);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -60589,7 +60589,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1294:
+/***/ 4354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64780,92 +64780,17 @@ async function bestEffort(request, deps, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
-
+;// CONCATENATED MODULE: ./src/ports/stack-events.ts
 
 
 const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
 /**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ * Every event of the stack at or after `since` (epoch ms; all of them when undefined), newest
+ * first, paging back until an older event shows up. Best effort: never throws; a denied read
+ * names the IAM action, a deleted stack says so.
  */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (!isFailed(pack.state))
-            continue;
-        const { stackArn, requestedAt } = detailOf(pack) ?? {};
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    const tokens = pageTokens('DescribeStackEvents');
-    let nextToken;
-    do {
-        const read = await readPage(stackArn, nextToken, tokens, deps);
-        if (!read.ok)
-            return { kind: 'unavailable', why: read.why };
-        const page = read.value;
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return isFailed(event.status) && !isTheStack;
-}
-function readPage(stackArn, nextToken, tokens, deps) {
-    const read = async (signal) => {
-        const page = await deps.events.read(stackArn, nextToken, signal);
-        return { ...page, nextToken: tokens.follow(page.nextToken) };
-    };
-    return bestEffort(read, deps, {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        classifier: deps.events,
-        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-    });
-}
-
-;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
-
-
-
-const CONFIG_RULE = 'AWS::Config::ConfigRule';
-/**
- * Which rules this deployment changed, from the pack's stack events (newest first, back to
- * the deployment's request): a rule's stack resource maps to its name by its physical id.
- * A rule's time is its first event of this deployment: the evaluation the change triggers
- * follows that, and a later event's time could reject it and wait for nothing. Best effort,
- * like explain-failures: never throws.
- */
-async function readRuleChanges(stackArn, requestedAt, deps) {
-    if (!stackArn)
-        return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
-    const changedAt = new Map();
+async function readEventsSince(stackArn, since, deps) {
+    const events = [];
     const tokens = pageTokens('DescribeStackEvents');
     let nextToken;
     do {
@@ -64880,21 +64805,37 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
             interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
         });
         if (!read.ok)
-            return { kind: 'unreadable', why: read.why };
-        let reachedOlder = false;
-        for (const event of read.value.events) {
-            const at = event.timestamp.getTime();
-            if (at < requestedAt) {
-                reachedOlder = true;
-                break;
-            }
-            if (event.type !== CONFIG_RULE || !event.physicalId)
-                continue;
-            // Newest first: the last one seen is the first of this deployment.
-            changedAt.set(event.physicalId, at);
-        }
-        nextToken = reachedOlder ? undefined : read.value.nextToken;
+            return { ok: false, why: read.why };
+        const older = read.value.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
+        events.push(...(older === -1 ? read.value.events : read.value.events.slice(0, older)));
+        nextToken = older === -1 ? read.value.nextToken : undefined;
     } while (nextToken);
+    return { ok: true, events };
+}
+
+;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
+
+const CONFIG_RULE = 'AWS::Config::ConfigRule';
+/**
+ * Which rules this deployment changed, from the pack's stack events (newest first, back to
+ * the deployment's request): a rule's stack resource maps to its name by its physical id.
+ * A rule's time is its first event of this deployment: the evaluation the change triggers
+ * follows that, and a later event's time could reject it and wait for nothing. Best effort,
+ * like explain-failures: never throws.
+ */
+async function readRuleChanges(stackArn, requestedAt, deps) {
+    if (!stackArn)
+        return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
+    const read = await readEventsSince(stackArn, requestedAt, deps);
+    if (!read.ok)
+        return { kind: 'unreadable', why: read.why };
+    const changedAt = new Map();
+    for (const event of read.events) {
+        if (event.type !== CONFIG_RULE || !event.physicalId)
+            continue;
+        // Newest first: the last one seen is the first of this deployment.
+        changedAt.set(event.physicalId, event.timestamp.getTime());
+    }
     return { kind: 'read', changes: { kind: 'read', changedAt } };
 }
 
@@ -66964,6 +66905,46 @@ function countsOf(packs) {
     return packs?.map((p) => [p.name, p.judgement.counts]);
 }
 
+;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
+
+
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (!isFailed(pack.state))
+            continue;
+        const { stackArn, requestedAt } = detailOf(pack) ?? {};
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const read = await readEventsSince(stackArn, since?.getTime(), deps);
+    if (!read.ok)
+        return { kind: 'unavailable', why: read.why };
+    const failures = read.events.filter(isResourceFailure).map((event) => ({
+        logicalId: event.logicalId,
+        type: event.type,
+        status: event.status,
+        reason: event.reason
+    }));
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return isFailed(event.status) && !isTheStack;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
@@ -67367,6 +67348,7 @@ function progressLog(deps) {
 
 
 
+
 /** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
 const EXPLANATION_SOURCE = {
     account: { what: 'CloudFormation stack events', iamAction: EXPLAIN_IAM_ACTION },
@@ -67700,6 +67682,7 @@ function buildReport(findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 

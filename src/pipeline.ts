@@ -11,7 +11,8 @@ import { buildReport, type RunReport } from './report/run-report.js'
 import type { Env } from './shared/env.js'
 import type { Log } from './shared/log.js'
 import { decideRegions, type RegionsVerdict } from './verdict/verdict.js'
-import { regionLog, waitInRegion, type OpenRegion, type RegionRun } from './wait/region-wait.js'
+import { regionLog, waitInRegion, type RegionRun } from './wait/region-wait.js'
+import { type OpenRegion } from './ports/region.js'
 
 /** Everything the run needs from outside, built by the front end (src/main.ts for the action). */
 export interface PipelineDeps {

@@ -35146,15 +35146,9 @@ async function startEvaluations(source, pack, names, started, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/shared/best-effort.ts
-var best_effort = __nccwpck_require__(5818);
-// EXTERNAL MODULE: ./src/shared/paging.ts
-var paging = __nccwpck_require__(5045);
-// EXTERNAL MODULE: ./src/wait/explain-failures.ts
-var explain_failures = __nccwpck_require__(2228);
+// EXTERNAL MODULE: ./src/ports/stack-events.ts
+var stack_events = __nccwpck_require__(6884);
 ;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
-
-
 
 const CONFIG_RULE = 'AWS::Config::ConfigRule';
 /**
@@ -35167,36 +35161,16 @@ const CONFIG_RULE = 'AWS::Config::ConfigRule';
 async function readRuleChanges(stackArn, requestedAt, deps) {
     if (!stackArn)
         return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
+    const read = await (0,stack_events/* readEventsSince */.A)(stackArn, requestedAt, deps);
+    if (!read.ok)
+        return { kind: 'unreadable', why: read.why };
     const changedAt = new Map();
-    const tokens = (0,paging/* pageTokens */.oB)('DescribeStackEvents');
-    let nextToken;
-    do {
-        const token = nextToken;
-        const read = await (0,best_effort/* bestEffort */.z)(async (signal) => {
-            const page = await deps.events.read(stackArn, token, signal);
-            return { ...page, nextToken: tokens.follow(page.nextToken) };
-        }, deps, {
-            iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V,
-            what: `DescribeStackEvents ${stackArn}`,
-            classifier: deps.events,
-            interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-        });
-        if (!read.ok)
-            return { kind: 'unreadable', why: read.why };
-        let reachedOlder = false;
-        for (const event of read.value.events) {
-            const at = event.timestamp.getTime();
-            if (at < requestedAt) {
-                reachedOlder = true;
-                break;
-            }
-            if (event.type !== CONFIG_RULE || !event.physicalId)
-                continue;
-            // Newest first: the last one seen is the first of this deployment.
-            changedAt.set(event.physicalId, at);
-        }
-        nextToken = reachedOlder ? undefined : read.value.nextToken;
-    } while (nextToken);
+    for (const event of read.events) {
+        if (event.type !== CONFIG_RULE || !event.physicalId)
+            continue;
+        // Newest first: the last one seen is the first of this deployment.
+        changedAt.set(event.physicalId, event.timestamp.getTime());
+    }
     return { kind: 'read', changes: { kind: 'read', changedAt } };
 }
 
@@ -35968,9 +35942,10 @@ function buildReport(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
-var region_wait = __nccwpck_require__(1062);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
+var region_wait = __nccwpck_require__(7269);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -36066,6 +36041,50 @@ function describeWait(inputs) {
         ? ''
         : `, deployments requested after ${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}`;
     return `Waiting for ${what} (timeout ${(0,pack_text/* formatDuration */.a3)(inputs.timeoutMs)}, polling every ${inputs.minDelayMs / 1000}s-${inputs.maxDelayMs / 1000}s${after})`;
+}
+
+
+/***/ }),
+
+/***/ 6884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readEventsSince),
+/* harmony export */   V: () => (/* binding */ EXPLAIN_IAM_ACTION)
+/* harmony export */ });
+/* harmony import */ var _shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5818);
+/* harmony import */ var _shared_paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5045);
+
+
+const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
+/**
+ * Every event of the stack at or after `since` (epoch ms; all of them when undefined), newest
+ * first, paging back until an older event shows up. Best effort: never throws; a denied read
+ * names the IAM action, a deleted stack says so.
+ */
+async function readEventsSince(stackArn, since, deps) {
+    const events = [];
+    const tokens = (0,_shared_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pageTokens */ .oB)('DescribeStackEvents');
+    let nextToken;
+    do {
+        const token = nextToken;
+        const read = await (0,_shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__/* .bestEffort */ .z)(async (signal) => {
+            const page = await deps.events.read(stackArn, token, signal);
+            return { ...page, nextToken: tokens.follow(page.nextToken) };
+        }, deps, {
+            iamAction: EXPLAIN_IAM_ACTION,
+            what: `DescribeStackEvents ${stackArn}`,
+            classifier: deps.events,
+            interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
+        });
+        if (!read.ok)
+            return { ok: false, why: read.why };
+        const older = read.value.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
+        events.push(...(older === -1 ? read.value.events : read.value.events.slice(0, older)));
+        nextToken = older === -1 ? read.value.nextToken : undefined;
+    } while (nextToken);
+    return { ok: true, events };
 }
 
 
@@ -36236,8 +36255,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var check_view = __nccwpck_require__(3153);
 // EXTERNAL MODULE: ./src/publish/summary-limits.ts
 var summary_limits = __nccwpck_require__(88);
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 4 modules
-var region_wait = __nccwpck_require__(1062);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
+var region_wait = __nccwpck_require__(7269);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var publish_report = __nccwpck_require__(4585);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
@@ -37660,88 +37679,6 @@ async function retry(scope, policy, send, options) {
 
 /***/ }),
 
-/***/ 2228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ EXPLAIN_IAM_ACTION),
-/* harmony export */   v: () => (/* binding */ explainFailures)
-/* harmony export */ });
-/* harmony import */ var _shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5818);
-/* harmony import */ var _shared_paging_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5045);
-/* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5977);
-
-
-
-const EXPLAIN_IAM_ACTION = 'cloudformation:DescribeStackEvents';
-/**
- * For every failed pack with a stack, reads that stack's events once (newest first, back to
- * the pack's last requested update) and keeps the failed resources, oldest first: the first
- * failure is usually the cause, later ones its cascade. Best effort: never throws.
- */
-async function explainFailures(packs, deps) {
-    const explanations = new Map();
-    for (const pack of packs) {
-        if (!(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(pack.state))
-            continue;
-        const { stackArn, requestedAt } = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .detailOf */ .Rw)(pack) ?? {};
-        if (!stackArn)
-            continue;
-        if (deps.signal.aborted)
-            break;
-        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
-    }
-    return explanations;
-}
-async function explainOne(stackArn, since, deps) {
-    const failures = [];
-    const tokens = (0,_shared_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .pageTokens */ .oB)('DescribeStackEvents');
-    let nextToken;
-    do {
-        const read = await readPage(stackArn, nextToken, tokens, deps);
-        if (!read.ok)
-            return { kind: 'unavailable', why: read.why };
-        const page = read.value;
-        let reachedOlder = false;
-        for (const event of page.events) {
-            if (since && event.timestamp.getTime() < since.getTime()) {
-                reachedOlder = true;
-                break;
-            }
-            if (isResourceFailure(event)) {
-                failures.push({
-                    logicalId: event.logicalId,
-                    type: event.type,
-                    status: event.status,
-                    reason: event.reason
-                });
-            }
-        }
-        nextToken = reachedOlder ? undefined : page.nextToken;
-    } while (nextToken);
-    return { kind: 'explained', resources: failures.reverse() };
-}
-/** A resource's own failure; the stack's events about itself only summarise them. */
-function isResourceFailure(event) {
-    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
-    return (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(event.status) && !isTheStack;
-}
-function readPage(stackArn, nextToken, tokens, deps) {
-    const read = async (signal) => {
-        const page = await deps.events.read(stackArn, nextToken, signal);
-        return { ...page, nextToken: tokens.follow(page.nextToken) };
-    };
-    return (0,_shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__/* .bestEffort */ .z)(read, deps, {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        classifier: deps.events,
-        interpret: (error) => deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-    });
-}
-
-
-/***/ }),
-
 /***/ 9589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37938,7 +37875,7 @@ function requestedAtOf(status) {
 
 /***/ }),
 
-/***/ 1062:
+/***/ 7269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37949,16 +37886,56 @@ __nccwpck_require__.d(__webpack_exports__, {
   x1: () => (/* binding */ waitInRegion)
 });
 
-// EXTERNAL MODULE: ./src/wait/explain-failures.ts
-var explain_failures = __nccwpck_require__(2228);
+// EXTERNAL MODULE: ./src/ports/stack-events.ts
+var stack_events = __nccwpck_require__(6884);
+// EXTERNAL MODULE: ./src/packs/pack-state.ts
+var pack_state = __nccwpck_require__(5977);
+;// CONCATENATED MODULE: ./src/wait/explain-failures.ts
+
+
+/**
+ * For every failed pack with a stack, reads that stack's events once (newest first, back to
+ * the pack's last requested update) and keeps the failed resources, oldest first: the first
+ * failure is usually the cause, later ones its cascade. Best effort: never throws.
+ */
+async function explainFailures(packs, deps) {
+    const explanations = new Map();
+    for (const pack of packs) {
+        if (!(0,pack_state/* isFailed */.Ix)(pack.state))
+            continue;
+        const { stackArn, requestedAt } = (0,pack_state/* detailOf */.Rw)(pack) ?? {};
+        if (!stackArn)
+            continue;
+        if (deps.signal.aborted)
+            break;
+        explanations.set(pack.name, await explainOne(stackArn, requestedAt, deps));
+    }
+    return explanations;
+}
+async function explainOne(stackArn, since, deps) {
+    const read = await (0,stack_events/* readEventsSince */.A)(stackArn, since?.getTime(), deps);
+    if (!read.ok)
+        return { kind: 'unavailable', why: read.why };
+    const failures = read.events.filter(isResourceFailure).map((event) => ({
+        logicalId: event.logicalId,
+        type: event.type,
+        status: event.status,
+        reason: event.reason
+    }));
+    return { kind: 'explained', resources: failures.reverse() };
+}
+/** A resource's own failure; the stack's events about itself only summarise them. */
+function isResourceFailure(event) {
+    const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
+    return (0,pack_state/* isFailed */.Ix)(event.status) && !isTheStack;
+}
+
 // EXTERNAL MODULE: ./src/wait/failed-accounts.ts
 var failed_accounts = __nccwpck_require__(9589);
 // EXTERNAL MODULE: ./src/packs/deployment.ts
 var deployment = __nccwpck_require__(7607);
 // EXTERNAL MODULE: ./src/packs/pack-text.ts
 var pack_text = __nccwpck_require__(3665);
-// EXTERNAL MODULE: ./src/packs/pack-state.ts
-var pack_state = __nccwpck_require__(5977);
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
@@ -38368,9 +38345,10 @@ function progressLog(deps) {
 
 
 
+
 /** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
 const EXPLANATION_SOURCE = {
-    account: { what: 'CloudFormation stack events', iamAction: explain_failures/* EXPLAIN_IAM_ACTION */.V },
+    account: { what: 'CloudFormation stack events', iamAction: stack_events/* EXPLAIN_IAM_ACTION */.V },
     organization: { what: 'member account statuses', iamAction: failed_accounts/* MEMBER_ACCOUNTS_IAM_ACTION */.d0 }
 };
 /**
@@ -38444,7 +38422,7 @@ async function explainStacks(wait, deps, ports) {
     // Only when a pack failed: most runs never need the CloudFormation client.
     const events = await ports.stackEvents();
     try {
-        return await (0,explain_failures/* explainFailures */.v)(wait.packs, { ...deps, events });
+        return await explainFailures(wait.packs, { ...deps, events });
     }
     finally {
         events.close();
@@ -38473,7 +38451,7 @@ function regionLog(log, region, several) {
 /* harmony export */   jq: () => (/* binding */ stackProgressReader)
 /* harmony export */ });
 /* unused harmony exports resourceStatuses, countProgress */
-/* harmony import */ var _explain_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2228);
+/* harmony import */ var _ports_stack_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6884);
 /* harmony import */ var _shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7564);
 /* harmony import */ var _packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5977);
 
@@ -38538,7 +38516,7 @@ function stackProgressReader(deps) {
                 return;
             if (events.isStackGone(error))
                 return void gone.add(pack.name);
-            const failure = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .XE)(error, bound.timedOut(), (e) => events.classify(e, _explain_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPLAIN_IAM_ACTION */ .V));
+            const failure = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .XE)(error, bound.timedOut(), (e) => events.classify(e, _ports_stack_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPLAIN_IAM_ACTION */ .V));
             if (failure.kind === 'permanent') {
                 denied = true;
                 deps.log.info(`Stack progress is not shown: ${failure.message}`);

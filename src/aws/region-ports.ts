@@ -1,6 +1,6 @@
 import type { Env } from '../shared/env.js'
 import { silentProxyNotices, type ProxyNotices } from '../shared/proxy.js'
-import type { OpenRegion } from '../wait/region-wait.js'
+import type { OpenRegion } from '../ports/region.js'
 import { createStatusSource } from './account-status-source.js'
 import { createConfigClient, isKnownRegion } from './client.js'
 import { createOrganizationSource } from './organization-status-source.js'

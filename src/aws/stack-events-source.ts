@@ -4,7 +4,7 @@ import { clientOptions } from './client.js'
 import { classifyError, isStackGoneError } from './errors.js'
 import type { Env } from '../shared/env.js'
 import { silentProxyNotices, type ProxyNotices } from '../shared/proxy.js'
-import type { StackEventReader } from '../wait/explain-failures.js'
+import type { StackEventReader } from '../ports/stack-events.js'
 
 /**
  * Reads stack events with the CloudFormation client of the stack's own region (from its ARN).

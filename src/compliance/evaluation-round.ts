@@ -8,7 +8,7 @@
 import { runBounded } from '../shared/bounded.js'
 import type { Clock } from '../shared/clock.js'
 import type { Log } from '../shared/log.js'
-import type { StackEventReader } from '../wait/explain-failures.js'
+import type { StackEventReader } from '../ports/stack-events.js'
 import { isMissing, statusesOf, StopEvaluation, type RequestDeps } from './evaluation-requests.js'
 import {
   complianceReadsDue,

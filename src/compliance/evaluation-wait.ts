@@ -1,4 +1,4 @@
-import type { StackEventReader } from '../wait/explain-failures.js'
+import type { StackEventReader } from '../ports/stack-events.js'
 import {
   guardedSource,
   StopEvaluation,

@@ -13,7 +13,7 @@ import { detailOf, type PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
 import type { Log } from '../shared/log.js'
 
-import type { OpenRegion } from '../wait/region-wait.js'
+import type { OpenRegion } from '../ports/region.js'
 
 /** One region's compliance read. */
 export interface RegionCompliance {

@@ -1,10 +1,5 @@
-import { bestEffort, type BestEffortDeps } from '../shared/best-effort.js'
-import { pageTokens } from '../shared/paging.js'
-import {
-  EXPLAIN_IAM_ACTION,
-  type StackEventPage,
-  type StackEventReader
-} from '../wait/explain-failures.js'
+import type { BestEffortDeps } from '../shared/best-effort.js'
+import { readEventsSince, type StackEventReader } from '../ports/stack-events.js'
 import type { StackChanges } from './rule-judgement.js'
 
 const CONFIG_RULE = 'AWS::Config::ConfigRule'
@@ -27,38 +22,13 @@ export async function readRuleChanges(
   deps: BestEffortDeps & { readonly events: StackEventReader }
 ): Promise<RuleChangesRead> {
   if (!stackArn) return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' }
+  const read = await readEventsSince(stackArn, requestedAt, deps)
+  if (!read.ok) return { kind: 'unreadable', why: read.why }
   const changedAt = new Map<string, number>()
-  const tokens = pageTokens('DescribeStackEvents')
-  let nextToken: string | undefined
-  do {
-    const token = nextToken
-    const read = await bestEffort<StackEventPage>(
-      async (signal) => {
-        const page = await deps.events.read(stackArn, token, signal)
-        return { ...page, nextToken: tokens.follow(page.nextToken) }
-      },
-      deps,
-      {
-        iamAction: EXPLAIN_IAM_ACTION,
-        what: `DescribeStackEvents ${stackArn}`,
-        classifier: deps.events,
-        interpret: (error) =>
-          deps.events.isStackGone(error) ? 'the stack no longer exists' : undefined
-      }
-    )
-    if (!read.ok) return { kind: 'unreadable', why: read.why }
-    let reachedOlder = false
-    for (const event of read.value.events) {
-      const at = event.timestamp.getTime()
-      if (at < requestedAt) {
-        reachedOlder = true
-        break
-      }
-      if (event.type !== CONFIG_RULE || !event.physicalId) continue
-      // Newest first: the last one seen is the first of this deployment.
-      changedAt.set(event.physicalId, at)
-    }
-    nextToken = reachedOlder ? undefined : read.value.nextToken
-  } while (nextToken)
+  for (const event of read.events) {
+    if (event.type !== CONFIG_RULE || !event.physicalId) continue
+    // Newest first: the last one seen is the first of this deployment.
+    changedAt.set(event.physicalId, event.timestamp.getTime())
+  }
   return { kind: 'read', changes: { kind: 'read', changedAt } }
 }

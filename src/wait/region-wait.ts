@@ -1,14 +1,9 @@
 import type { Clock } from '../shared/clock.js'
-import { EXPLAIN_IAM_ACTION, explainFailures, type FailureExplanation } from './explain-failures.js'
+import { explainFailures, type FailureExplanation } from './explain-failures.js'
+import { EXPLAIN_IAM_ACTION } from '../ports/stack-events.js'
+import type { OpenRegion, RegionPorts } from '../ports/region.js'
 import type { Inputs } from '../inputs.js'
-import {
-  MEMBER_ACCOUNTS_IAM_ACTION,
-  readFailedAccounts,
-  type MemberAccountSource
-} from './failed-accounts.js'
-import type { StatusSource } from './status-source.js'
-import type { RuleEvaluationPort } from '../compliance/evaluation-requests.js'
-import type { StackEventReader } from './explain-failures.js'
+import { MEMBER_ACCOUNTS_IAM_ACTION, readFailedAccounts } from './failed-accounts.js'
 import type { Log } from '../shared/log.js'
 import { waitForPacks, type WaitResult } from './wait-for-packs.js'
 import { detailOf, isFailed, type PackStatus } from '../packs/pack-state.js'
@@ -21,23 +16,6 @@ export interface RegionRun {
   readonly wait: WaitResult
   readonly explanations: ReadonlyMap<string, FailureExplanation>
 }
-
-/** The AWS side of one region, as the stages use it; closed once the region's work is done. */
-export interface RegionPorts {
-  /** Whether the SDK's own list of regions knows the region (new regions appear). */
-  readonly known: boolean
-  accountStatuses(): StatusSource
-  /** Organization packs' statuses, and their member accounts' (the management account's view). */
-  organizationStatuses(): StatusSource & MemberAccountSource
-  /** The rules of packs and their evaluations (the compliance gate's wait). */
-  ruleEvaluations(): RuleEvaluationPort
-  /** Loaded only when asked for: most runs never read a stack. */
-  stackEvents(): Promise<StackEventReader & { close(): void }>
-  close(): void
-}
-
-/** Opens one region's AWS side; the log gets the requests' debug lines. */
-export type OpenRegion = (region: string, log: Log) => RegionPorts
 
 export interface RegionDeps {
   readonly clock: Clock

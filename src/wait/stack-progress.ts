@@ -1,4 +1,8 @@
-import { EXPLAIN_IAM_ACTION, type StackEvent, type StackEventReader } from './explain-failures.js'
+import {
+  EXPLAIN_IAM_ACTION,
+  type StackEvent,
+  type StackEventReader
+} from '../ports/stack-events.js'
 import { boundRequest, classifyFailure } from '../shared/request-policy.js'
 import type { RunContext } from '../shared/context.js'
 import { detailOf, outcomeOf, type PackStatus } from '../packs/pack-state.js'

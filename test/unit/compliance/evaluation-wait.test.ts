@@ -10,7 +10,7 @@ import type {
   RuleComplianceType,
   RuleEvaluationStatus
 } from '../../../src/compliance/rule-judgement.js'
-import type { StackEvent } from '../../../src/wait/explain-failures.js'
+import type { StackEvent } from '../../../src/ports/stack-events.js'
 import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
 
 const T0 = 1_000_000

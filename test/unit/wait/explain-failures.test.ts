@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  explainFailures,
-  type StackEvent,
-  type StackEventPage
-} from '../../../src/wait/explain-failures.js'
+import { explainFailures } from '../../../src/wait/explain-failures.js'
+import { type StackEvent, type StackEventPage } from '../../../src/ports/stack-events.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { silentLog } from '../../../src/shared/log.js'
 import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StackEvent } from '../../../src/wait/explain-failures.js'
+import type { StackEvent } from '../../../src/ports/stack-events.js'
 import {
   countProgress,
   describeStackProgress,
