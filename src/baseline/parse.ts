@@ -42,7 +42,16 @@ export class BaselineError extends Error {
 }
 
 const TOP_KEYS = ['version', 'findings']
-const ENTRY_KEYS = ['rule', 'resourceId', 'resourceType', 'pack', 'region', 'reason', 'expires']
+const ENTRY_KEYS = [
+  'rule',
+  'resourceId',
+  'resourceType',
+  'pack',
+  'region',
+  'reason',
+  'expires'
+] as const
+type EntryKey = (typeof ENTRY_KEYS)[number]
 const FORM = "a mapping with 'version: 1' and a 'findings' list"
 
 /**
@@ -140,7 +149,7 @@ function readEntry(value: unknown, index: number, problems: string[]): BaselineE
   }
   const before = problems.length
   unknownKeys(value, ENTRY_KEYS, at, problems)
-  const text: Record<string, string> = {}
+  const text: Partial<Record<EntryKey, string>> = {}
   for (const key of ENTRY_KEYS) {
     const field = value[key]
     if (field === undefined) continue
@@ -153,8 +162,9 @@ function readEntry(value: unknown, index: number, problems: string[]): BaselineE
   if (text.expires !== undefined && dayOf(text.expires) === undefined) {
     problems.push(`${at} 'expires' is not a date of the form YYYY-MM-DD, got ${show(text.expires)}`)
   }
-  if (problems.length > before) return undefined
   const { rule, resourceId, reason, ...narrowing } = text
+  if (problems.length > before || rule === undefined || resourceId === undefined) return undefined
+  // An empty reason says nothing: left out.
   return { index, rule, resourceId, ...narrowing, ...(reason ? { reason } : {}) }
 }
 
