@@ -19,8 +19,3 @@ export function dayOf(date: string): number | undefined {
 export function dayAt(epochMs: number): number {
   return Math.floor(epochMs / DAY_MS)
 }
-
-/** A day as `YYYY-MM-DD`. */
-export function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10)
-}

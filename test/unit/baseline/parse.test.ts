@@ -174,6 +174,19 @@ describe('parseBaseline', () => {
     )
   })
 
+  it('refuses YAML whose aliases would expand without end', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`
+      )
+    expect(errorOf([...lines, 'version: 1', 'findings: []'].join('\n')).message).toBe(
+      `${PREFIX}the YAML cannot be read: Excessive alias count indicates a resource exhaustion attack`
+    )
+  })
+
   it('names the first problems of a long file and counts the rest', () => {
     const entries = Array.from({ length: PROBLEMS_SHOWN + 3 }, (_, i) => `  - rule: r${i}`)
     const e = errorOf(file(...entries))
