@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { partitionOf } from './aws/partition.js'
+import { localFiles } from './files/local-files.js'
 import { awsRegions } from './aws/region-ports.js'
 import { runCommand } from './cli/command.js'
 import { runPipeline } from './pipeline.js'
@@ -39,7 +40,8 @@ process.exitCode = await runCommand({
       signal: cancellation.signal,
       waitsOver: cancellation.dispose,
       aws: awsRegions(env, proxyNotices(front.log)),
-      partitionOf
+      partitionOf,
+      files: localFiles(process.cwd())
     })
   }
 })

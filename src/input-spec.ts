@@ -115,6 +115,24 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     githubOnly: false
   },
   {
+    name: 'compliance-baseline',
+    description:
+      "Path (in the workspace) of a baseline of known findings (YAML or JSON; docs/compliance.md has the format). With it, compliance require fails only on new findings: a non-compliant resource no entry of the file accepts. Known findings are shown, marked with the entry's reason, and never fail the step; an entry past its expires day accepts nothing. Rules that failed to evaluate or are unevaluated at the deadline still fail. A file that is missing or wrong fails the step before any AWS call. Needs compliance report or require.",
+    default: '',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
+    name: 'write-baseline',
+    description:
+      "Path where the action writes a baseline of every non-compliant resource it saw (sorted, rule names without AWS's suffix), which read back as compliance-baseline accepts exactly those findings. Needs compliance report or require. A path that cannot be written is a warning; nothing else changes.",
+    default: '',
+    required: false,
+    kind: 'string',
+    githubOnly: false
+  },
+  {
     name: 'requested-after',
     description:
       "An ISO 8601 time with a time zone, such as 2026-12-01T08:00:00Z: record it before the deploy command (date -u +%Y-%m-%dT%H:%M:%SZ). A pack whose LastUpdateRequestedTime (an organization pack's LastUpdateTime) is older still shows an earlier deployment (an update shows CREATE_* again, and a read right after the deploy can return the previous deployment's CREATE_COMPLETE or CREATE_FAILED), and is awaited whatever its state (state PREVIOUS_DEPLOYMENT; at the deadline, result timeout). Allows 30 seconds for the runner's clock being ahead of AWS's. Empty: each pack's state is taken as it stands.",

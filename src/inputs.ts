@@ -25,6 +25,8 @@ export interface Inputs {
    * awaited. Undefined: every pack's current state is taken as the result.
    */
   readonly requestedAfter?: number
+  /** The compliance baseline's paths (src/input-files.ts). */
+  readonly files: FileInputs
   /** Empty: no check run. */
   readonly githubToken: string
   readonly checkName: string
@@ -86,6 +88,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ignore']
 
 import type { Env } from './shared/env.js'
+import { parseFileInputs, type FileInputs } from './input-files.js'
 
 export function parseInputs(source: InputSource, env: Env): Inputs {
   const errors: InputError[] = []
@@ -131,6 +134,9 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
   )
   const startEvaluation = attempt(() => parseBoolean(source, 'start-evaluation'))
   const requestedAfter = attempt(() => parseRequestedAfter(source.getInput('requested-after')))
+  const files = attempt(() =>
+    parseFileInputs(source, compliance, (...bad) => new InputError(...bad))
+  )
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new InputErrors(errors)
   // Every value is defined here: an undefined one has left an error behind.
@@ -147,6 +153,7 @@ export function parseInputs(source: InputSource, env: Env): Inputs {
     compliance: compliance!,
     startEvaluation: startEvaluation!,
     requestedAfter,
+    files: files!,
     githubToken: source.getInput('github-token'),
     checkName: valueOf(source, 'check-name')
   }
@@ -270,13 +277,8 @@ function parseSeconds(source: InputSource, input: keyof typeof DEFAULTS): number
 
 function parseMissingPack(value: string): MissingPackPolicy {
   const policy = MISSING_PACK_POLICIES.find((p) => p === value.toLowerCase())
-  if (!policy) {
-    throw new InputError(
-      'missing-pack',
-      value,
-      `must be one of ${MISSING_PACK_POLICIES.join(', ')}`
-    )
-  }
+  const choices = MISSING_PACK_POLICIES.join(', ')
+  if (!policy) throw new InputError('missing-pack', value, `must be one of ${choices}`)
   return policy
 }
 

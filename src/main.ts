@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { partitionOf } from './aws/partition.js'
+import { localFiles } from './files/local-files.js'
 import { awsRegions } from './aws/region-ports.js'
 import type { Inputs } from './inputs.js'
 import { runPipeline, type PipelineOutcome } from './pipeline.js'
@@ -36,6 +37,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       destination,
       aws: awsRegions(env, proxies),
       partitionOf,
+      files: localFiles(env.GITHUB_WORKSPACE || process.cwd()),
       checks: (inputs) => createChecks(inputs, env, log, systemClock, proxies),
       progressIntervalMs: progressInterval(env)
     })

@@ -1,4 +1,6 @@
+import { loadBaseline, writeBaselineFile } from './compliance/baseline-files.js'
 import { evaluateInRegions, gate, type ComplianceGate } from './compliance/gate.js'
+import type { FilePort } from './ports/files.js'
 import { InputError, parseInputs, type InputSource, type Inputs } from './inputs.js'
 import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './packs/deployment.js'
 import { formatDuration } from './packs/pack-text.js'
@@ -29,6 +31,8 @@ export interface PipelineDeps {
   readonly waitsOver?: () => void
   readonly log: Log
   readonly destination: ResultDestination
+  /** The baseline files (`compliance-baseline`, `write-baseline`). */
+  readonly files: FilePort
   /** Opens the AWS side of one region. */
   readonly aws: OpenRegion
   /** The check run for these inputs, if any (the GitHub client is loaded only then). */
@@ -59,6 +63,11 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
     return { kind: 'input-error', message }
   }
 
+  const loaded = await loadBaseline(inputs.files, deps.files)
+  if (loaded.kind === 'invalid') {
+    await failBeforeWait(loaded.message, destination)
+    return { kind: 'input-error', message: loaded.message }
+  }
   const startedAt = clock.now()
   const deadline = startedAt + inputs.timeoutMs
   const logOf = (region: string): Log => regionLog(log, region, inputs.regions.length > 1)
@@ -99,7 +108,12 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
         inputs,
         { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation }
       )
-      compliance = gate(verdicts.overall, reads, inputs.compliance)
+      compliance = gate(
+        verdicts.overall,
+        reads,
+        inputs.compliance,
+        loaded.kind === 'loaded' ? { baseline: loaded.baseline, today: clock.now() } : undefined
+      )
     }
   } catch (error) {
     // Not expected (AWS trouble is part of the result), but the outputs still get written.
@@ -123,6 +137,12 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
     now: clock.now(),
     partitionOf: deps.partitionOf
   })
+  if (inputs.files.writeBaseline !== undefined)
+    await writeBaselineFile(inputs.files.writeBaseline, compliance, {
+      files: deps.files,
+      log,
+      now: report.now
+    })
   await publish(report, { destination, log, checks })
   return { kind: 'report', report }
 }

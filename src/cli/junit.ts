@@ -14,7 +14,8 @@ export const JUNIT_NAME = 'AWS Config conformance packs'
 
 /** How a test case ended: passed, or one of JUnit's three other verdicts. */
 type Verdict =
-  | { readonly kind: 'passed' }
+  /** `output`: what a passing case still tells (a baseline's known findings). */
+  | { readonly kind: 'passed'; readonly output?: string }
   | {
       readonly kind: 'failure' | 'error' | 'skipped'
       readonly type?: string
@@ -184,34 +185,50 @@ function ruleVerdict(rule: RuleEntry): Verdict {
   }
 }
 
+/**
+ * A non-compliant rule fails naming its new resources (all of them without a baseline); one
+ * whose resources a baseline all accepts passes, its known findings and their reasons told.
+ */
 function nonCompliant(rule: RuleEntry): Verdict {
-  const resources = rule.nonCompliantResources
-  const named = resources.slice(0, RESOURCES_NAMED)
-  const more = resources.length - named.length
-  const counted = rule.resourcesTruncated ? `${resources.length}+` : String(resources.length)
+  const all = rule.nonCompliantResources
+  const known = all.filter((r) => r.baseline === 'known')
+  const fresh = all.filter((r) => r.baseline !== 'known')
+  const knownLines = known.map(
+    (r) => `- ${r.resourceType} ${r.resourceId}${r.reason ? `: ${r.reason}` : ''}`
+  )
+  const knownPart = known.length ? ['Known findings (baseline):', ...knownLines] : []
+  if (all.length && !fresh.length) return { kind: 'passed', output: knownPart.join('\n') }
+  const named = fresh.slice(0, RESOURCES_NAMED)
+  const more = fresh.length - named.length
+  const counted = rule.resourcesTruncated ? `${fresh.length}+` : String(fresh.length)
   const names = named.map((r) => `${r.resourceType} ${r.resourceId}`).join(', ')
+  const what = known.length ? 'new resource(s)' : 'resource(s)'
+  const body = [
+    ...(fresh.length ? ['Non-compliant resources:'] : []),
+    ...named.map(
+      (r) => `- ${r.resourceType} ${r.resourceId}${r.annotation ? `: ${r.annotation}` : ''}`
+    ),
+    ...(more ? [`- and ${more} more`] : []),
+    ...(rule.resourcesTruncated ? ['- and more that were not read'] : []),
+    ...(knownPart.length && fresh.length ? [''] : []),
+    ...knownPart
+  ]
   return {
     kind: 'failure',
     type: 'NON_COMPLIANT',
-    message: resources.length
-      ? `NON_COMPLIANT: ${counted} resource(s) not compliant: ${names}${more ? ` and ${more} more` : ''}`
+    message: fresh.length
+      ? `NON_COMPLIANT: ${counted} ${what} not compliant: ${names}${more ? ` and ${more} more` : ''}`
       : 'NON_COMPLIANT (AWS Config listed no resource)',
-    body: resources.length
-      ? [
-          'Non-compliant resources:',
-          ...named.map(
-            (r) => `- ${r.resourceType} ${r.resourceId}${r.annotation ? `: ${r.annotation}` : ''}`
-          ),
-          ...(more ? [`- and ${more} more`] : []),
-          ...(rule.resourcesTruncated ? ['- and more that were not read'] : [])
-        ].join('\n')
-      : undefined
+    body: body.length ? body.join('\n') : undefined
   }
 }
 
 function testCase(c: TestCase): string[] {
   const open = `    <testcase ${attributes({ classname: c.classname, name: c.name, time: c.seconds })}`
-  if (c.verdict.kind === 'passed') return [`${open}/>`]
+  if (c.verdict.kind === 'passed')
+    return c.verdict.output === undefined
+      ? [`${open}/>`]
+      : [`${open}>`, `      <system-out>${text(c.verdict.output)}</system-out>`, '    </testcase>']
   const { kind, type, message, body } = c.verdict
   const attrs = attributes({ message, type })
   const inner =

@@ -25,9 +25,16 @@ export interface RuleEntry {
   readonly evaluatedAt?: string
   readonly error?: RuleError
   /** Every non-compliant resource read; [] for other verdicts. */
-  readonly nonCompliantResources: readonly NonCompliantResource[]
+  readonly nonCompliantResources: readonly ReportedResource[]
   /** There were more than could be read. */
   readonly resourcesTruncated?: true
+}
+
+/** A non-compliant resource, and what a baseline made of it (when one is given). */
+export interface ReportedResource extends NonCompliantResource {
+  readonly baseline?: 'new' | 'known'
+  /** The accepting entry's reason, for a known finding. */
+  readonly reason?: string
 }
 
 /** How many rules ended how, and how long the pack's evaluation took. */

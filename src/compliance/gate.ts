@@ -12,6 +12,15 @@ import type { ComplianceMode, Inputs } from '../inputs.js'
 import { detailOf, type PackStatus } from '../packs/pack-state.js'
 import type { Verdict } from '../verdict/verdict.js'
 import type { Log } from '../shared/log.js'
+import { newFindingText, type Baseline, type Finding } from '../baseline/index.js'
+import {
+  applyBaseline,
+  findingsOf,
+  NEW_FINDINGS_WARNED,
+  newFindingsOnly,
+  newFindingWarnings,
+  type BaselineResult
+} from './baseline-gate.js'
 
 import type { OpenRegion } from '../ports/region.js'
 
@@ -88,7 +97,14 @@ export async function evaluateInRegions(
 /** The verdict once compliance is known, and what to tell the person reading the run. */
 export interface ComplianceGate {
   readonly verdict: Verdict
+  /** Every pack read, each resource marked new or known when a baseline was given. */
   readonly entries: readonly ComplianceEntry[]
+  /** The non-compliant resources no baseline entry accepts (all of them without a baseline). */
+  readonly newFindings: readonly Finding[]
+  /** What the baseline made of the findings, when one was given. */
+  readonly baseline?: BaselineResult
+  /** Warnings for the run's page: baseline entries expiring soon; new findings under `report`. */
+  readonly warnings: readonly string[]
   /** Names (`region/name` when several regions) of the NON_COMPLIANT packs. */
   readonly noncompliant: readonly string[]
   readonly annotations: readonly ComplianceAnnotation[]
@@ -106,13 +122,14 @@ export interface ComplianceGate {
 export function gate(
   verdict: Verdict,
   reads: readonly RegionCompliance[],
-  mode: Exclude<ComplianceMode, 'ignore'>
+  mode: Exclude<ComplianceMode, 'ignore'>,
+  known?: { readonly baseline: Baseline; readonly today: number }
 ): ComplianceGate {
   const several = reads.length > 1
   const label = (region: string, name: string): string => (several ? `${region}/${name}` : name)
   const packsOf = (read: ComplianceRead): readonly PackCompliance[] =>
     read.kind === 'done' || read.kind === 'timeout' ? read.packs : []
-  const entries = reads.flatMap(({ region, read }) =>
+  const read = reads.flatMap(({ region, read }) =>
     packsOf(read).map((p): ComplianceEntry => ({
       name: p.name,
       region,
@@ -122,10 +139,18 @@ export function gate(
       ...(p.evaluation ? { evaluation: p.evaluation } : {})
     }))
   )
-  const failing = entries.filter((e) => e.compliance === 'NON_COMPLIANT')
+  const applied = known && applyBaseline(read, known.baseline, known.today)
+  const entries = applied?.entries ?? read
+  // Under a baseline, only new findings count: known ones are shown, never failed on.
+  const judged = applied ? newFindingsOnly(entries) : entries
+  const failing = judged.filter((e) => e.compliance === 'NON_COMPLIANT')
   const noncompliant = failing.map((e) => label(e.region, e.name))
-  const annotations = reads.flatMap(({ region, read }) =>
-    complianceAnnotations(packsOf(read), mode, (name) => label(region, name))
+  const annotations = reads.flatMap(({ region }) =>
+    complianceAnnotations(
+      judged.filter((e) => e.region === region),
+      mode,
+      (name) => label(region, name)
+    )
   )
   const where = (region: string): string => (several ? `${region}: ` : '')
   const problems = reads.flatMap(({ region, read }) =>
@@ -133,27 +158,49 @@ export function gate(
       ? [`${where(region)}compliance could not be read: ${read.message}`]
       : []
   )
-  const base = { entries, noncompliant, annotations, problems }
+  const baseline = applied?.result
+  const warnings = [
+    ...(baseline?.warnings ?? []),
+    ...(baseline && mode === 'report' ? newFindingWarnings(baseline) : [])
+  ]
+  const newFindings = baseline?.newFindings ?? findingsOf(entries)
+  const base = {
+    entries,
+    newFindings,
+    ...(baseline ? { baseline } : {}),
+    warnings,
+    noncompliant,
+    annotations,
+    problems
+  }
   if (reads.some((r) => r.read.kind === 'cancelled')) {
     return { ...base, verdict: { ...verdict, result: 'cancelled', failStep: true } }
   }
   if (mode === 'report') return { ...base, verdict }
+  return { ...base, ...requireVerdict(verdict, reads, judged, failing, baseline, problems, label) }
+}
 
-  if (reads.some((r) => r.read.kind === 'error')) {
+/** `require`: what decides the result, in order of precedence, and the step's line. */
+function requireVerdict(
+  verdict: Verdict,
+  reads: readonly RegionCompliance[],
+  judged: readonly ComplianceEntry[],
+  failing: readonly ComplianceEntry[],
+  baseline: BaselineResult | undefined,
+  problems: readonly string[],
+  label: (region: string, name: string) => string
+): Pick<ComplianceGate, 'verdict' | 'headline'> {
+  if (reads.some((r) => r.read.kind === 'error'))
     return {
-      ...base,
       verdict: { ...verdict, result: 'failure', failStep: true },
       headline: problems.join('; ')
     }
-  }
-  if (reads.some((r) => r.read.kind === 'timeout')) {
+  if (reads.some((r) => r.read.kind === 'timeout'))
     return {
-      ...base,
       verdict: { ...verdict, result: 'timeout', failStep: true },
       headline: problems.join('; ')
     }
-  }
-  const failed = entries.flatMap((e) =>
+  const failed = judged.flatMap((e) =>
     rulesWith(e, 'EVALUATION_FAILED').map(
       (r) =>
         `${label(e.region, e.name)}/${r.name} (${r.error ? errorText(r.error) : 'no reason given'})`
@@ -163,25 +210,37 @@ export function gate(
     ? `${failed.length} rule(s) failed to evaluate: ${failed.join('; ')}`
     : ''
   if (failing.length) {
-    const detail = failing.map(
-      (e) => `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`
-    )
-    const line = `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${detail.join('; ')}`
+    const noncompliant = failing.map((e) => label(e.region, e.name))
+    const line = baseline
+      ? newFindingsLine(baseline, failing.length)
+      : `${failing.length} conformance pack(s) deployed but NON_COMPLIANT: ${failing
+          .map(
+            (e) =>
+              `${label(e.region, e.name)} (${e.nonCompliantRules.join(', ') || 'no rule listed'})`
+          )
+          .join('; ')}`
     return {
-      ...base,
       verdict: { ...verdict, result: 'noncompliant', failStep: true, noncompliant },
       headline: failedLine ? `${line}; ${failedLine}` : line
     }
   }
   // A rule that could not be evaluated has checked nothing: the gate cannot pass on it.
-  if (failed.length) {
-    return {
-      ...base,
-      verdict: { ...verdict, result: 'failure', failStep: true },
-      headline: failedLine
-    }
-  }
-  return { ...base, verdict }
+  if (failed.length)
+    return { verdict: { ...verdict, result: 'failure', failStep: true }, headline: failedLine }
+  return { verdict }
+}
+
+/** The step's line when new findings fail the gate: each one named, the known ones counted. */
+function newFindingsLine(baseline: BaselineResult, packs: number): string {
+  const fresh = baseline.judgement.findings.flatMap((j) => (j.status === 'new' ? [j] : []))
+  const knownCount = baseline.judgement.findings.length - fresh.length
+  const named = fresh.slice(0, NEW_FINDINGS_WARNED).map(newFindingText)
+  const more = fresh.length - named.length
+  const list = `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+  const unlisted = packs > 0 && fresh.length === 0
+  return unlisted
+    ? `${packs} conformance pack(s) NON_COMPLIANT with resources AWS Config did not list, so the baseline ${baseline.path} cannot accept them`
+    : `${fresh.length} new finding(s) not in the baseline ${baseline.path} (${knownCount} known): ${list}`
 }
 
 function errorText(error: NonNullable<RuleEntry['error']>): string {

@@ -74,12 +74,19 @@ function listHtml(rules: readonly RuleEntry[], item: (rule: RuleEntry) => string
 }
 
 function resourcesHtml(rule: RuleEntry | undefined, links: ConsoleLinks): string {
-  const resources = rule?.nonCompliantResources ?? []
+  // New findings first: a baseline's known ones matter less.
+  const resources = [...(rule?.nonCompliantResources ?? [])].sort(
+    (a, b) => Number(a.baseline === 'known') - Number(b.baseline === 'known')
+  )
   if (!resources.length) return ''
   const items = resources.slice(0, RESOURCES_SHOWN).map((r) => {
     const name = escapeHtml(`${r.resourceType} ${r.resourceId}`)
     const shown = `<a href="${escapeHtml(links.resource(r.resourceType, r.resourceId))}">${name}</a>`
-    return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}</li>`
+    const known =
+      r.baseline === 'known'
+        ? ` <sub>known${r.reason ? `: ${escapeHtml(r.reason)}` : ''}</sub>`
+        : ''
+    return `<li>${shown}${r.annotation ? `: ${escapeHtml(r.annotation)}` : ''}${known}</li>`
   })
   const more = resources.length - Math.min(resources.length, RESOURCES_SHOWN)
   if (more || rule?.resourcesTruncated) {

@@ -1,3 +1,4 @@
+import type { Finding } from '../baseline/index.js'
 import type { ComplianceEntry } from '../compliance/gate.js'
 import { outcomeOf, type PackState } from '../packs/pack-state.js'
 import type { Result } from '../verdict/verdict.js'
@@ -15,6 +16,7 @@ export const OUTPUT_NAMES = [
   'pending-packs',
   'missing-packs',
   'compliance',
+  'new-findings',
   'noncompliant-packs'
 ] as const
 
@@ -29,6 +31,7 @@ export interface ActionOutputs {
   readonly 'pending-packs': readonly string[]
   readonly 'missing-packs': readonly string[]
   readonly compliance: readonly ComplianceEntry[]
+  readonly 'new-findings': readonly Finding[]
   readonly 'noncompliant-packs': readonly string[]
 }
 
@@ -41,6 +44,7 @@ export const FAILED_BEFORE_WAIT: ActionOutputs = {
   'pending-packs': [],
   'missing-packs': [],
   compliance: [],
+  'new-findings': [],
   'noncompliant-packs': []
 }
 

@@ -43,6 +43,7 @@ export async function publish(report: RunReport, deps: PublishDeps): Promise<voi
   for (const note of compliance?.annotations ?? []) annotate(note)
   if (inputs.compliance === 'report')
     for (const problem of compliance?.problems ?? []) destination.annotate('warning', problem)
+  for (const warning of compliance?.warnings ?? []) destination.annotate('warning', warning)
 
   const unexplained = new Map(
     runs.flatMap((r) =>
@@ -88,6 +89,7 @@ export function outputsOf(report: RunReport): ActionOutputs {
     'pending-packs': verdict.pending,
     'missing-packs': verdict.missing,
     compliance: compliance?.entries ?? [],
+    'new-findings': compliance?.newFindings ?? [],
     'noncompliant-packs': compliance?.noncompliant ?? []
   }
 }
@@ -110,7 +112,8 @@ export function summaryOf(report: RunReport): FinalReport {
     elapsedMs: report.elapsedMs,
     now: report.now,
     headline: report.compliance?.headline,
-    problems: report.compliance?.problems
+    problems: report.compliance?.problems,
+    baseline: report.compliance?.baseline
   }
 }
 

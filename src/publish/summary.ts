@@ -16,6 +16,8 @@ import type { WaitEnd } from '../wait/wait-for-packs.js'
 
 export { escapeHtml } from './html.js'
 import type { ConsoleLinks } from '../report/console-links.js'
+import type { BaselineResult } from '../compliance/baseline-gate.js'
+import { baselineSection } from './baseline-summary.js'
 
 /** One region's part of the summary. */
 export interface RegionReport {
@@ -46,6 +48,8 @@ export interface FinalReport {
   readonly headline?: string
   /** Compliance reads that did not finish. */
   readonly problems?: readonly string[]
+  /** What the compliance baseline made of the findings, when one was given. */
+  readonly baseline?: BaselineResult
 }
 
 /** A check run's view while the wait goes on: the packs as last seen, no result yet. */
@@ -110,6 +114,7 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
     line(`<p><strong>${escapeHtml(text)}</strong></p>`)
   }
   for (const problem of final?.problems ?? []) line(`<p>⚠️ ${escapeHtml(problem)}</p>`)
+  if (final?.baseline) parts.push(baselineSection(final.baseline))
   const each: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
   for (const region of each) {
     const result = 'verdict' in region ? region : undefined

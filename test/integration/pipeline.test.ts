@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { partitionOf } from '../../src/aws/partition.js'
+import { localFiles } from '../../src/files/local-files.js'
 import { awsRegions } from '../../src/aws/region-ports.js'
 import { createCheckRunReporter } from '../../src/github/check-run.js'
 import { runPipeline, type PipelineDeps } from '../../src/pipeline.js'
@@ -62,6 +63,7 @@ async function pipeline(
     destination: record.destination,
     aws: awsRegions(env),
     partitionOf,
+    files: localFiles(process.cwd()),
     ...extra
   })
   return { outcome, ...record, emulator }

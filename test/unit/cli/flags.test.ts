@@ -51,6 +51,7 @@ describe('parseCommandLine', () => {
       compliance: 'ignore',
       startEvaluation: false,
       githubToken: '',
+      files: {},
       checkName: 'AWS Config conformance packs'
     })
     expect(run([]).options).toEqual({ json: false, files: new Map(), noColor: false, debug: false })

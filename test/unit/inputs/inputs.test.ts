@@ -66,6 +66,7 @@ describe('parseInputs: defaults', () => {
       compliance: 'ignore',
       startEvaluation: false,
       githubToken: '',
+      files: {},
       checkName: 'AWS Config conformance packs'
     })
   })

@@ -74,6 +74,7 @@ describe('the statuses output at scale', () => {
       'pending-packs': names('CREATE_IN_PROGRESS'),
       'missing-packs': [],
       compliance: [],
+      'new-findings': [],
       'noncompliant-packs': []
     })
     const total = values.reduce(
