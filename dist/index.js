@@ -66092,6 +66092,8 @@ function parseIsoTime(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/input-files.ts
+/** The inputs that name files. */
+const FILE_INPUTS = (/* unused pure expression or super */ null && (['compliance-baseline', 'write-baseline']));
 /**
  * The baseline's two paths, as given (the file port resolves them in the workspace). Both
  * need the rules' compliance read: under `compliance: ignore` there are no findings.

@@ -1,6 +1,7 @@
 /** The demo's scripted scenarios: what the emulator plays, the inputs, and what must come out. */
 import type { Scenario } from '../test/emulator/config-emulator.js'
 import { failedDeployment } from '../test/emulator/stack-histories.js'
+import { COMPLIANCE_BASELINE } from './demo-scenario-baseline.js'
 import { COMPLIANCE_EVALUATION } from './demo-scenario-evaluation.js'
 
 export interface DemoScenario {
@@ -172,6 +173,7 @@ export const SCENARIOS: Record<string, DemoScenario> = {
     }
   },
   'compliance-evaluation': COMPLIANCE_EVALUATION,
+  'compliance-baseline': COMPLIANCE_BASELINE,
   organization: {
     description:
       'organization packs: one deploys, one fails in two member accounts (scope: organization)',

@@ -3,6 +3,7 @@
  * its inputs and defaults are the ones the code reads, and validates every workflow under
  * .github/workflows as GitHub would load it.
  */
+import { FILE_INPUTS } from '../src/input-files.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseAction } from '@actions/workflow-parser/actions/index'
@@ -27,6 +28,7 @@ const expectedInputs = [
   'region',
   'github-token',
   'requested-after',
+  ...FILE_INPUTS,
   ...Object.keys(DEFAULTS)
 ]
 for (const name of expectedInputs) {

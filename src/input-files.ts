@@ -1,5 +1,8 @@
 import type { ComplianceMode, InputSource } from './inputs.js'
 
+/** The inputs that name files. */
+export const FILE_INPUTS = ['compliance-baseline', 'write-baseline'] as const
+
 /** The files a run reads and writes besides its outputs: the compliance baseline. */
 export interface FileInputs {
   /** `compliance-baseline`: a baseline of known findings to read before any call. */

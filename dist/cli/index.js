@@ -32578,8 +32578,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   qL: () => (/* reexport */ renderBaseline)
 });
 
-// UNUSED EXPORTS: EXPIRY_WARNING_DAYS, PROBLEMS_SHOWN, fixedText, knownFindingText, matches, parseBaseline, templateRuleName
-
 ;// CONCATENATED MODULE: ./src/baseline/finding.ts
 /**
  * AWS names an account pack's rule `<name in the template>-conformance-pack-<id>`, the id that
@@ -34544,6 +34542,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/packs/deployment.ts
 var deployment = __nccwpck_require__(7607);
 ;// CONCATENATED MODULE: ./src/input-files.ts
+/** The inputs that name files. */
+const FILE_INPUTS = (/* unused pure expression or super */ null && (['compliance-baseline', 'write-baseline']));
 /**
  * The baseline's two paths, as given (the file port resolves them in the workspace). Both
  * need the rules' compliance read: under `compliance: ignore` there are no findings.

@@ -8,25 +8,8 @@
  * - `renderBaseline`: the file that accepts exactly the given findings.
  * - `templateRuleName`: a rule's name without the suffix AWS adds in an account pack.
  */
-export { describeFinding, templateRuleName, type Finding } from './finding.js'
-export {
-  BaselineError,
-  PROBLEMS_SHOWN,
-  parseBaseline,
-  readBaseline,
-  type Baseline,
-  type BaselineEntry,
-  type ReadFile
-} from './parse.js'
-export {
-  EXPIRY_WARNING_DAYS,
-  judgeFindings,
-  matches,
-  type ExpiringEntry,
-  type JudgedFinding,
-  type Judgement,
-  type KnownFinding,
-  type NewFinding
-} from './judge.js'
-export { renderBaseline, type BaselineMeta } from './render.js'
-export { entryLabel, expiringText, fixedText, knownFindingText, newFindingText } from './text.js'
+export { describeFinding, type Finding } from './finding.js'
+export { BaselineError, readBaseline, type Baseline } from './parse.js'
+export { judgeFindings, type Judgement } from './judge.js'
+export { renderBaseline } from './render.js'
+export { entryLabel, expiringText, newFindingText } from './text.js'
