@@ -31,11 +31,14 @@ describe("README.md's inputs and outputs tables", () => {
       '`explain-failures`',
       '`compliance`',
       '`start-evaluation`',
+      '`compliance-baseline`',
+      '`write-baseline`',
       '`requested-after`',
       '`github-token`',
       '`check-name`'
     ])
     expect(rows.outputs.rows.map((r) => r[0])).toContain('`noncompliant-packs`')
+    expect(rows.outputs.rows.map((r) => r[0])).toContain('`new-findings`')
     expect(rows.inputs.rows.find((r) => r[0] === '`timeout-seconds`')?.[1]).toBe('`1800`')
     expect(rows.inputs.rows.find((r) => r[0] === '`region`')?.[1]).toBe('empty')
   })
