@@ -1,6 +1,7 @@
 import { loadBaseline, writeBaselineFile } from './compliance/baseline-files.js'
 import { evaluateInRegions, gate, type ComplianceGate } from './compliance/gate.js'
 import type { FilePort } from './ports/files.js'
+import type { Baseline } from './baseline/index.js'
 import { InputError, parseInputs, type InputSource, type Inputs } from './inputs.js'
 import { CLOCK_SKEW_ALLOWANCE_MS, isoTime } from './packs/deployment.js'
 import { formatDuration } from './packs/pack-text.js'
@@ -49,28 +50,66 @@ export type PipelineOutcome =
   | { readonly kind: 'report'; readonly report: RunReport }
 
 /**
- * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
- * GitHub trouble: that is part of the verdict, and the results are published on every path.
+ * inputs → wait in every region → verdict → compliance → the report → publish. Never throws
+ * for AWS or GitHub trouble: that is part of the verdict, and the results are published on
+ * every path.
  */
 export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> {
-  const { clock, log, signal, destination } = deps
+  const { clock, log, destination } = deps
+  const prepared = await prepare(deps)
+  if (prepared.kind === 'input-error') {
+    await failBeforeWait(prepared.message, destination)
+    return prepared
+  }
+  const { inputs, baseline } = prepared
+  const startedAt = clock.now()
+  announce(inputs, startedAt, log)
+  const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined
+  const linksOf = (region: string): ConsoleLinks => consoleLinks(region, deps.partitionOf(region))
+  const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf)
+  const found = await waitAndGate(inputs, baseline, startedAt, deps, live)
+  const report = buildReport({
+    inputs,
+    ...found,
+    startedAt,
+    now: clock.now(),
+    partitionOf: deps.partitionOf
+  })
+  if (inputs.files.writeBaseline !== undefined)
+    await writeBaselineFile(inputs.files.writeBaseline, found.compliance, {
+      files: deps.files,
+      log,
+      now: report.now
+    })
+  await publish(report, { destination, log, checks })
+  return { kind: 'report', report }
+}
+
+/** The inputs and the baseline file, read and checked before any call. */
+async function prepare(
+  deps: PipelineDeps
+): Promise<
+  | { readonly kind: 'ready'; readonly inputs: Inputs; readonly baseline?: Baseline }
+  | { readonly kind: 'input-error'; readonly message: string }
+> {
   let inputs: Inputs
   try {
     inputs = parseInputs(deps.inputs, deps.env)
   } catch (error) {
     const message = error instanceof InputError ? error.message : `Invalid input: ${String(error)}`
-    await failBeforeWait(message, destination)
     return { kind: 'input-error', message }
   }
-
   const loaded = await loadBaseline(inputs.files, deps.files)
-  if (loaded.kind === 'invalid') {
-    await failBeforeWait(loaded.message, destination)
-    return { kind: 'input-error', message: loaded.message }
+  if (loaded.kind === 'invalid') return { kind: 'input-error', message: loaded.message }
+  return {
+    kind: 'ready',
+    inputs,
+    ...(loaded.kind === 'loaded' ? { baseline: loaded.baseline } : {})
   }
-  const startedAt = clock.now()
-  const deadline = startedAt + inputs.timeoutMs
-  const logOf = (region: string): Log => regionLog(log, region, inputs.regions.length > 1)
+}
+
+/** The wait's first line, and a warning for a `requested-after` ahead of the runner's clock. */
+function announce(inputs: Inputs, startedAt: number, log: Log): void {
   log.info(describeWait(inputs))
   if (
     inputs.requestedAfter !== undefined &&
@@ -79,15 +118,22 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
     log.warning(
       `Input 'requested-after' is in the future (${isoTime(new Date(inputs.requestedAfter))}, the runner's clock says ${isoTime(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`
     )
-  const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined
-  const linksOf = (region: string): ConsoleLinks => consoleLinks(region, deps.partitionOf(region))
-  const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf)
-  let runs: RegionRun[]
-  let compliance: ComplianceGate | undefined
-  let verdicts: RegionsVerdict
+}
+
+/** Every region's wait, the verdicts and, after a successful wait, the compliance gate. */
+async function waitAndGate(
+  inputs: Inputs,
+  baseline: Baseline | undefined,
+  startedAt: number,
+  deps: PipelineDeps,
+  live: ReturnType<typeof liveCheck> | undefined
+): Promise<{ runs: RegionRun[]; verdicts: RegionsVerdict; compliance?: ComplianceGate }> {
+  const { clock, log, signal } = deps
+  const deadline = startedAt + inputs.timeoutMs
+  const logOf = (region: string): Log => regionLog(log, region, inputs.regions.length > 1)
   try {
     // Each region polls on its own: one region's throttling or outage never stalls another.
-    runs = await Promise.all(
+    const runs = await Promise.all(
       inputs.regions.map((region) =>
         waitInRegion(region, inputs, {
           clock,
@@ -100,51 +146,30 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
         })
       )
     )
-    verdicts = decide(inputs, runs)
-    if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-      // The same deadline and cancellation: the evaluation is part of the wait.
-      const reads = await evaluateInRegions(
-        runs.map((r) => ({ region: r.region, packs: r.wait.packs })),
-        inputs,
-        { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation }
-      )
-      compliance = gate(
-        verdicts.overall,
-        reads,
-        inputs.compliance,
-        loaded.kind === 'loaded' ? { baseline: loaded.baseline, today: clock.now() } : undefined
-      )
-    }
+    const verdicts = decide(inputs, runs)
+    if (inputs.compliance === 'ignore' || verdicts.overall.result !== 'success')
+      return { runs, verdicts }
+    // The same deadline and cancellation: the evaluation is part of the wait.
+    const reads = await evaluateInRegions(
+      runs.map((r) => ({ region: r.region, packs: r.wait.packs })),
+      inputs,
+      { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation }
+    )
+    const known = baseline && { baseline, today: clock.now() }
+    return { runs, verdicts, compliance: gate(verdicts.overall, reads, inputs.compliance, known) }
   } catch (error) {
     // Not expected (AWS trouble is part of the result), but the outputs still get written.
     const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
     const end = { kind: 'error', message } as const
-    runs = inputs.regions.map((region) => ({
+    const runs = inputs.regions.map((region) => ({
       region,
       wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
       explanations: new Map()
     }))
-    verdicts = decide(inputs, runs)
+    return { runs, verdicts: decide(inputs, runs) }
   } finally {
     deps.waitsOver?.()
   }
-  const report = buildReport({
-    inputs,
-    runs,
-    verdicts,
-    compliance,
-    startedAt,
-    now: clock.now(),
-    partitionOf: deps.partitionOf
-  })
-  if (inputs.files.writeBaseline !== undefined)
-    await writeBaselineFile(inputs.files.writeBaseline, compliance, {
-      files: deps.files,
-      log,
-      now: report.now
-    })
-  await publish(report, { destination, log, checks })
-  return { kind: 'report', report }
 }
 
 function decide(inputs: Inputs, runs: readonly RegionRun[]): RegionsVerdict {
