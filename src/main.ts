@@ -34,7 +34,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       waitsOver: cancellation.dispose,
       log,
       destination,
-      aws: awsRegions(env, proxies),
+      aws: awsRegions(env, proxies, systemClock),
       partitionOf,
       checks: (inputs) => createChecks(inputs, env, log, systemClock, proxies),
       progressIntervalMs: progressInterval(env)
