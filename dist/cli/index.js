@@ -34747,6 +34747,15 @@ async function statusesOf(source, names, signalFor) {
  * what it says. Pure: every time is epoch ms, read beforehand by rule-evaluation-source.ts
  * (Config) and from the pack's stack events (CloudFormation).
  */
+/** Whether an evaluation at `time` (AWS's) is recent enough for the reference. */
+function isRecentEnough(reference, time) {
+    if (reference === undefined)
+        return true;
+    if (reference.kind !== 'started')
+        return time >= reference.at;
+    const before = reference.started.lastBefore;
+    return before === undefined || time > before;
+}
 function judgePack(input) {
     const rules = input.rules.map((rule) => judgeRule(rule, input));
     const count = (kind) => rules.filter((r) => r.verdict.kind === kind).length;
@@ -34767,11 +34776,10 @@ function judgeRule(rule, input) {
     const status = input.statuses.get(rule.name);
     const reference = referenceOf(rule.name, status, input);
     const unverifiedChange = reference === undefined && (input.stack?.kind ?? 'unreadable') !== 'read';
-    const after = reference?.at ?? Number.NEGATIVE_INFINITY;
     const evaluatedAt = evaluationTime(status, input.resultTimes?.get(rule.name));
-    const counted = evaluatedAt !== undefined && evaluatedAt >= after ? evaluatedAt : undefined;
+    const counted = evaluatedAt !== undefined && isRecentEnough(reference, evaluatedAt) ? evaluatedAt : undefined;
     const failure = failureOf(status);
-    if (failure && (failure.at ?? Number.POSITIVE_INFINITY) >= after) {
+    if (failure && (failure.at === undefined || isRecentEnough(reference, failure.at))) {
         const newerSuccess = counted !== undefined && failure.at !== undefined && counted > failure.at;
         if (!newerSuccess && (counted === undefined || failure.at !== undefined)) {
             return {
@@ -34806,7 +34814,7 @@ function judgeRule(rule, input) {
 function referenceOf(name, status, input) {
     const started = input.startedEvaluations?.get(name);
     if (started !== undefined)
-        return { kind: 'started', at: started };
+        return { kind: 'started', started };
     // Its own creation, not the pack's completion: evaluations while the pack was still
     // deploying belong to this deployment.
     const activated = status?.firstActivatedAt;
@@ -34831,6 +34839,21 @@ function evaluationTime(status, results) {
     if (status?.firstEvaluationStarted === false)
         return undefined;
     return results?.latestInvokedAt ?? results?.latestRecordedAt;
+}
+/**
+ * AWS's time of the rule's newest evaluation or invocation, successful or failed, as read:
+ * what an evaluation started after this read must be later than. Undefined: never evaluated.
+ */
+function lastEvaluationAt(status, results) {
+    const times = [
+        status?.lastSuccessfulEvaluationAt,
+        status?.lastFailedEvaluationAt,
+        status?.lastSuccessfulInvocationAt,
+        status?.lastFailedInvocationAt,
+        results?.latestInvokedAt,
+        results?.latestRecordedAt
+    ].filter((t) => t !== undefined);
+    return times.length ? Math.max(...times) : undefined;
 }
 /** The rule's last failure, when its status reports an error. */
 function failureOf(status) {
@@ -34964,13 +34987,20 @@ function resourcesRead(state, pack, rule, read) {
         resources: new Map([...p.resources, [rule, read]])
     }));
 }
-/** The on-demand starts of a pack, made (or refused as already running). */
+/**
+ * The on-demand starts of a pack, made (or refused as already running). A rule started again
+ * after a refusal keeps what its result must be later than: the evaluation read before the
+ * first start.
+ */
 function startsMade(state, pack, started) {
-    return updatePack(state, pack, (p) => ({
-        ...p,
-        startsDone: true,
-        started: new Map([...p.started, ...started])
-    }));
+    return updatePack(state, pack, (p) => {
+        const next = new Map(p.started);
+        for (const [rule, start] of started) {
+            const first = p.started.get(rule);
+            next.set(rule, first ? { ...start, lastBefore: first.lastBefore } : start);
+        }
+        return { ...p, startsDone: true, started: next };
+    });
 }
 /** Every pack judged afresh at `now`; a pack settles (or unsettles) with its rules. */
 function judged(state, now) {
@@ -34986,7 +35016,57 @@ function judged(state, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
+
+
+/**
+ * The same rules may be started once a minute: a start refused as already running
+ * (LimitExceededException) is tried again this long after it, on the clock (pacing only).
+ */
+const START_INTERVAL_MS = 60_000;
+/**
+ * `start-evaluation`: starts the rules named, 25 a call, and records per rule what its result
+ * must be later than: `lastBefore(rule)`, AWS's time of its newest evaluation read before the
+ * start. A refusal (one is running, or one was started less than a minute ago) keeps the same
+ * rule: the running evaluation lands later than that; one that landed before the read is
+ * followed by a start of ours a minute later.
+ */
+async function startEvaluations(source, pack, names, lastBefore, deps) {
+    const { clock, log } = deps;
+    const started = new Map();
+    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
+        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
+        const sentAt = clock.now();
+        let outcome;
+        try {
+            outcome = await source.startEvaluation(batch, deps.signal);
+        }
+        catch (error) {
+            if (!isMissing(error, 'rule'))
+                throw error;
+            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
+            continue;
+        }
+        if (outcome.kind === 'already-running') {
+            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
+        }
+        else {
+            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
+        }
+        for (const name of batch) {
+            const before = lastBefore(name);
+            started.set(name, {
+                sentAt,
+                ...(before !== undefined ? { lastBefore: before } : {}),
+                ...(outcome.kind === 'already-running' ? { refused: true } : {})
+            });
+        }
+    }
+    return started;
+}
+
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-plan.ts
+
 
 
 /** Packs whose rule list is to be read (never read, or redeployed since). */
@@ -35028,7 +35108,7 @@ function resultReadsDue(state) {
         if (status.firstEvaluationStarted === false)
             return false;
         const invoked = status.lastSuccessfulInvocationAt;
-        return invoked !== undefined && invoked >= (verdict.after?.at ?? Number.NEGATIVE_INFINITY);
+        return invoked !== undefined && isRecentEnough(verdict.after, invoked);
     });
 }
 /** Rules whose verdict rests on a compliance read before their evaluation could show in it. */
@@ -35045,13 +35125,34 @@ function resourceReadsDue(state) {
         return verdict.kind === 'non-compliant' && !p.resources.has(name);
     }).flatMap(({ pack, rules }) => rules.map((rule) => ({ pack, rule })));
 }
-/** `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help. */
-function startsDue(state) {
-    return livePacks(state)
-        .filter((p) => !p.startsDone && p.listing === 'done')
-        .map((p) => ({ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }));
+/**
+ * `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help;
+ * then, a minute after a start refused as already running, the rules it named still
+ * unevaluated (the evaluation that blocked it may have landed before the statuses were read).
+ * `now` is the clock's: it only paces the retry.
+ */
+function startsDue(state, now) {
+    return livePacks(state).flatMap((p) => {
+        if (p.listing !== 'done')
+            return [];
+        if (!p.startsDone)
+            return [{ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }];
+        const again = p.judgement.rules
+            .filter((r) => {
+            const start = p.started.get(r.name);
+            return (r.verdict.kind === 'unevaluated' &&
+                start?.refused === true &&
+                now - start.sentAt >= START_INTERVAL_MS);
+        })
+            .map((r) => r.name);
+        return again.length ? [{ pack: p.pack.name, rules: again }] : [];
+    });
 }
-/** The unsettled rules as the schedule times them (evaluation-schedule.ts). */
+/**
+ * The unsettled rules as the schedule times them (evaluation-schedule.ts). The schedule only
+ * paces reads, so a start is timed from the clock's time it was sent; what counts as the
+ * started evaluation is decided on AWS's times (rule-judgement.ts).
+ */
 function pendingForSchedule(state) {
     return livePacks(state).flatMap((p) => {
         const completedAt = p.pack.completedAt ?? state.began;
@@ -35065,8 +35166,13 @@ function pendingForSchedule(state) {
                 status?.firstEvaluationStarted === true &&
                 status.lastSuccessfulEvaluationAt === undefined &&
                 status.lastFailedEvaluationAt === undefined;
+            const at = reference === undefined
+                ? Number.NEGATIVE_INFINITY
+                : reference.kind === 'started'
+                    ? reference.started.sentAt
+                    : reference.at;
             return {
-                referenceAt: Math.max(completedAt, reference?.at ?? Number.NEGATIVE_INFINITY),
+                referenceAt: Math.max(completedAt, at),
                 ...(running ? { running: true } : {})
             };
         });
@@ -35104,46 +35210,6 @@ async function runBounded(tasks, limit) {
     const workers = Math.max(1, Math.min(limit, tasks.length));
     await Promise.all(Array.from({ length: workers }, () => worker()));
     return outcomes;
-}
-
-;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
-
-
-/**
- * A start refused as already running (LimitExceededException): the evaluation that blocks
- * ours began at most this long before, since the same rules may be started once a minute.
- */
-const START_INTERVAL_MS = 60_000;
-/**
- * `start-evaluation`: starts the rules named, 25 a call, once, and records per rule the time
- * its result must be newer than: when the call was sent, or a minute before a refusal (one is
- * running; the pack completed before it, so its result belongs to the deployment too).
- */
-async function startEvaluations(source, pack, names, started, deps) {
-    const { clock, log } = deps;
-    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
-        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
-        const sentAt = clock.now();
-        let outcome;
-        try {
-            outcome = await source.startEvaluation(batch, deps.signal);
-        }
-        catch (error) {
-            if (!isMissing(error, 'rule'))
-                throw error;
-            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
-            continue;
-        }
-        if (outcome.kind === 'already-running') {
-            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
-        }
-        else {
-            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
-        }
-        const at = outcome.kind === 'started' ? sentAt : sentAt - START_INTERVAL_MS;
-        for (const name of batch)
-            started.set(name, at);
-    }
 }
 
 // EXTERNAL MODULE: ./src/ports/stack-events.ts
@@ -35189,6 +35255,7 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
 
 
 
+
 /** Requests of one region in flight at once. */
 const MAX_IN_FLIGHT = 4;
 const signalFor = (io) => () => io.signal;
@@ -35224,10 +35291,12 @@ const sideStep = (state, io) => {
     }));
     return [...stacks, ...results];
 };
+/** Starts on demand, each rule's newest evaluation as read so far being what it must beat. */
 const startStep = (state, io) => io.startEvaluation
-    ? startsDue(state).map(({ pack, rules }) => async () => {
-        const started = new Map();
-        await startEvaluations(io.source, pack, rules, started, io);
+    ? startsDue(state, io.clock.now()).map(({ pack, rules }) => async () => {
+        const p = state.packs.find((x) => x.pack.name === pack);
+        const lastBefore = (rule) => lastEvaluationAt(p?.statuses.get(rule), p?.resultTimes.get(rule));
+        const started = await startEvaluations(io.source, pack, rules, lastBefore, io);
         return (s) => startsMade(s, pack, started);
     })
     : [];

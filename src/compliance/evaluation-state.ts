@@ -112,8 +112,10 @@ function updatePack(
 
 /**
  * A rule's compliance in a listing is trusted for evaluations at least this long before the
- * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
- * to catch up with the evaluation); a later evaluation has its compliance read again.
+ * listing was requested; a later evaluation has its compliance read again. No AWS time says
+ * when the listing was answered, so this compares the clock's time with AWS's: the allowance
+ * covers the roll-up catching up with the evaluation and AWS's clock up to about a minute
+ * behind ours (ahead, it only costs reads again).
  */
 export const COMPLIANCE_LAG_MS = 60_000
 
