@@ -27,11 +27,10 @@ import { shiftTimes } from './aws-clock.js'
 import type { RecordedRequest, Scenario } from './scenario.js'
 
 export type { EmulatedStack } from './stack-events.js'
-export type { EmulatedOrganizationPack, OrganizationScenario } from './organization-packs.js'
+export type { EmulatedOrganizationPack } from './organization-packs.js'
 export type { EmulatedResult, EmulatedRule } from './rule-evaluations.js'
 export type {
   EmulatedPack,
-  EmulatedState,
   FaultResponse,
   FaultRule,
   RecordedRequest,
