@@ -63504,6 +63504,24 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/aws/partition.ts
 var partition = __nccwpck_require__(2947);
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// setTimeout fires at once for anything above 2^31-1 ms.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.min(Math.max(0, ms), MAX_TIMER_MS));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
+
 // EXTERNAL MODULE: ./src/shared/proxy.ts
 var shared_proxy = __nccwpck_require__(2297);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
@@ -63605,14 +63623,18 @@ const silentLog = {
 
 
 
+
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 const MAX_NAMES_PER_CALL = 20;
-/** An account's packs, from DescribeConformancePackStatus; calls are told in the debug log. */
-function createStatusSource(client, log = silentLog) {
+/**
+ * An account's packs, from DescribeConformancePackStatus; calls are told in the debug log,
+ * each with how long it took on `clock` (a duration of our own request: no AWS time in it).
+ */
+function createStatusSource(client, log = silentLog, clock = systemClock) {
     async function pages(names, bound) {
         const pages = await readPages('DescribeConformancePackStatus', async (nextToken) => {
             const signal = bound();
-            const started = Date.now();
+            const started = clock.now();
             const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
                 ConformancePackNames: names ? [...names] : undefined,
                 Limit: MAX_NAMES_PER_CALL,
@@ -63620,7 +63642,7 @@ function createStatusSource(client, log = silentLog) {
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             const page = out.ConformancePackStatusDetails ?? [];
-            log.debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
+            log.debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${clock.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
             return out;
         }, (out) => out.NextToken);
         return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
@@ -64056,18 +64078,20 @@ function defined(value) {
 
 
 
+
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
  * pack failed, or a redeployed pack's rules are judged): most runs never need it. `proxies`
- * tells the log which proxy the calls go through, once a run.
+ * tells the log which proxy the calls go through, once a run; `clock` times the calls told
+ * in the debug log.
  */
-function awsRegions(env, proxies = shared_proxy/* silentProxyNotices */.R4) {
+function awsRegions(env, proxies = shared_proxy/* silentProxyNotices */.R4, clock = systemClock) {
     return (region, log) => {
         const client = (0,aws_client/* createConfigClient */.a4)(region, env, proxies);
         return {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
-            accountStatuses: () => createStatusSource(client, log),
+            accountStatuses: () => createStatusSource(client, log, clock),
             organizationStatuses: () => createOrganizationSource(client, log),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
@@ -64516,8 +64540,10 @@ function updatePack(state, name, change) {
 }
 /**
  * A rule's compliance in a listing is trusted for evaluations at least this long before the
- * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
- * to catch up with the evaluation); a later evaluation has its compliance read again.
+ * listing was requested; a later evaluation has its compliance read again. No AWS time says
+ * when the listing was answered, so this compares the clock's time with AWS's: the allowance
+ * covers the roll-up catching up with the evaluation and AWS's clock up to about a minute
+ * behind ours (ahead, it only costs reads again).
  */
 const COMPLIANCE_LAG_MS = 60_000;
 /** A pack's whole rule list, requested at `at` (the clock's time). */
@@ -65098,7 +65124,8 @@ function nextPollDelay(input) {
     }
     let planned;
     if (youngest !== undefined) {
-        // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
+        // AWS's request time against the clock's: this only paces polls (nothing is decided on
+        // it), so a request time ahead of ours (AWS's clock ahead) is a deployment of age 0.
         const age = Math.max(0, now - youngest);
         const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
         planned = {
@@ -65195,7 +65222,8 @@ function nextEvaluationPoll(input) {
     let age = Number.POSITIVE_INFINITY;
     let running = false;
     for (const rule of input.pending) {
-        // Clocks differ a little: a reference ahead of ours is age 0.
+        // AWS's times against the clock's: this only paces reads, so a reference ahead of ours
+        // (AWS's clock ahead) is age 0; which result counts is decided on AWS's times alone.
         const own = Math.max(0, now - rule.referenceAt);
         const effective = rule.running ? Math.max(own, quietAge) : own;
         if (effective < age || (effective === age && rule.running)) {
@@ -67923,24 +67951,6 @@ function runnerDestination(env, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/clock.ts
-// setTimeout fires at once for anything above 2^31-1 ms.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.min(Math.max(0, ms), MAX_TIMER_MS));
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
-
 ;// CONCATENATED MODULE: ./src/shared/cancellation.ts
 /**
  * A cancelled workflow sends SIGINT (then SIGTERM), and so does Ctrl-C or a CI job's
@@ -67998,7 +68008,7 @@ async function run() {
             waitsOver: cancellation.dispose,
             log,
             destination,
-            aws: awsRegions(env, proxies),
+            aws: awsRegions(env, proxies, systemClock),
             partitionOf: partition/* partitionOf */.i,
             checks: (inputs) => createChecks(inputs, env, log, systemClock, proxies),
             progressIntervalMs: progressInterval(env)
