@@ -35,7 +35,7 @@ export async function run(): Promise<PipelineOutcome | undefined> {
       waitsOver: cancellation.dispose,
       log,
       destination,
-      aws: awsRegions(env, proxies),
+      aws: awsRegions(env, proxies, systemClock),
       partitionOf,
       files: localFiles(env.GITHUB_WORKSPACE || process.cwd()),
       checks: (inputs) => createChecks(inputs, env, log, systemClock, proxies),

@@ -32218,6 +32218,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   H: () => (/* binding */ awsRegions)
 });
 
+// EXTERNAL MODULE: ./src/shared/clock.ts
+var shared_clock = __nccwpck_require__(6103);
 // EXTERNAL MODULE: ./src/shared/proxy.ts + 1 modules
 var proxy = __nccwpck_require__(3979);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-config-service/dist-cjs/index.js
@@ -32242,14 +32244,18 @@ const silentLog = {
 
 
 
+
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 const MAX_NAMES_PER_CALL = 20;
-/** An account's packs, from DescribeConformancePackStatus; calls are told in the debug log. */
-function createStatusSource(client, log = silentLog) {
+/**
+ * An account's packs, from DescribeConformancePackStatus; calls are told in the debug log,
+ * each with how long it took on `clock` (a duration of our own request: no AWS time in it).
+ */
+function createStatusSource(client, log = silentLog, clock = shared_clock/* systemClock */.m) {
     async function pages(names, bound) {
         const pages = await (0,paging/* readPages */.n4)('DescribeConformancePackStatus', async (nextToken) => {
             const signal = bound();
-            const started = Date.now();
+            const started = clock.now();
             const command = new dist_cjs/* DescribeConformancePackStatusCommand */.riq({
                 ConformancePackNames: names ? [...names] : undefined,
                 Limit: MAX_NAMES_PER_CALL,
@@ -32257,7 +32263,7 @@ function createStatusSource(client, log = silentLog) {
             });
             const out = await (0,abortable/* abortable */.Z)(client.send(command, { abortSignal: signal }), signal);
             const page = out.ConformancePackStatusDetails ?? [];
-            log.debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
+            log.debug(`DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${clock.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`);
             return out;
         }, (out) => out.NextToken);
         return pages.flatMap((out) => (out.ConformancePackStatusDetails ?? []).map(toReportedPack));
@@ -32536,18 +32542,20 @@ function defined(value) {
 
 
 
+
 /**
  * The AWS side of each region: one Config client a region, shared by the sources made from
  * it and destroyed by `close`. The CloudFormation client is loaded only when asked for (a
  * pack failed, or a redeployed pack's rules are judged): most runs never need it. `proxies`
- * tells the log which proxy the calls go through, once a run.
+ * tells the log which proxy the calls go through, once a run; `clock` times the calls told
+ * in the debug log.
  */
-function awsRegions(env, proxies = proxy/* silentProxyNotices */.R4) {
+function awsRegions(env, proxies = proxy/* silentProxyNotices */.R4, clock = shared_clock/* systemClock */.m) {
     return (region, log) => {
         const client = (0,aws_client/* createConfigClient */.a4)(region, env, proxies);
         return {
             known: (0,aws_client/* isKnownRegion */.Kk)(region),
-            accountStatuses: () => createStatusSource(client, log),
+            accountStatuses: () => createStatusSource(client, log, clock),
             organizationStatuses: () => createOrganizationSource(client, log),
             ruleEvaluations: () => createRuleEvaluationSource(client),
             stackEvents: async () => {
@@ -35361,6 +35369,15 @@ async function statusesOf(source, names, signalFor) {
  * what it says. Pure: every time is epoch ms, read beforehand by rule-evaluation-source.ts
  * (Config) and from the pack's stack events (CloudFormation).
  */
+/** Whether an evaluation at `time` (AWS's) is recent enough for the reference. */
+function isRecentEnough(reference, time) {
+    if (reference === undefined)
+        return true;
+    if (reference.kind !== 'started')
+        return time >= reference.at;
+    const before = reference.started.lastBefore;
+    return before === undefined || time > before;
+}
 function judgePack(input) {
     const rules = input.rules.map((rule) => judgeRule(rule, input));
     const count = (kind) => rules.filter((r) => r.verdict.kind === kind).length;
@@ -35381,11 +35398,10 @@ function judgeRule(rule, input) {
     const status = input.statuses.get(rule.name);
     const reference = referenceOf(rule.name, status, input);
     const unverifiedChange = reference === undefined && (input.stack?.kind ?? 'unreadable') !== 'read';
-    const after = reference?.at ?? Number.NEGATIVE_INFINITY;
     const evaluatedAt = evaluationTime(status, input.resultTimes?.get(rule.name));
-    const counted = evaluatedAt !== undefined && evaluatedAt >= after ? evaluatedAt : undefined;
+    const counted = evaluatedAt !== undefined && isRecentEnough(reference, evaluatedAt) ? evaluatedAt : undefined;
     const failure = failureOf(status);
-    if (failure && (failure.at ?? Number.POSITIVE_INFINITY) >= after) {
+    if (failure && (failure.at === undefined || isRecentEnough(reference, failure.at))) {
         const newerSuccess = counted !== undefined && failure.at !== undefined && counted > failure.at;
         if (!newerSuccess && (counted === undefined || failure.at !== undefined)) {
             return {
@@ -35420,7 +35436,7 @@ function judgeRule(rule, input) {
 function referenceOf(name, status, input) {
     const started = input.startedEvaluations?.get(name);
     if (started !== undefined)
-        return { kind: 'started', at: started };
+        return { kind: 'started', started };
     // Its own creation, not the pack's completion: evaluations while the pack was still
     // deploying belong to this deployment.
     const activated = status?.firstActivatedAt;
@@ -35445,6 +35461,21 @@ function evaluationTime(status, results) {
     if (status?.firstEvaluationStarted === false)
         return undefined;
     return results?.latestInvokedAt ?? results?.latestRecordedAt;
+}
+/**
+ * AWS's time of the rule's newest evaluation or invocation, successful or failed, as read:
+ * what an evaluation started after this read must be later than. Undefined: never evaluated.
+ */
+function lastEvaluationAt(status, results) {
+    const times = [
+        status?.lastSuccessfulEvaluationAt,
+        status?.lastFailedEvaluationAt,
+        status?.lastSuccessfulInvocationAt,
+        status?.lastFailedInvocationAt,
+        results?.latestInvokedAt,
+        results?.latestRecordedAt
+    ].filter((t) => t !== undefined);
+    return times.length ? Math.max(...times) : undefined;
 }
 /** The rule's last failure, when its status reports an error. */
 function failureOf(status) {
@@ -35512,8 +35543,10 @@ function updatePack(state, name, change) {
 }
 /**
  * A rule's compliance in a listing is trusted for evaluations at least this long before the
- * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
- * to catch up with the evaluation); a later evaluation has its compliance read again.
+ * listing was requested; a later evaluation has its compliance read again. No AWS time says
+ * when the listing was answered, so this compares the clock's time with AWS's: the allowance
+ * covers the roll-up catching up with the evaluation and AWS's clock up to about a minute
+ * behind ours (ahead, it only costs reads again).
  */
 const COMPLIANCE_LAG_MS = 60_000;
 /** A pack's whole rule list, requested at `at` (the clock's time). */
@@ -35578,13 +35611,20 @@ function resourcesRead(state, pack, rule, read) {
         resources: new Map([...p.resources, [rule, read]])
     }));
 }
-/** The on-demand starts of a pack, made (or refused as already running). */
+/**
+ * The on-demand starts of a pack, made (or refused as already running). A rule started again
+ * after a refusal keeps what its result must be later than: the evaluation read before the
+ * first start.
+ */
 function startsMade(state, pack, started) {
-    return updatePack(state, pack, (p) => ({
-        ...p,
-        startsDone: true,
-        started: new Map([...p.started, ...started])
-    }));
+    return updatePack(state, pack, (p) => {
+        const next = new Map(p.started);
+        for (const [rule, start] of started) {
+            const first = p.started.get(rule);
+            next.set(rule, first ? { ...start, lastBefore: first.lastBefore } : start);
+        }
+        return { ...p, startsDone: true, started: next };
+    });
 }
 /** Every pack judged afresh at `now`; a pack settles (or unsettles) with its rules. */
 function judged(state, now) {
@@ -35600,7 +35640,57 @@ function judged(state, now) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
+
+
+/**
+ * The same rules may be started once a minute: a start refused as already running
+ * (LimitExceededException) is tried again this long after it, on the clock (pacing only).
+ */
+const START_INTERVAL_MS = 60_000;
+/**
+ * `start-evaluation`: starts the rules named, 25 a call, and records per rule what its result
+ * must be later than: `lastBefore(rule)`, AWS's time of its newest evaluation read before the
+ * start. A refusal (one is running, or one was started less than a minute ago) keeps the same
+ * rule: the running evaluation lands later than that; one that landed before the read is
+ * followed by a start of ours a minute later.
+ */
+async function startEvaluations(source, pack, names, lastBefore, deps) {
+    const { clock, log } = deps;
+    const started = new Map();
+    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
+        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
+        const sentAt = clock.now();
+        let outcome;
+        try {
+            outcome = await source.startEvaluation(batch, deps.signal);
+        }
+        catch (error) {
+            if (!isMissing(error, 'rule'))
+                throw error;
+            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
+            continue;
+        }
+        if (outcome.kind === 'already-running') {
+            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
+        }
+        else {
+            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
+        }
+        for (const name of batch) {
+            const before = lastBefore(name);
+            started.set(name, {
+                sentAt,
+                ...(before !== undefined ? { lastBefore: before } : {}),
+                ...(outcome.kind === 'already-running' ? { refused: true } : {})
+            });
+        }
+    }
+    return started;
+}
+
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-plan.ts
+
 
 
 /** Packs whose rule list is to be read (never read, or redeployed since). */
@@ -35642,7 +35732,7 @@ function resultReadsDue(state) {
         if (status.firstEvaluationStarted === false)
             return false;
         const invoked = status.lastSuccessfulInvocationAt;
-        return invoked !== undefined && invoked >= (verdict.after?.at ?? Number.NEGATIVE_INFINITY);
+        return invoked !== undefined && isRecentEnough(verdict.after, invoked);
     });
 }
 /** Rules whose verdict rests on a compliance read before their evaluation could show in it. */
@@ -35659,13 +35749,34 @@ function resourceReadsDue(state) {
         return verdict.kind === 'non-compliant' && !p.resources.has(name);
     }).flatMap(({ pack, rules }) => rules.map((rule) => ({ pack, rule })));
 }
-/** `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help. */
-function startsDue(state) {
-    return livePacks(state)
-        .filter((p) => !p.startsDone && p.listing === 'done')
-        .map((p) => ({ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }));
+/**
+ * `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help;
+ * then, a minute after a start refused as already running, the rules it named still
+ * unevaluated (the evaluation that blocked it may have landed before the statuses were read).
+ * `now` is the clock's: it only paces the retry.
+ */
+function startsDue(state, now) {
+    return livePacks(state).flatMap((p) => {
+        if (p.listing !== 'done')
+            return [];
+        if (!p.startsDone)
+            return [{ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }];
+        const again = p.judgement.rules
+            .filter((r) => {
+            const start = p.started.get(r.name);
+            return (r.verdict.kind === 'unevaluated' &&
+                start?.refused === true &&
+                now - start.sentAt >= START_INTERVAL_MS);
+        })
+            .map((r) => r.name);
+        return again.length ? [{ pack: p.pack.name, rules: again }] : [];
+    });
 }
-/** The unsettled rules as the schedule times them (evaluation-schedule.ts). */
+/**
+ * The unsettled rules as the schedule times them (evaluation-schedule.ts). The schedule only
+ * paces reads, so a start is timed from the clock's time it was sent; what counts as the
+ * started evaluation is decided on AWS's times (rule-judgement.ts).
+ */
 function pendingForSchedule(state) {
     return livePacks(state).flatMap((p) => {
         const completedAt = p.pack.completedAt ?? state.began;
@@ -35679,8 +35790,13 @@ function pendingForSchedule(state) {
                 status?.firstEvaluationStarted === true &&
                 status.lastSuccessfulEvaluationAt === undefined &&
                 status.lastFailedEvaluationAt === undefined;
+            const at = reference === undefined
+                ? Number.NEGATIVE_INFINITY
+                : reference.kind === 'started'
+                    ? reference.started.sentAt
+                    : reference.at;
             return {
-                referenceAt: Math.max(completedAt, reference?.at ?? Number.NEGATIVE_INFINITY),
+                referenceAt: Math.max(completedAt, at),
                 ...(running ? { running: true } : {})
             };
         });
@@ -35718,46 +35834,6 @@ async function runBounded(tasks, limit) {
     const workers = Math.max(1, Math.min(limit, tasks.length));
     await Promise.all(Array.from({ length: workers }, () => worker()));
     return outcomes;
-}
-
-;// CONCATENATED MODULE: ./src/compliance/evaluation-starts.ts
-
-
-/**
- * A start refused as already running (LimitExceededException): the evaluation that blocks
- * ours began at most this long before, since the same rules may be started once a minute.
- */
-const START_INTERVAL_MS = 60_000;
-/**
- * `start-evaluation`: starts the rules named, 25 a call, once, and records per rule the time
- * its result must be newer than: when the call was sent, or a minute before a refusal (one is
- * running; the pack completed before it, so its result belongs to the deployment too).
- */
-async function startEvaluations(source, pack, names, started, deps) {
-    const { clock, log } = deps;
-    for (let i = 0; i < names.length; i += rule_evaluation_reads/* MAX_START_NAMES */.rX) {
-        const batch = names.slice(i, i + rule_evaluation_reads/* MAX_START_NAMES */.rX);
-        const sentAt = clock.now();
-        let outcome;
-        try {
-            outcome = await source.startEvaluation(batch, deps.signal);
-        }
-        catch (error) {
-            if (!isMissing(error, 'rule'))
-                throw error;
-            log.warning(`Conformance pack ${pack}: a rule of [${batch.join(', ')}] no longer exists; no evaluation started for them.`);
-            continue;
-        }
-        if (outcome.kind === 'already-running') {
-            log.info(`Conformance pack ${pack}: an evaluation of ${batch.join(', ')} is already running; waiting for it.`);
-        }
-        else {
-            log.info(`Conformance pack ${pack}: started an evaluation of ${batch.join(', ')}.`);
-        }
-        const at = outcome.kind === 'started' ? sentAt : sentAt - START_INTERVAL_MS;
-        for (const name of batch)
-            started.set(name, at);
-    }
 }
 
 // EXTERNAL MODULE: ./src/ports/stack-events.ts
@@ -35803,6 +35879,7 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
 
 
 
+
 /** Requests of one region in flight at once. */
 const MAX_IN_FLIGHT = 4;
 const signalFor = (io) => () => io.signal;
@@ -35838,10 +35915,12 @@ const sideStep = (state, io) => {
     }));
     return [...stacks, ...results];
 };
+/** Starts on demand, each rule's newest evaluation as read so far being what it must beat. */
 const startStep = (state, io) => io.startEvaluation
-    ? startsDue(state).map(({ pack, rules }) => async () => {
-        const started = new Map();
-        await startEvaluations(io.source, pack, rules, started, io);
+    ? startsDue(state, io.clock.now()).map(({ pack, rules }) => async () => {
+        const p = state.packs.find((x) => x.pack.name === pack);
+        const lastBefore = (rule) => lastEvaluationAt(p?.statuses.get(rule), p?.resultTimes.get(rule));
+        const started = await startEvaluations(io.source, pack, rules, lastBefore, io);
         return (s) => startsMade(s, pack, started);
     })
     : [];
@@ -35946,7 +36025,8 @@ function nextEvaluationPoll(input) {
     let age = Number.POSITIVE_INFINITY;
     let running = false;
     for (const rule of input.pending) {
-        // Clocks differ a little: a reference ahead of ours is age 0.
+        // AWS's times against the clock's: this only paces reads, so a reference ahead of ours
+        // (AWS's clock ahead) is age 0; which result counts is decided on AWS's times alone.
         const own = Math.max(0, now - rule.referenceAt);
         const effective = rule.running ? Math.max(own, quietAge) : own;
         if (effective < age || (effective === age && rule.running)) {
@@ -36602,41 +36682,74 @@ var region_wait = __nccwpck_require__(7269);
 
 
 /**
- * inputs → wait in every region → verdict → compliance → publish. Never throws for AWS or
- * GitHub trouble: that is part of the verdict, and the results are published on every path.
+ * inputs → wait in every region → verdict → compliance → the report → publish. Never throws
+ * for AWS or GitHub trouble: that is part of the verdict, and the results are published on
+ * every path.
  */
 async function runPipeline(deps) {
-    const { clock, log, signal, destination } = deps;
+    const { clock, log, destination } = deps;
+    const prepared = await prepare(deps);
+    if (prepared.kind === 'input-error') {
+        await (0,publish/* failBeforeWait */.H4)(prepared.message, destination);
+        return prepared;
+    }
+    const { inputs, baseline } = prepared;
+    const startedAt = clock.now();
+    announce(inputs, startedAt, log);
+    const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
+    const linksOf = (region) => consoleLinks(region, deps.partitionOf(region));
+    const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf);
+    const found = await waitAndGate(inputs, baseline, startedAt, deps, live);
+    const report = buildReport({
+        inputs,
+        ...found,
+        startedAt,
+        now: clock.now(),
+        partitionOf: deps.partitionOf
+    });
+    if (inputs.files.writeBaseline !== undefined)
+        await writeBaselineFile(inputs.files.writeBaseline, found.compliance, {
+            files: deps.files,
+            log,
+            now: report.now
+        });
+    await (0,publish/* publish */.mk)(report, { destination, log, checks });
+    return { kind: 'report', report };
+}
+/** The inputs and the baseline file, read and checked before any call. */
+async function prepare(deps) {
     let inputs;
     try {
         inputs = (0,src_inputs/* parseInputs */.TL)(deps.inputs, deps.env);
     }
     catch (error) {
         const message = error instanceof src_inputs/* InputError */.dz ? error.message : `Invalid input: ${String(error)}`;
-        await (0,publish/* failBeforeWait */.H4)(message, destination);
         return { kind: 'input-error', message };
     }
     const loaded = await loadBaseline(inputs.files, deps.files);
-    if (loaded.kind === 'invalid') {
-        await (0,publish/* failBeforeWait */.H4)(loaded.message, destination);
+    if (loaded.kind === 'invalid')
         return { kind: 'input-error', message: loaded.message };
-    }
-    const startedAt = clock.now();
-    const deadline = startedAt + inputs.timeoutMs;
-    const logOf = (region) => (0,region_wait/* regionLog */.Lz)(log, region, inputs.regions.length > 1);
+    return {
+        kind: 'ready',
+        inputs,
+        ...(loaded.kind === 'loaded' ? { baseline: loaded.baseline } : {})
+    };
+}
+/** The wait's first line, and a warning for a `requested-after` ahead of the runner's clock. */
+function announce(inputs, startedAt, log) {
     log.info(describeWait(inputs));
     if (inputs.requestedAfter !== undefined &&
         inputs.requestedAfter > startedAt + deployment/* CLOCK_SKEW_ALLOWANCE_MS */.Ik)
         log.warning(`Input 'requested-after' is in the future (${(0,deployment/* isoTime */.Ly)(new Date(inputs.requestedAfter))}, the runner's clock says ${(0,deployment/* isoTime */.Ly)(new Date(startedAt))}): no deployment requested before then counts, so the wait will likely time out`);
-    const checks = inputs.githubToken ? await deps.checks?.(inputs) : undefined;
-    const linksOf = (region) => consoleLinks(region, deps.partitionOf(region));
-    const live = checks && liveCheck(checks, inputs, clock, startedAt, linksOf);
-    let runs;
-    let compliance;
-    let verdicts;
+}
+/** Every region's wait, the verdicts and, after a successful wait, the compliance gate. */
+async function waitAndGate(inputs, baseline, startedAt, deps, live) {
+    const { clock, log, signal } = deps;
+    const deadline = startedAt + inputs.timeoutMs;
+    const logOf = (region) => (0,region_wait/* regionLog */.Lz)(log, region, inputs.regions.length > 1);
     try {
         // Each region polls on its own: one region's throttling or outage never stalls another.
-        runs = await Promise.all(inputs.regions.map((region) => (0,region_wait/* waitInRegion */.x1)(region, inputs, {
+        const runs = await Promise.all(inputs.regions.map((region) => (0,region_wait/* waitInRegion */.x1)(region, inputs, {
             clock,
             deadline,
             signal,
@@ -36645,44 +36758,28 @@ async function runPipeline(deps) {
             onRound: live?.onRound(region),
             progressIntervalMs: deps.progressIntervalMs
         })));
-        verdicts = pipeline_decide(inputs, runs);
-        if (inputs.compliance !== 'ignore' && verdicts.overall.result === 'success') {
-            // The same deadline and cancellation: the evaluation is part of the wait.
-            const reads = await evaluateInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), inputs, { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation });
-            compliance = gate(verdicts.overall, reads, inputs.compliance, loaded.kind === 'loaded' ? { baseline: loaded.baseline, today: clock.now() } : undefined);
-        }
+        const verdicts = pipeline_decide(inputs, runs);
+        if (inputs.compliance === 'ignore' || verdicts.overall.result !== 'success')
+            return { runs, verdicts };
+        // The same deadline and cancellation: the evaluation is part of the wait.
+        const reads = await evaluateInRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs })), inputs, { clock, deadline, signal, open: deps.aws, log: logOf, onRound: live?.onEvaluation });
+        const known = baseline && { baseline, today: clock.now() };
+        return { runs, verdicts, compliance: gate(verdicts.overall, reads, inputs.compliance, known) };
     }
     catch (error) {
         // Not expected (AWS trouble is part of the result), but the outputs still get written.
         const message = `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
         const end = { kind: 'error', message };
-        runs = inputs.regions.map((region) => ({
+        const runs = inputs.regions.map((region) => ({
             region,
             wait: { packs: [], end, startedAt, endedAt: clock.now(), rounds: 0 },
             explanations: new Map()
         }));
-        verdicts = pipeline_decide(inputs, runs);
+        return { runs, verdicts: pipeline_decide(inputs, runs) };
     }
     finally {
         deps.waitsOver?.();
     }
-    const report = buildReport({
-        inputs,
-        runs,
-        verdicts,
-        compliance,
-        startedAt,
-        now: clock.now(),
-        partitionOf: deps.partitionOf
-    });
-    if (inputs.files.writeBaseline !== undefined)
-        await writeBaselineFile(inputs.files.writeBaseline, compliance, {
-            files: deps.files,
-            log,
-            now: report.now
-        });
-    await (0,publish/* publish */.mk)(report, { destination, log, checks });
-    return { kind: 'report', report };
 }
 function pipeline_decide(inputs, runs) {
     return decideRegions(runs.map((r) => ({ region: r.region, packs: r.wait.packs, end: r.wait.end })), inputs);
@@ -38531,7 +38628,8 @@ function nextPollDelay(input) {
     }
     let planned;
     if (youngest !== undefined) {
-        // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
+        // AWS's request time against the clock's: this only paces polls (nothing is decided on
+        // it), so a request time ahead of ours (AWS's clock ahead) is a deployment of age 0.
         const age = Math.max(0, now - youngest);
         const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
         planned = {

@@ -8,15 +8,20 @@ import { IAM_ACTION, classifyError, expiredDuringWait, isNoSuchPackError } from 
 import { readPages } from '../shared/paging.js'
 import type { ReportedPack } from '../packs/pack-state.js'
 import { silentLog, type Log } from '../shared/log.js'
+import { systemClock, type Clock } from '../shared/clock.js'
 import type { RequestBound, StatusSource } from '../wait/status-source.js'
 
 /** Most names a single call returns in one page: a batch of this size costs one call. */
 export const MAX_NAMES_PER_CALL = 20
 
-/** An account's packs, from DescribeConformancePackStatus; calls are told in the debug log. */
+/**
+ * An account's packs, from DescribeConformancePackStatus; calls are told in the debug log,
+ * each with how long it took on `clock` (a duration of our own request: no AWS time in it).
+ */
 export function createStatusSource(
   client: ConfigServiceClient,
-  log: Log = silentLog
+  log: Log = silentLog,
+  clock: Pick<Clock, 'now'> = systemClock
 ): StatusSource {
   async function pages(
     names: readonly string[] | undefined,
@@ -26,7 +31,7 @@ export function createStatusSource(
       'DescribeConformancePackStatus',
       async (nextToken) => {
         const signal = bound()
-        const started = Date.now()
+        const started = clock.now()
         const command = new DescribeConformancePackStatusCommand({
           ConformancePackNames: names ? [...names] : undefined,
           Limit: MAX_NAMES_PER_CALL,
@@ -35,7 +40,7 @@ export function createStatusSource(
         const out = await abortable(client.send(command, { abortSignal: signal }), signal)
         const page = out.ConformancePackStatusDetails ?? []
         log.debug(
-          `DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${Date.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`
+          `DescribeConformancePackStatus(${names ? `${names.length} names` : 'all'}${nextToken ? ', next page' : ''}): ${page.length} packs in ${clock.now() - started} ms, request ${out.$metadata.requestId ?? '-'}`
         )
         return out
       },

@@ -10,7 +10,8 @@
  */
 import type { PendingEvaluation } from './evaluation-schedule.js'
 import { inputOf, livePacks, type EvaluationState, type PackState } from './evaluation-state.js'
-import { referenceOf, rulesToStart } from './rule-judgement.js'
+import { START_INTERVAL_MS } from './evaluation-starts.js'
+import { isRecentEnough, referenceOf, rulesToStart } from './rule-judgement.js'
 
 export interface RuleRef {
   readonly pack: string
@@ -66,7 +67,7 @@ export function resultReadsDue(state: EvaluationState): PackRules[] {
     if (!status || status.lastSuccessfulEvaluationAt !== undefined) return false
     if (status.firstEvaluationStarted === false) return false
     const invoked = status.lastSuccessfulInvocationAt
-    return invoked !== undefined && invoked >= (verdict.after?.at ?? Number.NEGATIVE_INFINITY)
+    return invoked !== undefined && isRecentEnough(verdict.after, invoked)
   })
 }
 
@@ -85,14 +86,35 @@ export function resourceReadsDue(state: EvaluationState): RuleRef[] {
   }).flatMap(({ pack, rules }) => rules.map((rule) => ({ pack, rule })))
 }
 
-/** `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help. */
-export function startsDue(state: EvaluationState): PackRules[] {
-  return livePacks(state)
-    .filter((p) => !p.startsDone && p.listing === 'done')
-    .map((p) => ({ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }))
+/**
+ * `start-evaluation`: per pack not started yet, the rules an evaluation on demand would help;
+ * then, a minute after a start refused as already running, the rules it named still
+ * unevaluated (the evaluation that blocked it may have landed before the statuses were read).
+ * `now` is the clock's: it only paces the retry.
+ */
+export function startsDue(state: EvaluationState, now: number): PackRules[] {
+  return livePacks(state).flatMap((p) => {
+    if (p.listing !== 'done') return []
+    if (!p.startsDone) return [{ pack: p.pack.name, rules: rulesToStart(inputOf(p)) }]
+    const again = p.judgement.rules
+      .filter((r) => {
+        const start = p.started.get(r.name)
+        return (
+          r.verdict.kind === 'unevaluated' &&
+          start?.refused === true &&
+          now - start.sentAt >= START_INTERVAL_MS
+        )
+      })
+      .map((r) => r.name)
+    return again.length ? [{ pack: p.pack.name, rules: again }] : []
+  })
 }
 
-/** The unsettled rules as the schedule times them (evaluation-schedule.ts). */
+/**
+ * The unsettled rules as the schedule times them (evaluation-schedule.ts). The schedule only
+ * paces reads, so a start is timed from the clock's time it was sent; what counts as the
+ * started evaluation is decided on AWS's times (rule-judgement.ts).
+ */
 export function pendingForSchedule(state: EvaluationState): PendingEvaluation[] {
   return livePacks(state).flatMap((p) => {
     const completedAt = p.pack.completedAt ?? state.began
@@ -107,8 +129,14 @@ export function pendingForSchedule(state: EvaluationState): PendingEvaluation[] 
           status?.firstEvaluationStarted === true &&
           status.lastSuccessfulEvaluationAt === undefined &&
           status.lastFailedEvaluationAt === undefined
+        const at =
+          reference === undefined
+            ? Number.NEGATIVE_INFINITY
+            : reference.kind === 'started'
+              ? reference.started.sentAt
+              : reference.at
         return {
-          referenceAt: Math.max(completedAt, reference?.at ?? Number.NEGATIVE_INFINITY),
+          referenceAt: Math.max(completedAt, at),
           ...(running ? { running: true } : {})
         }
       })

@@ -33,6 +33,7 @@ import {
   type EvaluationState
 } from './evaluation-state.js'
 import { readRuleChanges } from './rule-changes.js'
+import { lastEvaluationAt } from './rule-judgement.js'
 import {
   MAX_DETAIL_RULE_NAMES,
   MAX_STATUS_NAMES,
@@ -109,11 +110,14 @@ const sideStep: Step = (state, io) => {
   return [...stacks, ...results]
 }
 
+/** Starts on demand, each rule's newest evaluation as read so far being what it must beat. */
 const startStep: Step = (state, io) =>
   io.startEvaluation
-    ? startsDue(state).map(({ pack, rules }) => async () => {
-        const started = new Map<string, number>()
-        await startEvaluations(io.source, pack, rules, started, io)
+    ? startsDue(state, io.clock.now()).map(({ pack, rules }) => async () => {
+        const p = state.packs.find((x) => x.pack.name === pack)
+        const lastBefore = (rule: string) =>
+          lastEvaluationAt(p?.statuses.get(rule), p?.resultTimes.get(rule))
+        const started = await startEvaluations(io.source, pack, rules, lastBefore, io)
         return (s) => startsMade(s, pack, started)
       })
     : []

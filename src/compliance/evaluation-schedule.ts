@@ -81,7 +81,8 @@ export function nextEvaluationPoll(input: EvaluationScheduleInput): NextEvaluati
   let age = Number.POSITIVE_INFINITY
   let running = false
   for (const rule of input.pending) {
-    // Clocks differ a little: a reference ahead of ours is age 0.
+    // AWS's times against the clock's: this only paces reads, so a reference ahead of ours
+    // (AWS's clock ahead) is age 0; which result counts is decided on AWS's times alone.
     const own = Math.max(0, now - rule.referenceAt)
     const effective = rule.running ? Math.max(own, quietAge) : own
     if (effective < age || (effective === age && rule.running)) {

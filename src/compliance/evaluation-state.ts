@@ -12,7 +12,8 @@ import {
   type PackRule,
   type RuleEvaluationStatus,
   type RuleResultTimes,
-  type StackChanges
+  type StackChanges,
+  type StartedEvaluation
 } from './rule-judgement.js'
 
 /** A deployed pack whose rules are to be judged. */
@@ -44,8 +45,8 @@ export interface PackState {
   readonly stack?: StackChanges
   readonly stackWhy?: string
   readonly stackAsked: boolean
-  /** Rule name → when its evaluation was started on demand (or a minute before a refusal). */
-  readonly started: ReadonlyMap<string, number>
+  /** Rule name → its evaluation started on demand (or refused as already running). */
+  readonly started: ReadonlyMap<string, StartedEvaluation>
   readonly startsDone: boolean
   readonly resources: ReadonlyMap<string, ResourcesRead>
   readonly judgement: PackJudgement
@@ -111,8 +112,10 @@ function updatePack(
 
 /**
  * A rule's compliance in a listing is trusted for evaluations at least this long before the
- * listing was requested (the clock's time against AWS's: room for skew and for the roll-up
- * to catch up with the evaluation); a later evaluation has its compliance read again.
+ * listing was requested; a later evaluation has its compliance read again. No AWS time says
+ * when the listing was answered, so this compares the clock's time with AWS's: the allowance
+ * covers the roll-up catching up with the evaluation and AWS's clock up to about a minute
+ * behind ours (ahead, it only costs reads again).
  */
 export const COMPLIANCE_LAG_MS = 60_000
 
@@ -208,17 +211,24 @@ export function resourcesRead(
   }))
 }
 
-/** The on-demand starts of a pack, made (or refused as already running). */
+/**
+ * The on-demand starts of a pack, made (or refused as already running). A rule started again
+ * after a refusal keeps what its result must be later than: the evaluation read before the
+ * first start.
+ */
 export function startsMade(
   state: EvaluationState,
   pack: string,
-  started: ReadonlyMap<string, number>
+  started: ReadonlyMap<string, StartedEvaluation>
 ): EvaluationState {
-  return updatePack(state, pack, (p) => ({
-    ...p,
-    startsDone: true,
-    started: new Map([...p.started, ...started])
-  }))
+  return updatePack(state, pack, (p) => {
+    const next = new Map(p.started)
+    for (const [rule, start] of started) {
+      const first = p.started.get(rule)
+      next.set(rule, first ? { ...start, lastBefore: first.lastBefore } : start)
+    }
+    return { ...p, startsDone: true, started: next }
+  })
 }
 
 /** Every pack judged afresh at `now`; a pack settles (or unsettles) with its rules. */

@@ -55,15 +55,39 @@ export interface PackEvaluationInput {
   readonly resultTimes?: ReadonlyMap<string, RuleResultTimes>
   /** Left out: treated as unreadable. */
   readonly stack?: StackChanges
-  /** Rule name → when the action started its evaluation (start-evaluation). */
-  readonly startedEvaluations?: ReadonlyMap<string, number>
+  /** Rule name → the evaluation the action started on demand (start-evaluation). */
+  readonly startedEvaluations?: ReadonlyMap<string, StartedEvaluation>
+}
+
+/**
+ * An evaluation started on demand. Which result counts is decided on AWS's times alone: one
+ * later than the rule's newest evaluation as read before the start. The runner's clock may be
+ * off by seconds, so its time of the start only paces the reads.
+ */
+export interface StartedEvaluation {
+  /** AWS's time of the rule's newest evaluation read before the start; undefined: none yet. */
+  readonly lastBefore?: number
+  /** The clock's time the start was sent: paces the reads and a refused start's retry only. */
+  readonly sentAt: number
+  /** Refused as already running (LimitExceededException): tried again a minute later. */
+  readonly refused?: true
 }
 
 /** Why a result from before a time is not trusted for a rule. */
 export type Reference =
+  /** Its result must be at or after `at` (AWS's time). */
   | { readonly kind: 'created'; readonly at: number }
   | { readonly kind: 'changed'; readonly at: number }
-  | { readonly kind: 'started'; readonly at: number }
+  /** Its result must be later than the newest one read before the start (any, if none). */
+  | { readonly kind: 'started'; readonly started: StartedEvaluation }
+
+/** Whether an evaluation at `time` (AWS's) is recent enough for the reference. */
+export function isRecentEnough(reference: Reference | undefined, time: number): boolean {
+  if (reference === undefined) return true
+  if (reference.kind !== 'started') return time >= reference.at
+  const before = reference.started.lastBefore
+  return before === undefined || time > before
+}
 
 export interface RuleError {
   readonly code: string
@@ -127,12 +151,12 @@ export function judgeRule(rule: PackRule, input: PackEvaluationInput): RuleJudge
   const status = input.statuses.get(rule.name)
   const reference = referenceOf(rule.name, status, input)
   const unverifiedChange = reference === undefined && (input.stack?.kind ?? 'unreadable') !== 'read'
-  const after = reference?.at ?? Number.NEGATIVE_INFINITY
   const evaluatedAt = evaluationTime(status, input.resultTimes?.get(rule.name))
-  const counted = evaluatedAt !== undefined && evaluatedAt >= after ? evaluatedAt : undefined
+  const counted =
+    evaluatedAt !== undefined && isRecentEnough(reference, evaluatedAt) ? evaluatedAt : undefined
 
   const failure = failureOf(status)
-  if (failure && (failure.at ?? Number.POSITIVE_INFINITY) >= after) {
+  if (failure && (failure.at === undefined || isRecentEnough(reference, failure.at))) {
     const newerSuccess = counted !== undefined && failure.at !== undefined && counted > failure.at
     if (!newerSuccess && (counted === undefined || failure.at !== undefined)) {
       return {
@@ -172,7 +196,7 @@ export function referenceOf(
   input: PackEvaluationInput
 ): Reference | undefined {
   const started = input.startedEvaluations?.get(name)
-  if (started !== undefined) return { kind: 'started', at: started }
+  if (started !== undefined) return { kind: 'started', started }
   // Its own creation, not the pack's completion: evaluations while the pack was still
   // deploying belong to this deployment.
   const activated = status?.firstActivatedAt
@@ -199,6 +223,25 @@ export function evaluationTime(
   if (status?.lastSuccessfulEvaluationAt !== undefined) return status.lastSuccessfulEvaluationAt
   if (status?.firstEvaluationStarted === false) return undefined
   return results?.latestInvokedAt ?? results?.latestRecordedAt
+}
+
+/**
+ * AWS's time of the rule's newest evaluation or invocation, successful or failed, as read:
+ * what an evaluation started after this read must be later than. Undefined: never evaluated.
+ */
+export function lastEvaluationAt(
+  status: RuleEvaluationStatus | undefined,
+  results: RuleResultTimes | undefined
+): number | undefined {
+  const times = [
+    status?.lastSuccessfulEvaluationAt,
+    status?.lastFailedEvaluationAt,
+    status?.lastSuccessfulInvocationAt,
+    status?.lastFailedInvocationAt,
+    results?.latestInvokedAt,
+    results?.latestRecordedAt
+  ].filter((t): t is number => t !== undefined)
+  return times.length ? Math.max(...times) : undefined
 }
 
 /** The rule's last failure, when its status reports an error. */

@@ -126,7 +126,8 @@ export function nextPollDelay(input: ScheduleInput): NextPoll {
 
   let planned: Planned | undefined
   if (youngest !== undefined) {
-    // Clocks differ a little: a request time ahead of ours is a deployment of age 0.
+    // AWS's request time against the clock's: this only paces polls (nothing is decided on
+    // it), so a request time ahead of ours (AWS's clock ahead) is a deployment of age 0.
     const age = Math.max(0, now - youngest)
     const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange)
     planned = {

@@ -189,3 +189,77 @@ describe('compliance gate: the evaluation', () => {
     expect(run.stdout).not.toMatch(/^::error/m)
   })
 })
+
+describe('start-evaluation with AWS’s clock off the runner’s', () => {
+  const starts = (run: Awaited<ReturnType<typeof runWith>>) =>
+    run.emulator.requests
+      .filter((r) => r.target.endsWith('.StartConfigRulesEvaluation'))
+      .map((r) => r.body.ConfigRuleNames)
+  const START = { ...INPUTS, compliance: 'require', 'start-evaluation': 'true' }
+
+  it('AWS 5 s behind: the started evaluation of a new rule counts, the gate passes on it', async () => {
+    const run = await runWith(
+      {
+        packs: [pack([{ name: 'idle', onDemand: { durationMs: 600, results: [ok] } }])],
+        awsClockOffsetMs: -5_000
+      },
+      { inputs: START }
+    )
+    expect(run.outputs.result).toBe('success')
+    expect(run.code).toBe(0)
+    expect(starts(run)).toEqual([['idle']])
+    expect(entry(run.outputs.compliance).rules[0].compliance).toBe('COMPLIANT')
+  })
+
+  it('AWS 5 s behind: the gate fails on the started evaluation’s finding, not on a timeout', async () => {
+    const run = await runWith(
+      {
+        packs: [
+          pack([
+            {
+              name: 'idle',
+              onDemand: { durationMs: 600, results: [bucket('logs', 'Public read allowed')] }
+            }
+          ])
+        ],
+        awsClockOffsetMs: -5_000
+      },
+      { inputs: START }
+    )
+    expect(run.outputs.result).toBe('noncompliant')
+    expect(run.code).toBe(1)
+    expect(entry(run.outputs.compliance).rules[0]).toMatchObject({
+      name: 'idle',
+      compliance: 'NON_COMPLIANT'
+    })
+  })
+
+  it('AWS 20 s ahead: a result from before the start does not count; the gate waits for the started one', async () => {
+    // A rule of an earlier deployment (the stack unreadable), evaluated COMPLIANT 1 s after
+    // the request, before the start: AWS stamps it 20 s later, after the runner's time of the
+    // start. The evaluation started finds the bucket public.
+    const run = await runWith(
+      {
+        packs: [
+          pack([
+            {
+              name: 'public-read',
+              activatedAtMs: -3_600_000,
+              evaluations: [{ atMs: 1_000, results: [ok] }],
+              onDemand: { durationMs: 800, results: [bucket('logs', 'Public read allowed')] }
+            }
+          ])
+        ],
+        awsClockOffsetMs: 20_000
+      },
+      { inputs: START }
+    )
+    expect(starts(run)).toEqual([['public-read']])
+    expect(run.outputs.result).toBe('noncompliant')
+    expect(run.code).toBe(1)
+    expect(entry(run.outputs.compliance).rules[0]).toMatchObject({
+      name: 'public-read',
+      compliance: 'NON_COMPLIANT'
+    })
+  })
+})

@@ -1,5 +1,6 @@
 import {
   ConfigServiceClient,
+  DescribeConfigRuleEvaluationStatusCommand,
   DescribeConformancePackStatusCommand,
   DescribeOrganizationConformancePackStatusesCommand
 } from '@aws-sdk/client-config-service'
@@ -94,5 +95,41 @@ describe('the emulator over the wire', () => {
       DescribeOrganizationConformancePackStatuses: 2,
       DescribeConformancePackStatus: 1
     })
+  })
+
+  it('answers with times as a clock ahead of (or behind) the runner’s stamps them', async () => {
+    const requestedAt = Date.now() - 60_000
+    const times = async (offset: number) => {
+      const client = (
+        await clients({
+          packs: [
+            {
+              name: 'alpha',
+              timeline: [{ state: 'CREATE_COMPLETE', completedAt: requestedAt + 30_000 }],
+              requestedAt,
+              rules: [{ name: 'r', evaluations: [{ atMs: 40_000, results: [] }] }]
+            }
+          ],
+          awsClockOffsetMs: offset
+        })
+      )('eu-west-1')
+      const pack = await client.send(new DescribeConformancePackStatusCommand({}))
+      const rule = await client.send(
+        new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: ['r'] })
+      )
+      await emulator?.stop()
+      const detail = pack.ConformancePackStatusDetails?.[0]
+      const status = rule.ConfigRulesEvaluationStatus?.[0]
+      return [
+        detail?.LastUpdateRequestedTime,
+        detail?.LastUpdateCompletedTime,
+        status?.FirstActivatedTime,
+        status?.LastSuccessfulEvaluationTime
+      ].map((t) => t?.getTime())
+    }
+    const base = [requestedAt, requestedAt + 30_000, requestedAt + 2_000, requestedAt + 40_000]
+    expect(await times(0)).toEqual(base)
+    expect(await times(20_000)).toEqual(base.map((t) => t + 20_000))
+    expect(await times(-5_000)).toEqual(base.map((t) => t - 5_000))
   })
 })

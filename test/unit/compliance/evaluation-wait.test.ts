@@ -283,25 +283,118 @@ describe('waitForEvaluation', () => {
     expect(t.log.lines.warning).toEqual([])
   })
 
-  it('start-evaluation: one already running counts from a minute before the refused start', async () => {
-    const rule = managed('r', T0 - 30_000)
-    const created = {
-      ...rule,
-      status: (now: number) => ({ ...rule.status(now)!, firstActivatedAt: T0 - 40_000 })
+  it('start-evaluation: a start refused as already running waits for the running evaluation', async () => {
+    // Read before the start: evaluated at T0 - 30 s; the running evaluation lands at T0 + 3 s.
+    const old = managed('r', T0 - 30_000, 'COMPLIANT', { firstActivatedAt: REQUESTED - 99_000 })
+    const running = {
+      ...old,
+      status: (now: number) => ({
+        ...old.status(now)!,
+        lastSuccessfulEvaluationAt: now >= T0 + 3_000 ? T0 + 3_000 : T0 - 30_000
+      })
     }
-    const never = managed('never', undefined)
-    const t = setup([created, never], {
+    const t = setup([running], {
       start: true,
       onStart: () => 'already-running',
-      timeoutMs: 5_000
+      events: sdkError('AccessDenied', 'no', 403)
     })
     const read = await t.run()
     expect(t.port.calls.filter((c) => c.method === 'start')).toHaveLength(1)
-    expect(verdicts(read)).toEqual([
-      ['r', 'compliant'],
-      ['never', 'unevaluated']
-    ])
+    expect(read.packs[0].judgement.rules[0].verdict).toEqual({
+      kind: 'compliant',
+      evaluatedAt: T0 + 3_000
+    })
     expect(t.log.lines.info.join('\n')).toContain('already running; waiting for it')
+  })
+
+  it('start-evaluation: a refused start whose evaluation landed before the read is started again a minute later', async () => {
+    // Someone else's start ran it at T0 - 30 s: read before our start, it does not count.
+    const old = managed('r', T0 - 30_000, 'COMPLIANT', { firstActivatedAt: REQUESTED - 99_000 })
+    let startedAt: number | undefined
+    const t = setup(
+      [
+        {
+          ...old,
+          status: (now: number) => ({
+            ...old.status(now)!,
+            lastSuccessfulEvaluationAt:
+              startedAt !== undefined && now >= startedAt + 2_000 ? startedAt + 2_000 : T0 - 30_000
+          })
+        }
+      ],
+      {
+        start: true,
+        onStart: () => {
+          if (t.port.calls.filter((c) => c.method === 'start').length === 1)
+            return 'already-running'
+          startedAt = t.clock.now()
+          return 'started'
+        },
+        events: sdkError('AccessDenied', 'no', 403)
+      }
+    )
+    const read = await t.run()
+    const starts = t.port.calls.filter((c) => c.method === 'start')
+    expect(starts).toEqual([
+      { method: 'start', names: ['r'] },
+      { method: 'start', names: ['r'] }
+    ])
+    expect(startedAt! - T0).toBeGreaterThanOrEqual(60_000)
+    expect(read.packs[0].judgement.rules[0].verdict).toEqual({
+      kind: 'compliant',
+      evaluatedAt: startedAt! + 2_000
+    })
+  })
+
+  /**
+   * A rule from an earlier deployment, the stack unreadable: start-evaluation starts it. AWS's
+   * clock is `offsetMs` ahead of the runner's (behind when negative): every time AWS gives is
+   * the runner's time plus the offset. Its last evaluation before the start is at `beforeMs`
+   * (runner's time); the one started takes 2 s and finds `found`.
+   */
+  function skewed(offsetMs: number, beforeMs: number, found: RuleComplianceType) {
+    let startedAt: number | undefined
+    const landed = (now: number) => startedAt !== undefined && now >= startedAt + 2_000
+    const rule: FakeRule = {
+      name: 'old',
+      compliance: (now) => (landed(now) ? found : 'COMPLIANT'),
+      status: (now) => ({
+        firstActivatedAt: REQUESTED - 99_000 + offsetMs,
+        firstEvaluationStarted: true,
+        lastSuccessfulEvaluationAt: (landed(now) ? startedAt! + 2_000 : beforeMs) + offsetMs
+      })
+    }
+    const t = setup([rule], {
+      start: true,
+      onStart: () => {
+        startedAt = t.clock.now()
+        return 'started'
+      },
+      events: sdkError('AccessDenied', 'no', 403),
+      timeoutMs: 30_000
+    })
+    return { t, startedAt: () => startedAt }
+  }
+
+  it('start-evaluation: with AWS’s clock 5 s behind, the started evaluation counts', async () => {
+    const { t, startedAt } = skewed(-5_000, REQUESTED - 60_000, 'NON_COMPLIANT')
+    const read = await t.run()
+    expect(read.kind).toBe('done')
+    expect(read.packs[0].judgement.rules[0].verdict).toEqual({
+      kind: 'non-compliant',
+      evaluatedAt: startedAt()! + 2_000 - 5_000
+    })
+  })
+
+  it('start-evaluation: with AWS’s clock 20 s ahead, a result from before the start does not count', async () => {
+    // Evaluated 10 s before the start: AWS stamps it 10 s after the runner's time of the start.
+    const { t, startedAt } = skewed(20_000, T0 - 10_000, 'NON_COMPLIANT')
+    const read = await t.run()
+    expect(read.kind).toBe('done')
+    expect(read.packs[0].judgement.rules[0].verdict).toEqual({
+      kind: 'non-compliant',
+      evaluatedAt: startedAt()! + 2_000 + 20_000
+    })
   })
 
   it('takes a Lambda rule’s evaluation time from its results', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   judgePack,
+  lastEvaluationAt,
   rulesToStart,
   type PackEvaluationInput,
   type PackRule,
@@ -147,10 +148,11 @@ describe('which result counts: the reference is the rule’s own deployment', ()
     expect(j.unverifiedChanges).toEqual(['old'])
   })
 
-  it('with start-evaluation, needs an evaluation after the one started, for every rule started', () => {
+  it('with start-evaluation, needs an evaluation later than the one read before the start, for every rule started', () => {
+    // Read before the start: old at -10 min, new at +2 min (AWS's times); sent at +5 min.
     const started = new Map([
-      ['old', at(5)],
-      ['new', at(5)]
+      ['old', { lastBefore: at(-10), sentAt: at(5) }],
+      ['new', { lastBefore: at(2), sentAt: at(5) }]
     ])
     const before = judge(
       [rule('old'), rule('new')],
@@ -161,8 +163,8 @@ describe('which result counts: the reference is the rule’s own deployment', ()
       { stack: { kind: 'unreadable' }, startedEvaluations: started }
     )
     expect(before.rules.map((r) => r.verdict)).toEqual([
-      { kind: 'unevaluated', after: { kind: 'started', at: at(5) } },
-      { kind: 'unevaluated', after: { kind: 'started', at: at(5) } }
+      { kind: 'unevaluated', after: { kind: 'started', started: started.get('old') } },
+      { kind: 'unevaluated', after: { kind: 'started', started: started.get('new') } }
     ])
     const after = judge(
       [rule('old'), rule('new')],
@@ -175,6 +177,87 @@ describe('which result counts: the reference is the rule’s own deployment', ()
     expect(after.rules.map((r) => r.verdict.kind)).toEqual(['compliant', 'compliant'])
     // The evaluation started answers what the stack could not: no warning.
     expect(after.unverifiedChanges).toEqual([])
+  })
+})
+
+describe('with start-evaluation, AWS’s times against AWS’s times', () => {
+  const sent = (lastBefore: number | undefined, sentAt: number) =>
+    lastBefore === undefined ? { sentAt } : { lastBefore, sentAt }
+
+  it('counts an evaluation AWS stamps before the runner’s time of the start (AWS’s clock behind)', () => {
+    // Sent at +5 min on the runner's clock; AWS's clock 5 s behind stamps the result 4 s earlier.
+    const j = judge([rule('a')], [older('a', { lastSuccessfulEvaluationAt: at(5) - 4_000 })], {
+      stack: { kind: 'unreadable' },
+      startedEvaluations: new Map([['a', sent(at(-10), at(5))]])
+    })
+    expect(only(j).verdict).toEqual({ kind: 'compliant', evaluatedAt: at(5) - 4_000 })
+  })
+
+  it('does not count the evaluation read before the start, however late AWS stamped it (AWS’s clock ahead)', () => {
+    // AWS's clock 20 s ahead: the result read before the start is stamped after the runner's time of it.
+    const stale = at(5) + 10_000
+    const started = new Map([['a', sent(stale, at(5))]])
+    const j = judge([rule('a')], [older('a', { lastSuccessfulEvaluationAt: stale })], {
+      stack: { kind: 'unreadable' },
+      startedEvaluations: started
+    })
+    expect(only(j).verdict).toEqual({
+      kind: 'unevaluated',
+      after: { kind: 'started', started: started.get('a') }
+    })
+    const next = judge([rule('a')], [older('a', { lastSuccessfulEvaluationAt: stale + 1 })], {
+      stack: { kind: 'unreadable' },
+      startedEvaluations: started
+    })
+    expect(only(next).verdict).toEqual({ kind: 'compliant', evaluatedAt: stale + 1 })
+  })
+
+  it('counts any evaluation of a rule never evaluated before the start', () => {
+    // A rule created at +1 min, not evaluated when the start was sent at +5 min.
+    const j = judge([rule('a')], [created('a', { lastSuccessfulEvaluationAt: at(5) - 4_000 })], {
+      startedEvaluations: new Map([['a', sent(undefined, at(5))]])
+    })
+    expect(only(j).verdict).toEqual({ kind: 'compliant', evaluatedAt: at(5) - 4_000 })
+  })
+
+  it('a failure read before the start does not count; a later one does', () => {
+    const failed = (t: number) =>
+      older('a', {
+        lastSuccessfulEvaluationAt: at(-10),
+        lastFailedEvaluationAt: t,
+        lastErrorCode: 'E'
+      })
+    const started = new Map([['a', sent(at(3), at(5))]])
+    const input = { stack: { kind: 'unreadable' } as const, startedEvaluations: started }
+    expect(only(judge([rule('a')], [failed(at(3))], input)).verdict.kind).toBe('unevaluated')
+    expect(only(judge([rule('a')], [failed(at(3) + 1)], input)).verdict).toEqual({
+      kind: 'evaluation-failed',
+      failedAt: at(3) + 1,
+      error: { code: 'E' }
+    })
+  })
+
+  it('the time read before the start is the newest of the status’s and the results’ times', () => {
+    expect(lastEvaluationAt(undefined, undefined)).toBeUndefined()
+    expect(lastEvaluationAt(created('a'), undefined)).toBeUndefined()
+    expect(
+      lastEvaluationAt(
+        older('a', {
+          lastSuccessfulEvaluationAt: at(1),
+          lastFailedEvaluationAt: at(2),
+          lastSuccessfulInvocationAt: at(3),
+          lastFailedInvocationAt: at(4)
+        }),
+        undefined
+      )
+    ).toBe(at(4))
+    expect(
+      lastEvaluationAt(older('a', { lastSuccessfulInvocationAt: at(1) }), {
+        results: 2,
+        latestInvokedAt: at(2),
+        latestRecordedAt: at(3)
+      })
+    ).toBe(at(3))
   })
 })
 
@@ -384,7 +467,7 @@ describe('the pack', () => {
       ),
       stack: { kind: 'unreadable' },
       // Already started: still judged as if not, so a second call names the same rules.
-      startedEvaluations: new Map([['fresh', at(5)]])
+      startedEvaluations: new Map([['fresh', { sentAt: at(5) }]])
     }
     expect(rulesToStart(input)).toEqual(['waiting', 'unverified', 'unverified-recent'])
     expect(rulesToStart({ ...input, stack: stackRead() })).toEqual(['waiting'])
