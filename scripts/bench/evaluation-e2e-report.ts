@@ -64,20 +64,21 @@ export interface Band {
 /**
  * How far a series' mean reads and median detection move by chance alone: `trials` series of
  * the simulation over the same evaluation times (seconds) as the series, with fresh jitter,
- * and the range between BAND_QUANTILES of each figure. `roundMs` (simulated) is added to every
- * pause: the time a round itself takes, which the simulation otherwise leaves out.
+ * and the range between BAND_QUANTILES of each figure. `roundsMs` (simulated): the time rounds
+ * took, one drawn at random added to every pause; the simulation otherwise leaves it out.
  */
 export function noiseBand(
   timesS: readonly number[],
-  options: { readonly trials?: number; readonly roundMs?: number } = {}
+  options: { readonly trials?: number; readonly roundsMs?: readonly number[] } = {}
 ): Band {
-  const { trials = BAND_TRIALS, roundMs = 0 } = options
+  const { trials = BAND_TRIALS, roundsMs = [0] } = options
   const random = seededRandom(BAND_SEED)
   const pause = actionPause(random)
+  const round = (): number => roundsMs[Math.floor(random() * roundsMs.length)] ?? 0
   const reads: number[] = []
   const medians: number[] = []
   for (let t = 0; t < trials; t++) {
-    const runs = timesS.map((s) => simulateReads([s * 1000], (v) => pause(v) + roundMs))
+    const runs = timesS.map((s) => simulateReads([s * 1000], (v) => pause(v) + round()))
     reads.push(runs.reduce((n, r) => n + r.reads, 0) / runs.length)
     medians.push(median(runs.map((r) => r.detectionMs / 1000)))
   }
@@ -95,9 +96,9 @@ export interface E2ERow {
   readonly band: Band
   readonly readsAgree: boolean
   readonly medianAgrees: boolean
-  /** Real ms: the median of the series' overheads (every cell), a round's own time. */
+  /** Real ms: the mean of the series' overheads (every cell), a round's own time. */
   readonly roundMs: number
-  /** The band once every round takes `roundMs` (scaled). */
+  /** The band once every round takes a time drawn from the series' overheads (scaled). */
   readonly roundBand: Band
   readonly agreesWithRounds: boolean
 }
@@ -122,8 +123,9 @@ export function e2eRows(
       const stats = seriesStats(own)
       const band = noiseBand(times, { trials })
       const overheads = samples.filter((s) => s.series === series).flatMap((s) => s.overheadsMs)
-      const roundMs = overheads.length ? median(overheads) : 0
-      const roundBand = noiseBand(times, { trials, roundMs: roundMs * own[0].raw.scale })
+      const roundMs = overheads.length ? overheads.reduce((a, b) => a + b, 0) / overheads.length : 0
+      const scale = own[0].raw.scale
+      const roundBand = noiseBand(times, { trials, roundsMs: overheads.map((ms) => ms * scale) })
       return [
         {
           cell,
@@ -219,7 +221,7 @@ export function evaluationE2ESection(input: {
   const text = [
     body,
     '',
-    `A round's own time (median over every round of the series, real ms from the end of the pause the action planned to the arrival of the next read): ${perSeries}.`,
+    `A round's own time (real ms from the end of the pause the action planned to the arrival of the next read, mean over every round of the series; the noise band with rounds draws from them all): ${perSeries}.`,
     `Runs that read the statuses again after the read that saw the evaluation: ${after} of ${input.samples.length}.`,
     misses.length
       ? `Off the simulation beyond the noise: ${misses.map((r) => `${r.cell.title}, series ${r.series}`).join('; ')}. ${explained ? "Each is within the noise once every round takes its measured time: the simulation's reads take 0 ms, so over minutes its grid runs a little ahead of the action's." : 'Not all of them are explained by the time a round takes.'}`

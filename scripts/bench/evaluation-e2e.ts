@@ -5,7 +5,7 @@
  * status reads (DescribeConfigRuleEvaluationStatus) and records when each arrived.
  */
 import { runAction } from '../../test/support/run-action.js'
-import { EVALUATED_PACK, EvaluationEmulator } from './evaluation-emulator.js'
+import { EVALUATED_PACK, EvaluationEmulator, STATUS_OPERATION } from './evaluation-emulator.js'
 import { ACTION } from './scenarios.js'
 
 /** Simulated ms per real ms, unless `--eval-scale` says otherwise. */
@@ -49,8 +49,12 @@ export function evaluationTimeS(
 
 /** What one run leaves behind, in real ms since its emulator started. */
 export interface EvalE2ERaw {
+  /** The run's first request, from which its evaluation is timed. */
+  readonly anchorAt: number
   /** Arrival of each status read, oldest first. */
   readonly statusReadsAt: readonly number[]
+  /** The status reads the emulator counted: as many as it recorded. */
+  readonly statusReadsCounted: number
   /** The pause the action planned after each round but the last, as its debug log says. */
   readonly plannedPausesMs: readonly number[]
   /** When the rule's evaluation became visible. */
@@ -97,6 +101,8 @@ export function measureOf(raw: EvalE2ERaw): EvalE2EMeasure {
   const seenAt = raw.statusReadsAt[index]
   if (raw.endAt < seenAt) throw new Error('the step ended before the read that saw the evaluation')
   const reads = raw.statusReadsAt
+  if (raw.statusReadsCounted !== reads.length)
+    throw new Error(`${raw.statusReadsCounted} status reads counted, ${reads.length} recorded`)
   if (raw.plannedPausesMs.length !== reads.length - 1)
     throw new Error(
       `${reads.length} status reads but ${raw.plannedPausesMs.length} planned pauses in the log`
@@ -150,7 +156,9 @@ function startRun(
         )
       }
       const raw = {
+        anchorAt: timed.anchorAt,
         statusReadsAt: timed.statusReadsAt(),
+        statusReadsCounted: timed.emulator.callsOf(STATUS_OPERATION),
         plannedPausesMs: plannedPauses(run.stdout),
         evaluationAt: timed.evaluationAt,
         endAt,

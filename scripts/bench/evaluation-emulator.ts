@@ -4,7 +4,8 @@ import {
   type Scenario
 } from '../../test/emulator/config-emulator.js'
 
-export const STATUS_READ = 'StarlingDoveService.DescribeConfigRuleEvaluationStatus'
+export const STATUS_OPERATION = 'DescribeConfigRuleEvaluationStatus'
+const STATUS_READ = `StarlingDoveService.${STATUS_OPERATION}`
 
 export const EVALUATED_PACK = 'bench-evaluated-pack'
 const RULE = `${EVALUATED_PACK}-rule`
@@ -21,7 +22,7 @@ export class EvaluationEmulator {
   readonly emulator: ConfigEmulator
   readonly anchored: Promise<void>
   private startedAt = 0
-  private anchorAt: number | undefined
+  private anchor: number | undefined
   private watch: NodeJS.Timeout | undefined
   private resolveAnchor: () => void = () => undefined
   /** LastUpdateRequestedTime: ten minutes before the run. */
@@ -53,9 +54,14 @@ export class EvaluationEmulator {
     return Date.now() - this.startedAt
   }
 
+  /** When the first request arrived, real ms since the emulator started. */
+  get anchorAt(): number {
+    if (this.anchor === undefined) throw new Error('no request has arrived yet')
+    return this.anchor
+  }
+
   /** When the evaluation becomes visible, real ms since the emulator started. */
   get evaluationAt(): number {
-    if (this.anchorAt === undefined) throw new Error('no request has arrived yet')
     return this.anchorAt + (this.evaluationS * 1000) / this.scale
   }
 
@@ -67,7 +73,7 @@ export class EvaluationEmulator {
     const first = this.emulator.requests[0]
     if (!first) return
     clearInterval(this.watch)
-    this.anchorAt = first.at
+    this.anchor = first.at
     this.emulator.setScenario(this.scenario())
     this.resolveAnchor()
   }
@@ -76,7 +82,7 @@ export class EvaluationEmulator {
     // The emulator shows an evaluation once startedAt + real elapsed × scale reaches
     // requestedAt + atMs: this atMs makes that the real moment `evaluationAt`.
     const evaluations =
-      this.anchorAt === undefined
+      this.anchor === undefined
         ? []
         : [
             {
