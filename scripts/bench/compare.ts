@@ -9,7 +9,7 @@ export type Approach = 'action' | 'fixed' | 'sdk'
 export const APPROACHES: readonly Approach[] = ['action', 'fixed', 'sdk']
 
 export const APPROACH_LABELS: Record<Approach, string> = {
-  action: 'this action (5-30 s backoff, batched)',
+  action: `this action (age schedule, ${ACTION.minDelayS}-${ACTION.maxDelayS} s, batched)`,
   fixed: 'fixed poller (per pack, every 10 s)',
   sdk: 'SDK waiter (per pack, 2-120 s)'
 }

@@ -24,6 +24,7 @@ import {
 } from './scenarios.js'
 import type { StartupResult } from './startup.js'
 import { oneRequestMs, type TargetCheck } from './summarize.js'
+import { BAND_QUANTILES, BAND_TRIALS } from './evaluation-e2e-report.js'
 
 export interface Machine {
   readonly cpu: string
@@ -53,6 +54,13 @@ export interface BenchReport {
   readonly simulation: string
   /** The evaluation wait's section, as scripts/bench/evaluation.ts prints it. */
   readonly evaluation: string
+  /** The evaluation wait's end-to-end runs, as scripts/bench/evaluation-e2e-report.ts prints them. */
+  readonly evaluationE2E?: {
+    readonly text: string
+    readonly runs: number
+    readonly series: number
+    readonly scale: number
+  }
   readonly wallS: number
   readonly loadAverageAtEnd: readonly number[]
 }
@@ -76,7 +84,7 @@ How soon the action notices that a pack finished, and how many AWS Config calls 
 - Date: ${r.date}
 - Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB.toFixed(1)} GiB memory, ${r.machine.os}
 - Load average (1, 5, 15 min): ${load(r.machine.loadAverage)} at the start, ${load(r.loadAverageAtEnd)} at the end
-- Node: ${r.machine.nodes.join(', ')} (start-up); every other end-to-end figure (the comparison runs, their baselines, the 1,000-pack runs) on ${process.version}
+- Node: ${r.machine.nodes.join(', ')} (start-up); every other end-to-end figure (the comparison runs, their baselines, the evaluation wait's runs, the 1,000-pack runs) on ${process.version}
 - Code: commit ${r.machine.commit}
 - Wall time of the whole run: ${r.wallS.toFixed(0)} s
 
@@ -95,7 +103,7 @@ ${r.simulation}
 How it is obtained: \`scripts/bench/evaluation.ts\` drives the evaluation schedule (\`nextEvaluationPoll\`, src/compliance/evaluation-schedule.ts) in virtual time against a fixed 10 s poller, twice with different seeds, and runs the real evaluation wait (src/compliance/evaluation-wait.ts) in process against the emulator through the real AWS SDK client, the emulator counting the calls and the requests in flight.
 
 ${r.evaluation}
-
+${evaluationE2E(r)}
 ## End-to-end check: detection latency and API calls
 
 Packs finish at known times (simulated), and each approach waits for them against the project's AWS Config emulator (\`test/emulator/config-emulator.ts\`). Each scenario runs ${r.repetitions} times; every repetition runs all scenarios and approaches at once, each against its own emulator. In each repetition every finish time is pushed back by a shift spread evenly over ${FIXED_POLLER.intervalS} s (${shifts}), the same for all three approaches, so that the finish times do not all fall on the fixed poller's ${FIXED_POLLER.intervalS} s grid.
@@ -141,5 +149,25 @@ ${compositionTable(r.bundle)}
 Where the start-up goes: a V8 CPU profile of \`node dist/index.js\` run with no inputs (it loads, fails on the missing region before any AWS work, and exits), mean of ${r.profiles[0]?.runs ?? 0} runs per Node version. The profile covers only what runs once the profiler has started, under the profiler's own overhead. Compare its parts with each other, not its total with the start-up above.
 
 ${profileTable(r.profiles)}
+`
+}
+
+function evaluationE2E(r: BenchReport): string {
+  const e = r.evaluationE2E
+  if (!e) return ''
+  const sec = (simulated: number): string => `${+(simulated / e.scale).toFixed(4)} s`
+  return `
+## The evaluation wait, end to end
+
+The built action (\`dist/index.js\`, spawned by \`test/support/run-action.ts\` as the runner does, on ${process.version}) waits for the rules' evaluation of a pack already deployed, against the project's emulator, with the defaults and \`compliance\` report, and is set against the simulation of the same cells above.
+
+How it is measured (\`scripts/bench/evaluation-e2e.ts\`, \`evaluation-emulator.ts\`, \`evaluation-e2e-report.ts\`):
+
+- **The pack**: CREATE_COMPLETE from the first request on, its \`LastUpdateCompletedTime\` the first answer (the step's start, as the simulation's t = 0), with one managed rule created by the deployment that has no evaluation until its time, ${e.series} series of ${e.runs} runs a cell. In a series the times are spread evenly over the cell's minute ± 15 s (one in each of ${e.runs} equal slices, the series interleaved), as the simulation draws them uniformly.
+- **Time scale ${e.scale}**: \`min-delay-seconds\` ${sec(ACTION.minDelayS)}, \`max-delay-seconds\` ${sec(ACTION.maxDelayS)}, \`timeout-seconds\` ${sec(ACTION.timeoutS)}; the emulator's clock runs ${e.scale}× faster and shows the evaluation at its scaled time, counted from the run's first request so that the process's start-up does not eat into it. Each series runs all its runs at once, each against its own emulator; the processes start one at a time, the latest evaluations first.
+- **Status reads**: the \`DescribeConfigRuleEvaluationStatus\` calls the emulator counted. **Detection at the read**: from the evaluation to the arrival of the read that saw it (the first at or after it), ×${e.scale}: what the simulation measures. **Detection at the step's end**: from the evaluation to the action's exit, every real ms ×${e.scale}. Median (middle two averaged) and p90 (nearest rank) over the series' runs, in unscaled seconds.
+- **Noise**: the same evaluation times run through the simulation ${BAND_TRIALS.toLocaleString('en-US')} times with fresh jitter; a series agrees when its mean reads and its median detection lie within the ${BAND_QUANTILES[0] * 100}th to ${BAND_QUANTILES[1] * 100}th percentile of those. The simulation's reads take 0 ms; the action's rounds take real time, measured from its debug log (the pause it planned after each round) against the arrival of the next read, and the band is computed again with a round time drawn from those of the series (scaled) added to every pause: a series outside the first band but inside the second differs from the simulation by the time its rounds took, not by its schedule.
+
+${e.text}
 `
 }

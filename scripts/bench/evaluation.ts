@@ -51,7 +51,7 @@ export interface EvalRun {
 }
 
 /** Status reads at t = 0 and after each pause, ⌈unsettled / 25⌉ a round, until all settled. */
-function simulate(times: readonly number[], pause: (view: View) => number): EvalRun {
+export function simulateReads(times: readonly number[], pause: (view: View) => number): EvalRun {
   let now = 0
   let reads = 0
   let unsettled = [...times]
@@ -73,6 +73,20 @@ interface View {
   readonly roundsSinceChange: number
 }
 
+/** The action's pause with the defaults, every unsettled rule timed from t = 0. */
+export function actionPause(random: () => number): (view: View) => number {
+  return (v) =>
+    nextEvaluationPoll({
+      now: v.now,
+      pending: Array.from({ length: v.unsettled }, () => ({ referenceAt: 0 })),
+      roundsSinceChange: v.roundsSinceChange,
+      failedRounds: 0,
+      minDelayMs: MIN_MS,
+      maxDelayMs: MAX_MS,
+      random
+    }).delayMs
+}
+
 export function simulateEvaluation(runs: number, seed: number) {
   return EVAL_SCENARIOS.map((scenario) => {
     const random = seededRandom(seed)
@@ -80,22 +94,8 @@ export function simulateEvaluation(runs: number, seed: number) {
     const fixed: EvalRun[] = []
     for (let i = 0; i < runs; i++) {
       const times = scenario.rules(random)
-      action.push(
-        simulate(
-          times,
-          (v) =>
-            nextEvaluationPoll({
-              now: v.now,
-              pending: Array.from({ length: v.unsettled }, () => ({ referenceAt: 0 })),
-              roundsSinceChange: v.roundsSinceChange,
-              failedRounds: 0,
-              minDelayMs: MIN_MS,
-              maxDelayMs: MAX_MS,
-              random
-            }).delayMs
-        )
-      )
-      fixed.push(simulate(times, () => 10_000))
+      action.push(simulateReads(times, actionPause(random)))
+      fixed.push(simulateReads(times, () => 10_000))
     }
     return { scenario, action: stats(action), fixed: stats(fixed) }
   })
@@ -189,7 +189,14 @@ export async function measureRound(
 
 const s1 = (x: number) => x.toFixed(1)
 
-export async function evaluationSection(runs: number): Promise<{ text: string; met: boolean }> {
+export interface EvaluationSection {
+  readonly text: string
+  readonly met: boolean
+  /** The action's simulated figures for a cell of EVAL_SCENARIOS, by its id (seed EVALUATION_SEED). */
+  readonly simulated: (id: string) => Stats | undefined
+}
+
+export async function evaluationSection(runs: number): Promise<EvaluationSection> {
   const sim = simulateEvaluation(runs, EVALUATION_SEED)
   const again = simulateEvaluation(runs, EVALUATION_SEED + 1)
   const rows = sim.map(({ scenario, action, fixed }, i) => {
@@ -233,7 +240,8 @@ export async function evaluationSection(runs: number): Promise<{ text: string; m
     '',
     `A round's wall time, 20 packs of 10 rules, 100 ms added to every answer (20 listings and 8 status reads; at most ${inFlight} requests were in flight): median ${Math.round(wallMedian)} ms of 5 runs (${walls.map((w) => Math.round(w)).join(', ')} ms); target under 1 s: ${walls[walls.length - 1] < 1000 ? 'met' : 'MISSED'}.`
   ].join('\n')
-  return { text, met }
+  const simulated = (id: string) => sim.find((c) => c.scenario.id === id)?.action
+  return { text, met, simulated }
 }
 
 async function main(): Promise<number> {

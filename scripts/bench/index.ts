@@ -8,8 +8,12 @@
  *   npm run bench -- --write      full run, and write docs/benchmarks.md
  *   npm run bench -- --quick      one small scenario, once, a small simulation: no file written
  *   npm run bench -- --simulate   the simulation only
+ *   npm run bench -- --evaluation the evaluation wait only: its simulation, its rounds and
+ *                                 its end-to-end runs
  *   options: --reps N (default 5), --scale N (simulated ms per real ms, default 60),
- *            --runs N (simulated runs per cell, default 20,000; 1,000 with --quick)
+ *            --runs N (simulated runs per cell, default 20,000; 1,000 with --quick),
+ *            --eval-runs N (end-to-end runs of the evaluation wait per cell and series,
+ *            default 12), --eval-scale N (their time scale, default 10)
  */
 import { execFile, spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
@@ -38,6 +42,8 @@ import { runScale, type ScaleResult } from './scale.js'
 import { SIMULATION_RUNS, SIMULATION_SEEDS } from './simulate-report.js'
 import { simulationSection } from './simulation.js'
 import { evaluationSection } from './evaluation.js'
+import { EVAL_E2E_RUNS, EVAL_E2E_SERIES, EVAL_E2E_TIME_SCALE } from './evaluation-e2e.js'
+import { e2eTarget, evaluationEndToEnd, type E2ESection } from './evaluation-e2e-report.js'
 import {
   DEFAULT_REPETITIONS,
   DEFAULT_TIME_SCALE,
@@ -90,13 +96,22 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
       simulate: { type: 'boolean', default: false },
+      evaluation: { type: 'boolean', default: false },
       reps: { type: 'string' },
       scale: { type: 'string' },
-      runs: { type: 'string' }
+      runs: { type: 'string' },
+      'eval-runs': { type: 'string' },
+      'eval-scale': { type: 'string' }
     }
   })
-  if ((values.quick || values.simulate) && values.write) {
-    console.error('--write needs a full run: drop --quick and --simulate')
+  if ((values.quick || values.simulate || values.evaluation) && values.write) {
+    console.error('--write needs a full run: drop --quick, --simulate and --evaluation')
+    return 2
+  }
+  const evalRuns = Number(values['eval-runs'] ?? EVAL_E2E_RUNS)
+  const evalScale = Number(values['eval-scale'] ?? EVAL_E2E_TIME_SCALE)
+  if (!Number.isInteger(evalRuns) || evalRuns < 1 || !(evalScale >= 1)) {
+    console.error('--eval-runs must be a whole number ≥ 1 and --eval-scale a number ≥ 1')
     return 2
   }
   const repetitions = values.quick ? 1 : Number(values.reps ?? DEFAULT_REPETITIONS)
@@ -115,10 +130,28 @@ async function main(): Promise<number> {
   const started = Date.now()
   const loadAverage = os.loadavg()
 
-  progress(`simulation: ${runs} runs per cell`)
-  const simulation = simulationSection({ runs, seeds: SIMULATION_SEEDS })
   progress(`evaluation wait: ${runs} runs per cell, rounds against the emulator`)
   const evaluation = await evaluationSection(runs)
+  let evaluationE2E: E2ESection | undefined
+  if (!values.quick && !values.simulate) {
+    progress(
+      `evaluation end to end: ${EVAL_E2E_SERIES} series × ${evalRuns} runs a cell, time scale ${evalScale}`
+    )
+    evaluationE2E = await evaluationEndToEnd({
+      runs: evalRuns,
+      scale: evalScale,
+      simulated: evaluation.simulated,
+      simulationRuns: runs,
+      progress
+    })
+  }
+  if (values.evaluation) {
+    console.log(evaluation.text)
+    if (evaluationE2E) console.log(`\n${evaluationE2E.text}`)
+    return 0
+  }
+  progress(`simulation: ${runs} runs per cell`)
+  const simulation = simulationSection({ runs, seeds: SIMULATION_SEEDS })
   if (values.simulate) {
     console.log(simulation.text)
     console.log(`\n${evaluation.text}`)
@@ -159,6 +192,7 @@ async function main(): Promise<number> {
       met: evaluation.met,
       reason: evaluation.met ? undefined : 'see the evaluation wait section for the cells that miss'
     },
+    e2eTarget(evaluationE2E, evalRuns, EVAL_E2E_SERIES),
     ...checkTargets({
       samples,
       repetitions,
@@ -176,6 +210,7 @@ async function main(): Promise<number> {
     simulation.text,
     '',
     evaluation.text,
+    ...(evaluationE2E ? ['', evaluationE2E.text] : []),
     '',
     `Time scale ${timeScale} (simulated ms per real ms); ${repetitions} repetition(s); times in simulated seconds.`,
     '',
@@ -209,6 +244,12 @@ async function main(): Promise<number> {
       targets,
       simulation: simulation.text,
       evaluation: evaluation.text,
+      evaluationE2E: evaluationE2E && {
+        text: evaluationE2E.text,
+        runs: evalRuns,
+        series: EVAL_E2E_SERIES,
+        scale: evalScale
+      },
       wallS: (Date.now() - started) / 1000,
       loadAverageAtEnd: os.loadavg()
     })

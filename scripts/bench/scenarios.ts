@@ -73,7 +73,7 @@ export const QUICK_SCENARIOS: readonly BenchScenario[] = [SCENARIOS[0]]
 /**
  * The 1,000-pack runs use real time (time scale 1), so the 20 ms answer latency and the time
  * per round are real. Only the delays are shorter than the action's defaults (1-2 s instead of
- * 5-30 s) and the packs finish early (1-8 s): that changes how many rounds there are, not what
+ * 10-60 s) and the packs finish early (1-8 s): that changes how many rounds there are, not what
  * a round costs.
  */
 export const SCALE_RUN = {
