@@ -90,6 +90,10 @@ const MISSING_PACK_POLICIES: readonly MissingPackPolicy[] = ['fail', 'wait', 'ig
 import type { Env } from './shared/env.js'
 import { parseFileInputs, type FileInputs } from './input-files.js'
 
+/**
+ * Every input, each parsed on its own so that one error lists every bad value. Longer than 60
+ * lines on purpose: one line per input, in action.yml's order, reads better than a split.
+ */
 export function parseInputs(source: InputSource, env: Env): Inputs {
   const errors: InputError[] = []
   // Each input is parsed on its own so that every bad one is reported, not just the first.

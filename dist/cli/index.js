@@ -32327,7 +32327,10 @@ const MAX_ORGANIZATION_NAMES_PER_CALL = 25;
 const LIST_LIMIT = 100;
 /** Pages of one pack's member accounts: 100,000 accounts, more than an organization holds. */
 const MEMBER_ACCOUNT_PAGES = 1000;
-/** An organization's packs and their member accounts; calls are told in the debug log. */
+/**
+ * An organization's packs and their member accounts; calls are told in the debug log. Longer
+ * than 60 lines on purpose: an adapter object whose methods share one client and one log.
+ */
 function createOrganizationSource(client, log = silentLog) {
     const send = (promise, bound) => {
         const signal = bound();
@@ -32430,7 +32433,8 @@ const STATUS_PAGE_LIMIT = 50;
 const DETAILS_PAGE_LIMIT = 100;
 /**
  * Config's rule-evaluation reads, one request a call. Errors are thrown as the SDK raises
- * them (LimitExceededException on a start is the outcome `already-running`).
+ * them (LimitExceededException on a start is the outcome `already-running`). Longer than 60
+ * lines on purpose: an adapter object, one short method per AWS call, sharing one client.
  */
 function createRuleEvaluationSource(client) {
     return {
@@ -34619,6 +34623,10 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MISSING_PACK_POLICIES = ['fail', 'wait', 'ignore'];
 
+/**
+ * Every input, each parsed on its own so that one error lists every bad value. Longer than 60
+ * lines on purpose: one line per input, in action.yml's order, reads better than a split.
+ */
 function parseInputs(source, env) {
     const errors = [];
     // Each input is parsed on its own so that every bad one is reported, not just the first.
@@ -37857,26 +37865,8 @@ function renderSummary(report, shown) {
     if (final?.baseline)
         parts.push(baselineSection(final.baseline));
     const each = regions;
-    for (const region of each) {
-        const result = 'verdict' in region ? region : undefined;
-        if (result && regions.length > 1) {
-            parts.push((0,publish_html/* heading */.R_)(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
-            line(`<p>${(0,publish_html/* escapeHtml */.ZD)((0,headline/* headline */.P)(result.verdict, result.end, report.elapsedMs))}</p>`);
-        }
-        if (result?.verdict.emptyRegions?.length) {
-            const mark = result.verdict.result === 'failure' ? '❌' : '⚠️';
-            line(`<p>${mark} No conformance pack was found in <code>${(0,publish_html/* escapeHtml */.ZD)(region.region)}</code>: nothing was checked there.</p>`);
-        }
-        else if (region.packs.length === 0) {
-            line(`<p>No conformance packs in <code>${region.region}</code>.</p>`);
-        }
-        else {
-            const { packs, left } = (0,summary_limits/* shownPacks */.yU)(region.packs, shown);
-            parts.push((0,publish_html/* table */.tp)(packTable(report.scope, region.links, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
-            if (left)
-                line(`<p>${(0,publish_html/* escapeHtml */.ZD)(left)}</p>`);
-        }
-    }
+    for (const region of each)
+        parts.push(regionSection(region, report, runDate, shown));
     const insufficient = (final?.regions ?? []).some((r) => [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA'));
     if (insufficient)
         line(`<p>⚠️ ${(0,publish_html/* escapeHtml */.ZD)(annotations/* INSUFFICIENT_DATA_MEANING */.jo)}</p>`);
@@ -37884,6 +37874,30 @@ function renderSummary(report, shown) {
     const timeline = renderTimeline(regions, report.now);
     if (timeline)
         parts.push(`\n${timeline}`);
+    return parts.join('');
+}
+/** One region's part: its own result line when several are awaited, then its table. */
+function regionSection(region, report, runDate, shown) {
+    const parts = [];
+    const line = (html) => void parts.push(`${html}\n`);
+    const result = 'verdict' in region ? region : undefined;
+    if (result && report.regions.length > 1) {
+        parts.push((0,publish_html/* heading */.R_)(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3));
+        line(`<p>${(0,publish_html/* escapeHtml */.ZD)((0,headline/* headline */.P)(result.verdict, result.end, report.elapsedMs))}</p>`);
+    }
+    if (result?.verdict.emptyRegions?.length) {
+        const mark = result.verdict.result === 'failure' ? '❌' : '⚠️';
+        line(`<p>${mark} No conformance pack was found in <code>${(0,publish_html/* escapeHtml */.ZD)(region.region)}</code>: nothing was checked there.</p>`);
+    }
+    else if (region.packs.length === 0) {
+        line(`<p>No conformance packs in <code>${region.region}</code>.</p>`);
+    }
+    else {
+        const { packs, left } = (0,summary_limits/* shownPacks */.yU)(region.packs, shown);
+        parts.push((0,publish_html/* table */.tp)(packTable(report.scope, region.links, packs, result?.explanations ?? new Map(), report.now, result?.compliance, { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined })));
+        if (left)
+            line(`<p>${(0,publish_html/* escapeHtml */.ZD)(left)}</p>`);
+    }
     return parts.join('');
 }
 /**
@@ -39159,7 +39173,8 @@ const EXPLANATION_SOURCE = {
 /**
  * Waits for the packs of one region with its own client, polling and backoff, then reads what
  * explains its failures: an account pack's stack events (when `explain-failures`), an
- * organization pack's member accounts (always). Never throws for AWS trouble.
+ * organization pack's member accounts (always). Never throws for AWS trouble. A little over
+ * 60 lines: the wait, then the two reads after it, in the order they happen.
  */
 async function waitInRegion(region, inputs, deps) {
     const ports = deps.open(region, deps.log);
@@ -39293,7 +39308,8 @@ function countProgress(statuses) {
  * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
  * per pack an interval (the newest events, merged with what earlier reads saw), no read
  * waited for by the poll loop, and silent for good after the first access denial (a
- * least-privilege role need not allow it). Never throws.
+ * least-privilege role need not allow it). Never throws. Longer than 60 lines on purpose: a
+ * small object whose methods share the reads in flight and what they saw.
  */
 function stackProgressReader(deps) {
     const progress = new Map();

@@ -24,7 +24,10 @@ const MEMBER_ACCOUNT_PAGES = 1000
 /** Reads organization packs' states; a StatusSource for the wait, plus member-account detail. */
 export interface OrganizationSource extends StatusSource, MemberAccountSource {}
 
-/** An organization's packs and their member accounts; calls are told in the debug log. */
+/**
+ * An organization's packs and their member accounts; calls are told in the debug log. Longer
+ * than 60 lines on purpose: an adapter object whose methods share one client and one log.
+ */
 export function createOrganizationSource(
   client: ConfigServiceClient,
   log: Log = silentLog

@@ -116,42 +116,7 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
   for (const problem of final?.problems ?? []) line(`<p>⚠️ ${escapeHtml(problem)}</p>`)
   if (final?.baseline) parts.push(baselineSection(final.baseline))
   const each: readonly (RegionReport | ProgressReport['regions'][number])[] = regions
-  for (const region of each) {
-    const result = 'verdict' in region ? region : undefined
-    if (result && regions.length > 1) {
-      parts.push(
-        heading(
-          `${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`,
-          3
-        )
-      )
-      line(`<p>${escapeHtml(headline(result.verdict, result.end, report.elapsedMs))}</p>`)
-    }
-    if (result?.verdict.emptyRegions?.length) {
-      const mark = result.verdict.result === 'failure' ? '❌' : '⚠️'
-      line(
-        `<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`
-      )
-    } else if (region.packs.length === 0) {
-      line(`<p>No conformance packs in <code>${region.region}</code>.</p>`)
-    } else {
-      const { packs, left } = shownPacks(region.packs, shown)
-      parts.push(
-        table(
-          packTable(
-            report.scope,
-            region.links,
-            packs,
-            result?.explanations ?? new Map(),
-            report.now,
-            result?.compliance,
-            { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined }
-          )
-        )
-      )
-      if (left) line(`<p>${escapeHtml(left)}</p>`)
-    }
-  }
+  for (const region of each) parts.push(regionSection(region, report, runDate, shown))
   const insufficient = (final?.regions ?? []).some((r) =>
     [...(r.compliance?.values() ?? [])].some((c) => c.compliance === 'INSUFFICIENT_DATA')
   )
@@ -159,6 +124,49 @@ export function renderSummary(report: SummaryReport, shown?: RowBudget): string 
   // Last: the tables matter more. A blank line ends the HTML block before the fence.
   const timeline = renderTimeline(regions, report.now)
   if (timeline) parts.push(`\n${timeline}`)
+  return parts.join('')
+}
+
+/** One region's part: its own result line when several are awaited, then its table. */
+function regionSection(
+  region: RegionReport | ProgressReport['regions'][number],
+  report: SummaryReport,
+  runDate: string,
+  shown: RowBudget | undefined
+): string {
+  const parts: string[] = []
+  const line = (html: string): void => void parts.push(`${html}\n`)
+  const result = 'verdict' in region ? region : undefined
+  if (result && report.regions.length > 1) {
+    parts.push(
+      heading(`${RESULT_MARK[result.verdict.result]} ${region.region}: ${result.verdict.result}`, 3)
+    )
+    line(`<p>${escapeHtml(headline(result.verdict, result.end, report.elapsedMs))}</p>`)
+  }
+  if (result?.verdict.emptyRegions?.length) {
+    const mark = result.verdict.result === 'failure' ? '❌' : '⚠️'
+    line(
+      `<p>${mark} No conformance pack was found in <code>${escapeHtml(region.region)}</code>: nothing was checked there.</p>`
+    )
+  } else if (region.packs.length === 0) {
+    line(`<p>No conformance packs in <code>${region.region}</code>.</p>`)
+  } else {
+    const { packs, left } = shownPacks(region.packs, shown)
+    parts.push(
+      table(
+        packTable(
+          report.scope,
+          region.links,
+          packs,
+          result?.explanations ?? new Map(),
+          report.now,
+          result?.compliance,
+          { runDate, progress: 'stackProgress' in region ? region.stackProgress : undefined }
+        )
+      )
+    )
+    if (left) line(`<p>${escapeHtml(left)}</p>`)
+  }
   return parts.join('')
 }
 

@@ -45,7 +45,8 @@ export const EXPLANATION_SOURCE = {
 /**
  * Waits for the packs of one region with its own client, polling and backoff, then reads what
  * explains its failures: an account pack's stack events (when `explain-failures`), an
- * organization pack's member accounts (always). Never throws for AWS trouble.
+ * organization pack's member accounts (always). Never throws for AWS trouble. A little over
+ * 60 lines: the wait, then the two reads after it, in the order they happen.
  */
 export async function waitInRegion(
   region: string,

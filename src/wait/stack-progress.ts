@@ -61,7 +61,8 @@ export interface StackProgressDeps extends RunContext {
  * Reads the stacks of in-progress packs, best effort: at most one DescribeStackEvents page
  * per pack an interval (the newest events, merged with what earlier reads saw), no read
  * waited for by the poll loop, and silent for good after the first access denial (a
- * least-privilege role need not allow it). Never throws.
+ * least-privilege role need not allow it). Never throws. Longer than 60 lines on purpose: a
+ * small object whose methods share the reads in flight and what they saw.
  */
 export function stackProgressReader(deps: StackProgressDeps): {
   /** Starts the reads that are due for these packs; their results land in `progress`. */
