@@ -63961,12 +63961,14 @@ async function readNonCompliantResources(source, pack, rule, signalFor, maxPages
     return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources };
 }
 /**
- * Every page, until the service stops giving a token; a token handed back again ends the
- * read with the pages before it. No cap: these listings are bounded by the names asked.
+ * Every page, until the service stops giving a token. A token handed back again throws a
+ * PagingError (transient): a partial list of a pack's rules would leave rules unjudged, so the
+ * round fails and is read again after the schedule's backoff. No cap: these listings are
+ * bounded by the names asked.
  */
 async function allPages(operation, read) {
-    const listing = await readPagesSoFar(operation, read, (page) => page.nextToken, Infinity);
-    return listing.pages.flatMap((page) => page.items);
+    const pages = await readPages(operation, read, (page) => page.nextToken, Infinity);
+    return pages.flatMap((page) => page.items);
 }
 function chunks(items, size) {
     const out = [];
@@ -65471,6 +65473,7 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
 
 
 
+
 /** Requests of one region in flight at once. */
 const MAX_IN_FLIGHT = 4;
 const signalFor = (io) => () => io.signal;
@@ -65552,6 +65555,11 @@ async function readRound(state, io) {
             if (outcome?.kind !== 'failed')
                 continue;
             const error = outcome.error;
+            // A listing that repeats its NextToken fails the round, as a transient error does.
+            if (error instanceof PagingError) {
+                failure ??= `${error.name}: ${error.message}`;
+                continue;
+            }
             if (!(error instanceof StopEvaluation) || error.stop.kind !== 'transient')
                 throw error;
             failure ??= error.stop.message;
@@ -65739,8 +65747,10 @@ function evaluationQuietAgeMs(minDelayMs) {
 function nextEvaluationPoll(input) {
     const { now, minDelayMs, maxDelayMs, roundsSinceChange } = input;
     const random = input.random ?? Math.random;
+    // No rule known yet (a pack's listing has not succeeded): min-delay, and the backoff below
+    // when that listing keeps failing.
     if (input.pending.length === 0)
-        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+        return withBackoff({ delayMs: minDelayMs, reason: 'nothing-pending' }, input, random);
     const quietAge = evaluationQuietAgeMs(minDelayMs);
     // The youngest effective age sets the pace; a running first evaluation is past its quiet age.
     let age = Number.POSITIVE_INFINITY;
@@ -65775,16 +65785,15 @@ function nextEvaluationPoll(input) {
         reason = 'long';
     }
     const jittered = baseMs + random() * JITTER_FRACTION * minDelayMs;
-    let delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
-    if (input.failedRounds > 0) {
-        // Throttling or an outage: back off, but never read sooner than the schedule would.
-        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
-        if (backoff > delayMs) {
-            delayMs = backoff;
-            reason = 'throttled';
-        }
-    }
-    return { delayMs, reason };
+    const delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
+    return withBackoff({ delayMs, reason }, input, random);
+}
+/** Throttling or an outage: back off, but never read sooner than the schedule would. */
+function withBackoff(planned, input, random) {
+    if (input.failedRounds === 0)
+        return planned;
+    const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, input.minDelayMs, input.maxDelayMs, random);
+    return backoff > planned.delayMs ? { delayMs: backoff, reason: 'throttled' } : planned;
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-wait.ts

@@ -34491,12 +34491,14 @@ async function readNonCompliantResources(source, pack, rule, signalFor, maxPages
     return { kind: listing.kind === 'complete' ? 'complete' : 'capped', resources };
 }
 /**
- * Every page, until the service stops giving a token; a token handed back again ends the
- * read with the pages before it. No cap: these listings are bounded by the names asked.
+ * Every page, until the service stops giving a token. A token handed back again throws a
+ * PagingError (transient): a partial list of a pack's rules would leave rules unjudged, so the
+ * round fails and is read again after the schedule's backoff. No cap: these listings are
+ * bounded by the names asked.
  */
 async function allPages(operation, read) {
-    const listing = await (0,_shared_paging_js__WEBPACK_IMPORTED_MODULE_0__/* .readPagesSoFar */ .QM)(operation, read, (page) => page.nextToken, Infinity);
-    return listing.pages.flatMap((page) => page.items);
+    const pages = await (0,_shared_paging_js__WEBPACK_IMPORTED_MODULE_0__/* .readPages */ .n4)(operation, read, (page) => page.nextToken, Infinity);
+    return pages.flatMap((page) => page.items);
 }
 function chunks(items, size) {
     const out = [];
@@ -35844,6 +35846,8 @@ async function runBounded(tasks, limit) {
     return outcomes;
 }
 
+// EXTERNAL MODULE: ./src/shared/paging.ts
+var paging = __nccwpck_require__(5045);
 // EXTERNAL MODULE: ./src/ports/stack-events.ts
 var stack_events = __nccwpck_require__(6884);
 ;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
@@ -35880,6 +35884,7 @@ async function readRuleChanges(stackArn, requestedAt, deps) {
  * further read starts: throttling of one call is throttling of the region); what was read
  * stays read.
  */
+
 
 
 
@@ -35969,6 +35974,11 @@ async function readRound(state, io) {
             if (outcome?.kind !== 'failed')
                 continue;
             const error = outcome.error;
+            // A listing that repeats its NextToken fails the round, as a transient error does.
+            if (error instanceof paging/* PagingError */.B_) {
+                failure ??= `${error.name}: ${error.message}`;
+                continue;
+            }
             if (!(error instanceof StopEvaluation) || error.stop.kind !== 'transient')
                 throw error;
             failure ??= error.stop.message;
@@ -36026,8 +36036,10 @@ function evaluationQuietAgeMs(minDelayMs) {
 function nextEvaluationPoll(input) {
     const { now, minDelayMs, maxDelayMs, roundsSinceChange } = input;
     const random = input.random ?? Math.random;
+    // No rule known yet (a pack's listing has not succeeded): min-delay, and the backoff below
+    // when that listing keeps failing.
     if (input.pending.length === 0)
-        return { delayMs: minDelayMs, reason: 'nothing-pending' };
+        return withBackoff({ delayMs: minDelayMs, reason: 'nothing-pending' }, input, random);
     const quietAge = evaluationQuietAgeMs(minDelayMs);
     // The youngest effective age sets the pace; a running first evaluation is past its quiet age.
     let age = Number.POSITIVE_INFINITY;
@@ -36062,16 +36074,15 @@ function nextEvaluationPoll(input) {
         reason = 'long';
     }
     const jittered = baseMs + random() * poll_schedule/* JITTER_FRACTION */.qp * minDelayMs;
-    let delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
-    if (input.failedRounds > 0) {
-        // Throttling or an outage: back off, but never read sooner than the schedule would.
-        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
-        if (backoff > delayMs) {
-            delayMs = backoff;
-            reason = 'throttled';
-        }
-    }
-    return { delayMs, reason };
+    const delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
+    return withBackoff({ delayMs, reason }, input, random);
+}
+/** Throttling or an outage: back off, but never read sooner than the schedule would. */
+function withBackoff(planned, input, random) {
+    if (input.failedRounds === 0)
+        return planned;
+    const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, input.minDelayMs, input.maxDelayMs, random);
+    return backoff > planned.delayMs ? { delayMs: backoff, reason: 'throttled' } : planned;
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-wait.ts
@@ -38175,11 +38186,12 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ PagingError),
 /* harmony export */   QM: () => (/* binding */ readPagesSoFar),
 /* harmony export */   n4: () => (/* binding */ readPages),
 /* harmony export */   oB: () => (/* binding */ pageTokens)
 /* harmony export */ });
-/* unused harmony exports MAX_PAGES, PagingError */
+/* unused harmony export MAX_PAGES */
 /**
  * Paging for every AWS listing the action follows. The SDK's paginators
  * (`paginateDescribeConformancePackStatus` and the others) do not fit:

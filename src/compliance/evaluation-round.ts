@@ -10,6 +10,7 @@ import type { Clock } from '../shared/clock.js'
 import type { Log } from '../shared/log.js'
 import type { StackEventReader } from '../ports/stack-events.js'
 import { isMissing, statusesOf, StopEvaluation, type RequestDeps } from './evaluation-requests.js'
+import { PagingError } from '../shared/paging.js'
 import {
   complianceReadsDue,
   listingsDue,
@@ -163,6 +164,11 @@ export async function readRound(state: EvaluationState, io: RoundIo): Promise<Ro
     for (const outcome of outcomes) {
       if (outcome?.kind !== 'failed') continue
       const error = outcome.error
+      // A listing that repeats its NextToken fails the round, as a transient error does.
+      if (error instanceof PagingError) {
+        failure ??= `${error.name}: ${error.message}`
+        continue
+      }
       if (!(error instanceof StopEvaluation) || error.stop.kind !== 'transient') throw error
       failure ??= error.stop.message
     }

@@ -74,7 +74,10 @@ export function evaluationQuietAgeMs(minDelayMs: number): number {
 export function nextEvaluationPoll(input: EvaluationScheduleInput): NextEvaluationPoll {
   const { now, minDelayMs, maxDelayMs, roundsSinceChange } = input
   const random = input.random ?? Math.random
-  if (input.pending.length === 0) return { delayMs: minDelayMs, reason: 'nothing-pending' }
+  // No rule known yet (a pack's listing has not succeeded): min-delay, and the backoff below
+  // when that listing keeps failing.
+  if (input.pending.length === 0)
+    return withBackoff({ delayMs: minDelayMs, reason: 'nothing-pending' }, input, random)
   const quietAge = evaluationQuietAgeMs(minDelayMs)
 
   // The youngest effective age sets the pace; a running first evaluation is past its quiet age.
@@ -108,14 +111,17 @@ export function nextEvaluationPoll(input: EvaluationScheduleInput): NextEvaluati
     reason = 'long'
   }
   const jittered = baseMs + random() * JITTER_FRACTION * minDelayMs
-  let delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)))
-  if (input.failedRounds > 0) {
-    // Throttling or an outage: back off, but never read sooner than the schedule would.
-    const backoff = backoffDelay(input.failedRounds, minDelayMs, maxDelayMs, random)
-    if (backoff > delayMs) {
-      delayMs = backoff
-      reason = 'throttled'
-    }
-  }
-  return { delayMs, reason }
+  const delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)))
+  return withBackoff({ delayMs, reason }, input, random)
+}
+
+/** Throttling or an outage: back off, but never read sooner than the schedule would. */
+function withBackoff(
+  planned: NextEvaluationPoll,
+  input: EvaluationScheduleInput,
+  random: () => number
+): NextEvaluationPoll {
+  if (input.failedRounds === 0) return planned
+  const backoff = backoffDelay(input.failedRounds, input.minDelayMs, input.maxDelayMs, random)
+  return backoff > planned.delayMs ? { delayMs: backoff, reason: 'throttled' } : planned
 }

@@ -4,7 +4,7 @@ import type {
   RuleEvaluationStatus,
   RuleResultTimes
 } from './rule-judgement.js'
-import { readPagesSoFar } from '../shared/paging.js'
+import { readPages, readPagesSoFar } from '../shared/paging.js'
 
 /** Most names DescribeConfigRuleEvaluationStatus and StartConfigRulesEvaluation accept. */
 export const MAX_STATUS_NAMES = 25
@@ -169,15 +169,17 @@ export async function readNonCompliantResources(
 }
 
 /**
- * Every page, until the service stops giving a token; a token handed back again ends the
- * read with the pages before it. No cap: these listings are bounded by the names asked.
+ * Every page, until the service stops giving a token. A token handed back again throws a
+ * PagingError (transient): a partial list of a pack's rules would leave rules unjudged, so the
+ * round fails and is read again after the schedule's backoff. No cap: these listings are
+ * bounded by the names asked.
  */
 async function allPages<T>(
   operation: string,
   read: (token: string | undefined) => Promise<Page<T>>
 ): Promise<T[]> {
-  const listing = await readPagesSoFar(operation, read, (page) => page.nextToken, Infinity)
-  return listing.pages.flatMap((page) => page.items)
+  const pages = await readPages(operation, read, (page) => page.nextToken, Infinity)
+  return pages.flatMap((page) => page.items)
 }
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -78,15 +78,16 @@ describe('whole reads over the rule evaluation source', () => {
     expect(new Set(signals).size).toBe(2)
   })
 
-  it('stops paging when the service hands back a token it gave before', async () => {
+  it('fails a listing whose service hands back a token it gave before: a partial list of rules would leave rules unjudged', async () => {
     const source = fakeSource({
       packRules: {
         '': { items: [{ name: 'a', compliance: 'COMPLIANT' }], nextToken: 'loop' },
         loop: { items: [{ name: 'b', compliance: 'COMPLIANT' }], nextToken: 'loop' }
       }
     })
-    const rules = await readPackRules(source, 'alpha', () => AbortSignal.timeout(1_000))
-    expect(rules.map((r) => r.name)).toEqual(['a', 'b'])
+    await expect(
+      readPackRules(source, 'alpha', () => AbortSignal.timeout(1_000))
+    ).rejects.toMatchObject({ name: 'PagingError' })
     expect(source.calls.map((c) => c.token)).toEqual([undefined, 'loop'])
   })
 
