@@ -67956,7 +67956,7 @@ function progressInterval(env) {
 }
 /** Loaded only with a token: octokit is a large part of start-up that most runs never need. */
 async function createChecks(inputs, env, log, clock, proxies) {
-    const { createCheckRunReporter, eventPayload } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 760));
+    const { createCheckRunReporter, eventPayload } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 760));
     return createCheckRunReporter({
         token: inputs.githubToken,
         name: inputs.checkName,
