@@ -43,10 +43,10 @@ async function runAsTheRunner(inputs: Record<string, string>) {
   // not printed among the test results.
   const log: string[] = []
   const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     log.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
     return true
-  })
+  }
   let outcome
   try {
     outcome = await run()
