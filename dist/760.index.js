@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FINAL_UPDATE_BUDGET_MS
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(157);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
 // EXTERNAL MODULE: ./src/shared/abortable.ts
 var abortable = __webpack_require__(3543);
 // EXTERNAL MODULE: ./src/publish/check-view.ts
@@ -396,7 +396,10 @@ function proxiedFetch(apiUrl, notices) {
             notices.using(route, new URL(apiUrl).origin);
         try {
             const options = { ...init, ...(dispatcher ? { dispatcher } : {}) };
-            return await (0,undici.fetch)(input, options);
+            // The same classes, typed twice: Node's global fetch by @types/node's copy of undici's
+            // types, the package's fetch by its own. The package's is the one that sends.
+            const response = await (0,undici.fetch)(input, options);
+            return response;
         }
         catch (error) {
             const code = codeOf(error);

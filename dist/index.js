@@ -66277,7 +66277,6 @@ const MISSING_PACK_POLICIES = ['fail', 'wait', 'ignore'];
  */
 function parseInputs(source, env) {
     const errors = [];
-    // Each input is parsed on its own so that every bad one is reported, not just the first.
     const attempt = (parse) => {
         try {
             return parse();
@@ -68716,7 +68715,7 @@ function progressInterval(env) {
 }
 /** Loaded only with a token: octokit is a large part of start-up that most runs never need. */
 async function createChecks(inputs, env, log, clock, proxies) {
-    const { createCheckRunReporter, eventPayload } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 760));
+    const { createCheckRunReporter, eventPayload } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 760));
     return createCheckRunReporter({
         token: inputs.githubToken,
         name: inputs.checkName,

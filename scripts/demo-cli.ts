@@ -114,9 +114,35 @@ export function demoProblems(demo: DemoScenario, run: ActionRun): string[] {
   return problems
 }
 
-/** The scenario's inputs as the command's flags: `--name value`, in order. */
+/**
+ * The scenario's inputs as the command's flags: `--name value`, in order. A value on several
+ * lines (a list, as a workflow writes it) is the flag repeated, a line each, as a person types
+ * it in a shell.
+ */
 export function scenarioFlags(inputs: Readonly<Record<string, string>>): string[] {
-  return Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value])
+  return Object.entries(inputs).flatMap(([name, value]) =>
+    value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line, _i, lines) => line !== '' || lines.length === 1)
+      .flatMap((line) => [`--${name}`, line])
+  )
+}
+
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`
+}
+
+/** A command line to paste into a shell: the variables, then the words, each quoted as needed. */
+export function shellCommand(
+  env: Readonly<Record<string, string>>,
+  words: readonly string[]
+): string {
+  return [
+    ...Object.entries(env).map(([name, value]) => `${name}=${shellWord(value)}`),
+    ...words.map(shellWord)
+  ].join(' ')
 }
 
 /** The command's exit code for what the scenario scripts: timeout is 2, cancellation 130. */

@@ -8,7 +8,7 @@
  * With --cli the command, dist/cli.js, runs the scenario instead, its inputs as flags.
  *   npm run demo -- --help    (the scenarios and options)
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ConfigEmulator } from '../test/emulator/config-emulator.js'
 import { runAction } from '../test/support/run-action.js'
@@ -19,8 +19,10 @@ import {
   demoProblems,
   parseDemoArgs,
   scenarioFlags,
+  shellCommand,
   type DemoOptions
 } from './demo-cli.js'
+import { emulatorEnvironment } from './emulator-cli.js'
 
 async function main(): Promise<number> {
   const args = parseDemoArgs(process.argv.slice(2))
@@ -96,31 +98,30 @@ async function cliDemo(
     ...scenarioFlags(demo.inputs),
     '--json',
     '--summary-file',
-    `{dir}/${files.summary}`,
+    join(outDir, files.summary),
     '--junit-file',
-    `{dir}/${files.junit}`,
+    join(outDir, files.junit),
     ...(debug ? ['--debug'] : [])
   ]
+  // The emulator's environment: its endpoint, the region and the dummy keys it accepts.
+  const env = { ...emulatorEnvironment(endpoint, demo), AWS_REGION: 'us-east-1' }
   console.log(`Demo scenario '${name}': ${demo.description}`)
-  console.log(`AWS Config emulator at ${endpoint}; running dist/cli.js ${args.join(' ')}\n`)
+  console.log(`AWS Config emulator at ${endpoint}; running, as a shell would:`)
+  console.log(`${shellCommand(env, [options.node ?? 'node', 'dist/cli.js', ...args])}\n`)
   const run = await runCli({
     args,
     endpoint,
-    env: { AWS_REGION: 'us-east-1' },
+    env,
     node: options.node,
-    files: [files.summary, files.junit],
     // The log and the table are on stderr beside --json.
     echoStderr: (chunk) => process.stderr.write(chunk)
   })
-  for (const [file, text] of Object.entries(run.files))
-    await writeFile(join(outDir, file), text ?? '')
+  const summary = await readFile(join(outDir, files.summary), 'utf8').catch(() => '')
   await writeFile(join(outDir, `outputs-${name}.json`), run.stdout)
   console.log(`\n--json:\n${run.stdout}`)
-  console.log(
-    `Files written to ${outDir}: ${Object.keys(run.files).join(', ')}, outputs-${name}.json`
-  )
+  console.log(`Files written to ${outDir}: ${files.summary}, ${files.junit}, outputs-${name}.json`)
   console.log(callsReport(emulator.callCounts()))
-  const problems = cliDemoProblems(demo, { ...run, summary: run.files[files.summary] ?? '' })
+  const problems = cliDemoProblems(demo, { ...run, summary })
   if (problems.length) {
     console.error(`\nDemo FAILED: ${problems.join('; ')}`)
     return 1

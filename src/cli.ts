@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { partitionOf } from './aws/partition.js'
+import { profileRegion } from './aws/profile-region.js'
 import { localFiles } from './files/local-files.js'
 import { awsRegions } from './aws/region-ports.js'
 import { runCommand } from './cli/command.js'
@@ -31,6 +32,7 @@ process.exitCode = await runCommand({
   now: () => systemClock.now(),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   signalled: () => cancellation?.received(),
+  profileRegion,
   pipeline: (front) => {
     cancellation = cancelOnSignals(front.log)
     return runPipeline({

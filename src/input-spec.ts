@@ -117,7 +117,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'compliance-baseline',
     description:
-      "Path (in the workspace) of a baseline of known findings (YAML or JSON; docs/compliance.md has the format). With it, compliance require fails only on new findings: a non-compliant resource no entry of the file accepts. Known findings are shown, marked with the entry's reason, and never fail the step; an entry past its expires day accepts nothing. Rules that failed to evaluate or are unevaluated at the deadline still fail. A file that is missing or wrong fails the step before any AWS call. Needs compliance report or require.",
+      "Path (in the workspace) of a baseline of known findings (YAML or JSON; docs/compliance.md has the format). With it, compliance require fails only on new findings: a non-compliant resource no entry of the file accepts. Known findings are shown, marked with the entry's reason, and never fail the gate; an entry past its expires day accepts nothing. Rules that failed to evaluate or are unevaluated at the deadline still fail. A file that is missing or wrong is an error before any AWS call. Needs compliance report or require.",
     default: '',
     required: false,
     kind: 'string',
@@ -126,7 +126,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'write-baseline',
     description:
-      "Path where the action writes a baseline of every non-compliant resource it saw (sorted, rule names without AWS's suffix), which read back as compliance-baseline accepts exactly those findings. Needs compliance report or require. A path that cannot be written is a warning; nothing else changes.",
+      "Path to write a baseline of every non-compliant resource seen to (sorted, rule names without AWS's suffix); read back as compliance-baseline, it accepts exactly those findings. Needs compliance report or require. A path that cannot be written is a warning; nothing else changes.",
     default: '',
     required: false,
     kind: 'string',

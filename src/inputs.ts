@@ -96,7 +96,6 @@ import { parseFileInputs, type FileInputs } from './input-files.js'
  */
 export function parseInputs(source: InputSource, env: Env): Inputs {
   const errors: InputError[] = []
-  // Each input is parsed on its own so that every bad one is reported, not just the first.
   const attempt = <T>(parse: () => T): T | undefined => {
     try {
       return parse()

@@ -5,6 +5,7 @@ import type { ResultDestination } from '../publish/destination.js'
 import { outputsOf } from '../publish/publish.js'
 import type { Env } from '../shared/env.js'
 import type { Log } from '../shared/log.js'
+import { deadlineWords, NO_REGION } from './command-words.js'
 import { EXIT, exitCode, type ExitCode } from './exit-code.js'
 import { flagMessage, parseCommandLine, type CommandOptions } from './flags.js'
 import { COMMAND, helpText } from './help.js'
@@ -40,6 +41,8 @@ export interface CommandDeps {
   readonly pipeline: (front: FrontEnd) => Promise<PipelineOutcome>
   /** The signal that cancelled the run, if one did. */
   readonly signalled: () => NodeJS.Signals | undefined
+  /** The region of the AWS profile's config, read only when neither --region nor the environment names one. */
+  readonly profileRegion: () => Promise<string | undefined>
 }
 
 /**
@@ -59,13 +62,27 @@ export async function runCommand(deps: CommandDeps): Promise<ExitCode> {
     case 'usage-error':
       return usage(stderr, line.message)
   }
+  const inputs = await withProfileRegion(line.inputs, deps)
   // Every flag is checked before anything is asked of AWS.
   try {
-    parseInputs(line.inputs, env)
+    parseInputs(inputs, env)
   } catch (error) {
     return usage(stderr, inputErrorMessage(error))
   }
-  return run(deps, line.inputs, line.options)
+  return run(deps, inputs, line.options)
+}
+
+/** Without --region, AWS_REGION or AWS_DEFAULT_REGION: the profile's region, as the AWS CLI takes it. */
+async function withProfileRegion(source: InputSource, deps: CommandDeps): Promise<InputSource> {
+  if (source.getInput('region') !== '' || deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION)
+    return source
+  const region = await deps.profileRegion()
+  if (region === undefined) return source
+  return {
+    ...source,
+    getInput: (name) => (name === 'region' ? region : source.getInput(name)),
+    getMultilineInput: (name) => (name === 'region' ? [region] : source.getMultilineInput(name))
+  }
 }
 
 async function run(
@@ -104,7 +121,12 @@ async function run(
     })
   )
   for (const closing of results.closing) terminal.info(closing)
-  if (results.failLine !== undefined) terminal.error(results.failLine)
+  if (results.failLine !== undefined)
+    terminal.error(
+      report.verdict.result === 'timeout'
+        ? deadlineWords(results.failLine, report.inputs.timeoutMs)
+        : results.failLine
+    )
   if (options.json) stdout.write(renderJson(outputsOf(report)))
 
   const { verdict } = report
@@ -126,13 +148,17 @@ function inputErrorMessage(error: unknown): string {
   if (error instanceof InputErrors)
     return [
       `${error.errors.length} flag values are invalid:`,
-      ...error.errors.map((e) => `  ${flagMessage(e.message, INPUT_SPECS)}`)
+      ...error.errors.map((e) => `  ${flagError(e)}`)
     ].join('\n')
-  const message =
-    error instanceof InputError
-      ? error.message
-      : typeof error === 'string'
-        ? error
-        : `Invalid input: ${String(error)}`
-  return flagMessage(message, INPUT_SPECS)
+  if (error instanceof InputError) return flagError(error)
+  return flagMessage(
+    typeof error === 'string' ? error : `Invalid input: ${String(error)}`,
+    INPUT_SPECS
+  )
+}
+
+/** One bad value in the flag's words; no region at all says where one can come from. */
+function flagError(error: InputError): string {
+  if (error.input === 'region' && error.value === '') return NO_REGION
+  return flagMessage(error.message, INPUT_SPECS)
 }

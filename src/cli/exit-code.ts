@@ -19,7 +19,10 @@ export const EXIT_CODES: readonly { readonly code: ExitCode; readonly meaning: s
   },
   { code: EXIT.failure, meaning: 'a pack failed, is missing, or is NON_COMPLIANT; or AWS refused' },
   { code: EXIT.timeout, meaning: 'the deadline passed with packs still deploying' },
-  { code: EXIT.usage, meaning: 'a bad flag or flag value (nothing was asked of AWS)' },
+  {
+    code: EXIT.usage,
+    meaning: 'a bad flag or flag value, or a Node.js older than 22 (nothing was asked of AWS)'
+  },
   { code: EXIT.sigint, meaning: 'interrupted by SIGINT (Ctrl-C), after writing the reports' },
   { code: EXIT.sigterm, meaning: 'stopped by SIGTERM, after writing the reports' }
 ]

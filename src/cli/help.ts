@@ -1,5 +1,7 @@
 import type { InputSpec } from '../input-spec.js'
+import { helpWords } from './command-words.js'
 import { EXIT_CODES } from './exit-code.js'
+import { flagMessage } from './flags.js'
 import { REPORT_FILES } from './report-files.js'
 
 export const COMMAND = 'wait-for-conformance-packs'
@@ -35,7 +37,8 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly meaning: st
   { name: 'AWS_DEFAULT_REGION', meaning: 'The region when neither --region nor AWS_REGION is.' },
   {
     name: 'AWS_PROFILE',
-    meaning: 'The named profile of ~/.aws/config and ~/.aws/credentials to sign in with.'
+    meaning:
+      'The named profile of ~/.aws/config and ~/.aws/credentials to sign in with; its region is the region when neither --region, AWS_REGION nor AWS_DEFAULT_REGION is.'
   },
   {
     name: 'AWS_ENDPOINT_URL',
@@ -64,12 +67,13 @@ export function flagUsage(spec: InputSpec): string {
   }
 }
 
-function inputDescription(spec: InputSpec): string {
+/** action.yml's description in the command's words: flags and exit codes, not inputs and steps. */
+function inputDescription(spec: InputSpec, specs: readonly InputSpec[]): string {
   const notes: string[] = []
   if (spec.kind === 'list') notes.push('Repeatable.')
   if (spec.kind === 'boolean') notes.push('Alone, the flag means true.')
   notes.push(spec.default === '' ? 'Default: empty.' : `Default: ${spec.default}.`)
-  return `${spec.description} ${notes.join(' ')}`
+  return `${flagMessage(helpWords(spec.description), specs)} ${notes.join(' ')}`
 }
 
 /** Words wrapped to `width`, each line prefixed by `indent`; a longer word keeps a line. */
@@ -106,7 +110,7 @@ export function helpText(specs: readonly InputSpec[]): string {
       "Waits until AWS Config conformance packs have finished deploying, prints each pack's state as it changes and a table at the end, and exits with a code that says how the wait ended. The flags are the GitHub Action's inputs, with the same names and defaults; a flag's value may also be given as --flag=value.",
       HELP_WIDTH
     ),
-    ['Wait:', ...offered.flatMap((s) => entry(flagUsage(s), inputDescription(s)))],
+    ['Wait:', ...offered.flatMap((s) => entry(flagUsage(s), inputDescription(s, specs)))],
     ['Output:', ...COMMAND_FLAGS.flatMap((f) => entry(f.usage, f.description))],
     wrap(
       `Not offered: ${githubOnly.join(', ')}. The live check run they configure lives on a GitHub commit; outside GitHub Actions there is none.`,

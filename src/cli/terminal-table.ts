@@ -38,7 +38,12 @@ export function renderPackTable(
   const rows = report.regions.flatMap((region) =>
     region.packs.map((pack) => packRow(region, pack, report, paint))
   )
-  if (rows.length === 0) return 'No conformance packs.\n'
+  // No pack read in any region and the run stopped short: AWS never listed them, so there is
+  // no list to show; the closing line says why.
+  if (rows.length === 0)
+    return report.regions.every((region) => region.problem !== undefined)
+      ? ''
+      : 'No conformance packs.\n'
   const withCompliance = report.regions.some((r) => r.packs.some((p) => p.compliance))
   const headers: string[] = [...HEADERS, ...(withCompliance ? ['Compliance'] : [])]
   const body = withCompliance ? rows : rows.map((row) => row.slice(0, HEADERS.length))

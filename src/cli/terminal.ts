@@ -1,3 +1,4 @@
+import { commandWords } from './command-words.js'
 import { terminalText } from './safe-text.js'
 
 import type { Env } from '../shared/env.js'
@@ -66,7 +67,8 @@ export interface TerminalLog {
 
 /**
  * The one-line-per-change log for a person: no `::` workflow commands, a `warning:` or
- * `error:` prefix instead, debug lines only when asked for. Messages are made safe for the
+ * `error:` prefix instead, debug lines only when asked for, the action's words in the
+ * command's (command-words.ts). Messages are made safe for the
  * terminal, and a line that would start with `::` (a workflow command, should the command run
  * under a GitHub runner) is defused.
  */
@@ -76,7 +78,7 @@ export function terminalLog(
 ): TerminalLog {
   const paint = palette(options.color)
   const line = (prefix: string, message: string): void => {
-    stream.write(`${prefix}${defuse(terminalText(message))}\n`)
+    stream.write(`${prefix}${defuse(terminalText(commandWords(message)))}\n`)
   }
   return {
     info: (m) => line('', m),

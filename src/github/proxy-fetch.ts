@@ -26,7 +26,10 @@ export function proxiedFetch(apiUrl: string, notices: ProxyNotices): typeof fetc
     if (route) notices.using(route, new URL(apiUrl).origin)
     try {
       const options = { ...init, ...(dispatcher ? { dispatcher } : {}) }
-      return await undiciFetch(input, options)
+      // The same classes, typed twice: Node's global fetch by @types/node's copy of undici's
+      // types, the package's fetch by its own. The package's is the one that sends.
+      const response = await undiciFetch(input as UndiciInput, options as UndiciInit)
+      return response as unknown as Response
     } catch (error) {
       const code = codeOf(error)
       if (!route || (code !== 'ECONNREFUSED' && code !== 'ENOTFOUND')) throw error
@@ -41,6 +44,9 @@ export function proxiedFetch(apiUrl: string, notices: ProxyNotices): typeof fetc
   }
   return send
 }
+
+type UndiciInput = Parameters<typeof undiciFetch>[0]
+type UndiciInit = Parameters<typeof undiciFetch>[1]
 
 /** The code of fetch's network error: on the error itself or on its cause. */
 function codeOf(error: unknown): string | undefined {

@@ -89,7 +89,7 @@ describe('the evaluation wait backs off (real SDK → emulator)', () => {
     ],
     ['a listing that repeats its NextToken at every call', LISTING, { kind: 'repeat-token' }]
   ] as const)('%s: the pauses grow towards max-delay', async (_, operation, response) => {
-    const { read, requests } = await evaluateUnder(operation, response as FaultResponse)
+    const { read, requests } = await evaluateUnder(operation, response)
     expect(read.kind).toBe('timeout')
     const between = gaps(requests, operation)
     expect(between.length).toBeGreaterThanOrEqual(2)

@@ -39,9 +39,23 @@ async function runAsTheRunner(inputs: Record<string, string>) {
   })
   for (const [name, value] of Object.entries(inputs))
     process.env[`INPUT_${name.toUpperCase()}`] = value
-  const outcome = await run()
+  // What @actions/core writes for the runner (the log, workflow commands) is kept for the test,
+  // not printed among the test results.
+  const log: string[] = []
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = (chunk: string | Uint8Array) => {
+    log.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+    return true
+  }
+  let outcome
+  try {
+    outcome = await run()
+  } finally {
+    process.stdout.write = write
+  }
   return {
     outcome,
+    log: log.join(''),
     outputs: parseOutputFile(await readFile(files.output, 'utf8')),
     summary: await readFile(files.summary, 'utf8'),
     exitCode: process.exitCode
@@ -67,6 +81,7 @@ describe('the action’s composition root', () => {
     expect(result.outputs.result).toBe('success')
     expect(result.outputs['completed-packs']).toBe('["alpha"]')
     expect(result.summary).toContain('✅ AWS Config conformance packs: success')
+    expect(result.log).toMatch(/^alpha: CREATE_IN_PROGRESS → CREATE_COMPLETE/m)
     expect(result.exitCode).not.toBe(1)
     expect(emulator.callsOf('DescribeConformancePackStatus')).toBe(2)
   })
@@ -102,6 +117,9 @@ describe('the action’s composition root', () => {
     process.env.AWS_ENDPOINT_URL = await emulator.start()
     const result = await runAsTheRunner({ scope: 'galaxy' })
     expect(result.outcome).toMatchObject({ kind: 'input-error' })
+    expect(result.log).toMatch(
+      /^::error::Input 'scope' must be one of account, organization, got "galaxy"$/m
+    )
     expect(result.outputs.result).toBe('failure')
     expect(result.exitCode).toBe(1)
     expect(emulator.requests).toHaveLength(0)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import {
   callsReport,
@@ -5,7 +6,9 @@ import {
   cliExitCode,
   demoProblems,
   parseDemoArgs,
-  scenarioFlags
+  scenarioFlags,
+  shellCommand,
+  shellWord
 } from '../../scripts/demo-cli.js'
 import { SCENARIOS } from '../../scripts/demo-scenarios.js'
 import type { ActionRun } from '../support/run-action.js'
@@ -122,6 +125,14 @@ describe('the demo through the command', () => {
       '--timeout-seconds',
       '3'
     ])
+    expect(scenarioFlags({ 'conformance-pack-names': 'a\nb, c\n', 'check-name': '' })).toEqual([
+      '--conformance-pack-names',
+      'a',
+      '--conformance-pack-names',
+      'b, c',
+      '--check-name',
+      ''
+    ])
     expect(cliExitCode(demo.expect)).toBe(2)
     expect(cliExitCode(SCENARIOS['all-complete'].expect)).toBe(0)
     expect(cliExitCode(SCENARIOS.mixed.expect)).toBe(1)
@@ -141,5 +152,29 @@ describe('the demo through the command', () => {
     expect(cliDemoProblems(demo, { code: 2, stdout: 'Waiting…', summary })).toEqual([
       'stdout is not one JSON object: "Waiting…"'
     ])
+  })
+})
+
+describe('shellCommand', () => {
+  it('prints every scenario’s command on one line that a shell reads back word for word', () => {
+    for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      const args = [...scenarioFlags(scenario.inputs), '--summary-file', "/tmp/it's here/s.md"]
+      const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:4599', AWS_REGION: 'us-east-1' }
+      const echo = `console.log(JSON.stringify([process.env.AWS_ENDPOINT_URL, process.env.AWS_REGION, ...process.argv.slice(1)]))`
+      const line = shellCommand(env, [process.execPath, '-e', echo, '--', ...args])
+      expect(line, name).not.toContain('\n')
+      expect(line, name).not.toContain('{dir}')
+      const read = spawnSync('sh', ['-c', line], { encoding: 'utf8' })
+      expect(read.stderr, name).toBe('')
+      expect(JSON.parse(read.stdout), name).toEqual([env.AWS_ENDPOINT_URL, env.AWS_REGION, ...args])
+    }
+  })
+
+  it('quotes only what a shell would split or expand', () => {
+    expect(shellWord('--region')).toBe('--region')
+    expect(shellWord('a, b')).toBe("'a, b'")
+    expect(shellWord("it's")).toBe(`'it'\\''s'`)
+    expect(shellWord('$HOME')).toBe("'$HOME'")
+    expect(shellWord('')).toBe("''")
   })
 })

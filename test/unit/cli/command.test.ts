@@ -3,7 +3,7 @@ import { runCommand, type CommandDeps, type FrontEnd } from '../../../src/cli/co
 import type { PipelineOutcome } from '../../../src/pipeline.js'
 import { outputsOf } from '../../../src/publish/publish.js'
 import type { RunReport } from '../../../src/report/run-report.js'
-import { packStatus, runReport } from '../../support/builders.js'
+import { inputs, packStatus, runReport } from '../../support/builders.js'
 
 /** A stream that keeps what is written. */
 function stream(isTTY = false) {
@@ -50,6 +50,7 @@ function deps(overrides: Partial<CommandDeps>) {
     },
     pipeline: pipelineThat(PASSED, { closing: 'All 1 conformance pack(s) completed after 0s' }),
     signalled: () => undefined,
+    profileRegion: () => Promise.resolve(undefined),
     ...overrides
   }
   return { all, stdout, stderr, files }
@@ -104,7 +105,7 @@ describe('runCommand', () => {
     })
     expect(await runCommand(refused.all)).toBe(1)
     expect(refused.stdout.text()).toContain(
-      'error: Could not write --junit-file j.xml: Error: EACCES: permission denied'
+      'error: Could not write --junit-file j.xml: EACCES: permission denied'
     )
   })
 
@@ -139,5 +140,64 @@ describe('runCommand', () => {
     const version = deps({ args: ['--version'] })
     expect(await runCommand(version.all)).toBe(0)
     expect(version.stdout.text()).toBe('1.2.3\n')
+  })
+
+  it('with no region anywhere: says where one can come from, in the command’s words; 64', async () => {
+    const { all, stderr } = deps({ args: ['--conformance-pack-names', 'alpha'] })
+    expect(await runCommand(all)).toBe(64)
+    const text = stderr.text()
+    expect(text).toBe(
+      'wait-for-conformance-packs: no region: give --region (for example --region us-east-1), or set AWS_REGION or AWS_DEFAULT_REGION, or a region in the profile of ~/.aws/config that AWS_PROFILE names (default: [default])\n'
+    )
+    expect(text).not.toMatch(/got ""|configure-aws-credentials|input/)
+  })
+
+  it('takes the profile’s region when neither --region nor the environment names one', async () => {
+    let region: string | undefined
+    const pipeline = (front: FrontEnd): Promise<PipelineOutcome> => {
+      region = front.inputs.getInput('region')
+      return pipelineThat(PASSED, {})(front)
+    }
+    const asked: string[] = []
+    const profileRegion = () => {
+      asked.push('profile')
+      return Promise.resolve('ap-southeast-2')
+    }
+    const { all } = deps({ args: ['--conformance-pack-names', 'alpha'], pipeline, profileRegion })
+    expect(await runCommand(all)).toBe(0)
+    expect(region).toBe('ap-southeast-2')
+    // The environment wins, as for the AWS CLI: the profile is not read then.
+    const withEnv = deps({
+      args: ['--conformance-pack-names', 'alpha'],
+      env: { AWS_REGION: 'eu-west-1' },
+      pipeline,
+      profileRegion
+    })
+    expect(await runCommand(withEnv.all)).toBe(0)
+    expect(region).toBe('')
+    expect(asked).toEqual(['profile'])
+  })
+
+  it('a timeout names the deadline it was given, whatever time was measured', async () => {
+    const report = runReport(
+      [
+        {
+          region: 'us-east-1',
+          packs: [],
+          end: { kind: 'deadline', lastError: 'connect ECONNREFUSED 127.0.0.1:9' }
+        }
+      ],
+      { inputs: inputs({ 'timeout-seconds': '4', 'min-delay-seconds': '1' }), elapsedMs: 3_400 }
+    )
+    expect(report.headline).toMatch(/^Timed out after 3s /)
+    const { all, stdout } = deps({
+      args: ['--region', 'us-east-1', '--timeout-seconds', '4', '--min-delay-seconds', '1'],
+      pipeline: pipelineThat(report, { failLine: report.headline })
+    })
+    expect(await runCommand(all)).toBe(2)
+    // AWS never listed the packs: no table, only the line that says so.
+    expect(stdout.text()).toBe(
+      'Waiting for 1 conformance pack(s) in eu-west-1: alpha\nerror: Timed out after 4s before AWS Config listed the packs (last error: connect ECONNREFUSED 127.0.0.1:9)\n'
+    )
   })
 })

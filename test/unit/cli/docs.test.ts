@@ -36,4 +36,16 @@ describe('docs/cli.md', () => {
     expect(doc).toContain('npx --yes github:OWNER/wait-for-conformance-packs')
     expect(doc).toContain('node dist/cli.js --conformance-pack-names my-pack')
   })
+
+  it('runs the examples on Node.js 24 and names the command’s floor, Node.js 22', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8')
+    expect(doc).toContain('It needs Node.js 22 or later')
+    expect(doc).toContain('  image: node:24\n')
+    expect(doc).toContain('      nodejs: 24\n')
+    const versions = [...doc.matchAll(/(?:image: node:|nodejs: |Node\.js )(\d+)/g)].map((m) =>
+      Number(m[1])
+    )
+    expect(versions.length).toBeGreaterThanOrEqual(3)
+    for (const version of versions) expect(version).toBeGreaterThanOrEqual(22)
+  })
 })

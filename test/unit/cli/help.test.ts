@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EXIT_CODES } from '../../../src/cli/exit-code.js'
+import { helpWords } from '../../../src/cli/command-words.js'
+import { flagMessage } from '../../../src/cli/flags.js'
 import { COMMAND_FLAGS, HELP_WIDTH, flagUsage, helpText, wrap } from '../../../src/cli/help.js'
 import { INPUT_SPECS, type InputSpec } from '../../../src/input-spec.js'
 
@@ -19,10 +21,10 @@ function described(usage: string): string {
 }
 
 describe('helpText', () => {
-  it("lists every offered input with action.yml's description and default", () => {
+  it("lists every offered input with action.yml's description, in the command's words, and default", () => {
     for (const spec of INPUT_SPECS.filter((s) => !s.githubOnly)) {
       const text = described(flagUsage(spec))
-      expect(text).toContain(spec.description)
+      expect(text).toContain(flagMessage(helpWords(spec.description), INPUT_SPECS))
       expect(text).toContain(spec.default === '' ? 'Default: empty.' : `Default: ${spec.default}.`)
     }
   })
