@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { SCENARIOS } from '../../scripts/demo-scenarios.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const actionYml = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -70,6 +71,29 @@ describe('the documentation', () => {
       expect(text['docs/waiting.md']).toMatch(
         new RegExp(`The heading carries the result: .*${mark} ${result}`)
       )
+  })
+
+  it('shows pictures npm run screenshots makes, one for every demo scenario', async () => {
+    const shown = occurrences(/images\/summary-([a-z-]+)\.png/)
+    const names = new Set(shown.map(({ match }) => match[1]))
+    for (const { where, match } of shown)
+      expect(`${where}: ${match[1]}`).toBe(
+        `${where}: ${Object.hasOwn(SCENARIOS, match[1]) ? match[1] : 'a demo scenario'}`
+      )
+    expect([...names]).toEqual(
+      expect.arrayContaining([
+        'mixed',
+        'compliance',
+        'compliance-evaluation',
+        'compliance-baseline'
+      ])
+    )
+    const pictures = (await readdir(join(ROOT, 'docs/images')))
+      .filter((f) => /^summary-.*\.png$/.test(f))
+      .map((f) => f.slice('summary-'.length, -'.png'.length))
+      .sort()
+    expect(pictures).toEqual(Object.keys(SCENARIOS).sort())
+    expect([...names].sort()).toEqual(pictures)
   })
 
   it('keeps no stale notes at the root: every Markdown file there is a known one', async () => {
