@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -94,6 +95,33 @@ describe('the documentation', () => {
       .sort()
     expect(pictures).toEqual(Object.keys(SCENARIOS).sort())
     expect([...names].sort()).toEqual(pictures)
+  })
+
+  it('links only to files and headings that exist', () => {
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+    const slug = (heading: string): string =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+        .replace(/ /g, '-')
+    const anchors = (page: string): Set<string> =>
+      new Set(
+        [...text[page].replace(/^(`{3,}).*?^\1/gms, '').matchAll(/^#+ (.*)$/gm)].map((m) =>
+          slug(m[1])
+        )
+      )
+    const broken: string[] = []
+    for (const { where, match } of occurrences(/\]\(([^)\s]+)\)/)) {
+      const [path, anchor] = match[1].split('#')
+      if (/^[a-z]+:/.test(path)) continue
+      const page = where.slice(0, where.lastIndexOf(':'))
+      const target = path ? join(page.includes('/') ? 'docs' : '', path) : page
+      if (!existsSync(join(ROOT, target))) broken.push(`${where}: ${match[1]} (no such file)`)
+      else if (anchor && target.endsWith('.md') && target in text && !anchors(target).has(anchor))
+        broken.push(`${where}: ${match[1]} (no such heading)`)
+    }
+    expect(broken).toEqual([])
   })
 
   it('keeps no stale notes at the root: every Markdown file there is a known one', async () => {
