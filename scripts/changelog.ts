@@ -23,3 +23,26 @@ export function changelogSection(changelog: string, version: string): string | u
   const text = body.join('\n').trim()
   return text ? `${text}\n` : undefined
 }
+
+/** The newest released version the changelog has a section for (`## [X.Y.Z]`), if any. */
+export function latestReleased(changelog: string): string | undefined {
+  return /^## \[(\d+\.\d+\.\d+)\]/m.exec(changelog)?.[1]
+}
+
+/**
+ * Why the changelog is behind: src/ changed since the last release (the files given) while
+ * `## [Unreleased]` lists nothing. Undefined when it is current.
+ */
+export function unreleasedMissing(
+  changelog: string,
+  changedSources: readonly string[],
+  since: string
+): string | undefined {
+  if (changedSources.length === 0 || changelogSection(changelog, 'Unreleased')) return undefined
+  const some = changedSources.slice(0, 3).join(', ')
+  const more = changedSources.length > 3 ? ` and ${changedSources.length - 3} more` : ''
+  return (
+    `CHANGELOG.md's [Unreleased] section is empty, but src/ changed since ${since} ` +
+    `(${some}${more}): add a line for each change a user would notice.`
+  )
+}

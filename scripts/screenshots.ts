@@ -12,12 +12,18 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import { ConfigEmulator } from '../test/emulator/config-emulator.js'
 import { DIST, runAction } from '../test/support/run-action.js'
 import { unknownScenario } from './demo-cli.js'
 import { SCENARIOS } from './demo-scenarios.js'
-import { CHROMIUM, githubMarkdownCss, missingChromium, summaryPage } from './summary-page.js'
+import {
+  CHROMIUM,
+  githubMarkdownCss,
+  mermaidScript,
+  missingChromium,
+  summaryPage
+} from './summary-page.js'
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -56,6 +62,28 @@ async function summaries(from: string | undefined, only: string | undefined) {
     }
   }
   return made
+}
+
+/** Draws the page's Mermaid blocks as GitHub does, with the mermaid bundle from node_modules. */
+async function drawMermaid(page: Page): Promise<void> {
+  if ((await page.locator('pre.mermaid').count()) === 0) return
+  await page.addScriptTag({ path: mermaidScript() })
+  const failed = await page.evaluate(async () => {
+    const { mermaid } = globalThis as unknown as {
+      mermaid: {
+        initialize(config: object): void
+        run(options: { querySelector: string }): Promise<void>
+      }
+    }
+    mermaid.initialize({ startOnLoad: false, theme: 'default', securityLevel: 'strict' })
+    try {
+      await mermaid.run({ querySelector: 'pre.mermaid' })
+      return undefined
+    } catch (error) {
+      return String(error)
+    }
+  })
+  if (failed) throw new Error(`Mermaid could not draw the summary's diagram: ${failed}`)
 }
 
 async function main(): Promise<number> {
@@ -98,6 +126,7 @@ async function main(): Promise<number> {
       await page.setContent(summaryPage(markdown, css, `Job summary: ${name}`), {
         waitUntil: 'load'
       })
+      await drawMermaid(page)
       const file = join(out, `summary-${name}.png`)
       await page.locator('.markdown-body').screenshot({ path: file })
       console.log(`${name}: ${file}`)

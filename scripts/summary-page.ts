@@ -32,7 +32,29 @@ export function renderSummary(markdown: string): string {
   return new Marked({ gfm: true, breaks: false, async: false }).parse(markdown) as string
 }
 
-/** A self-contained page: nothing is fetched, so the picture is the same offline. */
+/**
+ * The `mermaid` package's browser bundle, loaded into the page from node_modules (nothing is
+ * fetched), so a Mermaid block is drawn as GitHub draws it rather than shown as code.
+ */
+export function mermaidScript(): string {
+  return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js')
+}
+
+/**
+ * GitHub draws a ```mermaid block as a diagram. marked leaves it as code; this marks it
+ * `<pre class="mermaid">` (its text still HTML-escaped), the element the mermaid bundle draws.
+ */
+export function markMermaidBlocks(html: string): string {
+  return html.replace(
+    /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
+    '<pre class="mermaid">$1</pre>'
+  )
+}
+
+/**
+ * A self-contained page: nothing is fetched, so the picture is the same offline. Mermaid
+ * blocks are left for drawMermaid (in screenshots.ts) to draw.
+ */
 export function summaryPage(markdown: string, css: string, title: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -44,11 +66,13 @@ export function summaryPage(markdown: string, css: string, title: string): strin
   body { margin: 0; background: #ffffff; }
   /* The width and padding of a job summary on a workflow run's page. */
   .markdown-body { box-sizing: border-box; width: 1012px; padding: 24px 32px; }
+  /* GitHub draws a diagram on the page's background, not in a code block's grey box. */
+  .markdown-body pre.mermaid { background: none; padding: 0; text-align: center; }
 </style>
 </head>
 <body>
 <article class="markdown-body">
-${renderSummary(markdown)}
+${markMermaidBlocks(renderSummary(markdown))}
 </article>
 </body>
 </html>

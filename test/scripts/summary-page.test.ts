@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   githubMarkdownCss,
+  markMermaidBlocks,
+  mermaidScript,
   missingChromium,
   renderSummary,
   summaryPage
@@ -52,5 +55,27 @@ describe('missingChromium', () => {
 
   it('has nothing to say when it is', () => {
     expect(missingChromium(process.execPath)).toBeUndefined()
+  })
+})
+
+describe('Mermaid blocks', () => {
+  it('are marked for the mermaid bundle to draw, their text still escaped', async () => {
+    const markdown = '## T\n\n```mermaid\ngantt\n  title A <b>\n  alpha :done, 1, 2\n```\n'
+    const page = summaryPage(markdown, await githubMarkdownCss(), 'x')
+    expect(page).toContain(
+      '<pre class="mermaid">gantt\n  title A &lt;b&gt;\n  alpha :done, 1, 2\n</pre>'
+    )
+    expect(page).not.toContain('language-mermaid')
+  })
+
+  it('leave other code blocks alone', () => {
+    expect(markMermaidBlocks('<pre><code class="language-yaml">a: 1\n</code></pre>')).toBe(
+      '<pre><code class="language-yaml">a: 1\n</code></pre>'
+    )
+  })
+
+  it('are drawn by the mermaid package installed with the project, not fetched', () => {
+    expect(existsSync(mermaidScript())).toBe(true)
+    expect(mermaidScript()).toMatch(/node_modules\/mermaid\/dist\/mermaid\.min\.js$/)
   })
 })
