@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import { checkDeployment } from '../../../src/packs/deployment.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { packAnnotations } from '../../../src/publish/report.js'
@@ -16,11 +16,7 @@ const DEADLINE: WaitEnd = { kind: 'deadline' }
 /** A pack AWS Config reports CREATE_FAILED, from a deployment requested the day before. */
 const stale = (name: string): PackStatus =>
   checkDeployment(
-    {
-      name,
-      state: 'CREATE_FAILED',
-      detail: { name, state: 'CREATE_FAILED', reason: 'old <failure>', requestedAt: OLD }
-    },
+    packStatus(name, 'CREATE_FAILED', { reason: 'old <failure>', requestedAt: OLD }),
     AFTER
   )
 

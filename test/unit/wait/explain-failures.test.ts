@@ -3,6 +3,7 @@ import { explainFailures } from '../../../src/wait/explain-failures.js'
 import { type StackEvent, type StackEventPage } from '../../../src/ports/stack-events.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { silentLog } from '../../../src/shared/log.js'
+import { packStatus } from '../../support/builders.js'
 import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-beta/abc'
@@ -12,7 +13,7 @@ function failedPack(
   name = 'beta',
   state: 'CREATE_FAILED' | 'DELETE_FAILED' = 'CREATE_FAILED'
 ): PackStatus {
-  return { name, state, detail: { name, state, stackArn: STACK, requestedAt: REQUESTED } }
+  return packStatus(name, state, { stackArn: STACK, requestedAt: REQUESTED })
 }
 
 const at = (minutes: number): Date => new Date(REQUESTED.getTime() + minutes * 60_000)

@@ -7,26 +7,18 @@ import { type RegionPorts } from '../../../src/ports/region.js'
 import type { StackEvent, StackEventReader } from '../../../src/ports/stack-events.js'
 import type { StatusSource } from '../../../src/wait/status-source.js'
 import type { StackProgress } from '../../../src/wait/stack-progress.js'
+import { packStatus } from '../../support/builders.js'
 import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
 
 const T0 = Date.parse('2026-12-01T10:00:00Z')
 const STACK = (name: string): string =>
   `arn:aws:cloudformation:eu-west-1:123456789012:stack/awsconfigconforms-${name}/1`
 
-const inProgress = (name: string, requestedAt?: number): PackStatus => ({
-  name,
-  state: 'CREATE_IN_PROGRESS',
-  detail: {
-    name,
-    state: 'CREATE_IN_PROGRESS',
+const inProgress = (name: string, requestedAt?: number): PackStatus =>
+  packStatus(name, 'CREATE_IN_PROGRESS', {
     requestedAt: requestedAt === undefined ? undefined : new Date(requestedAt)
-  }
-})
-const complete = (name: string): PackStatus => ({
-  name,
-  state: 'CREATE_COMPLETE',
-  detail: { name, state: 'CREATE_COMPLETE' }
-})
+  })
+const complete = (name: string): PackStatus => packStatus(name, 'CREATE_COMPLETE')
 
 describe('progressLines', () => {
   it('names the pending packs with how long each has taken, then each known stack count', () => {
