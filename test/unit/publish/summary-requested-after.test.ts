@@ -70,11 +70,7 @@ describe('a pack still showing an earlier deployment, as reported', () => {
   })
 
   it('next to a failed pack, the failure line names it among the pending', () => {
-    const failed: PackStatus = {
-      name: 'beta',
-      state: 'CREATE_FAILED',
-      detail: { name: 'beta', state: 'CREATE_FAILED', requestedAt: new Date(AFTER + 1_000) }
-    }
+    const failed = packStatus('beta', 'CREATE_FAILED', { requestedAt: new Date(AFTER + 1_000) })
     const packs = [stale('alpha'), checkDeployment(failed, AFTER)]
     const verdict = decide(packs, DEADLINE, STRICT)
     expect(headline(verdict, DEADLINE, 60_000)).toBe(

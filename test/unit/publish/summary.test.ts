@@ -175,7 +175,7 @@ describe('renderSummary', () => {
           state: 'NOT_FOUND',
           detail: { name: 'v', state: 'CREATE_IN_PROGRESS' }
         },
-        { name: 'd', state: 'DELETE_COMPLETE', detail: { name: 'd', state: 'DELETE_IN_PROGRESS' } },
+        packStatus('d', 'DELETE_COMPLETE'),
         { name: 'u', state: 'UNKNOWN' }
       ],
       { kind: 'deadline' },

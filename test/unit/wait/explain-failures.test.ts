@@ -113,16 +113,8 @@ describe('explainFailures', () => {
 
   it('reads only failed packs with a stack, once each', async () => {
     const reader = pagedReader(HISTORY, 100)
-    const complete: PackStatus = {
-      name: 'ok',
-      state: 'CREATE_COMPLETE',
-      detail: { name: 'ok', state: 'CREATE_COMPLETE', stackArn: STACK }
-    }
-    const noStack: PackStatus = {
-      name: 'bare',
-      state: 'CREATE_FAILED',
-      detail: { name: 'bare', state: 'CREATE_FAILED' }
-    }
+    const complete = packStatus('ok', 'CREATE_COMPLETE', { stackArn: STACK })
+    const noStack = packStatus('bare', 'CREATE_FAILED')
     const result = await explainFailures(
       [complete, noStack, failedPack('beta', 'DELETE_FAILED')],
       deps(reader.read)
