@@ -6,6 +6,7 @@ import {
   isStackGoneError
 } from '../../src/aws/errors.js'
 import type { Log } from '../../src/shared/log.js'
+import type { StatusSource } from '../../src/wait/status-source.js'
 
 /** A clock whose sleep returns at once and moves time on: backoff runs instantly. */
 export interface VirtualClock extends Clock {
@@ -70,4 +71,20 @@ export function recordingLog(): RecordingLog {
       entries.push({ level, message })
     }
   return { lines, entries, info: at('info'), warning: at('warning'), debug: at('debug') }
+}
+
+/**
+ * A fake of the StatusSource port in the account scope (AWS's error rules, 20 names a call),
+ * with the calls and fields a test gives; a call it does not give rejects, naming itself.
+ */
+export function fakeStatusSource(given: Partial<StatusSource> = {}): StatusSource {
+  return {
+    ...awsErrors,
+    batchSize: 20,
+    deletedState: 'DELETE_COMPLETE',
+    iamAction: 'config:DescribeConformancePackStatus',
+    listAll: () => Promise.reject(new Error('listAll is not called in this test')),
+    describe: () => Promise.reject(new Error('describe is not called in this test')),
+    ...given
+  }
 }

@@ -4,7 +4,13 @@ import { MAX_NAMES_PER_CALL } from '../../../src/aws/account-status-source.js'
 import type { RequestBound, StatusSource } from '../../../src/wait/status-source.js'
 import type { PackStatus, ReportedPack } from '../../../src/packs/pack-state.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
+import {
+  awsErrors,
+  fakeStatusSource,
+  recordingLog,
+  sdkError,
+  virtualClock
+} from '../../support/doubles.js'
 
 /** A plan and the run's deadline, as these tests vary them together. */
 type TestPlan = WaitPlan & { readonly deadline: number }
@@ -466,12 +472,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const log = recordingLog()
     const lines = log.lines
     const calls: { startedAt: number; endedAt?: number }[] = []
-    const source: StatusSource = {
-      ...awsErrors,
-      batchSize: 20,
-      iamAction: 'config:DescribeConformancePackStatus',
-      deletedState: 'DELETE_COMPLETE',
-      listAll: () => Promise.reject(new Error('not used')),
+    const source = fakeStatusSource({
       describe(names, bound) {
         const signal = bound()
         const call: { startedAt: number; endedAt?: number } = { startedAt: Date.now() }
@@ -489,7 +490,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
           )
         })
       }
-    }
+    })
     const started = Date.now()
     const result = await waitForPacks(
       {
@@ -524,12 +525,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
     const lines = log.lines
     let count = 0
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-    const source: StatusSource = {
-      ...awsErrors,
-      batchSize: 20,
-      iamAction: 'config:DescribeConformancePackStatus',
-      deletedState: 'DELETE_COMPLETE',
-      listAll: () => Promise.reject(new Error('not used')),
+    const source = fakeStatusSource({
       async describe(names, bound) {
         bound()
         count += 1
@@ -540,7 +536,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
         if (count === 2) await delay(30)
         throw accessDenied()
       }
-    }
+    })
     const names = Array.from({ length: MAX_NAMES_PER_CALL + 1 }, (_, i) => `pack-${i}`)
     const started = Date.now()
     const run = () =>
