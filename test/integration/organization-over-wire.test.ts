@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { packStatus } from '../support/builders.js'
 import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { silentLog } from '../../src/shared/log.js'
@@ -222,22 +223,13 @@ describe('member accounts of failed organization packs (real SDK → emulator)',
     }))
       vi.stubEnv(k, v)
     const client = createConfigClient('us-east-1', process.env)
-    const explanations = await readFailedAccounts(
-      [
-        {
-          name: 'broken',
-          state: 'CREATE_FAILED',
-          detail: { name: 'broken', state: 'CREATE_FAILED' }
-        }
-      ],
-      {
-        source: createOrganizationSource(client),
-        clock: systemClock,
-        deadline: Date.now() + 5_000,
-        signal: new AbortController().signal,
-        log: silentLog
-      }
-    )
+    const explanations = await readFailedAccounts([packStatus('broken', 'CREATE_FAILED')], {
+      source: createOrganizationSource(client),
+      clock: systemClock,
+      deadline: Date.now() + 5_000,
+      signal: new AbortController().signal,
+      log: silentLog
+    })
     client.destroy()
     const explanation = explanations.get('broken')
     expect(explanation?.kind).toBe('accounts')

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { packStatus } from '../support/builders.js'
 import { createConfigClient } from '../../src/aws/client.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { silentLog } from '../../src/shared/log.js'
@@ -113,22 +114,13 @@ describe('a service that repeats its NextToken (real SDK → emulator)', () => {
         vi.stubEnv(k, v)
       const client = createConfigClient('us-east-1', process.env)
       try {
-        const explanations = await readFailedAccounts(
-          [
-            {
-              name: 'broken',
-              state: 'CREATE_FAILED',
-              detail: { name: 'broken', state: 'CREATE_FAILED' }
-            }
-          ],
-          {
-            source: createOrganizationSource(client),
-            clock: systemClock,
-            deadline: Date.now() + 10_000,
-            signal: new AbortController().signal,
-            log: silentLog
-          }
-        )
+        const explanations = await readFailedAccounts([packStatus('broken', 'CREATE_FAILED')], {
+          source: createOrganizationSource(client),
+          clock: systemClock,
+          deadline: Date.now() + 10_000,
+          signal: new AbortController().signal,
+          log: silentLog
+        })
         const explanation = explanations.get('broken')
         expect(explanation?.kind === 'unavailable' && explanation.why).toMatch(
           new RegExp(

@@ -6,6 +6,7 @@ import { classifyError, IAM_ACTION } from '../../src/aws/errors.js'
 import { createCheckRunReporter } from '../../src/github/check-run.js'
 import { proxyNotices } from '../../src/shared/proxy.js'
 import { ConfigEmulator } from '../emulator/config-emulator.js'
+import { recordingLog } from '../support/doubles.js'
 import { FakeGitHubApi } from '../support/fake-github-api.js'
 import { closedPort, ForwardProxy } from '../support/forward-proxy.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
@@ -29,11 +30,6 @@ const PROXY_VARIABLES = [
   'NO_PROXY',
   'no_proxy'
 ]
-
-interface Line {
-  readonly level: 'debug' | 'warning' | 'info'
-  readonly message: string
-}
 
 const saved = { ...process.env }
 const stops: (() => Promise<void>)[] = []
@@ -64,19 +60,15 @@ async function world(
     AWS_ENDPOINT_URL: `http://${CONFIG_HOST}:${emulatorPort}`,
     ...env(proxyUrl)
   })
-  const lines: Line[] = []
-  const log = {
-    debug: (message: string) => lines.push({ level: 'debug', message }),
-    warning: (message: string) => lines.push({ level: 'warning', message }),
-    info: (message: string) => lines.push({ level: 'info', message })
-  }
+  const log = recordingLog()
+  const lines = log.entries
   const proxies = proxyNotices(log)
   const client = createConfigClient('eu-west-1', process.env, proxies)
   stops.push(() => Promise.resolve(client.destroy()))
   const describePacks = () =>
     client.send(new DescribeConformancePackStatusCommand({ ConformancePackNames: ['alpha'] }))
   const config = `${CONFIG_HOST}:${emulatorPort}`
-  return { emulator, emulatorPort, proxy, proxyUrl, lines, proxies, describePacks, config }
+  return { emulator, emulatorPort, proxy, proxyUrl, log, lines, proxies, describePacks, config }
 }
 
 const withPassword = (proxyUrl: string): string =>
@@ -213,10 +205,7 @@ describe('the check run through the same proxy, by the same rule', () => {
         GITHUB_SHA: '1111111111111111111111111111111111111111'
       },
       payload: {},
-      log: {
-        debug: (message) => w.lines.push({ level: 'debug', message }),
-        warning: (message) => w.lines.push({ level: 'warning', message })
-      },
+      log: w.log,
       requestTimeoutMs: 2_000,
       clock: systemClock,
       proxies: w.proxies

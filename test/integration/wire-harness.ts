@@ -5,12 +5,13 @@ import { createStatusSource } from '../../src/aws/account-status-source.js'
 import type { StatusSource } from '../../src/wait/status-source.js'
 import { waitForPacks, type WaitPlan, type WaitResult } from '../../src/wait/wait-for-packs.js'
 import { ConfigEmulator, type Scenario } from '../emulator/config-emulator.js'
+import { recordingLog, type RecordingLog } from '../support/doubles.js'
 import { TEST_CREDENTIALS } from '../support/run-action.js'
 
 export interface WireRun {
   readonly result: WaitResult
   readonly emulator: ConfigEmulator
-  readonly logs: { level: 'info' | 'warning' | 'debug'; message: string }[]
+  readonly logs: RecordingLog['entries']
   readonly elapsedMs: number
 }
 
@@ -43,7 +44,7 @@ export async function waitOverWire(
     options.endpointEnv?.(url) ?? { AWS_ENDPOINT_URL: url },
     options.env
   )
-  const logs: WireRun['logs'] = []
+  const log = recordingLog()
   const client = createConfigClient('us-east-1', process.env)
   try {
     const started = Date.now()
@@ -61,14 +62,10 @@ export async function waitOverWire(
         clock: systemClock,
         deadline,
         signal: options.signal ?? new AbortController().signal,
-        log: {
-          info: (message) => logs.push({ level: 'info', message }),
-          warning: (message) => logs.push({ level: 'warning', message }),
-          debug: (message) => logs.push({ level: 'debug', message })
-        }
+        log
       }
     )
-    return { result, emulator, logs, elapsedMs: Date.now() - started }
+    return { result, emulator, logs: log.entries, elapsedMs: Date.now() - started }
   } finally {
     client.destroy()
     await emulator.stop()

@@ -3,7 +3,7 @@
  * run's report (made by the product's own verdict and report code from packs and inputs).
  */
 import { parseInputs, type Inputs } from '../../src/inputs.js'
-import type { PackState, PackStatus } from '../../src/packs/pack-state.js'
+import type { PackDetail, PackState, PackStatus } from '../../src/packs/pack-state.js'
 import {
   COMMERCIAL,
   consoleLinks,
@@ -19,11 +19,14 @@ import { inputsOf } from './recording-destination.js'
 
 type PlainState = Exclude<PackState, 'PREVIOUS_DEPLOYMENT'>
 
-/** A pack in a state, with the detail AWS Config would report for it (times optional). */
+/**
+ * A pack in a state, with the detail AWS Config would report for it (times, reason, stack and
+ * the organization fields optional). A deleted pack keeps the record seen while it was deleting.
+ */
 export function packStatus(
   name: string,
   state: PlainState,
-  detail: { requestedAt?: Date; completedAt?: Date; reason?: string; stackArn?: string } = {}
+  detail: Partial<Omit<PackDetail, 'name' | 'state'>> = {}
 ): PackStatus {
   switch (state) {
     case 'UNKNOWN':

@@ -1,6 +1,7 @@
 import type { AnnotationLevel, ResultDestination } from '../../src/publish/destination.js'
 import type { ActionOutputs } from '../../src/publish/outputs.js'
 import type { Log } from '../../src/shared/log.js'
+import { recordingLog, type LogLevel } from './doubles.js'
 
 /** A destination and a log that keep what the run told them, for in-process tests. */
 export function recordingDestination(): {
@@ -10,13 +11,13 @@ export function recordingDestination(): {
   summaries: string[]
   annotations: { level: AnnotationLevel; message: string; title?: string }[]
   failures: string[]
-  lines: { level: 'info' | 'warning' | 'debug'; message: string }[]
+  lines: { level: LogLevel; message: string }[]
 } {
   let outputs: ActionOutputs | undefined
   const summaries: string[] = []
   const annotations: { level: AnnotationLevel; message: string; title?: string }[] = []
   const failures: string[] = []
-  const lines: { level: 'info' | 'warning' | 'debug'; message: string }[] = []
+  const log = recordingLog()
   return {
     destination: {
       setOutputs: (o) => void (outputs = o),
@@ -27,16 +28,12 @@ export function recordingDestination(): {
       annotate: (level, message, title) => void annotations.push({ level, message, title }),
       fail: (line) => void failures.push(line)
     },
-    log: {
-      info: (message) => void lines.push({ level: 'info', message }),
-      warning: (message) => void lines.push({ level: 'warning', message }),
-      debug: (message) => void lines.push({ level: 'debug', message })
-    },
+    log,
     outputs: () => outputs,
     summaries,
     annotations,
     failures,
-    lines
+    lines: log.entries
   }
 }
 

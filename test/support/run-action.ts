@@ -11,6 +11,22 @@ export const TEST_CREDENTIALS = {
   AWS_SECRET_ACCESS_KEY: 'emulator-secret-key-never-logged-0123456789'
 }
 
+/**
+ * The AWS part of a spawned run's environment: the test keys, no instance metadata, no config
+ * or credentials file of the machine's (both named inside `dir`, where none exists), and the
+ * endpoint when given.
+ */
+export function isolatedAwsEnv(dir: string, endpoint?: string): Record<string, string> {
+  return {
+    NODE_NO_WARNINGS: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+    ...TEST_CREDENTIALS,
+    ...(endpoint ? { AWS_ENDPOINT_URL: endpoint } : {})
+  }
+}
+
 export interface ActionRun {
   readonly code: number | null
   readonly signal: NodeJS.Signals | null
@@ -48,12 +64,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_NO_WARNINGS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: join(dir, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-    ...TEST_CREDENTIALS,
-    ...(options.endpoint ? { AWS_ENDPOINT_URL: options.endpoint } : {}),
+    ...isolatedAwsEnv(dir, options.endpoint),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_REPOSITORY: 'octo-org/infra',

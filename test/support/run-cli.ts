@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { TEST_CREDENTIALS } from './run-action.js'
+import { isolatedAwsEnv } from './run-action.js'
 
 export const CLI = resolve(import.meta.dirname, '../../dist/cli.js')
 
@@ -42,12 +42,7 @@ export async function runCli(options: CliOptions): Promise<CliRun> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: dir,
-    NODE_NO_WARNINGS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: join(dir, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-    ...TEST_CREDENTIALS,
-    ...(options.endpoint ? { AWS_ENDPOINT_URL: options.endpoint } : {}),
+    ...isolatedAwsEnv(dir, options.endpoint),
     ...options.env
   }
   const node = options.node ?? process.env.ACTION_NODE ?? process.execPath

@@ -7,18 +7,11 @@ import {
   redact
 } from '../../../src/aws/errors.js'
 import { isKnownRegion } from '../../../src/aws/client.js'
-
-function sdkError(name: string, status: number | undefined, message = `${name} happened`): Error {
-  return Object.assign(
-    new Error(message),
-    { name },
-    status === undefined ? {} : { $metadata: { httpStatusCode: status } }
-  )
-}
+import { sdkError } from '../../support/doubles.js'
 
 describe('classifyError: transient', () => {
   it('treats ThrottlingException (HTTP 400) as transient', () => {
-    const c = classifyError(sdkError('ThrottlingException', 400, 'Rate exceeded'), IAM_ACTION)
+    const c = classifyError(sdkError('ThrottlingException', 'Rate exceeded', 400), IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain('ThrottlingException')
     expect(c.message).toContain('Rate exceeded')
@@ -27,7 +20,9 @@ describe('classifyError: transient', () => {
   it.each(['TooManyRequestsException', 'SomethingElse', 'ValidationException'])(
     'treats any HTTP 429 (%s) as transient',
     (name) => {
-      expect(classifyError(sdkError(name, 429), IAM_ACTION).kind).toBe('transient')
+      expect(classifyError(sdkError(name, 'request failed', 429), IAM_ACTION).kind).toBe(
+        'transient'
+      )
     }
   )
 
@@ -38,7 +33,7 @@ describe('classifyError: transient', () => {
     ['GatewayTimeout', 504],
     ['NotImplementedYet', 501]
   ])('treats %s (HTTP %d) as transient', (name, status) => {
-    const c = classifyError(sdkError(name, status), IAM_ACTION)
+    const c = classifyError(sdkError(name, 'request failed', status), IAM_ACTION)
     expect(c.kind).toBe('transient')
     expect(c.message).toContain(String(status))
   })
@@ -53,7 +48,9 @@ describe('classifyError: transient', () => {
   })
 
   it('treats a TimeoutError as transient', () => {
-    expect(classifyError(sdkError('TimeoutError', undefined), IAM_ACTION).kind).toBe('transient')
+    expect(classifyError(sdkError('TimeoutError', 'request failed'), IAM_ACTION).kind).toBe(
+      'transient'
+    )
   })
 
   it('treats a non-Error value as transient and keeps its text', () => {
@@ -68,8 +65,8 @@ describe('classifyError: permanent', () => {
     const c = classifyError(
       sdkError(
         'AccessDeniedException',
-        400,
-        'User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: config:DescribeConformancePackStatus'
+        'User: arn:aws:sts::123456789012:assumed-role/ci/x is not authorized to perform: config:DescribeConformancePackStatus',
+        400
       ),
       IAM_ACTION
     )
@@ -83,7 +80,7 @@ describe('classifyError: permanent', () => {
 
   it('AccessDeniedException names another IAM action when given one', () => {
     const c = classifyError(
-      sdkError('AccessDeniedException', 400),
+      sdkError('AccessDeniedException', 'request failed', 400),
       'config:DescribeConformancePacks'
     )
     expect(c.message).toContain('config:DescribeConformancePacks')
@@ -96,7 +93,7 @@ describe('classifyError: permanent', () => {
     ['InvalidSignatureException', 400]
   ])('%s is permanent and points at the credentials', (name, status) => {
     const c = classifyError(
-      sdkError(name, status, 'The security token included in the request is invalid.'),
+      sdkError(name, 'The security token included in the request is invalid.', status),
       IAM_ACTION
     )
     expect(c.kind).toBe('permanent')
@@ -106,11 +103,7 @@ describe('classifyError: permanent', () => {
 
   it('CredentialsProviderError (no credentials at all) is permanent and mentions credentials', () => {
     const c = classifyError(
-      sdkError(
-        'CredentialsProviderError',
-        undefined,
-        'Could not load credentials from any providers'
-      ),
+      sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
       IAM_ACTION
     )
     expect(c.kind).toBe('permanent')
@@ -124,7 +117,7 @@ describe('classifyError: permanent', () => {
     ['NoSuchConformancePackException', 400],
     ['SomeForbiddenThing', 403]
   ])('other 4xx (%s, %d) is permanent', (name, status) => {
-    const c = classifyError(sdkError(name, status, 'bad request'), IAM_ACTION)
+    const c = classifyError(sdkError(name, 'bad request', status), IAM_ACTION)
     expect(c.kind).toBe('permanent')
     expect(c.message).toContain(name)
     expect(c.message).toContain(`HTTP ${status}`)
@@ -149,14 +142,14 @@ describe('redact', () => {
     const c = classifyError(
       sdkError(
         'InvalidSignatureException',
-        403,
-        'Credential should be scoped to a valid region, not AKIAIOSFODNN7EXAMPLE'
+        'Credential should be scoped to a valid region, not AKIAIOSFODNN7EXAMPLE',
+        403
       ),
       IAM_ACTION
     )
     expect(c.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
     const t = classifyError(
-      sdkError('ThrottlingException', 400, 'slow down AKIAIOSFODNN7EXAMPLE'),
+      sdkError('ThrottlingException', 'slow down AKIAIOSFODNN7EXAMPLE', 400),
       IAM_ACTION
     )
     expect(t.message).not.toContain('AKIAIOSFODNN7EXAMPLE')
@@ -165,11 +158,13 @@ describe('redact', () => {
 
 describe('isNoSuchPackError', () => {
   it('recognises NoSuchConformancePackException by name', () => {
-    expect(isNoSuchPackError(sdkError('NoSuchConformancePackException', 400))).toBe(true)
+    expect(
+      isNoSuchPackError(sdkError('NoSuchConformancePackException', 'request failed', 400))
+    ).toBe(true)
   })
 
   it('rejects other errors and non-errors', () => {
-    expect(isNoSuchPackError(sdkError('ValidationException', 400))).toBe(false)
+    expect(isNoSuchPackError(sdkError('ValidationException', 'request failed', 400))).toBe(false)
     expect(isNoSuchPackError(undefined)).toBe(false)
     expect(isNoSuchPackError(null)).toBe(false)
     expect(isNoSuchPackError('NoSuchConformancePackException')).toBe(false)
@@ -179,7 +174,7 @@ describe('isNoSuchPackError', () => {
 describe('classifyError: the call that failed, and what AWS said', () => {
   it('names the action of the call made, and quotes AWS apart from the advice', () => {
     const c = classifyError(
-      sdkError('AccessDeniedException', 400, 'User x is not authorized. Grant nothing.'),
+      sdkError('AccessDeniedException', 'User x is not authorized. Grant nothing.', 400),
       'config:GetConformancePackComplianceSummary'
     )
     expect(c).toEqual({
@@ -191,7 +186,7 @@ describe('classifyError: the call that failed, and what AWS said', () => {
   })
 
   it('says when AWS gave no reason', () => {
-    const c = classifyError(sdkError('AccessDenied', 403, ''), 'cloudformation:DescribeStackEvents')
+    const c = classifyError(sdkError('AccessDenied', '', 403), 'cloudformation:DescribeStackEvents')
     expect(c.message).toBe(
       'Access denied to cloudformation:DescribeStackEvents (AccessDenied). AWS gave no reason. Grant the role the IAM action cloudformation:DescribeStackEvents.'
     )
@@ -199,7 +194,7 @@ describe('classifyError: the call that failed, and what AWS said', () => {
 
   it('an organization refusal names the call made and both organization actions', () => {
     const c = classifyError(
-      sdkError('OrganizationAccessDeniedException', 400, 'Caller must be the management account.'),
+      sdkError('OrganizationAccessDeniedException', 'Caller must be the management account.', 400),
       'config:DescribeOrganizationConformancePackStatuses'
     )
     expect(c.kind).toBe('permanent')
@@ -210,7 +205,7 @@ describe('classifyError: the call that failed, and what AWS said', () => {
 
   it('another 4xx names the call made, not AWS Config for every service', () => {
     const c = classifyError(
-      sdkError('ValidationError', 400, 'bad'),
+      sdkError('ValidationError', 'bad', 400),
       'cloudformation:DescribeStackEvents'
     )
     expect(c.message).toBe(
@@ -266,7 +261,7 @@ describe('expired credentials', () => {
     '%s is a credentials error of its own cause',
     (name) => {
       const c = classifyError(
-        sdkError(name, 400, 'The security token included in the request is expired'),
+        sdkError(name, 'The security token included in the request is expired', 400),
         IAM_ACTION
       )
       expect(c).toMatchObject({ kind: 'permanent', cause: 'expired-credentials' })
@@ -278,8 +273,8 @@ describe('expired credentials', () => {
     const message = expiredDuringWait(
       sdkError(
         'ExpiredTokenException',
-        400,
-        'The security token included in the request is expired'
+        'The security token included in the request is expired',
+        400
       ),
       '1h00m'
     )

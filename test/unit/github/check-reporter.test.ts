@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkRunReporter } from '../../../src/github/check-reporter.js'
 import type { ChecksApi } from '../../../src/github/check-run.js'
-import { virtualClock } from '../../support/doubles.js'
+import { recordingLog, virtualClock } from '../../support/doubles.js'
 
 const SHA = 'abcabcabcabcabcabcabcabcabcabcabcabcabca'
 const START = Date.parse('2030-05-06T07:08:09.000Z')
@@ -46,8 +46,7 @@ function fakeChecks(...answers: Answer[]) {
 }
 
 function reporterOver(api: ChecksApi, clock = virtualClock(START)) {
-  const warnings: string[] = []
-  const infos: string[] = []
+  const log = recordingLog()
   const reporter = checkRunReporter({
     api,
     owner: 'octo-org',
@@ -55,16 +54,12 @@ function reporterOver(api: ChecksApi, clock = virtualClock(START)) {
     sha: SHA,
     name: 'Packs',
     token: 'ghs_secret',
-    log: {
-      warning: (m) => warnings.push(m),
-      info: (m) => infos.push(m),
-      debug: () => undefined
-    },
+    log,
     clock,
     requestTimeoutMs: 5_000,
     serverUrl: 'https://github.example.com'
   })
-  return { reporter, warnings, infos, clock }
+  return { reporter, warnings: log.lines.warning, infos: log.lines.info, clock }
 }
 
 /** Times the call from before it starts: its budget is taken at the call, not at the await. */

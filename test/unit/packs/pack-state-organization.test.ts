@@ -12,11 +12,12 @@ import {
   type PackDetail,
   type PackStatus
 } from '../../../src/packs/pack-state.js'
+import { packStatus } from '../../support/builders.js'
 
 const updatedAt = new Date('2024-05-01T10:00:00Z')
 
 function orgPack(state: OrganizationState, extra: Partial<PackDetail> = {}): PackStatus {
-  return { name: 'org-pack', state, detail: { name: 'org-pack', state, updatedAt, ...extra } }
+  return packStatus('org-pack', state, { updatedAt, ...extra })
 }
 
 describe('organization states', () => {

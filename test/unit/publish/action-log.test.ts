@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  LINE_BREAK_MARK,
-  safeLine,
-  safeLog,
-  type LogSink
-} from '../../../src/publish/action-log.js'
+import { LINE_BREAK_MARK, safeLine, safeLog } from '../../../src/publish/action-log.js'
+import { recordingLog } from '../../support/doubles.js'
 import { workflowCommands } from '../../support/workflow-commands.js'
 
 /**
@@ -22,16 +18,6 @@ const HOSTILE = [
   'Stack failed\n##[stop-commands]token',
   '\n\n::endgroup::'
 ]
-
-function recorder(): LogSink & { lines: [string, string][] } {
-  const lines: [string, string][] = []
-  return {
-    lines,
-    info: (m) => lines.push(['info', m]),
-    warning: (m) => lines.push(['warning', m]),
-    debug: (m) => lines.push(['debug', m])
-  }
-}
 
 describe('safeLine', () => {
   it('leaves ordinary text as it is', () => {
@@ -73,15 +59,18 @@ describe('safeLine', () => {
 
 describe('safeLog', () => {
   it('makes info and debug lines safe and leaves warnings to @actions/core, which escapes them', () => {
-    const sink = recorder()
+    const sink = recordingLog()
     const log = safeLog(sink)
     log.info('beta: CREATE_FAILED: Stack failed\n::notice title=x::y')
     log.debug('DescribeStackEvents: ##[error]x\ny')
     log.warning('AWS Config call failed:\nline two')
-    expect(sink.lines).toEqual([
-      ['info', `beta: CREATE_FAILED: Stack failed${LINE_BREAK_MARK}::notice title=x::y`],
-      ['debug', `DescribeStackEvents: ##\\[error]x${LINE_BREAK_MARK}y`],
-      ['warning', 'AWS Config call failed:\nline two']
+    expect(sink.entries).toEqual([
+      {
+        level: 'info',
+        message: `beta: CREATE_FAILED: Stack failed${LINE_BREAK_MARK}::notice title=x::y`
+      },
+      { level: 'debug', message: `DescribeStackEvents: ##\\[error]x${LINE_BREAK_MARK}y` },
+      { level: 'warning', message: 'AWS Config call failed:\nline two' }
     ])
   })
 })

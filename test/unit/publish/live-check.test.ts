@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { liveCheck, progressView, type CheckRunReporter } from '../../../src/publish/live-check.js'
 import { virtualClock } from '../../support/doubles.js'
 
 const T0 = Date.parse('2026-12-01T10:00:00Z')
 const packs: PackStatus[] = [
-  { name: 'alpha', state: 'CREATE_COMPLETE', detail: { name: 'alpha', state: 'CREATE_COMPLETE' } },
-  {
-    name: 'beta',
-    state: 'CREATE_IN_PROGRESS',
-    detail: { name: 'beta', state: 'CREATE_IN_PROGRESS', requestedAt: new Date(T0) }
-  }
+  packStatus('alpha', 'CREATE_COMPLETE'),
+  packStatus('beta', 'CREATE_IN_PROGRESS', { requestedAt: new Date(T0) })
 ]
 
 describe("the check run's view while waiting", () => {

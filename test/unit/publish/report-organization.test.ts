@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { packStatus } from '../../support/builders.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import { MEMBER_ACCOUNTS_IAM_ACTION } from '../../../src/wait/failed-accounts.js'
 import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
@@ -16,17 +17,11 @@ const REGION = 'us-east-1'
 const UPDATED = new Date('2024-05-01T10:05:00Z')
 const STRICT: VerdictPolicy = { missingPack: 'fail', failOnFailure: true }
 
-const failedOrgPack: PackStatus = {
-  name: 'org-pack',
-  state: 'CREATE_FAILED',
-  detail: {
-    name: 'org-pack',
-    state: 'CREATE_FAILED',
-    reason: 'Deployment failed in member accounts',
-    errorCode: 'OrganizationConformancePackFailure',
-    updatedAt: UPDATED
-  }
-}
+const failedOrgPack = packStatus('org-pack', 'CREATE_FAILED', {
+  reason: 'Deployment failed in member accounts',
+  errorCode: 'OrganizationConformancePackFailure',
+  updatedAt: UPDATED
+})
 
 const account = (
   id: number,
@@ -102,11 +97,10 @@ describe('statusEntry for an organization pack', () => {
   // An organization pack seen deleting and then gone is DELETE_SUCCESSFUL through absent();
   // the reason of its last DELETE_IN_PROGRESS record no longer applies.
   it('does not carry the stale reason of an organization pack that was deleted', () => {
-    const deleting: PackStatus = {
-      name: 'org-pack',
-      state: 'DELETE_IN_PROGRESS',
-      detail: { name: 'org-pack', state: 'DELETE_IN_PROGRESS', reason: 'old', updatedAt: UPDATED }
-    }
+    const deleting = packStatus('org-pack', 'DELETE_IN_PROGRESS', {
+      reason: 'old',
+      updatedAt: UPDATED
+    })
     const entry = statusEntry(absent(deleting, 'DELETE_SUCCESSFUL'), REGION)
     expect(entry.state).toBe('DELETE_SUCCESSFUL')
     expect(Object.keys(entry)).not.toContain('reason')
@@ -192,7 +186,7 @@ describe('packAnnotations for a failed organization pack', () => {
   it.each(['UPDATE_FAILED', 'DELETE_FAILED'] as const)(
     'annotates an organization %s pack',
     (state) => {
-      const pack: PackStatus = { name: 'org-pack', state, detail: { name: 'org-pack', state } }
+      const pack = packStatus('org-pack', state)
       const notes = packAnnotations([pack], STRICT, REGION)
       expect(notes).toEqual([
         {
@@ -207,7 +201,7 @@ describe('packAnnotations for a failed organization pack', () => {
   it('leaves successful and in-progress organization packs alone', () => {
     const packs: PackStatus[] = (
       ['CREATE_SUCCESSFUL', 'UPDATE_SUCCESSFUL', 'DELETE_SUCCESSFUL', 'UPDATE_IN_PROGRESS'] as const
-    ).map((state) => ({ name: state, state, detail: { name: state, state } }))
+    ).map((state) => packStatus(state, state))
     expect(packAnnotations(packs, STRICT, REGION)).toEqual([])
   })
 })

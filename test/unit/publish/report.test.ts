@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { packStatus } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { packAnnotations, statusEntry } from '../../../src/publish/report.js'
 import { headline } from '../../../src/report/headline.js'
@@ -10,25 +11,18 @@ const requestedAt = new Date('2024-05-01T10:00:00.000Z')
 const completedAt = new Date('2024-05-01T10:03:12.000Z')
 const STRICT: VerdictPolicy = { missingPack: 'fail', failOnFailure: true }
 
-const complete: PackStatus = {
-  name: 'alpha',
-  state: 'CREATE_COMPLETE',
-  detail: {
-    name: 'alpha',
-    state: 'CREATE_COMPLETE',
-    id: 'conformance-pack-abc',
-    arn: 'arn:aws:config:us-east-1:123456789012:conformance-pack/alpha/conformance-pack-abc',
-    stackArn: 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-alpha/1',
-    requestedAt,
-    completedAt
-  }
-}
+const complete = packStatus('alpha', 'CREATE_COMPLETE', {
+  id: 'conformance-pack-abc',
+  arn: 'arn:aws:config:us-east-1:123456789012:conformance-pack/alpha/conformance-pack-abc',
+  stackArn: 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-alpha/1',
+  requestedAt,
+  completedAt
+})
 
-const failed: PackStatus = {
-  name: 'beta',
-  state: 'CREATE_FAILED',
-  detail: { name: 'beta', state: 'CREATE_FAILED', reason: 'Rule r1 is invalid', requestedAt }
-}
+const failed = packStatus('beta', 'CREATE_FAILED', {
+  reason: 'Rule r1 is invalid',
+  requestedAt
+})
 
 describe('statusEntry', () => {
   it('carries every field, times in ISO 8601, and the region', () => {
@@ -102,11 +96,7 @@ describe('packAnnotations', () => {
   })
 
   it('says when AWS Config gave no reason for a DELETE_FAILED pack', () => {
-    const notes = packAnnotations(
-      [{ name: 'zeta', state: 'DELETE_FAILED', detail: { name: 'zeta', state: 'DELETE_FAILED' } }],
-      STRICT,
-      REGION
-    )
+    const notes = packAnnotations([packStatus('zeta', 'DELETE_FAILED')], STRICT, REGION)
     expect(notes).toHaveLength(1)
     expect(notes[0].message).toContain('DELETE_FAILED')
     expect(notes[0].message).toContain('no reason')
@@ -136,11 +126,7 @@ describe('packAnnotations', () => {
   it('leaves completed, pending and unknown packs alone', () => {
     const packs: PackStatus[] = [
       complete,
-      {
-        name: 'p',
-        state: 'CREATE_IN_PROGRESS',
-        detail: { name: 'p', state: 'CREATE_IN_PROGRESS' }
-      },
+      packStatus('p', 'CREATE_IN_PROGRESS'),
       { name: 'u', state: 'UNKNOWN' }
     ]
     expect(packAnnotations(packs, STRICT, REGION)).toEqual([])
@@ -148,11 +134,7 @@ describe('packAnnotations', () => {
 })
 
 describe('headline', () => {
-  const pending: PackStatus = {
-    name: 'gamma',
-    state: 'CREATE_IN_PROGRESS',
-    detail: { name: 'gamma', state: 'CREATE_IN_PROGRESS' }
-  }
+  const pending = packStatus('gamma', 'CREATE_IN_PROGRESS')
 
   it('names the pending packs on a timeout', () => {
     const packs: PackStatus[] = [complete, pending, { name: 'delta', state: 'UNKNOWN' }]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
@@ -16,18 +16,13 @@ const T0 = Date.parse('2026-11-20T10:00:00Z')
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/s/1'
 const END: WaitEnd = { kind: 'settled' }
 
-const failed = (name: string): PackStatus => ({
-  name,
-  state: 'CREATE_FAILED',
-  detail: {
-    name,
-    state: 'CREATE_FAILED',
+const failed = (name: string): PackStatus =>
+  packStatus(name, 'CREATE_FAILED', {
     reason: HOSTILE,
     stackArn: STACK,
     requestedAt: new Date(T0),
     errorCode: HOSTILE
-  }
-})
+  })
 
 function render(
   scope: FinalReport['scope'],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
-import type { PackStatus } from '../../../src/packs/pack-state.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import { fitSummary, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import { SUMMARY_LIMIT_BYTES, shownPacks } from '../../../src/publish/summary-limits.js'
 import type { FailedResource, FailureExplanation } from '../../../src/wait/explain-failures.js'
@@ -12,19 +11,13 @@ const bytes = (html: string): number => Buffer.byteLength(html, 'utf8')
 
 function pack(i: number, state: 'CREATE_COMPLETE' | 'CREATE_FAILED' | 'CREATE_IN_PROGRESS') {
   const name = `conformance-pack-number-${String(i).padStart(5, '0')}`
-  return {
-    name,
-    state,
-    detail: {
-      name,
-      state,
-      stackArn: `arn:aws:cloudformation:eu-west-1:123456789012:stack/awsconfigconforms-${name}/0a1b2c3d-1111-2222-3333-444455556666`,
-      reason:
-        state === 'CREATE_FAILED' ? 'Conformance pack creation failed: rolled back.' : undefined,
-      requestedAt: new Date(T0),
-      completedAt: state === 'CREATE_COMPLETE' ? new Date(T0 + 192_000) : undefined
-    }
-  } satisfies PackStatus
+  return packStatus(name, state, {
+    stackArn: `arn:aws:cloudformation:eu-west-1:123456789012:stack/awsconfigconforms-${name}/0a1b2c3d-1111-2222-3333-444455556666`,
+    reason:
+      state === 'CREATE_FAILED' ? 'Conformance pack creation failed: rolled back.' : undefined,
+    requestedAt: new Date(T0),
+    completedAt: state === 'CREATE_COMPLETE' ? new Date(T0 + 192_000) : undefined
+  })
 }
 
 /** 5,000 packs: every 50th failed (with ten failed resources), every 40th still pending. */

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import type { PackCompliance } from '../../../src/compliance/compliance-result.js'
 import { INSUFFICIENT_DATA_MEANING } from '../../../src/compliance/annotations.js'
 import type { FailureExplanation } from '../../../src/wait/explain-failures.js'
 import type { Scope } from '../../../src/inputs.js'
 import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
-import type { PackState, PackStatus } from '../../../src/packs/pack-state.js'
 import { escapeHtml, renderSummary, type FinalReport } from '../../../src/publish/summary.js'
 import {
   decideRegions,
@@ -17,14 +16,6 @@ import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
 const T0 = Date.parse('2024-05-01T10:00:00Z')
 const STRICT: VerdictPolicy = { missingPack: 'fail', failOnFailure: true }
 const SETTLED: WaitEnd = { kind: 'settled' }
-
-function pack(
-  name: string,
-  state: Exclude<PackState, 'UNKNOWN' | 'NOT_FOUND' | 'DELETE_COMPLETE' | 'PREVIOUS_DEPLOYMENT'>,
-  extra = {}
-): PackStatus {
-  return { name, state, detail: { name, state, ...extra } }
-}
 
 interface RegionInput extends RegionOutcome {
   readonly explanations?: ReadonlyMap<string, FailureExplanation>
@@ -82,15 +73,15 @@ const compliance = (...packs: PackCompliance[]): ReadonlyMap<string, PackComplia
 
 describe('renderSummary over several regions', () => {
   const regions: RegionInput[] = [
-    { region: 'us-east-1', packs: [pack('alpha', 'CREATE_COMPLETE')], end: SETTLED },
+    { region: 'us-east-1', packs: [packStatus('alpha', 'CREATE_COMPLETE')], end: SETTLED },
     {
       region: 'eu-west-1',
-      packs: [pack('beta', 'CREATE_FAILED', { reason: 'rule broke' })],
+      packs: [packStatus('beta', 'CREATE_FAILED', { reason: 'rule broke' })],
       end: SETTLED
     },
     {
       region: 'ap-south-1',
-      packs: [pack('gamma', 'CREATE_IN_PROGRESS')],
+      packs: [packStatus('gamma', 'CREATE_IN_PROGRESS')],
       end: { kind: 'deadline' }
     }
   ]
@@ -134,7 +125,7 @@ describe('renderSummary over several regions', () => {
 
   it('says so for a region without packs', () => {
     const html = render([
-      { region: 'us-east-1', packs: [pack('alpha', 'CREATE_COMPLETE')], end: SETTLED },
+      { region: 'us-east-1', packs: [packStatus('alpha', 'CREATE_COMPLETE')], end: SETTLED },
       { region: 'eu-west-1', packs: [], end: SETTLED }
     ])
     expect(html).toContain(
@@ -152,7 +143,7 @@ describe('renderSummary over several regions', () => {
 
 describe('renderSummary in the organization scope', () => {
   const updatedAt = new Date('2024-05-01T10:04:05Z')
-  const orgFailed = pack('org-pack', 'CREATE_FAILED', {
+  const orgFailed = packStatus('org-pack', 'CREATE_FAILED', {
     reason: 'Failed in member accounts',
     errorCode: 'OrgFailure',
     updatedAt
@@ -231,9 +222,9 @@ describe('renderSummary in the organization scope', () => {
 
 describe('renderSummary with compliance', () => {
   const packs = [
-    pack('alpha', 'CREATE_COMPLETE'),
-    pack('beta', 'CREATE_COMPLETE'),
-    pack('gamma', 'CREATE_COMPLETE')
+    packStatus('alpha', 'CREATE_COMPLETE'),
+    packStatus('beta', 'CREATE_COMPLETE'),
+    packStatus('gamma', 'CREATE_COMPLETE')
   ]
 
   it('has no Compliance column when compliance was not read', () => {
@@ -345,8 +336,8 @@ describe('renderSummary with compliance', () => {
 
 describe('renderSummary while the wait goes on', () => {
   const regions: RegionInput[] = [
-    { region: 'us-east-1', packs: [pack('alpha', 'CREATE_IN_PROGRESS')], end: SETTLED },
-    { region: 'eu-west-1', packs: [pack('beta', 'CREATE_FAILED')], end: SETTLED }
+    { region: 'us-east-1', packs: [packStatus('alpha', 'CREATE_IN_PROGRESS')], end: SETTLED },
+    { region: 'eu-west-1', packs: [packStatus('beta', 'CREATE_FAILED')], end: SETTLED }
   ]
 
   it('says it is waiting, with no result, headline or region results', () => {
@@ -368,7 +359,7 @@ describe('renderSummary while the wait goes on', () => {
 describe('renderSummary: headline and problems', () => {
   const region: RegionInput = {
     region: 'us-east-1',
-    packs: [pack('alpha', 'CREATE_COMPLETE')],
+    packs: [packStatus('alpha', 'CREATE_COMPLETE')],
     end: SETTLED
   }
 

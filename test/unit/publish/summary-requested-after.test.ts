@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import { checkDeployment } from '../../../src/packs/deployment.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { packAnnotations } from '../../../src/publish/report.js'
@@ -16,11 +16,7 @@ const DEADLINE: WaitEnd = { kind: 'deadline' }
 /** A pack AWS Config reports CREATE_FAILED, from a deployment requested the day before. */
 const stale = (name: string): PackStatus =>
   checkDeployment(
-    {
-      name,
-      state: 'CREATE_FAILED',
-      detail: { name, state: 'CREATE_FAILED', reason: 'old <failure>', requestedAt: OLD }
-    },
+    packStatus(name, 'CREATE_FAILED', { reason: 'old <failure>', requestedAt: OLD }),
     AFTER
   )
 
@@ -74,11 +70,7 @@ describe('a pack still showing an earlier deployment, as reported', () => {
   })
 
   it('next to a failed pack, the failure line names it among the pending', () => {
-    const failed: PackStatus = {
-      name: 'beta',
-      state: 'CREATE_FAILED',
-      detail: { name: 'beta', state: 'CREATE_FAILED', requestedAt: new Date(AFTER + 1_000) }
-    }
+    const failed = packStatus('beta', 'CREATE_FAILED', { requestedAt: new Date(AFTER + 1_000) })
     const packs = [stale('alpha'), checkDeployment(failed, AFTER)]
     const verdict = decide(packs, DEADLINE, STRICT)
     expect(headline(verdict, DEADLINE, 60_000)).toBe(

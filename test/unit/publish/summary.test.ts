@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import {
   escapeHtml,
@@ -17,17 +17,12 @@ const STACK_ARN =
   'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-alpha/0a1b2c3d-1111-2222-3333-444455556666'
 const STRICT: VerdictPolicy = { missingPack: 'fail', failOnFailure: true }
 
-const complete: PackStatus = {
-  name: 'alpha',
-  state: 'CREATE_COMPLETE',
-  detail: {
-    name: 'alpha',
-    state: 'CREATE_COMPLETE',
-    stackArn: STACK_ARN,
-    requestedAt: new Date(T0),
-    completedAt: new Date(T0 + 192_000)
-  }
+const ALPHA = {
+  stackArn: STACK_ARN,
+  requestedAt: new Date(T0),
+  completedAt: new Date(T0 + 192_000)
 }
+const complete = packStatus('alpha', 'CREATE_COMPLETE', ALPHA)
 
 function render(
   packs: PackStatus[],
@@ -63,33 +58,9 @@ describe('renderSummary', () => {
   })
 
   it.each([
-    [
-      'failure',
-      [{ name: 'b', state: 'CREATE_FAILED', detail: { name: 'b', state: 'CREATE_FAILED' } }],
-      { kind: 'settled' }
-    ],
-    [
-      'timeout',
-      [
-        {
-          name: 'b',
-          state: 'CREATE_IN_PROGRESS',
-          detail: { name: 'b', state: 'CREATE_IN_PROGRESS' }
-        }
-      ],
-      { kind: 'deadline' }
-    ],
-    [
-      'cancelled',
-      [
-        {
-          name: 'b',
-          state: 'CREATE_IN_PROGRESS',
-          detail: { name: 'b', state: 'CREATE_IN_PROGRESS' }
-        }
-      ],
-      { kind: 'cancelled' }
-    ]
+    ['failure', [packStatus('b', 'CREATE_FAILED')], { kind: 'settled' }],
+    ['timeout', [packStatus('b', 'CREATE_IN_PROGRESS')], { kind: 'deadline' }],
+    ['cancelled', [packStatus('b', 'CREATE_IN_PROGRESS')], { kind: 'cancelled' }]
   ] as [string, PackStatus[], WaitEnd][])(
     'names the %s result in the heading',
     (result, packs, end) => {
@@ -139,12 +110,7 @@ describe('renderSummary', () => {
   })
 
   it("links a failed pack's CloudFormation stack under its name", () => {
-    const failed: PackStatus = {
-      name: 'alpha',
-      state: 'CREATE_FAILED',
-      detail: { ...complete.detail, state: 'CREATE_FAILED' }
-    }
-    const html = render([failed])
+    const html = render([packStatus('alpha', 'CREATE_FAILED', ALPHA)])
     expect(html).toContain(
       `<br><sub><a href="https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=${encodeURIComponent(STACK_ARN)}">CloudFormation stack</a></sub></td>`
     )
@@ -166,15 +132,7 @@ describe('renderSummary', () => {
 
   it('escapes HTML in the reason', () => {
     const html = render([
-      {
-        name: 'beta',
-        state: 'CREATE_FAILED',
-        detail: {
-          name: 'beta',
-          state: 'CREATE_FAILED',
-          reason: 'bad <script>alert("x")</script> | & more'
-        }
-      }
+      packStatus('beta', 'CREATE_FAILED', { reason: 'bad <script>alert("x")</script> | & more' })
     ])
     expect(html).not.toContain('<script>')
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#124; &amp; more')
@@ -198,14 +156,7 @@ describe('renderSummary', () => {
 
   it('shows the headline (pending names) on a timeout', () => {
     const html = render(
-      [
-        complete,
-        {
-          name: 'slow',
-          state: 'CREATE_IN_PROGRESS',
-          detail: { name: 'slow', state: 'CREATE_IN_PROGRESS', requestedAt: new Date(T0) }
-        }
-      ],
+      [complete, packStatus('slow', 'CREATE_IN_PROGRESS', { requestedAt: new Date(T0) })],
       { kind: 'deadline' }
     )
     expect(html).toMatch(
@@ -224,7 +175,7 @@ describe('renderSummary', () => {
           state: 'NOT_FOUND',
           detail: { name: 'v', state: 'CREATE_IN_PROGRESS' }
         },
-        { name: 'd', state: 'DELETE_COMPLETE', detail: { name: 'd', state: 'DELETE_IN_PROGRESS' } },
+        packStatus('d', 'DELETE_COMPLETE'),
         { name: 'u', state: 'UNKNOWN' }
       ],
       { kind: 'deadline' },

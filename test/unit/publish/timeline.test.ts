@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
-import type { PackStatus } from '../../../src/packs/pack-state.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import { mermaidSafe, renderTimeline, TIMELINE_MAX_PACKS } from '../../../src/publish/timeline.js'
 import { renderSummary } from '../../../src/publish/summary.js'
 import { decide } from '../../../src/verdict/verdict.js'
@@ -8,18 +7,16 @@ import { htmlProblems } from '../../support/html-check.js'
 
 const T0 = Date.parse('2026-12-01T10:00:00Z')
 
-function pack(name: string, state: PackStatus['state'], end?: number): PackStatus {
-  return {
-    name,
-    state,
-    detail: {
-      name,
-      state: state as 'CREATE_COMPLETE',
-      requestedAt: new Date(T0),
-      completedAt: end === undefined ? undefined : new Date(T0 + end)
-    }
-  } as PackStatus
-}
+/** A pack requested at T0 and, when `end` is given, completed `end` ms later. */
+const pack = (
+  name: string,
+  state: 'CREATE_COMPLETE' | 'CREATE_FAILED' | 'CREATE_IN_PROGRESS',
+  end?: number
+) =>
+  packStatus(name, state, {
+    requestedAt: new Date(T0),
+    completedAt: end === undefined ? undefined : new Date(T0 + end)
+  })
 
 describe('mermaidSafe', () => {
   it("turns Mermaid's syntax characters, backticks and line breaks into spaces", () => {

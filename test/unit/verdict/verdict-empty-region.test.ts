@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commercialLinks } from '../../support/builders.js'
+import { commercialLinks, packStatus } from '../../support/builders.js'
 import type { ComplianceMode } from '../../../src/inputs.js'
-import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { emptyRegionAnnotations } from '../../../src/publish/report.js'
 import { headline } from '../../../src/report/headline.js'
 import { renderSummary } from '../../../src/publish/summary.js'
@@ -22,11 +21,7 @@ const listing = (compliance: ComplianceMode): VerdictPolicy => ({
   names: undefined,
   compliance
 })
-const done: PackStatus = {
-  name: 'alpha',
-  state: 'CREATE_COMPLETE',
-  detail: { name: 'alpha', state: 'CREATE_COMPLETE' }
-}
+const done = packStatus('alpha', 'CREATE_COMPLETE')
 const full = (region: string): RegionOutcome => ({ region, packs: [done], end: SETTLED })
 const empty = (region: string): RegionOutcome => ({ region, packs: [], end: SETTLED })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PackState, PackStatus } from '../../../src/packs/pack-state.js'
+import { packStatus } from '../../support/builders.js'
 import {
   decide,
   decideRegions,
@@ -7,19 +7,6 @@ import {
   type VerdictPolicy
 } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
-
-function pack(name: string, state: Exclude<PackState, 'PREVIOUS_DEPLOYMENT'>): PackStatus {
-  switch (state) {
-    case 'UNKNOWN':
-      return { name, state }
-    case 'NOT_FOUND':
-      return { name, state }
-    case 'DELETE_COMPLETE':
-      return { name, state, detail: { name, state: 'DELETE_IN_PROGRESS' } }
-    default:
-      return { name, state, detail: { name, state } }
-  }
-}
 
 const SETTLED: WaitEnd = { kind: 'settled' }
 const DEADLINE: WaitEnd = { kind: 'deadline' }
@@ -32,22 +19,22 @@ const LENIENT: VerdictPolicy = { missingPack: 'fail', failOnFailure: false }
 const OUTCOME = {
   success: (region: string): RegionOutcome => ({
     region,
-    packs: [pack('ok', 'CREATE_COMPLETE')],
+    packs: [packStatus('ok', 'CREATE_COMPLETE')],
     end: SETTLED
   }),
   failure: (region: string): RegionOutcome => ({
     region,
-    packs: [pack('bad', 'CREATE_FAILED')],
+    packs: [packStatus('bad', 'CREATE_FAILED')],
     end: SETTLED
   }),
   timeout: (region: string): RegionOutcome => ({
     region,
-    packs: [pack('slow', 'CREATE_IN_PROGRESS')],
+    packs: [packStatus('slow', 'CREATE_IN_PROGRESS')],
     end: DEADLINE
   }),
   cancelled: (region: string): RegionOutcome => ({
     region,
-    packs: [pack('slow', 'CREATE_IN_PROGRESS')],
+    packs: [packStatus('slow', 'CREATE_IN_PROGRESS')],
     end: CANCELLED
   })
 } as const
@@ -143,18 +130,18 @@ describe('decideRegions: pack lists', () => {
     {
       region: 'us-east-1',
       packs: [
-        pack('alpha', 'CREATE_COMPLETE'),
-        pack('beta', 'CREATE_FAILED'),
-        pack('gamma', 'NOT_FOUND')
+        packStatus('alpha', 'CREATE_COMPLETE'),
+        packStatus('beta', 'CREATE_FAILED'),
+        packStatus('gamma', 'NOT_FOUND')
       ],
       end: DEADLINE
     },
     {
       region: 'eu-west-1',
       packs: [
-        pack('alpha', 'CREATE_IN_PROGRESS'),
-        pack('delta', 'DELETE_COMPLETE'),
-        pack('eps', 'UNKNOWN')
+        packStatus('alpha', 'CREATE_IN_PROGRESS'),
+        packStatus('delta', 'DELETE_COMPLETE'),
+        packStatus('eps', 'UNKNOWN')
       ],
       end: DEADLINE
     }
@@ -199,7 +186,7 @@ describe('decideRegions: pack lists', () => {
 describe('decideRegions: the combined end', () => {
   const withEnd = (region: string, end: WaitEnd): RegionOutcome => ({
     region,
-    packs: [pack('alpha', 'CREATE_COMPLETE')],
+    packs: [packStatus('alpha', 'CREATE_COMPLETE')],
     end
   })
 

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { PackState, PackStatus } from '../../../src/packs/pack-state.js'
+import { packStatus } from '../../support/builders.js'
 import { decide, type VerdictPolicy } from '../../../src/verdict/verdict.js'
 import type { WaitEnd } from '../../../src/wait/wait-for-packs.js'
-
-function pack(name: string, state: Exclude<PackState, 'PREVIOUS_DEPLOYMENT'>): PackStatus {
-  switch (state) {
-    case 'UNKNOWN':
-      return { name, state }
-    case 'NOT_FOUND':
-      return { name, state }
-    case 'DELETE_COMPLETE':
-      return { name, state, detail: { name, state: 'DELETE_IN_PROGRESS' } }
-    default:
-      return { name, state, detail: { name, state } }
-  }
-}
 
 const SETTLED: WaitEnd = { kind: 'settled' }
 const DEADLINE: WaitEnd = { kind: 'deadline' }
@@ -26,7 +13,7 @@ const STRICT: VerdictPolicy = { missingPack: 'fail', failOnFailure: true }
 describe('decide: result', () => {
   it('success when every pack completed', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'DELETE_COMPLETE')],
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'DELETE_COMPLETE')],
       SETTLED,
       STRICT
     )
@@ -45,17 +32,25 @@ describe('decide: result', () => {
   })
 
   it.each(['CREATE_FAILED', 'DELETE_FAILED'] as const)('failure when a pack is %s', (state) => {
-    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', state)], SETTLED, STRICT)
+    const verdict = decide(
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', state)],
+      SETTLED,
+      STRICT
+    )
     expect(verdict).toMatchObject({ result: 'failure', failStep: true, failed: ['b'] })
   })
 
   it('failure when a pack is NOT_FOUND under missing-pack fail', () => {
-    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')], SETTLED, STRICT)
+    const verdict = decide(
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'NOT_FOUND')],
+      SETTLED,
+      STRICT
+    )
     expect(verdict).toMatchObject({ result: 'failure', failStep: true, missing: ['b'] })
   })
 
   it('failure when the wait ended on an error, even with every pack complete', () => {
-    expect(decide([pack('a', 'CREATE_COMPLETE')], ERROR, STRICT)).toMatchObject({
+    expect(decide([packStatus('a', 'CREATE_COMPLETE')], ERROR, STRICT)).toMatchObject({
       result: 'failure',
       failStep: true
     })
@@ -63,7 +58,7 @@ describe('decide: result', () => {
 
   it('failure outranks timeout: a failed pack at the deadline is a failure', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_FAILED'), pack('b', 'CREATE_IN_PROGRESS')],
+      [packStatus('a', 'CREATE_FAILED'), packStatus('b', 'CREATE_IN_PROGRESS')],
       DEADLINE,
       STRICT
     )
@@ -77,7 +72,7 @@ describe('decide: result', () => {
 
   it('timeout when the deadline passed', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'CREATE_IN_PROGRESS')],
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'CREATE_IN_PROGRESS')],
       DEADLINE,
       STRICT
     )
@@ -90,14 +85,14 @@ describe('decide: result', () => {
   })
 
   it('timeout at the deadline even when nothing is left pending', () => {
-    expect(decide([pack('a', 'CREATE_COMPLETE')], DEADLINE, STRICT)).toMatchObject({
+    expect(decide([packStatus('a', 'CREATE_COMPLETE')], DEADLINE, STRICT)).toMatchObject({
       result: 'timeout',
       failStep: true
     })
   })
 
   it('timeout when something is still pending although the wait says settled', () => {
-    expect(decide([pack('a', 'DELETE_IN_PROGRESS')], SETTLED, STRICT)).toMatchObject({
+    expect(decide([packStatus('a', 'DELETE_IN_PROGRESS')], SETTLED, STRICT)).toMatchObject({
       result: 'timeout',
       failStep: true,
       pending: ['a']
@@ -105,7 +100,7 @@ describe('decide: result', () => {
   })
 
   it('UNKNOWN counts as pending', () => {
-    expect(decide([pack('a', 'UNKNOWN')], DEADLINE, STRICT)).toMatchObject({
+    expect(decide([packStatus('a', 'UNKNOWN')], DEADLINE, STRICT)).toMatchObject({
       result: 'timeout',
       pending: ['a'],
       completed: [],
@@ -115,9 +110,9 @@ describe('decide: result', () => {
 
   it('cancelled overrides everything', () => {
     for (const packs of [
-      [pack('a', 'CREATE_COMPLETE')],
-      [pack('a', 'CREATE_FAILED'), pack('b', 'NOT_FOUND')],
-      [pack('a', 'CREATE_IN_PROGRESS')]
+      [packStatus('a', 'CREATE_COMPLETE')],
+      [packStatus('a', 'CREATE_FAILED'), packStatus('b', 'NOT_FOUND')],
+      [packStatus('a', 'CREATE_IN_PROGRESS')]
     ]) {
       expect(decide(packs, CANCELLED, STRICT)).toMatchObject({
         result: 'cancelled',
@@ -128,7 +123,7 @@ describe('decide: result', () => {
 
   it('cancelled keeps the pack lists', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'CREATE_IN_PROGRESS')],
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'CREATE_IN_PROGRESS')],
       CANCELLED,
       STRICT
     )
@@ -141,7 +136,7 @@ describe('decide: fail-on-failure false', () => {
 
   it('reports a failed pack as failure but lets the step pass when the wait settled', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_COMPLETE'), pack('b', 'CREATE_FAILED')],
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'CREATE_FAILED')],
       SETTLED,
       LENIENT
     )
@@ -150,7 +145,7 @@ describe('decide: fail-on-failure false', () => {
 
   it('still fails the step at the deadline', () => {
     const verdict = decide(
-      [pack('a', 'CREATE_FAILED'), pack('b', 'CREATE_IN_PROGRESS')],
+      [packStatus('a', 'CREATE_FAILED'), packStatus('b', 'CREATE_IN_PROGRESS')],
       DEADLINE,
       LENIENT
     )
@@ -158,12 +153,16 @@ describe('decide: fail-on-failure false', () => {
   })
 
   it('still fails the step for a missing pack under missing-pack fail', () => {
-    const verdict = decide([pack('a', 'CREATE_FAILED'), pack('b', 'NOT_FOUND')], SETTLED, LENIENT)
+    const verdict = decide(
+      [packStatus('a', 'CREATE_FAILED'), packStatus('b', 'NOT_FOUND')],
+      SETTLED,
+      LENIENT
+    )
     expect(verdict).toMatchObject({ result: 'failure', failStep: true })
   })
 
   it('still fails the step on an error end', () => {
-    expect(decide([pack('a', 'CREATE_FAILED')], ERROR, LENIENT)).toMatchObject({
+    expect(decide([packStatus('a', 'CREATE_FAILED')], ERROR, LENIENT)).toMatchObject({
       result: 'failure',
       failStep: true
     })
@@ -172,10 +171,14 @@ describe('decide: fail-on-failure false', () => {
 
 describe('decide: missing packs', () => {
   it("under 'wait' a missing pack at the deadline is both missing and pending", () => {
-    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')], DEADLINE, {
-      missingPack: 'wait',
-      failOnFailure: true
-    })
+    const verdict = decide(
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'NOT_FOUND')],
+      DEADLINE,
+      {
+        missingPack: 'wait',
+        failOnFailure: true
+      }
+    )
     expect(verdict).toMatchObject({
       result: 'timeout',
       failStep: true,
@@ -185,10 +188,14 @@ describe('decide: missing packs', () => {
   })
 
   it("under 'ignore' a missing pack is reported but the result is success", () => {
-    const verdict = decide([pack('a', 'CREATE_COMPLETE'), pack('b', 'NOT_FOUND')], SETTLED, {
-      missingPack: 'ignore',
-      failOnFailure: true
-    })
+    const verdict = decide(
+      [packStatus('a', 'CREATE_COMPLETE'), packStatus('b', 'NOT_FOUND')],
+      SETTLED,
+      {
+        missingPack: 'ignore',
+        failOnFailure: true
+      }
+    )
     expect(verdict).toEqual({
       result: 'success',
       failStep: false,
@@ -202,12 +209,12 @@ describe('decide: missing packs', () => {
   it('keeps the input order in every list', () => {
     const verdict = decide(
       [
-        pack('z', 'CREATE_COMPLETE'),
-        pack('y', 'CREATE_FAILED'),
-        pack('x', 'DELETE_COMPLETE'),
-        pack('w', 'DELETE_FAILED'),
-        pack('v', 'NOT_FOUND'),
-        pack('u', 'NOT_FOUND')
+        packStatus('z', 'CREATE_COMPLETE'),
+        packStatus('y', 'CREATE_FAILED'),
+        packStatus('x', 'DELETE_COMPLETE'),
+        packStatus('w', 'DELETE_FAILED'),
+        packStatus('v', 'NOT_FOUND'),
+        packStatus('u', 'NOT_FOUND')
       ],
       SETTLED,
       { missingPack: 'ignore', failOnFailure: true }

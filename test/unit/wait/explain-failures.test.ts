@@ -3,6 +3,7 @@ import { explainFailures } from '../../../src/wait/explain-failures.js'
 import { type StackEvent, type StackEventPage } from '../../../src/ports/stack-events.js'
 import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { silentLog } from '../../../src/shared/log.js'
+import { packStatus } from '../../support/builders.js'
 import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/awsconfigconforms-beta/abc'
@@ -12,7 +13,7 @@ function failedPack(
   name = 'beta',
   state: 'CREATE_FAILED' | 'DELETE_FAILED' = 'CREATE_FAILED'
 ): PackStatus {
-  return { name, state, detail: { name, state, stackArn: STACK, requestedAt: REQUESTED } }
+  return packStatus(name, state, { stackArn: STACK, requestedAt: REQUESTED })
 }
 
 const at = (minutes: number): Date => new Date(REQUESTED.getTime() + minutes * 60_000)
@@ -112,16 +113,8 @@ describe('explainFailures', () => {
 
   it('reads only failed packs with a stack, once each', async () => {
     const reader = pagedReader(HISTORY, 100)
-    const complete: PackStatus = {
-      name: 'ok',
-      state: 'CREATE_COMPLETE',
-      detail: { name: 'ok', state: 'CREATE_COMPLETE', stackArn: STACK }
-    }
-    const noStack: PackStatus = {
-      name: 'bare',
-      state: 'CREATE_FAILED',
-      detail: { name: 'bare', state: 'CREATE_FAILED' }
-    }
+    const complete = packStatus('ok', 'CREATE_COMPLETE', { stackArn: STACK })
+    const noStack = packStatus('bare', 'CREATE_FAILED')
     const result = await explainFailures(
       [complete, noStack, failedPack('beta', 'DELETE_FAILED')],
       deps(reader.read)

@@ -8,17 +8,12 @@ import {
   type MemberAccountSource
 } from '../../../src/wait/failed-accounts.js'
 import type { MemberAccountStatus } from '../../../src/packs/member-account.js'
-import type { OrganizationState, PackStatus } from '../../../src/packs/pack-state.js'
+import type { PackStatus } from '../../../src/packs/pack-state.js'
 import { silentLog } from '../../../src/shared/log.js'
+import { packStatus } from '../../support/builders.js'
 import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
 
 const T0 = Date.parse('2024-05-01T10:00:00Z')
-
-const orgPack = (name: string, state: OrganizationState): PackStatus => ({
-  name,
-  state,
-  detail: { name, state }
-})
 
 const account = (id: string, status: string, errorCode?: string): MemberAccountStatus => ({
   accountId: id,
@@ -56,12 +51,12 @@ describe('readFailedAccounts', () => {
   it('reads only the *_FAILED packs, once each', async () => {
     const { source, calls } = fakeSource({})
     const packs: PackStatus[] = [
-      orgPack('c-ok', 'CREATE_SUCCESSFUL'),
-      orgPack('c-bad', 'CREATE_FAILED'),
-      orgPack('u-run', 'UPDATE_IN_PROGRESS'),
-      orgPack('u-bad', 'UPDATE_FAILED'),
-      orgPack('d-ok', 'DELETE_SUCCESSFUL'),
-      orgPack('d-bad', 'DELETE_FAILED'),
+      packStatus('c-ok', 'CREATE_SUCCESSFUL'),
+      packStatus('c-bad', 'CREATE_FAILED'),
+      packStatus('u-run', 'UPDATE_IN_PROGRESS'),
+      packStatus('u-bad', 'UPDATE_FAILED'),
+      packStatus('d-ok', 'DELETE_SUCCESSFUL'),
+      packStatus('d-bad', 'DELETE_FAILED'),
       { name: 'gone', state: 'NOT_FOUND' },
       { name: 'unknown', state: 'UNKNOWN', reason: 'no answer' }
     ]
@@ -82,7 +77,10 @@ describe('readFailedAccounts', () => {
       account('6', 'DELETE_FAILED')
     ]
     const { source } = fakeSource({ bad: [answer] })
-    const explanations = await readFailedAccounts([orgPack('bad', 'CREATE_FAILED')], deps(source))
+    const explanations = await readFailedAccounts(
+      [packStatus('bad', 'CREATE_FAILED')],
+      deps(source)
+    )
     const read = explanations.get('bad')
     expect(read?.kind).toBe('accounts')
     expect(read?.kind === 'accounts' && read.accounts.map((a) => a.accountId)).toEqual([
@@ -103,7 +101,10 @@ describe('readFailedAccounts', () => {
 
   it('keeps an empty account list as an explanation with no account', async () => {
     const { source } = fakeSource({ bad: [[]] })
-    const explanations = await readFailedAccounts([orgPack('bad', 'CREATE_FAILED')], deps(source))
+    const explanations = await readFailedAccounts(
+      [packStatus('bad', 'CREATE_FAILED')],
+      deps(source)
+    )
     expect(explanations.get('bad')).toEqual({ kind: 'accounts', accounts: [] })
   })
 
@@ -113,7 +114,7 @@ describe('readFailedAccounts', () => {
       second: [[account('9', 'CREATE_FAILED')]]
     })
     const explanations = await readFailedAccounts(
-      [orgPack('first', 'CREATE_FAILED'), orgPack('second', 'UPDATE_FAILED')],
+      [packStatus('first', 'CREATE_FAILED'), packStatus('second', 'UPDATE_FAILED')],
       deps(source)
     )
     const first = explanations.get('first')
@@ -135,7 +136,7 @@ describe('readFailedAccounts', () => {
       bad: [sdkError('ThrottlingException', 'Rate exceeded', 400), [account('1', 'CREATE_FAILED')]]
     })
     const d = deps(source)
-    const explanations = await readFailedAccounts([orgPack('bad', 'CREATE_FAILED')], d)
+    const explanations = await readFailedAccounts([packStatus('bad', 'CREATE_FAILED')], d)
     expect(calls).toHaveLength(2)
     expect(d.clock.sleeps).toEqual([1000])
     expect(explanations.get('bad')).toEqual({
@@ -148,7 +149,10 @@ describe('readFailedAccounts', () => {
     const { source, calls } = fakeSource({
       bad: [sdkError('ThrottlingException', 'Rate exceeded', 400)]
     })
-    const explanations = await readFailedAccounts([orgPack('bad', 'CREATE_FAILED')], deps(source))
+    const explanations = await readFailedAccounts(
+      [packStatus('bad', 'CREATE_FAILED')],
+      deps(source)
+    )
     expect(calls).toHaveLength(3)
     expect(explanations.get('bad')).toEqual({
       kind: 'unavailable',
@@ -158,7 +162,7 @@ describe('readFailedAccounts', () => {
 
   it('hands the source a live request signal', async () => {
     const { source, calls } = fakeSource({})
-    await readFailedAccounts([orgPack('bad', 'CREATE_FAILED')], deps(source))
+    await readFailedAccounts([packStatus('bad', 'CREATE_FAILED')], deps(source))
     expect(calls[0].signal).toBeInstanceOf(AbortSignal)
     expect(calls[0].signal.aborted).toBe(false)
   })
@@ -168,7 +172,7 @@ describe('readFailedAccounts', () => {
     controller.abort()
     const { source, calls } = fakeSource({})
     const explanations = await readFailedAccounts(
-      [orgPack('a', 'CREATE_FAILED'), orgPack('b', 'CREATE_FAILED')],
+      [packStatus('a', 'CREATE_FAILED'), packStatus('b', 'CREATE_FAILED')],
       deps(source, controller.signal)
     )
     expect(calls).toEqual([])
@@ -181,7 +185,11 @@ describe('readFailedAccounts', () => {
       controller.abort()
     )
     const explanations = await readFailedAccounts(
-      [orgPack('a', 'CREATE_FAILED'), orgPack('b', 'CREATE_FAILED'), orgPack('c', 'DELETE_FAILED')],
+      [
+        packStatus('a', 'CREATE_FAILED'),
+        packStatus('b', 'CREATE_FAILED'),
+        packStatus('c', 'DELETE_FAILED')
+      ],
       deps(source, controller.signal)
     )
     expect(calls.map((c) => c.name)).toEqual(['a'])

@@ -5,28 +5,25 @@ import { progressLines, progressLog } from '../../../src/wait/progress.js'
 import { waitInRegion } from '../../../src/wait/region-wait.js'
 import { type RegionPorts } from '../../../src/ports/region.js'
 import type { StackEvent, StackEventReader } from '../../../src/ports/stack-events.js'
-import type { StatusSource } from '../../../src/wait/status-source.js'
 import type { StackProgress } from '../../../src/wait/stack-progress.js'
-import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
+import { packStatus } from '../../support/builders.js'
+import {
+  awsErrors,
+  fakeStatusSource,
+  recordingLog,
+  sdkError,
+  virtualClock
+} from '../../support/doubles.js'
 
 const T0 = Date.parse('2026-12-01T10:00:00Z')
 const STACK = (name: string): string =>
   `arn:aws:cloudformation:eu-west-1:123456789012:stack/awsconfigconforms-${name}/1`
 
-const inProgress = (name: string, requestedAt?: number): PackStatus => ({
-  name,
-  state: 'CREATE_IN_PROGRESS',
-  detail: {
-    name,
-    state: 'CREATE_IN_PROGRESS',
+const inProgress = (name: string, requestedAt?: number): PackStatus =>
+  packStatus(name, 'CREATE_IN_PROGRESS', {
     requestedAt: requestedAt === undefined ? undefined : new Date(requestedAt)
-  }
-})
-const complete = (name: string): PackStatus => ({
-  name,
-  state: 'CREATE_COMPLETE',
-  detail: { name, state: 'CREATE_COMPLETE' }
-})
+  })
+const complete = (name: string): PackStatus => packStatus(name, 'CREATE_COMPLETE')
 
 describe('progressLines', () => {
   it('names the pending packs with how long each has taken, then each known stack count', () => {
@@ -89,14 +86,11 @@ function region(
     stackArn: STACK(name),
     requestedAt: new Date(T0)
   })
-  const source: StatusSource = {
-    ...awsErrors,
+  const source = fakeStatusSource({
     batchSize: 25,
-    deletedState: 'DELETE_COMPLETE',
-    iamAction: 'config:DescribeConformancePackStatus',
     listAll: () => Promise.resolve(Object.keys(done).map(report)),
     describe: (names) => Promise.resolve(names.map(report))
-  }
+  })
   const events: StackEventReader & { close(): void } = {
     ...awsErrors,
     read: async (arn) => {

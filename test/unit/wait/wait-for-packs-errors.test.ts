@@ -5,7 +5,7 @@ import type { RequestBound, Settler, StatusSource } from '../../../src/wait/stat
 import { found, type PackStatus, type ReportedPack } from '../../../src/packs/pack-state.js'
 import { SETTLE_FAILURES_BEFORE_WARNING } from '../../../src/wait/settling.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { awsErrors, sdkError, virtualClock } from '../../support/doubles.js'
+import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
 
 /** How the wait ends when a call fails: which IAM action, which region, how long it ran. */
 
@@ -58,7 +58,7 @@ async function run(
   { deadline = START + 600_000, ...plan }: Partial<WaitPlan> & { deadline?: number } = {}
 ) {
   const clock = virtualClock(START)
-  const lines = { info: [] as string[], warning: [] as string[] }
+  const log = recordingLog()
   const result = await waitForPacks(
     {
       names: ['org-pack'],
@@ -74,14 +74,10 @@ async function run(
       deadline,
       signal: new AbortController().signal,
       random: () => 1,
-      log: {
-        info: (m) => lines.info.push(m),
-        warning: (m) => lines.warning.push(m),
-        debug: () => undefined
-      }
+      log
     }
   )
-  return { result, lines, clock }
+  return { result, lines: log.lines, clock }
 }
 
 const message = (end: { kind: string; message?: string }) =>

@@ -6,7 +6,7 @@ import { decide } from '../../../src/verdict/verdict.js'
 import { statusEntry } from '../../../src/publish/report.js'
 import { headline } from '../../../src/report/headline.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { awsErrors, virtualClock } from '../../support/doubles.js'
+import { fakeStatusSource, recordingLog, virtualClock } from '../../support/doubles.js'
 
 const START = Date.parse('2026-12-01T08:00:10Z')
 const AFTER = Date.parse('2026-12-01T08:00:00Z')
@@ -19,20 +19,16 @@ function scripted(
   extra: Partial<Omit<StatusSource, 'iamAction'>> = {}
 ): StatusSource {
   let calls = 0
-  return {
-    ...awsErrors,
-    batchSize: 20,
-    deletedState: 'DELETE_COMPLETE',
-    iamAction: 'config:DescribeConformancePackStatus',
+  return fakeStatusSource({
     listAll: () => Promise.resolve(answers[0]),
     describe: () => Promise.resolve(answers[Math.min(calls++, answers.length - 1)]),
     ...extra
-  }
+  })
 }
 
 async function waitWith(source: StatusSource, plan: Partial<WaitPlan> = {}) {
   const clock = virtualClock(START)
-  const info: string[] = []
+  const log = recordingLog()
   const result = await waitForPacks(
     {
       names: ['alpha'],
@@ -46,12 +42,12 @@ async function waitWith(source: StatusSource, plan: Partial<WaitPlan> = {}) {
       source,
       clock,
       deadline: START + 120_000,
-      log: { info: (m) => info.push(m), warning: () => undefined, debug: () => undefined },
+      log,
       signal: new AbortController().signal,
       random: () => 1
     }
   )
-  return { result, info }
+  return { result, info: log.lines.info }
 }
 
 const staleFailed: ReportedPack = {

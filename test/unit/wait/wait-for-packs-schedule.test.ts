@@ -3,7 +3,7 @@ import type { RequestBound, StatusSource } from '../../../src/wait/status-source
 import type { ReportedPack } from '../../../src/packs/pack-state.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
 import { PagingError } from '../../../src/shared/paging.js'
-import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
+import { fakeStatusSource, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
 
 /** The poll loop driven by the age schedule, in virtual time. */
 
@@ -18,19 +18,14 @@ const QUIET_AGE = 4 * MIN
 function source(answer: (call: number, at: number) => ReportedPack[] | Error) {
   const calls: number[] = []
   const clock = virtualClock(START)
-  const fake: StatusSource = {
-    ...awsErrors,
-    batchSize: 20,
-    deletedState: 'DELETE_COMPLETE',
-    iamAction: 'config:DescribeConformancePackStatus',
-    listAll: () => Promise.reject(new Error('not listed in these tests')),
+  const fake = fakeStatusSource({
     describe(_names: readonly string[], bound: RequestBound) {
       bound()
       calls.push(clock.now())
       const out = answer(calls.length, clock.now())
       return out instanceof Error ? Promise.reject(out) : Promise.resolve(out)
     }
-  }
+  })
   return { fake, calls, clock }
 }
 
@@ -167,19 +162,14 @@ describe('waitForPacks: the age schedule', () => {
 function listing(answer: (call: number) => ReportedPack[] | Error) {
   const calls: number[] = []
   const clock = virtualClock(START)
-  const fake: StatusSource = {
-    ...awsErrors,
-    batchSize: 20,
-    deletedState: 'DELETE_COMPLETE',
-    iamAction: 'config:DescribeConformancePackStatus',
+  const fake = fakeStatusSource({
     listAll(bound: RequestBound) {
       bound()
       calls.push(clock.now())
       const out = answer(calls.length)
       return out instanceof Error ? Promise.reject(out) : Promise.resolve(out)
-    },
-    describe: () => Promise.reject(new Error('no pack is named in these tests'))
-  }
+    }
+  })
   return { fake, calls, clock }
 }
 

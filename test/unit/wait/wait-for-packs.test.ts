@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { systemClock, type Clock } from '../../../src/shared/clock.js'
 import { MAX_NAMES_PER_CALL } from '../../../src/aws/account-status-source.js'
-import type { Log } from '../../../src/shared/log.js'
 import type { RequestBound, StatusSource } from '../../../src/wait/status-source.js'
 import type { PackStatus, ReportedPack } from '../../../src/packs/pack-state.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
-import { awsErrors } from '../../support/doubles.js'
+import {
+  awsErrors,
+  fakeStatusSource,
+  recordingLog,
+  sdkError,
+  virtualClock
+} from '../../support/doubles.js'
 
 /** A plan and the run's deadline, as these tests vary them together. */
 type TestPlan = WaitPlan & { readonly deadline: number }
@@ -14,25 +19,6 @@ const START = Date.parse('2024-05-01T10:00:00Z')
 const REQUESTED = new Date(START - 60_000)
 const MIN = 5_000
 const MAX = 30_000
-
-/** `now()` reads a variable; `sleep` advances it at once and records the delay. */
-class VirtualClock implements Clock {
-  time = START
-  readonly sleeps: number[] = []
-  /** Runs inside each sleep, after time has advanced (e.g. to cancel "during" it). */
-  onSleep?: (sleepCount: number) => void
-
-  now(): number {
-    return this.time
-  }
-
-  sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms)
-    this.time += ms
-    this.onSleep?.(this.sleeps.length)
-    return Promise.resolve()
-  }
-}
 
 interface Call {
   readonly op: 'listAll' | 'describe'
@@ -110,31 +96,15 @@ function byRound(states: (round: number) => Record<string, string>): Responder {
   }
 }
 
-function sdkError(name: string, status: number, message = `${name}: request failed`): Error {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
-}
-
-const throttling = (): Error => sdkError('ThrottlingException', 400, 'Rate exceeded')
+const throttling = (): Error => sdkError('ThrottlingException', 'Rate exceeded', 400)
 const accessDenied = (): Error =>
-  sdkError('AccessDeniedException', 400, 'not authorized to perform this action')
-
-function recorder(): {
-  log: Log
-  lines: { info: string[]; warning: string[]; debug: string[] }
-} {
-  const lines = { info: [] as string[], warning: [] as string[], debug: [] as string[] }
-  const log: Log = {
-    info: (m) => lines.info.push(m),
-    warning: (m) => lines.warning.push(m),
-    debug: (m) => lines.debug.push(m)
-  }
-  return { log, lines }
-}
+  sdkError('AccessDeniedException', 'not authorized to perform this action', 400)
 
 function setup(respond: Responder, plan: Partial<TestPlan> = {}, random: () => number = () => 1) {
-  const clock = new VirtualClock()
+  const clock = virtualClock(START)
   const source = new FakeSource(clock, respond, () => clock.sleeps.length)
-  const { log, lines } = recorder()
+  const log = recordingLog()
+  const lines = log.lines
   const controller = new AbortController()
   const fullPlan: TestPlan = {
     names: ['alpha'],
@@ -499,14 +469,10 @@ describe('waitForPacks: cancellation and stalled requests', () => {
   })
 
   it('cuts off a call that hangs after requestTimeoutMs and retries it as transient', async () => {
-    const { log, lines } = recorder()
+    const log = recordingLog()
+    const lines = log.lines
     const calls: { startedAt: number; endedAt?: number }[] = []
-    const source: StatusSource = {
-      ...awsErrors,
-      batchSize: 20,
-      iamAction: 'config:DescribeConformancePackStatus',
-      deletedState: 'DELETE_COMPLETE',
-      listAll: () => Promise.reject(new Error('not used')),
+    const source = fakeStatusSource({
       describe(names, bound) {
         const signal = bound()
         const call: { startedAt: number; endedAt?: number } = { startedAt: Date.now() }
@@ -524,7 +490,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
           )
         })
       }
-    }
+    })
     const started = Date.now()
     const result = await waitForPacks(
       {
@@ -555,15 +521,11 @@ describe('waitForPacks: cancellation and stalled requests', () => {
 
   /** Two batches: the first answers after 30 ms, the second fails with AccessDenied after 30 ms. */
   function slowPermanentError(requestTimeoutMs: number) {
-    const { log, lines } = recorder()
+    const log = recordingLog()
+    const lines = log.lines
     let count = 0
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-    const source: StatusSource = {
-      ...awsErrors,
-      batchSize: 20,
-      iamAction: 'config:DescribeConformancePackStatus',
-      deletedState: 'DELETE_COMPLETE',
-      listAll: () => Promise.reject(new Error('not used')),
+    const source = fakeStatusSource({
       async describe(names, bound) {
         bound()
         count += 1
@@ -574,7 +536,7 @@ describe('waitForPacks: cancellation and stalled requests', () => {
         if (count === 2) await delay(30)
         throw accessDenied()
       }
-    }
+    })
     const names = Array.from({ length: MAX_NAMES_PER_CALL + 1 }, (_, i) => `pack-${i}`)
     const started = Date.now()
     const run = () =>
