@@ -63710,85 +63710,7 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts + 1 modules
 var aws_client = __nccwpck_require__(2636);
-;// CONCATENATED MODULE: ./src/packs/pack-state.ts
-/** The five states DescribeConformancePackStatus reports for an account's packs. */
-const SERVICE_STATES = [
-    'CREATE_IN_PROGRESS',
-    'CREATE_COMPLETE',
-    'CREATE_FAILED',
-    'DELETE_IN_PROGRESS',
-    'DELETE_FAILED'
-];
-/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
-const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
-const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
-function isServiceState(value) {
-    return SERVICE_STATES.includes(value ?? '');
-}
-function isReportedState(value) {
-    return REPORTED_STATES.includes(value ?? '');
-}
-/**
- * Whether a deployment failed: AWS spells every failure `*_FAILED`, in a pack's state (either
- * scope), a member account's status and a stack resource's. The one test of "failed".
- */
-function isFailed(state) {
-    return state.endsWith('_FAILED');
-}
-function outcomeOf(state) {
-    if (state === 'NOT_FOUND')
-        return 'missing';
-    if (state === 'UNKNOWN')
-        return 'unknown';
-    // Awaited like a deployment under way: the state it shows is an earlier deployment's.
-    if (state === 'PREVIOUS_DEPLOYMENT')
-        return 'in-progress';
-    if (state.endsWith('_IN_PROGRESS'))
-        return 'in-progress';
-    if (isFailed(state))
-        return 'failed';
-    return 'completed';
-}
-/** Whether the wait must keep asking about a pack in this state: the one test of "pending". */
-function isPending(state, missingPack) {
-    const outcome = outcomeOf(state);
-    return (outcome === 'in-progress' ||
-        outcome === 'unknown' ||
-        (outcome === 'missing' && missingPack === 'wait'));
-}
-/**
- * The status of a pack the service answered for. A state this action does not know is kept
- * as UNKNOWN, so the wait goes on rather than guessing.
- */
-function found(report) {
-    const { state } = report;
-    if (!isReportedState(state)) {
-        return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` };
-    }
-    return { name: report.name, state, detail: { ...report, state } };
-}
-/**
- * The status of a pack that a successful answer left out. A deletion that was under way
- * has finished; anything else means the pack is not there (any more).
- */
-function absent(previous, deleted = 'DELETE_COMPLETE') {
-    switch (previous.state) {
-        case 'DELETE_IN_PROGRESS':
-        case 'DELETE_COMPLETE':
-        case 'DELETE_SUCCESSFUL':
-            return { name: previous.name, state: deleted, detail: previous.detail };
-        case 'UNKNOWN':
-            return { name: previous.name, state: 'NOT_FOUND' };
-        default:
-            return { name: previous.name, state: 'NOT_FOUND', detail: previous.detail };
-    }
-}
-function detailOf(status) {
-    return status.state === 'UNKNOWN' ? undefined : status.detail;
-}
-
 ;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
-
 
 
 
@@ -63847,28 +63769,7 @@ function createOrganizationSource(client, log = silentLog) {
         describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', log),
         settle: {
             iamAction: errors/* ORGANIZATION_IAM_ACTIONS */.__[1],
-            async settled(pack, bound) {
-                // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
-                // after every member account has finished: ask the accounts themselves. Settled only
-                // when none is still in progress and at least one has reported this operation's end;
-                // with no account record at all, nothing has been deployed anywhere yet.
-                const operation = pack.state.replace(/_IN_PROGRESS$/, '');
-                if (await anyMemberAccount(pack.name, bound, pack.state))
-                    return undefined;
-                const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
-                if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-                    log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
-                    return undefined;
-                }
-                const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
-                log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
-                return found({
-                    ...detailOf(pack),
-                    name: pack.name,
-                    state,
-                    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-                });
-            }
+            anyMemberAccount: (name, status, bound) => anyMemberAccount(name, bound, status)
         },
         memberAccounts,
         classify: errors/* classifyError */.fe,
@@ -64627,6 +64528,15 @@ async function writeBaselineFile(path, compliance, deps) {
         const reason = error instanceof Error ? error.message : String(error);
         deps.log.warning(`Input 'write-baseline': could not write ${path}: ${reason}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/packs/label.ts
+/**
+ * How a pack is named in lists that span regions (outputs, annotations, the step's line):
+ * `region/name` when the run waits in several regions, the plain name in one.
+ */
+function packLabel(region, name, severalRegions) {
+    return severalRegions ? `${region}/${name}` : name;
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-compliance.ts
@@ -65957,7 +65867,107 @@ function timeoutMessage(state) {
     return `Ran out of time waiting for the evaluation of conformance pack rules: ${names.length} rule(s) not evaluated since the deployment: ${shown}${more}`;
 }
 
+;// CONCATENATED MODULE: ./src/packs/pack-state.ts
+/** The five states DescribeConformancePackStatus reports for an account's packs. */
+const SERVICE_STATES = [
+    'CREATE_IN_PROGRESS',
+    'CREATE_COMPLETE',
+    'CREATE_FAILED',
+    'DELETE_IN_PROGRESS',
+    'DELETE_FAILED'
+];
+/** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
+const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
+/** Whether a state says the pack is gone: deleted (either scope). The one test of "deleted". */
+function isDeleted(state) {
+    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
+}
+/**
+ * The order in which packs need a person's eye, wherever a list is cut short: failed first,
+ * then those still pending (or never answered for), then missing ones, then the completed.
+ */
+const ATTENTION_RANK = {
+    failed: 0,
+    'in-progress': 1,
+    unknown: 1,
+    missing: 2,
+    completed: 3
+};
+/** `items` in ATTENTION_RANK order of their states, keeping their own order within a rank. */
+function byAttention(items, stateOf) {
+    return items
+        .map((item, index) => ({ item, index, rank: ATTENTION_RANK[outcomeOf(stateOf(item))] }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((x) => x.item);
+}
+const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
+function isServiceState(value) {
+    return SERVICE_STATES.includes(value ?? '');
+}
+function isReportedState(value) {
+    return REPORTED_STATES.includes(value ?? '');
+}
+/**
+ * Whether a deployment failed: AWS spells every failure `*_FAILED`, in a pack's state (either
+ * scope), a member account's status and a stack resource's. The one test of "failed".
+ */
+function isFailed(state) {
+    return state.endsWith('_FAILED');
+}
+function outcomeOf(state) {
+    if (state === 'NOT_FOUND')
+        return 'missing';
+    if (state === 'UNKNOWN')
+        return 'unknown';
+    // Awaited like a deployment under way: the state it shows is an earlier deployment's.
+    if (state === 'PREVIOUS_DEPLOYMENT')
+        return 'in-progress';
+    if (state.endsWith('_IN_PROGRESS'))
+        return 'in-progress';
+    if (isFailed(state))
+        return 'failed';
+    return 'completed';
+}
+/** Whether the wait must keep asking about a pack in this state: the one test of "pending". */
+function isPending(state, missingPack) {
+    const outcome = outcomeOf(state);
+    return (outcome === 'in-progress' ||
+        outcome === 'unknown' ||
+        (outcome === 'missing' && missingPack === 'wait'));
+}
+/**
+ * The status of a pack the service answered for. A state this action does not know is kept
+ * as UNKNOWN, so the wait goes on rather than guessing.
+ */
+function found(report) {
+    const { state } = report;
+    if (!isReportedState(state)) {
+        return { name: report.name, state: 'UNKNOWN', reason: `unrecognised state ${String(state)}` };
+    }
+    return { name: report.name, state, detail: { ...report, state } };
+}
+/**
+ * The status of a pack that a successful answer left out. A deletion that was under way
+ * has finished; anything else means the pack is not there (any more).
+ */
+function absent(previous, deleted = 'DELETE_COMPLETE') {
+    switch (previous.state) {
+        case 'DELETE_IN_PROGRESS':
+        case 'DELETE_COMPLETE':
+        case 'DELETE_SUCCESSFUL':
+            return { name: previous.name, state: deleted, detail: previous.detail };
+        case 'UNKNOWN':
+            return { name: previous.name, state: 'NOT_FOUND' };
+        default:
+            return { name: previous.name, state: 'NOT_FOUND', detail: previous.detail };
+    }
+}
+function detailOf(status) {
+    return status.state === 'UNKNOWN' ? undefined : status.detail;
+}
+
 ;// CONCATENATED MODULE: ./src/compliance/gate.ts
+
 
 
 
@@ -66011,7 +66021,7 @@ async function evaluateInRegions(regions, inputs, deps) {
  */
 function gate(verdict, reads, mode, known) {
     const several = reads.length > 1;
-    const label = (region, name) => (several ? `${region}/${name}` : name);
+    const label = (region, name) => packLabel(region, name, several);
     const packsOf = (read) => read.kind === 'done' || read.kind === 'timeout' ? read.packs : [];
     const read = reads.flatMap(({ region, read }) => packsOf(read).map((p) => ({
         name: p.name,
@@ -66520,15 +66530,6 @@ function reasonOf(status) {
         default:
             return status.detail.reason;
     }
-}
-
-;// CONCATENATED MODULE: ./src/packs/label.ts
-/**
- * How a pack is named in lists that span regions (outputs, annotations, the step's line):
- * `region/name` when the run waits in several regions, the plain name in one.
- */
-function packLabel(region, name, severalRegions) {
-    return severalRegions ? `${region}/${name}` : name;
 }
 
 ;// CONCATENATED MODULE: ./src/verdict/verdict.ts
@@ -67152,9 +67153,7 @@ const OUTCOME_MARK = {
     unknown: '❔'
 };
 function stateMark(state) {
-    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
-        ? '🗑️'
-        : OUTCOME_MARK[outcomeOf(state)];
+    return isDeleted(state) ? '🗑️' : OUTCOME_MARK[outcomeOf(state)];
 }
 const HEADERS = {
     account: ['Pack', 'State', 'Reason', 'Requested (UTC)', 'Completed (UTC)', 'Duration'],
@@ -67189,16 +67188,13 @@ function packTable(scope, links, packs, explanations, now, compliance, view = {}
  */
 function accountName(pack, links) {
     const detail = detailOf(pack);
-    const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state);
+    const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isDeleted(pack.state);
     const name = known
         ? `<a href="${escapeHtml(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
         : wrappable(pack.name);
     if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed')
         return name;
     return `${name}<br><sub><a href="${escapeHtml(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`;
-}
-function isGone(state) {
-    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
 }
 function accountRow(pack, links, now, runDate, progress) {
     const detail = detailOf(pack);
@@ -67297,14 +67293,6 @@ const SUMMARY_LIMIT_BYTES = 1024 * 1024;
  * still cut (by fitCheckSummary) ends with.
  */
 const CHECK_SUMMARY_BUDGET = check_view/* CHECK_SUMMARY_LIMIT */.Ce - 512;
-/** Failed packs first, then those still pending, then missing ones, then the rest. */
-const RANK = {
-    failed: 0,
-    'in-progress': 1,
-    unknown: 1,
-    missing: 2,
-    completed: 3
-};
 const WHAT = {
     failed: 'failed',
     'in-progress': 'pending',
@@ -67319,13 +67307,11 @@ const WHAT = {
 function shownPacks(packs, budget) {
     if (budget === undefined || packs.length <= budget)
         return { packs };
-    const ranked = packs
-        .map((pack, i) => ({ pack, i, rank: RANK[outcomeOf(pack.state)] }))
-        .sort((a, b) => a.rank - b.rank || a.i - b.i);
-    const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack);
+    const ranked = byAttention(packs, (pack) => pack.state);
+    const shown = ranked.slice(0, Math.max(0, budget));
     const rest = ranked.slice(shown.length);
     const counts = new Map();
-    for (const { pack } of rest) {
+    for (const pack of rest) {
         const what = WHAT[outcomeOf(pack.state)];
         counts.set(what, (counts.get(what) ?? 0) + 1);
     }
@@ -67337,6 +67323,7 @@ function shownPacks(packs, budget) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/timeline.ts
+
 
 /** Above this many packs a chart of them is too tall to read: none is drawn. */
 const TIMELINE_MAX_PACKS = 50;
@@ -67381,15 +67368,12 @@ function bar(now) {
         // An earlier deployment's times are not the awaited one's.
         if (pack.state === 'PREVIOUS_DEPLOYMENT')
             return [];
-        const detail = detailOf(pack);
-        const start = detail?.requestedAt?.getTime();
-        if (start === undefined)
+        const start = detailOf(pack)?.requestedAt?.getTime();
+        const duration = packDuration(pack, now);
+        if (start === undefined || duration === undefined)
             return [];
         const outcome = outcomeOf(pack.state);
-        const completed = detail?.completedAt?.getTime();
-        const end = pack.state === 'CREATE_COMPLETE' && completed !== undefined && completed >= start
-            ? completed
-            : now;
+        const end = start + duration;
         const tag = outcome === 'failed' ? 'crit' : outcome === 'in-progress' ? 'active' : 'done';
         // A bar needs some length to be seen.
         return [`${mermaidSafe(pack.name)} :${tag}, ${start}, ${Math.max(end, start + 1000)}`];
@@ -67561,6 +67545,7 @@ function renderErrorSummary(message) {
 
 
 
+
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
 function progressView(snapshot, missingPack) {
     const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
@@ -67585,7 +67570,7 @@ function evaluationProgress(snapshot) {
     const several = regions.length > 1;
     const lines = regions.flatMap(({ region, packs }) => packs.map((p) => {
         const c = p.judgement.counts;
-        const name = escapeHtml(several ? `${region}/${p.name}` : p.name);
+        const name = escapeHtml(packLabel(region, p.name, several));
         return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`;
     }));
     return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : '';
@@ -67685,6 +67670,7 @@ function isResourceFailure(event) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
+
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
 /**
@@ -67712,7 +67698,7 @@ function bestEffortSettling(settler, log) {
                 if (givenUp)
                     break;
                 try {
-                    const answer = await settler.settled(pack, bound);
+                    const answer = await settledState(pack, settler, bound, log);
                     failures = 0;
                     if (answer)
                         settled.push(answer);
@@ -67729,6 +67715,32 @@ function bestEffortSettling(settler, log) {
             return { settled };
         }
     };
+}
+/**
+ * Seen from a delegated administrator, an organization pack's aggregate status can stay
+ * *_IN_PROGRESS after every member account has finished: the accounts themselves say. Settled
+ * only when none is still in progress and at least one has reported this operation's end; with
+ * no account record at all, nothing has been deployed anywhere yet. Undefined: still in
+ * progress, as reported.
+ */
+async function settledState(pack, settler, bound, log) {
+    const any = (status) => settler.anyMemberAccount(pack.name, status, bound);
+    const operation = pack.state.replace(/_IN_PROGRESS$/, '');
+    if (await any(pack.state))
+        return undefined;
+    const failed = await any(`${operation}_FAILED`);
+    if (!failed && !(await any(`${operation}_SUCCESSFUL`))) {
+        log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
+        return undefined;
+    }
+    const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
+    log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+    return found({
+        ...detailOf(pack),
+        name: pack.name,
+        state,
+        reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+    });
 }
 /** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
 const endsTheRound = (failure) => failure.kind === 'permanent' &&
@@ -68228,13 +68240,6 @@ const JOB_OUTPUTS_LIMIT_BYTES = 1_000_000;
  */
 const STATUSES_LIMIT_BYTES = 600_000;
 const SEE = 'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details';
-/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
-function rank(state) {
-    const outcome = outcomeOf(state);
-    if (outcome === 'failed')
-        return 0;
-    return outcome === 'completed' ? 2 : 1;
-}
 const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 /**
  * `statuses` whole, in its order, while its JSON fits in `limitBytes`; past that, the failed
@@ -68245,10 +68250,8 @@ const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
     if (bytes(entries) <= limitBytes)
         return [...entries];
-    const ordered = entries
-        .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map((x) => x.entry);
+    // The order the job summary keeps rows in when it is cut short: failed, pending, missing.
+    const ordered = byAttention(entries, (entry) => entry.state);
     const marker = (kept) => ({
         truncated: true,
         omitted: entries.length - kept,
@@ -68269,6 +68272,7 @@ function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -68299,7 +68303,7 @@ async function publish(report, deps) {
             destination.annotate('warning', problem);
     for (const warning of compliance?.warnings ?? [])
         destination.annotate('warning', warning);
-    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
+    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [packLabel(r.region, name, runs.length > 1), e])));
     const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope]);
     if (notice) {
         // A missing stack-events permission is expected of least-privilege roles; a failed

@@ -440,10 +440,7 @@ function toReportedPack(d) {
 
 // EXTERNAL MODULE: ./src/aws/client.ts + 1 modules
 var aws_client = __webpack_require__(2636);
-// EXTERNAL MODULE: ./src/packs/pack-state.ts
-var pack_state = __webpack_require__(5977);
 ;// CONCATENATED MODULE: ./src/aws/organization-status-source.ts
-
 
 
 
@@ -502,28 +499,7 @@ function createOrganizationSource(client, log = silentLog) {
         describe: (names, bound) => describeOrList(names, bound, statuses, (error) => error.name === 'NoSuchOrganizationConformancePackException', log),
         settle: {
             iamAction: errors/* ORGANIZATION_IAM_ACTIONS */.__[1],
-            async settled(pack, bound) {
-                // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
-                // after every member account has finished: ask the accounts themselves. Settled only
-                // when none is still in progress and at least one has reported this operation's end;
-                // with no account record at all, nothing has been deployed anywhere yet.
-                const operation = pack.state.replace(/_IN_PROGRESS$/, '');
-                if (await anyMemberAccount(pack.name, bound, pack.state))
-                    return undefined;
-                const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`);
-                if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-                    log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
-                    return undefined;
-                }
-                const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
-                log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
-                return (0,pack_state/* found */.F9)({
-                    ...(0,pack_state/* detailOf */.Rw)(pack),
-                    name: pack.name,
-                    state,
-                    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-                });
-            }
+            anyMemberAccount: (name, status, bound) => anyMemberAccount(name, bound, status)
         },
         memberAccounts,
         classify: errors/* classifyError */.fe,
@@ -1105,7 +1081,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _files_local_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5534);
 /* harmony import */ var _aws_region_ports_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8853);
 /* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1300);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2455);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5102);
 /* harmony import */ var _shared_clock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6103);
 /* harmony import */ var _shared_cancellation_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1010);
 /* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2297);
@@ -2106,6 +2082,8 @@ function terminalDestination(terminal) {
     };
 }
 
+// EXTERNAL MODULE: ./src/packs/label.ts
+var label = __webpack_require__(7252);
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
 
 
@@ -2168,6 +2146,8 @@ function defuse(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/terminal-table.ts
+
+
 
 
 
@@ -2254,7 +2234,7 @@ const COMPLIANCE_PAINT = {
     INSUFFICIENT_DATA: (p) => p.yellow
 };
 function markOf(region, pack, report, paint) {
-    if (pack.state === 'DELETE_COMPLETE' || pack.state === 'DELETE_SUCCESSFUL')
+    if ((0,pack_state/* isDeleted */.oy)(pack.state))
         return ['-', paint.dim];
     switch (packOutcome(region.verdict, pack.name)) {
         case 'passed':
@@ -2275,7 +2255,7 @@ function details(report) {
     const several = report.regions.length > 1;
     for (const region of report.regions) {
         for (const pack of region.packs) {
-            const name = terminalLine(several ? `${region.region}/${pack.name}` : pack.name);
+            const name = terminalLine((0,label/* packLabel */.E)(region.region, pack.name, several));
             const items = [
                 ...(pack.failedResources ?? []).map((r) => `${r.logicalId} (${r.type}) ${r.status}${r.reason ? `: ${r.reason}` : ''}`),
                 ...(pack.failedAccounts ?? []).map((a) => `account ${a.accountId}${a.status ? ` ${a.status}` : ''}${a.errorCode ? ` (${a.errorCode})` : ''}${a.message ? `: ${a.message}` : ''}`),
@@ -3083,6 +3063,23 @@ function parseIsoTime(value) {
 
 /***/ }),
 
+/***/ 7252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ packLabel)
+/* harmony export */ });
+/**
+ * How a pack is named in lists that span regions (outputs, annotations, the step's line):
+ * `region/name` when the run waits in several regions, the plain name in one.
+ */
+function packLabel(region, name, severalRegions) {
+    return severalRegions ? `${region}/${name}` : name;
+}
+
+
+/***/ }),
+
 /***/ 1660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3107,10 +3104,12 @@ function accountFailed(account) {
 /* harmony export */   Ge: () => (/* binding */ absent),
 /* harmony export */   Ix: () => (/* binding */ isFailed),
 /* harmony export */   Rw: () => (/* binding */ detailOf),
+/* harmony export */   _p: () => (/* binding */ byAttention),
 /* harmony export */   mm: () => (/* binding */ isPending),
+/* harmony export */   oy: () => (/* binding */ isDeleted),
 /* harmony export */   sG: () => (/* binding */ outcomeOf)
 /* harmony export */ });
-/* unused harmony exports SERVICE_STATES, ORGANIZATION_STATES, isServiceState, isReportedState */
+/* unused harmony exports SERVICE_STATES, ORGANIZATION_STATES, ATTENTION_RANK, isServiceState, isReportedState */
 /** The five states DescribeConformancePackStatus reports for an account's packs. */
 const SERVICE_STATES = [
     'CREATE_IN_PROGRESS',
@@ -3121,6 +3120,28 @@ const SERVICE_STATES = [
 ];
 /** The nine states DescribeOrganizationConformancePackStatuses reports for organization packs. */
 const ORGANIZATION_STATES = ['CREATE', 'UPDATE', 'DELETE'].flatMap((op) => ['IN_PROGRESS', 'SUCCESSFUL', 'FAILED'].map((phase) => `${op}_${phase}`));
+/** Whether a state says the pack is gone: deleted (either scope). The one test of "deleted". */
+function isDeleted(state) {
+    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
+}
+/**
+ * The order in which packs need a person's eye, wherever a list is cut short: failed first,
+ * then those still pending (or never answered for), then missing ones, then the completed.
+ */
+const ATTENTION_RANK = {
+    failed: 0,
+    'in-progress': 1,
+    unknown: 1,
+    missing: 2,
+    completed: 3
+};
+/** `items` in ATTENTION_RANK order of their states, keeping their own order within a rank. */
+function byAttention(items, stateOf) {
+    return items
+        .map((item, index) => ({ item, index, rank: ATTENTION_RANK[outcomeOf(stateOf(item))] }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((x) => x.item);
+}
 const REPORTED_STATES = [...SERVICE_STATES, ...ORGANIZATION_STATES];
 function isServiceState(value) {
     return SERVICE_STATES.includes(value ?? '');
@@ -3195,11 +3216,11 @@ function detailOf(status) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ reasonOf),
+/* harmony export */   Ut: () => (/* binding */ packDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   sE: () => (/* binding */ deploymentDuration),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
 /* harmony export */ });
-/* unused harmony export packDuration */
 /* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 /* harmony import */ var _pack_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5977);
 
@@ -3290,7 +3311,7 @@ function reasonOf(status) {
 
 /***/ }),
 
-/***/ 2455:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3432,6 +3453,8 @@ async function writeBaselineFile(path, compliance, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/packs/label.ts
+var packs_label = __webpack_require__(7252);
 // EXTERNAL MODULE: ./src/compliance/annotations.ts
 var compliance_annotations = __webpack_require__(253);
 // EXTERNAL MODULE: ./src/compliance/evaluation-compliance.ts
@@ -4431,6 +4454,7 @@ var pack_state = __webpack_require__(5977);
 
 
 
+
 /**
  * Waits for the evaluation of every region's CREATE_COMPLETE packs and judges their rules,
  * the regions at once, each with its own client, under the wait's deadline and cancellation.
@@ -4478,7 +4502,7 @@ async function evaluateInRegions(regions, inputs, deps) {
  */
 function gate(verdict, reads, mode, known) {
     const several = reads.length > 1;
-    const label = (region, name) => (several ? `${region}/${name}` : name);
+    const label = (region, name) => (0,packs_label/* packLabel */.E)(region, name, several);
     const packsOf = (read) => read.kind === 'done' || read.kind === 'timeout' ? read.packs : [];
     const read = reads.flatMap(({ region, read }) => packsOf(read).map((p) => ({
         name: p.name,
@@ -4576,15 +4600,6 @@ var src_inputs = __webpack_require__(7831);
 var deployment = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/packs/pack-text.ts
 var pack_text = __webpack_require__(3665);
-;// CONCATENATED MODULE: ./src/packs/label.ts
-/**
- * How a pack is named in lists that span regions (outputs, annotations, the step's line):
- * `region/name` when the run waits in several regions, the plain name in one.
- */
-function packLabel(region, name, severalRegions) {
-    return severalRegions ? `${region}/${name}` : name;
-}
-
 ;// CONCATENATED MODULE: ./src/verdict/verdict.ts
 
 
@@ -4641,7 +4656,7 @@ function packLists(packs, missingPack) {
 /** The lists of several regions as one, each name labelled with its region when several. */
 function mergeLists(regions) {
     const several = regions.length > 1;
-    const list = (key) => regions.flatMap((r) => r.lists[key].map((name) => packLabel(r.region, name, several)));
+    const list = (key) => regions.flatMap((r) => r.lists[key].map((name) => (0,packs_label/* packLabel */.E)(r.region, name, several)));
     return {
         completed: list('completed'),
         failed: list('failed'),
@@ -4657,7 +4672,7 @@ const RESULT_ORDER = ['cancelled', 'failure', 'timeout', 'success'];
 function decideRegions(outcomes, policy) {
     const regions = outcomes.map((o) => decide(o.packs, o.end, policy, o.region));
     const several = outcomes.length > 1;
-    const label = (region, name) => packLabel(region, name, several);
+    const label = (region, name) => (0,packs_label/* packLabel */.E)(region, name, several);
     const result = RESULT_ORDER.find((r) => regions.some((v) => v.result === r)) ?? 'success';
     const emptyRegions = regions.flatMap((v) => v.emptyRegions ?? []);
     const earlier = regions.flatMap((v, i) => (v.earlier ?? []).map((e) => ({ ...e, name: label(outcomes[i].region, e.name) })));
@@ -4711,6 +4726,7 @@ var summary_limits = __webpack_require__(88);
 
 
 
+
 /** The check run's title and summary for a snapshot: no result yet, the packs by list. */
 function progressView(snapshot, missingPack) {
     const all = mergeLists(snapshot.regions.map((r) => ({ region: r.region, lists: packLists(r.packs, missingPack) })));
@@ -4735,7 +4751,7 @@ function evaluationProgress(snapshot) {
     const several = regions.length > 1;
     const lines = regions.flatMap(({ region, packs }) => packs.map((p) => {
         const c = p.judgement.counts;
-        const name = (0,html/* escapeHtml */.ZD)(several ? `${region}/${p.name}` : p.name);
+        const name = (0,html/* escapeHtml */.ZD)((0,packs_label/* packLabel */.E)(region, p.name, several));
         return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`;
     }));
     return lines.length ? `\n\n### Waiting for the rules' evaluation\n\n${lines.join('\n')}\n` : '';
@@ -5201,6 +5217,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/publish/check-view.ts
 var check_view = __webpack_require__(3153);
+// EXTERNAL MODULE: ./src/packs/label.ts
+var label = __webpack_require__(7252);
 // EXTERNAL MODULE: ./src/publish/summary-limits.ts
 var summary_limits = __webpack_require__(88);
 // EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
@@ -5256,13 +5274,6 @@ const JOB_OUTPUTS_LIMIT_BYTES = 1_000_000;
  */
 const STATUSES_LIMIT_BYTES = 600_000;
 const SEE = 'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details';
-/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
-function rank(state) {
-    const outcome = (0,pack_state/* outcomeOf */.sG)(state);
-    if (outcome === 'failed')
-        return 0;
-    return outcome === 'completed' ? 2 : 1;
-}
 const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 /**
  * `statuses` whole, in its order, while its JSON fits in `limitBytes`; past that, the failed
@@ -5273,10 +5284,8 @@ const bytes = (value) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
     if (bytes(entries) <= limitBytes)
         return [...entries];
-    const ordered = entries
-        .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
-        .sort((a, b) => a.rank - b.rank || a.index - b.index)
-        .map((x) => x.entry);
+    // The order the job summary keeps rows in when it is cut short: failed, pending, missing.
+    const ordered = (0,pack_state/* byAttention */._p)(entries, (entry) => entry.state);
     const marker = (kept) => ({
         truncated: true,
         omitted: entries.length - kept,
@@ -5297,6 +5306,7 @@ function limitStatuses(entries, limitBytes = STATUSES_LIMIT_BYTES) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -5327,7 +5337,7 @@ async function publish(report, deps) {
             destination.annotate('warning', problem);
     for (const warning of compliance?.warnings ?? [])
         destination.annotate('warning', warning);
-    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])));
+    const unexplained = new Map(runs.flatMap((r) => [...r.explanations].map(([name, e]) => [(0,label/* packLabel */.E)(r.region, name, runs.length > 1), e])));
     const notice = (0,publish_report/* unexplainedNotice */.QV)(unexplained, region_wait/* EXPLANATION_SOURCE */.iC[inputs.scope]);
     if (notice) {
         // A missing stack-events permission is expected of least-privilege roles; a failed
@@ -5537,14 +5547,6 @@ const SUMMARY_LIMIT_BYTES = 1024 * 1024;
  * still cut (by fitCheckSummary) ends with.
  */
 const CHECK_SUMMARY_BUDGET = _check_view_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_SUMMARY_LIMIT */ .Ce - 512;
-/** Failed packs first, then those still pending, then missing ones, then the rest. */
-const RANK = {
-    failed: 0,
-    'in-progress': 1,
-    unknown: 1,
-    missing: 2,
-    completed: 3
-};
 const WHAT = {
     failed: 'failed',
     'in-progress': 'pending',
@@ -5559,13 +5561,11 @@ const WHAT = {
 function shownPacks(packs, budget) {
     if (budget === undefined || packs.length <= budget)
         return { packs };
-    const ranked = packs
-        .map((pack, i) => ({ pack, i, rank: RANK[(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(pack.state)] }))
-        .sort((a, b) => a.rank - b.rank || a.i - b.i);
-    const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack);
+    const ranked = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .byAttention */ ._p)(packs, (pack) => pack.state);
+    const shown = ranked.slice(0, Math.max(0, budget));
     const rest = ranked.slice(shown.length);
     const counts = new Map();
-    for (const { pack } of rest) {
+    for (const pack of rest) {
         const what = WHAT[(0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeOf */ .sG)(pack.state)];
         counts.set(what, (counts.get(what) ?? 0) + 1);
     }
@@ -5770,9 +5770,7 @@ const OUTCOME_MARK = {
     unknown: '❔'
 };
 function stateMark(state) {
-    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
-        ? '🗑️'
-        : OUTCOME_MARK[(0,pack_state/* outcomeOf */.sG)(state)];
+    return (0,pack_state/* isDeleted */.oy)(state) ? '🗑️' : OUTCOME_MARK[(0,pack_state/* outcomeOf */.sG)(state)];
 }
 const HEADERS = {
     account: ['Pack', 'State', 'Reason', 'Requested (UTC)', 'Completed (UTC)', 'Duration'],
@@ -5807,16 +5805,13 @@ function packTable(scope, links, packs, explanations, now, compliance, view = {}
  */
 function accountName(pack, links) {
     const detail = (0,pack_state/* detailOf */.Rw)(pack);
-    const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state);
+    const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !(0,pack_state/* isDeleted */.oy)(pack.state);
     const name = known
         ? `<a href="${(0,publish_html/* escapeHtml */.ZD)(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
         : wrappable(pack.name);
     if (!detail?.stackArn || (0,pack_state/* outcomeOf */.sG)(pack.state) !== 'failed')
         return name;
     return `${name}<br><sub><a href="${(0,publish_html/* escapeHtml */.ZD)(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`;
-}
-function isGone(state) {
-    return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL';
 }
 function accountRow(pack, links, now, runDate, progress) {
     const detail = (0,pack_state/* detailOf */.Rw)(pack);
@@ -5906,6 +5901,7 @@ function defaultReason(pack) {
 var summary_limits = __webpack_require__(88);
 ;// CONCATENATED MODULE: ./src/publish/timeline.ts
 
+
 /** Above this many packs a chart of them is too tall to read: none is drawn. */
 const TIMELINE_MAX_PACKS = 50;
 /**
@@ -5949,15 +5945,12 @@ function bar(now) {
         // An earlier deployment's times are not the awaited one's.
         if (pack.state === 'PREVIOUS_DEPLOYMENT')
             return [];
-        const detail = (0,pack_state/* detailOf */.Rw)(pack);
-        const start = detail?.requestedAt?.getTime();
-        if (start === undefined)
+        const start = (0,pack_state/* detailOf */.Rw)(pack)?.requestedAt?.getTime();
+        const duration = (0,pack_text/* packDuration */.Ut)(pack, now);
+        if (start === undefined || duration === undefined)
             return [];
         const outcome = (0,pack_state/* outcomeOf */.sG)(pack.state);
-        const completed = detail?.completedAt?.getTime();
-        const end = pack.state === 'CREATE_COMPLETE' && completed !== undefined && completed >= start
-            ? completed
-            : now;
+        const end = start + duration;
         const tag = outcome === 'failed' ? 'crit' : outcome === 'in-progress' ? 'active' : 'done';
         // A bar needs some length to be seen.
         return [`${mermaidSafe(pack.name)} :${tag}, ${start}, ${Math.max(end, start + 1000)}`];
@@ -6849,6 +6842,7 @@ var deployment = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/packs/pack-text.ts
 var pack_text = __webpack_require__(3665);
 ;// CONCATENATED MODULE: ./src/wait/settling.ts
+
 /** Failed settling reads in a row before the warning, when each one was transient. */
 const SETTLE_FAILURES_BEFORE_WARNING = 3;
 /**
@@ -6876,7 +6870,7 @@ function bestEffortSettling(settler, log) {
                 if (givenUp)
                     break;
                 try {
-                    const answer = await settler.settled(pack, bound);
+                    const answer = await settledState(pack, settler, bound, log);
                     failures = 0;
                     if (answer)
                         settled.push(answer);
@@ -6893,6 +6887,32 @@ function bestEffortSettling(settler, log) {
             return { settled };
         }
     };
+}
+/**
+ * Seen from a delegated administrator, an organization pack's aggregate status can stay
+ * *_IN_PROGRESS after every member account has finished: the accounts themselves say. Settled
+ * only when none is still in progress and at least one has reported this operation's end; with
+ * no account record at all, nothing has been deployed anywhere yet. Undefined: still in
+ * progress, as reported.
+ */
+async function settledState(pack, settler, bound, log) {
+    const any = (status) => settler.anyMemberAccount(pack.name, status, bound);
+    const operation = pack.state.replace(/_IN_PROGRESS$/, '');
+    if (await any(pack.state))
+        return undefined;
+    const failed = await any(`${operation}_FAILED`);
+    if (!failed && !(await any(`${operation}_SUCCESSFUL`))) {
+        log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`);
+        return undefined;
+    }
+    const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`;
+    log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`);
+    return (0,pack_state/* found */.F9)({
+        ...(0,pack_state/* detailOf */.Rw)(pack),
+        name: pack.name,
+        state,
+        reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+    });
 }
 /** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */
 const endsTheRound = (failure) => failure.kind === 'permanent' &&

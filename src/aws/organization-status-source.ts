@@ -9,7 +9,7 @@ import { abortable } from '../shared/abortable.js'
 import { ORGANIZATION_IAM_ACTIONS, classifyError, expiredDuringWait } from './errors.js'
 import { describeOrList } from './account-status-source.js'
 import { readPages } from '../shared/paging.js'
-import { detailOf, found, type ReportedPack } from '../packs/pack-state.js'
+import type { ReportedPack } from '../packs/pack-state.js'
 import { silentLog, type Log } from '../shared/log.js'
 import type { MemberAccountStatus } from '../packs/member-account.js'
 import type { MemberAccountSource } from '../wait/failed-accounts.js'
@@ -138,29 +138,7 @@ export function createOrganizationSource(
       ),
     settle: {
       iamAction: ORGANIZATION_IAM_ACTIONS[1],
-      async settled(pack, bound) {
-        // Seen from a delegated administrator, the aggregate status can stay *_IN_PROGRESS
-        // after every member account has finished: ask the accounts themselves. Settled only
-        // when none is still in progress and at least one has reported this operation's end;
-        // with no account record at all, nothing has been deployed anywhere yet.
-        const operation = pack.state.replace(/_IN_PROGRESS$/, '')
-        if (await anyMemberAccount(pack.name, bound, pack.state)) return undefined
-        const failed = await anyMemberAccount(pack.name, bound, `${operation}_FAILED`)
-        if (!failed && !(await anyMemberAccount(pack.name, bound, `${operation}_SUCCESSFUL`))) {
-          log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
-          return undefined
-        }
-        const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
-        log.debug(
-          `${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`
-        )
-        return found({
-          ...detailOf(pack),
-          name: pack.name,
-          state,
-          reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
-        })
-      }
+      anyMemberAccount: (name, status, bound) => anyMemberAccount(name, bound, status)
     },
     memberAccounts,
     classify: classifyError,

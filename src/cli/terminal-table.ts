@@ -1,4 +1,6 @@
 import { formatDuration } from '../packs/pack-text.js'
+import { isDeleted } from '../packs/pack-state.js'
+import { packLabel } from '../packs/label.js'
 import {
   packOutcome,
   type PackReport,
@@ -120,8 +122,7 @@ function markOf(
   report: CommandReport,
   paint: Palette
 ): [string, Paint] {
-  if (pack.state === 'DELETE_COMPLETE' || pack.state === 'DELETE_SUCCESSFUL')
-    return ['-', paint.dim]
+  if (isDeleted(pack.state)) return ['-', paint.dim]
   switch (packOutcome(region.verdict, pack.name)) {
     case 'passed':
       return ['✓', paint.green]
@@ -142,7 +143,7 @@ function details(report: CommandReport): string[] {
   const several = report.regions.length > 1
   for (const region of report.regions) {
     for (const pack of region.packs) {
-      const name = terminalLine(several ? `${region.region}/${pack.name}` : pack.name)
+      const name = terminalLine(packLabel(region.region, pack.name, several))
       const items: string[] = [
         ...(pack.failedResources ?? []).map(
           (r) => `${r.logicalId} (${r.type}) ${r.status}${r.reason ? `: ${r.reason}` : ''}`

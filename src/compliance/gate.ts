@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.js'
+import { packLabel } from '../packs/label.js'
 import type { ComplianceRead, PackCompliance } from './compliance-result.js'
 import { complianceAnnotations, type ComplianceAnnotation } from './annotations.js'
 import {
@@ -126,7 +127,7 @@ export function gate(
   known?: { readonly baseline: Baseline; readonly today: number }
 ): ComplianceGate {
   const several = reads.length > 1
-  const label = (region: string, name: string): string => (several ? `${region}/${name}` : name)
+  const label = (region: string, name: string): string => packLabel(region, name, several)
   const packsOf = (read: ComplianceRead): readonly PackCompliance[] =>
     read.kind === 'done' || read.kind === 'timeout' ? read.packs : []
   const read = reads.flatMap(({ region, read }) =>

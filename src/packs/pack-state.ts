@@ -40,6 +40,31 @@ export type MissingPackPolicy = 'fail' | 'wait' | 'ignore'
 /** The state a pack seen deleting has once it is gone, per scope. */
 export type DeletedState = 'DELETE_COMPLETE' | 'DELETE_SUCCESSFUL'
 
+/** Whether a state says the pack is gone: deleted (either scope). The one test of "deleted". */
+export function isDeleted(state: string): state is DeletedState {
+  return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
+}
+
+/**
+ * The order in which packs need a person's eye, wherever a list is cut short: failed first,
+ * then those still pending (or never answered for), then missing ones, then the completed.
+ */
+export const ATTENTION_RANK: Readonly<Record<Outcome, number>> = {
+  failed: 0,
+  'in-progress': 1,
+  unknown: 1,
+  missing: 2,
+  completed: 3
+}
+
+/** `items` in ATTENTION_RANK order of their states, keeping their own order within a rank. */
+export function byAttention<T>(items: readonly T[], stateOf: (item: T) => PackState): T[] {
+  return items
+    .map((item, index) => ({ item, index, rank: ATTENTION_RANK[outcomeOf(stateOf(item))] }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((x) => x.item)
+}
+
 /** A pack's record as the service last returned it. */
 export interface PackDetail {
   readonly name: string

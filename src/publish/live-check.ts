@@ -1,4 +1,5 @@
 import type { Inputs } from '../inputs.js'
+import { packLabel } from '../packs/label.js'
 import type { PackStatus } from '../packs/pack-state.js'
 import type { Clock } from '../shared/clock.js'
 import type { ConsoleLinks } from '../report/console-links.js'
@@ -93,7 +94,7 @@ export function evaluationProgress(snapshot: LiveSnapshot): string {
   const lines = regions.flatMap(({ region, packs }) =>
     packs.map((p) => {
       const c = p.judgement.counts
-      const name = escapeHtml(several ? `${region}/${p.name}` : p.name)
+      const name = escapeHtml(packLabel(region, p.name, several))
       return `- ${name}: ${c.compliant} compliant, ${c.nonCompliant} non-compliant, ${c.nothingInScope} with nothing in scope, ${c.failed} failed, ${c.unevaluated} not evaluated yet`
     })
   )

@@ -1,6 +1,6 @@
 import type { Finding } from '../baseline/index.js'
 import type { ComplianceEntry } from '../compliance/gate.js'
-import { outcomeOf, type PackState } from '../packs/pack-state.js'
+import { byAttention, type PackState } from '../packs/pack-state.js'
 import type { Result } from '../verdict/verdict.js'
 import type { StatusEntry } from './report.js'
 
@@ -77,13 +77,6 @@ export interface StatusesTruncated {
 const SEE =
   'failed-packs, pending-packs, missing-packs and completed-packs name every pack; the job summary has the details'
 
-/** Failed packs first, then the ones not done (pending, missing, unknown), then the rest. */
-function rank(state: string): number {
-  const outcome = outcomeOf(state as PackState)
-  if (outcome === 'failed') return 0
-  return outcome === 'completed' ? 2 : 1
-}
-
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8')
 
 /**
@@ -97,10 +90,8 @@ export function limitStatuses(
   limitBytes: number = STATUSES_LIMIT_BYTES
 ): (StatusEntry | StatusesTruncated)[] {
   if (bytes(entries) <= limitBytes) return [...entries]
-  const ordered = entries
-    .map((entry, index) => ({ entry, index, rank: rank(entry.state) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((x) => x.entry)
+  // The order the job summary keeps rows in when it is cut short: failed, pending, missing.
+  const ordered = byAttention(entries, (entry) => entry.state as PackState)
   const marker = (kept: number): StatusesTruncated => ({
     truncated: true,
     omitted: entries.length - kept,

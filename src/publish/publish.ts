@@ -1,4 +1,5 @@
 import { checkTitle, conclusionFor, packCounts } from './check-view.js'
+import { packLabel } from '../packs/label.js'
 import { CHECK_SUMMARY_BUDGET } from './summary-limits.js'
 import type { RunReport } from '../report/run-report.js'
 import { EXPLANATION_SOURCE } from '../wait/region-wait.js'
@@ -47,7 +48,7 @@ export async function publish(report: RunReport, deps: PublishDeps): Promise<voi
 
   const unexplained = new Map(
     runs.flatMap((r) =>
-      [...r.explanations].map(([name, e]) => [runs.length > 1 ? `${r.region}/${name}` : name, e])
+      [...r.explanations].map(([name, e]) => [packLabel(r.region, name, runs.length > 1), e])
     )
   )
   const notice = unexplainedNotice(unexplained, EXPLANATION_SOURCE[inputs.scope])

@@ -1,5 +1,5 @@
 import { CHECK_SUMMARY_LIMIT } from './check-view.js'
-import { outcomeOf, type Outcome, type PackStatus } from '../packs/pack-state.js'
+import { byAttention, outcomeOf, type Outcome, type PackStatus } from '../packs/pack-state.js'
 
 /**
  * GitHub's limit for one step's job summary: 1 MiB, counted in bytes. A larger summary is
@@ -15,15 +15,6 @@ export const CHECK_SUMMARY_BUDGET = CHECK_SUMMARY_LIMIT - 512
 
 /** How many packs each region's table shows at most; undefined: all of them. */
 export type RowBudget = number | undefined
-
-/** Failed packs first, then those still pending, then missing ones, then the rest. */
-const RANK: Record<Outcome, number> = {
-  failed: 0,
-  'in-progress': 1,
-  unknown: 1,
-  missing: 2,
-  completed: 3
-}
 
 const WHAT: Record<Outcome, string> = {
   failed: 'failed',
@@ -42,13 +33,11 @@ export function shownPacks(
   budget: RowBudget
 ): { packs: readonly PackStatus[]; left?: string } {
   if (budget === undefined || packs.length <= budget) return { packs }
-  const ranked = packs
-    .map((pack, i) => ({ pack, i, rank: RANK[outcomeOf(pack.state)] }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i)
-  const shown = ranked.slice(0, Math.max(0, budget)).map((r) => r.pack)
+  const ranked = byAttention(packs, (pack) => pack.state)
+  const shown = ranked.slice(0, Math.max(0, budget))
   const rest = ranked.slice(shown.length)
   const counts = new Map<string, number>()
-  for (const { pack } of rest) {
+  for (const pack of rest) {
     const what = WHAT[outcomeOf(pack.state)]
     counts.set(what, (counts.get(what) ?? 0) + 1)
   }

@@ -9,6 +9,7 @@ import { deploymentDuration, formatDuration, reasonOf } from '../packs/pack-text
 import { describeStackProgress, type StackProgress } from '../wait/stack-progress.js'
 import {
   detailOf,
+  isDeleted,
   outcomeOf,
   type Outcome,
   type PackState,
@@ -33,9 +34,7 @@ const OUTCOME_MARK: Record<Outcome, string> = {
 }
 
 function stateMark(state: PackState): string {
-  return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
-    ? '🗑️'
-    : OUTCOME_MARK[outcomeOf(state)]
+  return isDeleted(state) ? '🗑️' : OUTCOME_MARK[outcomeOf(state)]
 }
 
 const HEADERS: Record<Scope, readonly string[]> = {
@@ -89,16 +88,12 @@ export function packTable(
  */
 function accountName(pack: PackStatus, links: ConsoleLinks): string {
   const detail = detailOf(pack)
-  const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isGone(pack.state)
+  const known = detail !== undefined && pack.state !== 'NOT_FOUND' && !isDeleted(pack.state)
   const name = known
     ? `<a href="${escapeHtml(links.pack(pack.name))}">${wrappable(pack.name)}</a>`
     : wrappable(pack.name)
   if (!detail?.stackArn || outcomeOf(pack.state) !== 'failed') return name
   return `${name}<br><sub><a href="${escapeHtml(links.stack(detail.stackArn))}">CloudFormation stack</a></sub>`
-}
-
-function isGone(state: PackState): boolean {
-  return state === 'DELETE_COMPLETE' || state === 'DELETE_SUCCESSFUL'
 }
 
 function accountRow(

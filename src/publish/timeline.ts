@@ -1,4 +1,5 @@
 import { detailOf, outcomeOf, type PackStatus } from '../packs/pack-state.js'
+import { packDuration } from '../packs/pack-text.js'
 
 /** Above this many packs a chart of them is too tall to read: none is drawn. */
 export const TIMELINE_MAX_PACKS = 50
@@ -44,15 +45,11 @@ function bar(now: number): (pack: PackStatus) => string[] {
   return (pack) => {
     // An earlier deployment's times are not the awaited one's.
     if (pack.state === 'PREVIOUS_DEPLOYMENT') return []
-    const detail = detailOf(pack)
-    const start = detail?.requestedAt?.getTime()
-    if (start === undefined) return []
+    const start = detailOf(pack)?.requestedAt?.getTime()
+    const duration = packDuration(pack, now)
+    if (start === undefined || duration === undefined) return []
     const outcome = outcomeOf(pack.state)
-    const completed = detail?.completedAt?.getTime()
-    const end =
-      pack.state === 'CREATE_COMPLETE' && completed !== undefined && completed >= start
-        ? completed
-        : now
+    const end = start + duration
     const tag = outcome === 'failed' ? 'crit' : outcome === 'in-progress' ? 'active' : 'done'
     // A bar needs some length to be seen.
     return [`${mermaidSafe(pack.name)} :${tag}, ${start}, ${Math.max(end, start + 1000)}`]

@@ -1,6 +1,6 @@
 import type { CallFailure, ClassifiedError } from '../shared/failure.js'
 import type { Log } from '../shared/log.js'
-import type { PackStatus } from '../packs/pack-state.js'
+import { detailOf, found, type PackStatus } from '../packs/pack-state.js'
 import type { RequestBound, Settler } from './status-source.js'
 
 /** Failed settling reads in a row before the warning, when each one was transient. */
@@ -45,7 +45,7 @@ export function bestEffortSettling(settler: Settler, log: Log): Settling {
       for (const pack of candidates) {
         if (givenUp) break
         try {
-          const answer = await settler.settled(pack, bound)
+          const answer = await settledState(pack, settler, bound, log)
           failures = 0
           if (answer) settled.push(answer)
         } catch (error) {
@@ -60,6 +60,38 @@ export function bestEffortSettling(settler: Settler, log: Log): Settling {
       return { settled }
     }
   }
+}
+
+/**
+ * Seen from a delegated administrator, an organization pack's aggregate status can stay
+ * *_IN_PROGRESS after every member account has finished: the accounts themselves say. Settled
+ * only when none is still in progress and at least one has reported this operation's end; with
+ * no account record at all, nothing has been deployed anywhere yet. Undefined: still in
+ * progress, as reported.
+ */
+export async function settledState(
+  pack: PackStatus,
+  settler: Settler,
+  bound: RequestBound,
+  log: Log
+): Promise<PackStatus | undefined> {
+  const any = (status: string): Promise<boolean> =>
+    settler.anyMemberAccount(pack.name, status, bound)
+  const operation = pack.state.replace(/_IN_PROGRESS$/, '')
+  if (await any(pack.state)) return undefined
+  const failed = await any(`${operation}_FAILED`)
+  if (!failed && !(await any(`${operation}_SUCCESSFUL`))) {
+    log.debug(`${pack.name}: reported ${pack.state}, and no member account has reported yet`)
+    return undefined
+  }
+  const state = `${operation}_${failed ? 'FAILED' : 'SUCCESSFUL'}`
+  log.debug(`${pack.name}: reported ${pack.state}, but no member account is; settled as ${state}`)
+  return found({
+    ...detailOf(pack),
+    name: pack.name,
+    state,
+    reason: `AWS Config still reports ${pack.state}, but every member account has finished${failed ? ' and at least one failed' : ''}`
+  })
 }
 
 /** Credentials AWS rejects fail every call, the aggregate's too: that is the wait's error. */

@@ -1,5 +1,5 @@
 import type { FailureClassifier } from '../shared/failure.js'
-import type { DeletedState, PackStatus, ReportedPack } from '../packs/pack-state.js'
+import type { DeletedState, ReportedPack } from '../packs/pack-state.js'
 
 /** A fresh abort signal for each HTTP request: the caller bounds every request separately. */
 export type RequestBound = () => AbortSignal
@@ -40,6 +40,6 @@ export interface StatusSource extends FailureClassifier {
 export interface Settler {
   /** The IAM action of the call behind `settled`. */
   readonly iamAction: string
-  /** Undefined: still in progress, as reported. */
-  settled(pack: PackStatus, bound: RequestBound): Promise<PackStatus | undefined>
+  /** Whether any member account reports the pack in `status` (one account is enough to know). */
+  anyMemberAccount(packName: string, status: string, bound: RequestBound): Promise<boolean>
 }

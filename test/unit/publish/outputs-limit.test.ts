@@ -56,6 +56,18 @@ describe('the statuses output at scale', () => {
     expect(size([...kept, next, marker])).toBeGreaterThan(STATUSES_LIMIT_BYTES)
   })
 
+  it('cuts in the job summary’s order: failed, then pending, then missing, then completed', () => {
+    const mixed = ['CREATE_COMPLETE', 'NOT_FOUND', 'CREATE_IN_PROGRESS', 'CREATE_FAILED'].map(
+      (state, i) => entry(i, state)
+    )
+    const kept = limitStatuses(mixed, size(mixed) - 1)
+    expect(kept.slice(0, -1).map((e) => ('state' in e ? e.state : ''))).toEqual([
+      'CREATE_FAILED',
+      'CREATE_IN_PROGRESS',
+      'NOT_FOUND'
+    ])
+  })
+
   it('keeps the list whole and in order while it fits', () => {
     const few = packs.slice(0, 1_000)
     expect(limitStatuses(few)).toEqual(few)

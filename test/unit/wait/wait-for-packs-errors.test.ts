@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ORGANIZATION_IAM_ACTIONS } from '../../../src/aws/errors.js'
 import { ProxyConnectionError } from '../../../src/aws/proxy-handler.js'
 import type { RequestBound, Settler, StatusSource } from '../../../src/wait/status-source.js'
-import { found, type PackStatus, type ReportedPack } from '../../../src/packs/pack-state.js'
+import type { ReportedPack } from '../../../src/packs/pack-state.js'
 import { SETTLE_FAILURES_BEFORE_WARNING } from '../../../src/wait/settling.js'
 import { waitForPacks, type WaitPlan } from '../../../src/wait/wait-for-packs.js'
 import { awsErrors, recordingLog, sdkError, virtualClock } from '../../support/doubles.js'
@@ -34,17 +34,25 @@ function source(answer: Answer, settle?: Settler): StatusSource & { calls: numbe
   return fake
 }
 
-/** A settler scripted by call: an error to throw, or the pack's settled state. */
-function settler(script: (call: number, pack: PackStatus) => Error | string | undefined) {
+/**
+ * The member accounts, scripted by settling attempt: an error to throw, the state every
+ * account has finished in, or undefined while one is still in progress. `calls` counts the
+ * attempts (each first asks whether an account is still in progress).
+ */
+function settler(script: (call: number) => Error | string | undefined) {
+  let out: Error | string | undefined
   const fake: Settler & { calls: number } = {
     calls: 0,
     iamAction: DETAIL_ACTION,
-    settled(pack, bound) {
+    anyMemberAccount(_name, status, bound) {
       bound()
-      fake.calls += 1
-      const out = script(fake.calls, pack)
+      if (status.endsWith('_IN_PROGRESS')) {
+        fake.calls += 1
+        out = script(fake.calls)
+      }
       if (out instanceof Error) return Promise.reject(out)
-      return Promise.resolve(out ? found({ name: pack.name, state: out }) : undefined)
+      if (status.endsWith('_IN_PROGRESS')) return Promise.resolve(out === undefined)
+      return Promise.resolve(out === status)
     }
   }
   return fake

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StatusSource } from '../../../src/wait/status-source.js'
 import { CLOCK_SKEW_ALLOWANCE_MS } from '../../../src/packs/deployment.js'
-import type { PackStatus, ReportedPack } from '../../../src/packs/pack-state.js'
+import type { ReportedPack } from '../../../src/packs/pack-state.js'
 import { decide } from '../../../src/verdict/verdict.js'
 import { statusEntry } from '../../../src/publish/report.js'
 import { headline } from '../../../src/report/headline.js'
@@ -157,9 +157,9 @@ describe('waitForPacks with requested-after', () => {
         deletedState: 'DELETE_SUCCESSFUL',
         settle: {
           iamAction: 'config:GetOrganizationConformancePackDetailedStatus',
-          settled: (pack: PackStatus) => {
-            settled.push(pack.state)
-            return Promise.resolve(undefined)
+          anyMemberAccount: (_name: string, status: string) => {
+            settled.push(status)
+            return Promise.resolve(true)
           }
         }
       })
