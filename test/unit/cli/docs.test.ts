@@ -4,8 +4,15 @@ import { ACTION_YML, CLI_DOC, renderCliDoc } from '../../../scripts/generate-inp
 import { EXIT_CODES } from '../../../src/cli/exit-code.js'
 import { helpText } from '../../../src/cli/help.js'
 import { INPUT_SPECS } from '../../../src/input-spec.js'
+import { OUTPUT_NAMES } from '../../../src/publish/outputs.js'
 
 describe('docs/cli.md', () => {
+  it('shows a --json object with every output, in the order the action sets them', async () => {
+    const doc = await readFile(CLI_DOC, 'utf8')
+    const block = /### The JSON object\s*```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '{}'
+    expect(Object.keys(JSON.parse(block) as object)).toEqual([...OUTPUT_NAMES])
+  })
+
   it('shows the --help text and the exit codes as the code has them', async () => {
     const doc = await readFile(CLI_DOC, 'utf8')
     expect(
