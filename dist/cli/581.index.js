@@ -2249,6 +2249,23 @@ function markOf(region, pack, report, paint) {
             return ['·', paint.dim];
     }
 }
+/** Resources named on a rule's line under the table before the rest are counted. */
+const RESOURCES_ON_LINE = 3;
+/**
+ * `rule r NON_COMPLIANT: AWS::S3::Bucket a, AWS::S3::Bucket b`; with a baseline, the new
+ * resources named and the known ones counted.
+ */
+function ruleLine(rule) {
+    const fresh = rule.nonCompliantResources.filter((r) => r.baseline !== 'known');
+    const known = rule.nonCompliantResources.length - fresh.length;
+    const named = fresh.slice(0, RESOURCES_ON_LINE).map((r) => `${r.resourceType} ${r.resourceId}`);
+    const more = fresh.length - named.length;
+    const parts = [
+        ...(named.length ? [`${named.join(', ')}${more ? ` and ${more} more` : ''}`] : []),
+        ...(known ? [`${known} known in the baseline`] : [])
+    ];
+    return `rule ${rule.name} NON_COMPLIANT${parts.length ? `: ${parts.join('; ')}` : ''}`;
+}
 /** Under the table: each failed pack's resources or accounts, each non-compliant pack's rules. */
 function details(report) {
     const lines = [];
@@ -2261,7 +2278,7 @@ function details(report) {
                 ...(pack.failedAccounts ?? []).map((a) => `account ${a.accountId}${a.status ? ` ${a.status}` : ''}${a.errorCode ? ` (${a.errorCode})` : ''}${a.message ? `: ${a.message}` : ''}`),
                 ...(pack.compliance?.rules ?? [])
                     .filter((rule) => rule.compliance === 'NON_COMPLIANT')
-                    .map((rule) => `rule ${rule.name} NON_COMPLIANT`)
+                    .map(ruleLine)
             ];
             if (items.length === 0)
                 continue;

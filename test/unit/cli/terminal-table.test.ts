@@ -77,6 +77,46 @@ describe('renderPackTable', () => {
     expect(text).toContain('epsilon:\n  - rule s3-bucket-versioning-enabled NON_COMPLIANT\n')
   })
 
+  it('names a rule’s new resources under the table and counts the ones a baseline knows', () => {
+    const bucket = (id: string, baseline?: 'new' | 'known') => ({
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: id,
+      ...(baseline ? { baseline } : {})
+    })
+    const pack = {
+      ...ALPHA,
+      compliance: {
+        compliance: 'NON_COMPLIANT',
+        rules: [
+          {
+            name: 'public-read',
+            compliance: 'NON_COMPLIANT',
+            nonCompliantResources: [
+              bucket('logs', 'known'),
+              bucket('tmp', 'new'),
+              bucket('web', 'known')
+            ]
+          },
+          {
+            name: 'versioning',
+            compliance: 'NON_COMPLIANT',
+            nonCompliantResources: ['a', 'b', 'c', 'd'].map((id) => bucket(id))
+          }
+        ]
+      }
+    } as const
+    const text = renderPackTable(
+      report([region('us-east-1', [pack])], { result: 'noncompliant' }),
+      {
+        columns: 120,
+        color: false
+      }
+    )
+    expect(text).toContain(
+      'alpha:\n  - rule public-read NON_COMPLIANT: AWS::S3::Bucket tmp; 2 known in the baseline\n  - rule versioning NON_COMPLIANT: AWS::S3::Bucket a, AWS::S3::Bucket b, AWS::S3::Bucket c and 1 more\n'
+    )
+  })
+
   it('colours the states only when asked, without changing the layout', () => {
     const r = report([region('us-east-1', [ALPHA, BETA, DELTA])])
     const plain = renderPackTable(r, { columns: 100, color: false })
