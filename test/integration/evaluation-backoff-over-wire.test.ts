@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createConfigClient } from '../../src/aws/client.js'
 import { createRuleEvaluationSource } from '../../src/aws/rule-evaluation-source.js'
 import { createStackEventReader } from '../../src/aws/stack-events-source.js'
 import { waitForEvaluation } from '../../src/compliance/evaluation-wait.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { stackArn } from '../emulator/account-packs.js'
-import { ConfigEmulator, type FaultResponse } from '../emulator/config-emulator.js'
+import type { FaultResponse } from '../emulator/config-emulator.js'
 import { recordingLog } from '../support/doubles.js'
-import { TEST_CREDENTIALS } from '../support/run-action.js'
+import { emulatorSession } from '../support/emulator-session.js'
 
 /**
  * The evaluation wait backs off as the deployment's wait does: AWS throttles every status
@@ -21,20 +21,11 @@ const WAIT_MS = 2_000
 const STATUS = 'DescribeConfigRuleEvaluationStatus'
 const LISTING = 'DescribeConformancePackCompliance'
 
-let emulator: ConfigEmulator | undefined
-beforeEach(() => {
-  for (const [k, v] of Object.entries({ ...TEST_CREDENTIALS, AWS_MAX_ATTEMPTS: '1' }))
-    vi.stubEnv(k, v)
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await emulator?.stop()
-  emulator = undefined
-})
+const session = emulatorSession()
 
 async function evaluateUnder(operation: string, response: FaultResponse) {
   const requestedAt = Date.now() - 3_000
-  emulator = new ConfigEmulator({
+  const emulator = await session.start({
     packs: [
       {
         name: 'alpha',
@@ -46,7 +37,6 @@ async function evaluateUnder(operation: string, response: FaultResponse) {
     ],
     faults: [{ operation, calls: 'all', response }]
   })
-  vi.stubEnv('AWS_ENDPOINT_URL', await emulator.start())
   const client = createConfigClient('us-east-1', process.env)
   try {
     const read = await waitForEvaluation(

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { StartConfigRulesEvaluationCommand } from '@aws-sdk/client-config-service'
 import { createConfigClient } from '../../src/aws/client.js'
 import { createRuleEvaluationSource } from '../../src/aws/rule-evaluation-source.js'
@@ -7,7 +7,6 @@ import { waitForEvaluation } from '../../src/compliance/evaluation-wait.js'
 import { stackArn } from '../emulator/account-packs.js'
 import { systemClock } from '../../src/shared/clock.js'
 import {
-  ConfigEmulator,
   type EmulatedPack,
   type EmulatedResult,
   type EmulatedRule,
@@ -16,7 +15,7 @@ import {
   type Scenario
 } from '../emulator/config-emulator.js'
 import { recordingLog } from '../support/doubles.js'
-import { TEST_CREDENTIALS } from '../support/run-action.js'
+import { emulatorSession } from '../support/emulator-session.js'
 
 /**
  * The evaluation wait over the wire: the real Config and CloudFormation clients speaking HTTP
@@ -37,16 +36,7 @@ const ok = (id: string): EmulatedResult => ({
 /** Rules of a redeploy: created a day before the deployment. */
 const DAY = 86_400_000
 
-let emulator: ConfigEmulator | undefined
-beforeEach(() => {
-  for (const [k, v] of Object.entries({ ...TEST_CREDENTIALS, AWS_MAX_ATTEMPTS: '1' }))
-    vi.stubEnv(k, v)
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await emulator?.stop()
-  emulator = undefined
-})
+const session = emulatorSession()
 
 /** The deployment was requested 3 s before the emulator started; `later(ms)`: ms from now. */
 const REQUEST_LEAD_MS = 3_000
@@ -73,9 +63,8 @@ async function evaluate(
     rules,
     ...(options.stack ? { stack: options.stack } : {})
   }
-  emulator = new ConfigEmulator({ packs: [pack], faults: options.faults, ...options.scenario })
-  const url = await emulator.start()
-  vi.stubEnv('AWS_ENDPOINT_URL', url)
+  await session.start({ packs: [pack], faults: options.faults, ...options.scenario })
+  const url = process.env.AWS_ENDPOINT_URL ?? ''
   await options.before?.(url)
   const client = createConfigClient('us-east-1', process.env)
   const log = recordingLog()
@@ -102,7 +91,7 @@ async function evaluate(
 }
 
 const calls = (operation: string) =>
-  (emulator?.requests ?? []).filter((r) => r.target.endsWith(`.${operation}`))
+  (session.current?.requests ?? []).filter((r) => r.target.endsWith(`.${operation}`))
 
 describe('the evaluation wait over the wire', () => {
   it('waits for a rule evaluated later, asking only about the rules not settled', async () => {

@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createConfigClient } from '../../src/aws/client.js'
 import { createRuleEvaluationSource } from '../../src/aws/rule-evaluation-source.js'
 import { MAX_IN_FLIGHT } from '../../src/compliance/evaluation-round.js'
 import { waitForEvaluation } from '../../src/compliance/evaluation-wait.js'
 import { systemClock } from '../../src/shared/clock.js'
-import { ConfigEmulator, type EmulatedPack } from '../emulator/config-emulator.js'
+import type { ConfigEmulator } from '../emulator/config-emulator.js'
+import { type EmulatedPack } from '../emulator/config-emulator.js'
 import { recordingLog } from '../support/doubles.js'
-import { TEST_CREDENTIALS } from '../support/run-action.js'
+import { emulatorSession } from '../support/emulator-session.js'
 
 /**
  * What a round of the evaluation wait costs, counted by the emulator: one listing per pack,
  * statuses 25 names a call across packs, and at most MAX_IN_FLIGHT requests at once.
  */
 
-let emulator: ConfigEmulator | undefined
-beforeEach(() => {
-  for (const [k, v] of Object.entries({ ...TEST_CREDENTIALS, AWS_MAX_ATTEMPTS: '1' }))
-    vi.stubEnv(k, v)
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await emulator?.stop()
-  emulator = undefined
-})
+const session = emulatorSession()
 
 /** Long enough before the wait that a listing's compliance already holds the evaluation. */
 const REQUEST_LEAD_MS = 5 * 60_000
@@ -49,8 +41,7 @@ async function run(
       ]
     }))
   }))
-  emulator = new ConfigEmulator({ packs: scenario, latencyMs })
-  vi.stubEnv('AWS_ENDPOINT_URL', await emulator.start())
+  const emulator = await session.start({ packs: scenario, latencyMs })
   const client = createConfigClient('us-east-1', process.env)
   try {
     const read = await waitForEvaluation(
