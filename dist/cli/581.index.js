@@ -4535,7 +4535,12 @@ function gate(verdict, reads, mode, known) {
     const judged = applied ? newFindingsOnly(entries) : entries;
     const failing = judged.filter((e) => e.compliance === 'NON_COMPLIANT');
     const noncompliant = failing.map((e) => label(e.region, e.name));
-    const annotations = reads.flatMap(({ region }) => (0,compliance_annotations/* complianceAnnotations */.Qz)(judged.filter((e) => e.region === region), mode, (name) => label(region, name)));
+    // Under `report` with a baseline, each new finding is a warning of its own (below): the
+    // pack's NON_COMPLIANT line would say the same again.
+    const annotated = known && mode === 'report'
+        ? judged.map((e) => e.compliance === 'NON_COMPLIANT' ? { ...e, compliance: 'COMPLIANT' } : e)
+        : judged;
+    const annotations = reads.flatMap(({ region }) => (0,compliance_annotations/* complianceAnnotations */.Qz)(annotated.filter((e) => e.region === region), mode, (name) => label(region, name)));
     const where = (region) => (several ? `${region}: ` : '');
     const problems = reads.flatMap(({ region, read }) => read.kind === 'timeout' || read.kind === 'error'
         ? [`${where(region)}compliance could not be read: ${read.message}`]

@@ -146,9 +146,17 @@ export function gate(
   const judged = applied ? newFindingsOnly(entries) : entries
   const failing = judged.filter((e) => e.compliance === 'NON_COMPLIANT')
   const noncompliant = failing.map((e) => label(e.region, e.name))
+  // Under `report` with a baseline, each new finding is a warning of its own (below): the
+  // pack's NON_COMPLIANT line would say the same again.
+  const annotated =
+    known && mode === 'report'
+      ? judged.map((e) =>
+          e.compliance === 'NON_COMPLIANT' ? { ...e, compliance: 'COMPLIANT' as const } : e
+        )
+      : judged
   const annotations = reads.flatMap(({ region }) =>
     complianceAnnotations(
-      judged.filter((e) => e.region === region),
+      annotated.filter((e) => e.region === region),
       mode,
       (name) => label(region, name)
     )
