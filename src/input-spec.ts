@@ -126,7 +126,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'write-baseline',
     description:
-      "Path to write a baseline of every non-compliant resource seen to (sorted, rule names without AWS's suffix); read back as compliance-baseline, it accepts exactly those findings. Needs compliance report or require. A path that cannot be written is a warning; nothing else changes.",
+      "Path to write a baseline of every non-compliant resource seen to (sorted, rule names without AWS's suffix); read back as compliance-baseline, it accepts exactly those findings. Needs compliance report or require. Nothing is written when the wait does not succeed (compliance is read only then). A path that cannot be written is a warning; nothing else changes.",
     default: '',
     required: false,
     kind: 'string',

@@ -1265,7 +1265,7 @@ const INPUT_SPECS = [
     },
     {
         name: 'write-baseline',
-        description: "Path to write a baseline of every non-compliant resource seen to (sorted, rule names without AWS's suffix); read back as compliance-baseline, it accepts exactly those findings. Needs compliance report or require. A path that cannot be written is a warning; nothing else changes.",
+        description: "Path to write a baseline of every non-compliant resource seen to (sorted, rule names without AWS's suffix); read back as compliance-baseline, it accepts exactly those findings. Needs compliance report or require. Nothing is written when the wait does not succeed (compliance is read only then). A path that cannot be written is a warning; nothing else changes.",
         default: '',
         required: false,
         kind: 'string',
@@ -3458,7 +3458,14 @@ async function loadBaseline(files, port) {
  * them. A path that cannot be written is a warning: the run's result stays as it is.
  */
 async function writeBaselineFile(path, compliance, deps) {
-    const findings = findingsOf(compliance?.entries ?? []);
+    // An empty baseline would make every finding of a later gate new: write none instead.
+    if (!compliance) {
+        deps.log.warning(`Input 'write-baseline': nothing written to ${path}: the rules' compliance is read only after every pack deployed, and this wait did not succeed`);
+        return;
+    }
+    if (compliance.problems.length)
+        deps.log.warning(`Input 'write-baseline': ${path} holds only the findings read before the compliance read stopped: ${compliance.problems.join('; ')}`);
+    const findings = findingsOf(compliance.entries);
     const text = (0,src_baseline/* renderBaseline */.qL)(findings, { writtenBy: WRITER, at: new Date(deps.now) });
     try {
         await deps.files.write(path, text);

@@ -41,7 +41,18 @@ export async function writeBaselineFile(
   compliance: ComplianceGate | undefined,
   deps: { readonly files: FilePort; readonly log: Log; readonly now: number }
 ): Promise<void> {
-  const findings = findingsOf(compliance?.entries ?? [])
+  // An empty baseline would make every finding of a later gate new: write none instead.
+  if (!compliance) {
+    deps.log.warning(
+      `Input 'write-baseline': nothing written to ${path}: the rules' compliance is read only after every pack deployed, and this wait did not succeed`
+    )
+    return
+  }
+  if (compliance.problems.length)
+    deps.log.warning(
+      `Input 'write-baseline': ${path} holds only the findings read before the compliance read stopped: ${compliance.problems.join('; ')}`
+    )
+  const findings = findingsOf(compliance.entries)
   const text = renderBaseline(findings, { writtenBy: WRITER, at: new Date(deps.now) })
   try {
     await deps.files.write(path, text)

@@ -226,6 +226,24 @@ describe('write-baseline over the wire', () => {
     expect(r.outputs()?.result).toBe('success')
   })
 
+  it('writes nothing when the wait did not succeed: an empty baseline would make every later finding new', async () => {
+    const failed: Scenario = {
+      packs: [
+        { name: 's3-security', timeline: [{ state: 'CREATE_FAILED', reason: 'rolled back' }] }
+      ]
+    }
+    const files = memoryFiles()
+    const r = await run(failed, { compliance: 'report', 'write-baseline': 'b.yml' }, files)
+    expect(resultOf(r)).toBe('failure')
+    expect(files.files.has('b.yml')).toBe(false)
+    expect(r.lines).toContainEqual({
+      level: 'warning',
+      message: expect.stringMatching(
+        /^Input 'write-baseline': nothing written to b\.yml: /
+      ) as string
+    })
+  })
+
   it('needs compliance report or require: with ignore it is an input error before any call', async () => {
     const r = await run(scenario('k3x9q2m7a', []), {
       compliance: 'ignore',
