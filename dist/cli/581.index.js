@@ -3353,6 +3353,8 @@ function findingsOf(entries) {
         resourceId: r.resourceId
     }))));
 }
+/** `region/pack/rule`: a rule of a pack in a region. */
+const ruleKey = (f) => `${f.region}/${f.pack}/${f.rule}`;
 const key = (f) => JSON.stringify([f.region, f.pack, f.rule, f.resourceType, f.resourceId]);
 /**
  * Judges the findings against the baseline (today is the run's day), and marks each resource
@@ -3360,6 +3362,19 @@ const key = (f) => JSON.stringify([f.region, f.pack, f.rule, f.resourceType, f.r
  */
 function applyBaseline(entries, baseline, today) {
     const judgement = (0,src_baseline/* judgeFindings */.qJ)(baseline, findingsOf(entries), today);
+    // Resources past the read cap are unknown: only an entry for every resource of the rule
+    // (`*`, no resource type) can accept them.
+    const unread = entries.flatMap((pack) => (pack.rules ?? [])
+        .filter((rule) => rule.resourcesTruncated)
+        .map((rule) => ({
+        region: pack.region,
+        pack: pack.name,
+        rule: rule.name,
+        resourceType: '',
+        resourceId: '*'
+    })));
+    const unreadJudged = (0,src_baseline/* judgeFindings */.qJ)(baseline, unread, today).findings;
+    const unreadNotAccepted = new Set(unreadJudged.flatMap((j) => (j.status === 'new' ? [ruleKey(j.finding)] : [])));
     const byKey = new Map(judgement.findings.map((j) => [key(j.finding), j]));
     const marked = entries.map((pack) => ({
         ...pack,
@@ -3387,21 +3402,25 @@ function applyBaseline(entries, baseline, today) {
             path: baseline.path,
             judgement,
             newFindings: judgement.findings.flatMap((j) => (j.status === 'new' ? [j.finding] : [])),
-            warnings: judgement.expiringSoon.map(src_baseline/* expiringText */.gg)
+            warnings: judgement.expiringSoon.map(src_baseline/* expiringText */.gg),
+            unreadNotAccepted
         }
     };
 }
 /**
  * The packs as the gate judges them under a baseline: only the new findings count. A
  * non-compliant rule whose every resource is known no longer makes its pack NON_COMPLIANT; one
- * whose resources could not be listed (none read) stays, as nothing shows them known.
+ * whose resources could not be listed (none read), or were not all read and are not accepted
+ * as a whole, stays, as nothing shows them known.
  */
-function newFindingsOnly(entries) {
+function newFindingsOnly(entries, unreadNotAccepted = new Set()) {
     return entries.map((pack) => {
         if (!pack.rules)
             return pack;
         const rules = pack.rules.map((rule) => {
             if (rule.compliance !== 'NON_COMPLIANT' || rule.nonCompliantResources.length === 0)
+                return rule;
+            if (unreadNotAccepted.has(ruleKey({ region: pack.region, pack: pack.name, rule: rule.name })))
                 return rule;
             const fresh = rule.nonCompliantResources.filter((r) => r.baseline !== 'known');
             return fresh.length
@@ -4539,7 +4558,7 @@ function gate(verdict, reads, mode, known) {
     const applied = known && applyBaseline(read, known.baseline, known.today);
     const entries = applied?.entries ?? read;
     // Under a baseline, only new findings count: known ones are shown, never failed on.
-    const judged = applied ? newFindingsOnly(entries) : entries;
+    const judged = applied ? newFindingsOnly(entries, applied.result.unreadNotAccepted) : entries;
     const failing = judged.filter((e) => e.compliance === 'NON_COMPLIANT');
     const noncompliant = failing.map((e) => label(e.region, e.name));
     // Under `report` with a baseline, each new finding is a warning of its own (below): the
@@ -4616,7 +4635,7 @@ function newFindingsLine(baseline, packs) {
     const list = `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
     const unlisted = packs > 0 && fresh.length === 0;
     return unlisted
-        ? `${packs} conformance pack(s) NON_COMPLIANT with resources AWS Config did not list, so the baseline ${baseline.path} cannot accept them`
+        ? `${packs} conformance pack(s) NON_COMPLIANT with resources that were not listed or not all read, so the baseline ${baseline.path} cannot accept them (an entry with resourceId "*" accepts every resource of a rule)`
         : `${fresh.length} new finding(s) not in the baseline ${baseline.path} (${knownCount} known): ${list}`;
 }
 function errorText(error) {

@@ -20,6 +20,11 @@ export interface BaselineResult {
   readonly newFindings: readonly Finding[]
   /** Entries that stop accepting within two weeks, said as warnings. */
   readonly warnings: readonly string[]
+  /**
+   * Rules (`region/pack/rule`) with more non-compliant resources than were read, whose unread
+   * ones no entry accepts as a whole (`resourceId: "*"`): they cannot pass as known.
+   */
+  readonly unreadNotAccepted: ReadonlySet<string>
 }
 
 /** Every non-compliant resource of every rule of the packs: what a baseline judges and lists. */
@@ -37,6 +42,10 @@ export function findingsOf(entries: readonly ComplianceEntry[]): Finding[] {
   )
 }
 
+/** `region/pack/rule`: a rule of a pack in a region. */
+export const ruleKey = (f: Pick<Finding, 'region' | 'pack' | 'rule'>): string =>
+  `${f.region}/${f.pack}/${f.rule}`
+
 const key = (f: Finding): string =>
   JSON.stringify([f.region, f.pack, f.rule, f.resourceType, f.resourceId])
 
@@ -50,6 +59,23 @@ export function applyBaseline(
   today: number
 ): { readonly entries: ComplianceEntry[]; readonly result: BaselineResult } {
   const judgement = judgeFindings(baseline, findingsOf(entries), today)
+  // Resources past the read cap are unknown: only an entry for every resource of the rule
+  // (`*`, no resource type) can accept them.
+  const unread = entries.flatMap((pack) =>
+    (pack.rules ?? [])
+      .filter((rule) => rule.resourcesTruncated)
+      .map((rule) => ({
+        region: pack.region,
+        pack: pack.name,
+        rule: rule.name,
+        resourceType: '',
+        resourceId: '*'
+      }))
+  )
+  const unreadJudged = judgeFindings(baseline, unread, today).findings
+  const unreadNotAccepted = new Set(
+    unreadJudged.flatMap((j) => (j.status === 'new' ? [ruleKey(j.finding)] : []))
+  )
   const byKey = new Map(judgement.findings.map((j) => [key(j.finding), j]))
   const marked = entries.map((pack) => ({
     ...pack,
@@ -79,7 +105,8 @@ export function applyBaseline(
       path: baseline.path,
       judgement,
       newFindings: judgement.findings.flatMap((j) => (j.status === 'new' ? [j.finding] : [])),
-      warnings: judgement.expiringSoon.map(expiringText)
+      warnings: judgement.expiringSoon.map(expiringText),
+      unreadNotAccepted
     }
   }
 }
@@ -87,13 +114,19 @@ export function applyBaseline(
 /**
  * The packs as the gate judges them under a baseline: only the new findings count. A
  * non-compliant rule whose every resource is known no longer makes its pack NON_COMPLIANT; one
- * whose resources could not be listed (none read) stays, as nothing shows them known.
+ * whose resources could not be listed (none read), or were not all read and are not accepted
+ * as a whole, stays, as nothing shows them known.
  */
-export function newFindingsOnly(entries: readonly ComplianceEntry[]): ComplianceEntry[] {
+export function newFindingsOnly(
+  entries: readonly ComplianceEntry[],
+  unreadNotAccepted: ReadonlySet<string> = new Set()
+): ComplianceEntry[] {
   return entries.map((pack) => {
     if (!pack.rules) return pack
     const rules = pack.rules.map((rule) => {
       if (rule.compliance !== 'NON_COMPLIANT' || rule.nonCompliantResources.length === 0)
+        return rule
+      if (unreadNotAccepted.has(ruleKey({ region: pack.region, pack: pack.name, rule: rule.name })))
         return rule
       const fresh = rule.nonCompliantResources.filter((r) => r.baseline !== 'known')
       return fresh.length

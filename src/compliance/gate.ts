@@ -143,7 +143,7 @@ export function gate(
   const applied = known && applyBaseline(read, known.baseline, known.today)
   const entries = applied?.entries ?? read
   // Under a baseline, only new findings count: known ones are shown, never failed on.
-  const judged = applied ? newFindingsOnly(entries) : entries
+  const judged = applied ? newFindingsOnly(entries, applied.result.unreadNotAccepted) : entries
   const failing = judged.filter((e) => e.compliance === 'NON_COMPLIANT')
   const noncompliant = failing.map((e) => label(e.region, e.name))
   // Under `report` with a baseline, each new finding is a warning of its own (below): the
@@ -248,7 +248,7 @@ function newFindingsLine(baseline: BaselineResult, packs: number): string {
   const list = `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
   const unlisted = packs > 0 && fresh.length === 0
   return unlisted
-    ? `${packs} conformance pack(s) NON_COMPLIANT with resources AWS Config did not list, so the baseline ${baseline.path} cannot accept them`
+    ? `${packs} conformance pack(s) NON_COMPLIANT with resources that were not listed or not all read, so the baseline ${baseline.path} cannot accept them (an entry with resourceId "*" accepts every resource of a rule)`
     : `${fresh.length} new finding(s) not in the baseline ${baseline.path} (${knownCount} known): ${list}`
 }
 
