@@ -4234,8 +4234,8 @@ async function readRound(state, io) {
 
 // EXTERNAL MODULE: ./src/shared/backoff.ts
 var shared_backoff = __webpack_require__(9393);
-// EXTERNAL MODULE: ./src/wait/poll-schedule.ts
-var poll_schedule = __webpack_require__(1244);
+// EXTERNAL MODULE: ./src/shared/pacing.ts
+var pacing = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/compliance/evaluation-schedule.ts
 
 
@@ -4302,7 +4302,7 @@ function nextEvaluationPoll(input) {
         baseMs = quietAge - age;
         reason = 'quiet';
     }
-    else if (age / poll_schedule/* AGE_DIVISOR */.JG <= minDelayMs) {
+    else if (age / pacing/* AGE_DIVISOR */.J <= minDelayMs) {
         baseMs = minDelayMs;
         reason = running ? 'running' : 'grid';
     }
@@ -4312,10 +4312,10 @@ function nextEvaluationPoll(input) {
         reason = 'changed';
     }
     else {
-        baseMs = age / poll_schedule/* AGE_DIVISOR */.JG;
+        baseMs = age / pacing/* AGE_DIVISOR */.J;
         reason = 'long';
     }
-    const jittered = baseMs + random() * poll_schedule/* JITTER_FRACTION */.qp * minDelayMs;
+    const jittered = baseMs + random() * pacing/* JITTER_FRACTION */.q * minDelayMs;
     const delayMs = Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, jittered)));
     return withBackoff({ delayMs, reason }, input, random);
 }
@@ -4925,8 +4925,8 @@ function buildReport(findings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
-var region_wait = __webpack_require__(7269);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 6 modules
+var region_wait = __webpack_require__(3642);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -5269,8 +5269,8 @@ var check_view = __webpack_require__(3153);
 var label = __webpack_require__(7252);
 // EXTERNAL MODULE: ./src/publish/summary-limits.ts
 var summary_limits = __webpack_require__(88);
-// EXTERNAL MODULE: ./src/wait/region-wait.ts + 5 modules
-var region_wait = __webpack_require__(7269);
+// EXTERNAL MODULE: ./src/wait/region-wait.ts + 6 modules
+var region_wait = __webpack_require__(3642);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var publish_report = __webpack_require__(4585);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 5 modules
@@ -6399,6 +6399,27 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ AGE_DIVISOR),
+/* harmony export */   q: () => (/* binding */ JITTER_FRACTION)
+/* harmony export */ });
+/** The pacing both poll schedules share: the deployment's and the evaluation's. */
+/** Past the grid, one poll every 1/this of the age of what is awaited (10 s at 20 minutes). */
+const AGE_DIVISOR = 120;
+/**
+ * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
+ * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
+ * second within a few rounds while keeping the grid nearly even (latency grows with the
+ * spread of the intervals, not only with their mean).
+ */
+const JITTER_FRACTION = 0.1;
+
+
+/***/ }),
+
 /***/ 5045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6683,152 +6704,7 @@ function failedAccountIds(explanation) {
 
 /***/ }),
 
-/***/ 1244:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ AGE_DIVISOR),
-/* harmony export */   T8: () => (/* binding */ requestedAtOf),
-/* harmony export */   qC: () => (/* binding */ nextPollDelay),
-/* harmony export */   qp: () => (/* binding */ JITTER_FRACTION)
-/* harmony export */ });
-/* unused harmony exports QUIET_INTERVALS, QUIET_AGE_CAP_MS, quietAgeMs */
-/* harmony import */ var _shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9393);
-
-/**
- * When to poll next, from how old the pending deployments are.
- *
- * A poll only buys latency near the moment a pack completes: a poll long before that sees
- * nothing, and an even grid of polls around it gives the lowest latency for a given number
- * of calls (an uneven one of the same mean spacing waits longer on average). AWS Config says
- * how old each deployment is (LastUpdateRequestedTime), and a conformance pack seldom
- * finishes within its first forty seconds, so the schedule is, per deployment age:
- *
- *   quiet   from the first poll to the quiet age: no poll (the first poll, made at once by
- *           the caller, sees a pack that is already done);
- *   grid    then one poll every min-delay (plus a little jitter);
- *   long    once min-delay is less than 1/120 of the age, one poll every age/120: the
- *           expected wait stays near 0.4 % of the deployment's length, and calls stop
- *           growing linearly with it;
- *   capped  no pause is ever longer than max-delay.
- *
- * The youngest pending pack sets the pace. The wait ends only when every pack is done, and a
- * pack in its quiet period is almost certainly not, so polls timed for an older pack then
- * would end nothing sooner. Once the youngest is past its quiet age, its interval is also the
- * shortest one any pending pack would ask for (the interval never shrinks with age), so the
- * older packs are served by the same calls.
- *
- * Pure: time and randomness come in as values, so the benchmark simulates this very code.
- */
-/** The quiet period is this many grid intervals of age… */
-const QUIET_INTERVALS = 4;
-/**
- * …and never more than this: the fastest deployments documented finish after about 42 s.
- * Deriving the quiet period from min-delay below this cap keeps the schedule's shape the
- * same at any time scale (short delays in tests give a short quiet period too).
- */
-const QUIET_AGE_CAP_MS = 40_000;
-/** Past the grid, one poll every 1/this of the deployment's age (10 s at 20 minutes). */
-const AGE_DIVISOR = 120;
-/**
- * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
- * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
- * second within a few rounds while keeping the grid nearly even (latency grows with the
- * spread of the intervals, not only with their mean).
- */
-const JITTER_FRACTION = 0.1;
-/** The age below which no poll is planned, for a given min-delay. */
-function quietAgeMs(minDelayMs) {
-    return Math.min(QUIET_AGE_CAP_MS, QUIET_INTERVALS * minDelayMs);
-}
-/** The pause the youngest known deployment asks for, before jitter and bounds. */
-function forAge(ageMs, minDelayMs, roundsSinceChange) {
-    const quietAge = quietAgeMs(minDelayMs);
-    // Poll when it reaches the quiet age; the floor below keeps the min-delay spacing.
-    if (ageMs < quietAge)
-        return { baseMs: quietAge - ageMs, reason: 'quiet' };
-    const longMs = ageMs / AGE_DIVISOR;
-    if (longMs <= minDelayMs)
-        return { baseMs: minDelayMs, reason: 'grid' };
-    // A change hints that packs deployed together are finishing: look again soon. (In the
-    // quiet period it does not: another pack's change says nothing about a young one, and in
-    // the grid the pause is min-delay already.)
-    if (roundsSinceChange === 0)
-        return { baseMs: minDelayMs, reason: 'changed' };
-    return { baseMs: longMs, reason: 'long' };
-}
-/**
- * The pause before the next poll, in whole ms, always within [minDelayMs, maxDelayMs].
- * The caller makes the first poll at once and keeps its deadline rules; see the module doc
- * for the schedule itself.
- */
-function nextPollDelay(input) {
-    const { now, minDelayMs, maxDelayMs } = input;
-    const random = input.random ?? Math.random;
-    const bound = (ms) => Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, ms)));
-    let youngest;
-    let unknown = false;
-    for (const requestedAt of input.pendingRequestedAt) {
-        if (requestedAt === undefined)
-            unknown = true;
-        else if (youngest === undefined || requestedAt > youngest)
-            youngest = requestedAt;
-    }
-    let planned;
-    if (youngest !== undefined) {
-        // AWS's request time against the clock's: this only paces polls (nothing is decided on
-        // it), so a request time ahead of ours (AWS's clock ahead) is a deployment of age 0.
-        const age = Math.max(0, now - youngest);
-        const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
-        planned = {
-            baseMs: forYoungest.baseMs + random() * JITTER_FRACTION * minDelayMs,
-            reason: forYoungest.reason
-        };
-    }
-    if (unknown) {
-        // Nothing to time a poll by (a pack not created yet, say): today's backoff from
-        // min-delay, reset by a change, until an answer gives the pack an age.
-        const blind = (0,_shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
-        if (planned === undefined || blind < planned.baseMs)
-            planned = { baseMs: blind, reason: 'unknown-age' };
-    }
-    // No pack known yet (the first listing of every pack has not answered): min-delay, and
-    // the backoff below when that listing fails.
-    planned ??= { baseMs: minDelayMs, reason: 'none-known' };
-    let delayMs = bound(planned.baseMs);
-    let reason = planned.reason;
-    if (input.failedRounds > 0) {
-        // Throttling or an outage, in every mode: back off exponentially up to max-delay, but
-        // never poll sooner than the schedule would have.
-        const backoff = (0,_shared_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(input.failedRounds, minDelayMs, maxDelayMs, random);
-        if (backoff > delayMs) {
-            delayMs = backoff;
-            reason = 'throttled';
-        }
-    }
-    return { delayMs, reason };
-}
-/**
- * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
- * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
- * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
- * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
- * when the awaited one will finish.
- */
-function requestedAtOf(status) {
-    if (status === undefined)
-        return undefined;
-    if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND')
-        return undefined;
-    if (status.state === 'PREVIOUS_DEPLOYMENT')
-        return undefined;
-    return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
-}
-
-
-/***/ }),
-
-/***/ 7269:
+/***/ 3642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6968,8 +6844,134 @@ const endsTheRound = (failure) => failure.kind === 'permanent' &&
 
 // EXTERNAL MODULE: ./src/shared/request-policy.ts
 var request_policy = __webpack_require__(7564);
-// EXTERNAL MODULE: ./src/wait/poll-schedule.ts
-var poll_schedule = __webpack_require__(1244);
+// EXTERNAL MODULE: ./src/shared/backoff.ts
+var shared_backoff = __webpack_require__(9393);
+// EXTERNAL MODULE: ./src/shared/pacing.ts
+var pacing = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
+
+
+/**
+ * When to poll next, from how old the pending deployments are.
+ *
+ * A poll only buys latency near the moment a pack completes: a poll long before that sees
+ * nothing, and an even grid of polls around it gives the lowest latency for a given number
+ * of calls (an uneven one of the same mean spacing waits longer on average). AWS Config says
+ * how old each deployment is (LastUpdateRequestedTime), and a conformance pack seldom
+ * finishes within its first forty seconds, so the schedule is, per deployment age:
+ *
+ *   quiet   from the first poll to the quiet age: no poll (the first poll, made at once by
+ *           the caller, sees a pack that is already done);
+ *   grid    then one poll every min-delay (plus a little jitter);
+ *   long    once min-delay is less than 1/120 of the age, one poll every age/120: the
+ *           expected wait stays near 0.4 % of the deployment's length, and calls stop
+ *           growing linearly with it;
+ *   capped  no pause is ever longer than max-delay.
+ *
+ * The youngest pending pack sets the pace. The wait ends only when every pack is done, and a
+ * pack in its quiet period is almost certainly not, so polls timed for an older pack then
+ * would end nothing sooner. Once the youngest is past its quiet age, its interval is also the
+ * shortest one any pending pack would ask for (the interval never shrinks with age), so the
+ * older packs are served by the same calls.
+ *
+ * Pure: time and randomness come in as values, so the benchmark simulates this very code.
+ */
+/** The quiet period is this many grid intervals of age… */
+const QUIET_INTERVALS = 4;
+/**
+ * …and never more than this: the fastest deployments documented finish after about 42 s.
+ * Deriving the quiet period from min-delay below this cap keeps the schedule's shape the
+ * same at any time scale (short delays in tests give a short quiet period too).
+ */
+const QUIET_AGE_CAP_MS = 40_000;
+/** The age below which no poll is planned, for a given min-delay. */
+function quietAgeMs(minDelayMs) {
+    return Math.min(QUIET_AGE_CAP_MS, QUIET_INTERVALS * minDelayMs);
+}
+/** The pause the youngest known deployment asks for, before jitter and bounds. */
+function forAge(ageMs, minDelayMs, roundsSinceChange) {
+    const quietAge = quietAgeMs(minDelayMs);
+    // Poll when it reaches the quiet age; the floor below keeps the min-delay spacing.
+    if (ageMs < quietAge)
+        return { baseMs: quietAge - ageMs, reason: 'quiet' };
+    const longMs = ageMs / pacing/* AGE_DIVISOR */.J;
+    if (longMs <= minDelayMs)
+        return { baseMs: minDelayMs, reason: 'grid' };
+    // A change hints that packs deployed together are finishing: look again soon. (In the
+    // quiet period it does not: another pack's change says nothing about a young one, and in
+    // the grid the pause is min-delay already.)
+    if (roundsSinceChange === 0)
+        return { baseMs: minDelayMs, reason: 'changed' };
+    return { baseMs: longMs, reason: 'long' };
+}
+/**
+ * The pause before the next poll, in whole ms, always within [minDelayMs, maxDelayMs].
+ * The caller makes the first poll at once and keeps its deadline rules; see the module doc
+ * for the schedule itself.
+ */
+function nextPollDelay(input) {
+    const { now, minDelayMs, maxDelayMs } = input;
+    const random = input.random ?? Math.random;
+    const bound = (ms) => Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, ms)));
+    let youngest;
+    let unknown = false;
+    for (const requestedAt of input.pendingRequestedAt) {
+        if (requestedAt === undefined)
+            unknown = true;
+        else if (youngest === undefined || requestedAt > youngest)
+            youngest = requestedAt;
+    }
+    let planned;
+    if (youngest !== undefined) {
+        // AWS's request time against the clock's: this only paces polls (nothing is decided on
+        // it), so a request time ahead of ours (AWS's clock ahead) is a deployment of age 0.
+        const age = Math.max(0, now - youngest);
+        const forYoungest = forAge(age, minDelayMs, input.roundsSinceChange);
+        planned = {
+            baseMs: forYoungest.baseMs + random() * pacing/* JITTER_FRACTION */.q * minDelayMs,
+            reason: forYoungest.reason
+        };
+    }
+    if (unknown) {
+        // Nothing to time a poll by (a pack not created yet, say): today's backoff from
+        // min-delay, reset by a change, until an answer gives the pack an age.
+        const blind = (0,shared_backoff/* backoffDelay */.E)(input.roundsSinceChange, minDelayMs, maxDelayMs, random);
+        if (planned === undefined || blind < planned.baseMs)
+            planned = { baseMs: blind, reason: 'unknown-age' };
+    }
+    // No pack known yet (the first listing of every pack has not answered): min-delay, and
+    // the backoff below when that listing fails.
+    planned ??= { baseMs: minDelayMs, reason: 'none-known' };
+    let delayMs = bound(planned.baseMs);
+    let reason = planned.reason;
+    if (input.failedRounds > 0) {
+        // Throttling or an outage, in every mode: back off exponentially up to max-delay, but
+        // never poll sooner than the schedule would have.
+        const backoff = (0,shared_backoff/* backoffDelay */.E)(input.failedRounds, minDelayMs, maxDelayMs, random);
+        if (backoff > delayMs) {
+            delayMs = backoff;
+            reason = 'throttled';
+        }
+    }
+    return { delayMs, reason };
+}
+/**
+ * When the deployment a pack is in was requested, epoch ms, for the schedule: account packs
+ * LastUpdateRequestedTime, organization packs LastUpdateTime. Undefined when the pack has no
+ * current deployment to time by: never answered for, not there (NOT_FOUND), or still showing an
+ * earlier deployment than the awaited one (`requested-after`), whose age says nothing about
+ * when the awaited one will finish.
+ */
+function requestedAtOf(status) {
+    if (status === undefined)
+        return undefined;
+    if (status.state === 'UNKNOWN' || status.state === 'NOT_FOUND')
+        return undefined;
+    if (status.state === 'PREVIOUS_DEPLOYMENT')
+        return undefined;
+    return (status.detail.requestedAt ?? status.detail.updatedAt)?.getTime();
+}
+
 ;// CONCATENATED MODULE: ./src/wait/wait-state.ts
 
 
@@ -7111,9 +7113,9 @@ function nextStep(state, timing) {
     const { now, deadline } = timing;
     const pending = pendingNames(state, timing.missingPack);
     // The youngest pending deployment sets the pace; the last known answer gives each its age.
-    const next = (0,poll_schedule/* nextPollDelay */.qC)({
+    const next = nextPollDelay({
         now,
-        pendingRequestedAt: pending.map((name) => (0,poll_schedule/* requestedAtOf */.T8)(state.packs.get(name))),
+        pendingRequestedAt: pending.map((name) => requestedAtOf(state.packs.get(name))),
         roundsSinceChange: state.roundsSinceChange,
         failedRounds: state.failedRounds,
         minDelayMs: timing.minDelayMs,

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../shared/backoff.js'
-import { AGE_DIVISOR, JITTER_FRACTION } from '../wait/poll-schedule.js'
+import { AGE_DIVISOR, JITTER_FRACTION } from '../shared/pacing.js'
 
 /**
  * When to read the rules' evaluation statuses next, from AWS's own times.

@@ -1,4 +1,5 @@
 import { backoffDelay } from '../shared/backoff.js'
+import { AGE_DIVISOR, JITTER_FRACTION } from '../shared/pacing.js'
 import type { PackStatus } from '../packs/pack-state.js'
 
 /**
@@ -36,17 +37,6 @@ export const QUIET_INTERVALS = 4
  * same at any time scale (short delays in tests give a short quiet period too).
  */
 export const QUIET_AGE_CAP_MS = 40_000
-
-/** Past the grid, one poll every 1/this of the deployment's age (10 s at 20 minutes). */
-export const AGE_DIVISOR = 120
-
-/**
- * Jitter added to every scheduled pause, as a fraction of min-delay. Pipelines that deploy
- * together would otherwise poll in lockstep for ever; a small jitter spreads them over a
- * second within a few rounds while keeping the grid nearly even (latency grows with the
- * spread of the intervals, not only with their mean).
- */
-export const JITTER_FRACTION = 0.1
 
 export interface ScheduleInput {
   /** The clock's now, epoch ms, when the round ended. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../../src/shared/backoff.js'
+import { AGE_DIVISOR, JITTER_FRACTION } from '../../../src/shared/pacing.js'
 import {
-  AGE_DIVISOR,
-  JITTER_FRACTION,
   QUIET_AGE_CAP_MS,
   nextPollDelay,
   quietAgeMs,
