@@ -65360,11 +65360,21 @@ async function readEventsSince(stackArn, since, deps) {
         });
         if (!read.ok)
             return { ok: false, why: read.why };
-        const older = read.value.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
-        events.push(...(older === -1 ? read.value.events : read.value.events.slice(0, older)));
-        nextToken = older === -1 ? read.value.nextToken : undefined;
+        const page = eventsSince(read.value, since);
+        events.push(...page.events);
+        nextToken = page.reachedOlder ? undefined : read.value.nextToken;
     } while (nextToken);
     return { ok: true, events };
+}
+/**
+ * The events of one page (newest first) at or after `since` (epoch ms; every one when
+ * undefined), and whether an older one showed: then no later page can hold a newer one.
+ */
+function eventsSince(page, since) {
+    const older = page.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
+    return older === -1
+        ? { events: page.events, reachedOlder: false }
+        : { events: page.events.slice(0, older), reachedOlder: true };
 }
 
 ;// CONCATENATED MODULE: ./src/compliance/rule-changes.ts
@@ -66747,11 +66757,9 @@ function describeStackProgress(progress) {
     return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
 }
 /** Each resource's newest status, from events newest first; the stack's own events left out. */
-function resourceStatuses(events, since, into = new Map()) {
+function resourceStatuses(events, into = new Map()) {
     for (const event of events) {
         const at = event.timestamp.getTime();
-        if (since && at < since.getTime())
-            break;
         const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
         if (isTheStack || !event.logicalId)
             continue;
@@ -66793,7 +66801,9 @@ function stackProgressReader(deps) {
         try {
             const page = await events.read(stackArn, undefined, bound.signal);
             const since = detailOf(pack)?.requestedAt;
-            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
+            // The newest page only: a progress line needs no more, and each read merges into the last.
+            const { events: fresh } = eventsSince(page, since?.getTime());
+            const merged = resourceStatuses(fresh, statuses.get(pack.name));
             statuses.set(pack.name, merged);
             progress.set(pack.name, countProgress(merged));
         }

@@ -4105,7 +4105,7 @@ const CONFIG_RULE = 'AWS::Config::ConfigRule';
 async function readRuleChanges(stackArn, requestedAt, deps) {
     if (!stackArn)
         return { kind: 'unreadable', why: 'AWS Config names no stack for the pack' };
-    const read = await (0,stack_events/* readEventsSince */.A)(stackArn, requestedAt, deps);
+    const read = await (0,stack_events/* readEventsSince */.A0)(stackArn, requestedAt, deps);
     if (!read.ok)
         return { kind: 'unreadable', why: read.why };
     const changedAt = new Map();
@@ -5062,8 +5062,9 @@ function describeWait(inputs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ readEventsSince),
-/* harmony export */   V: () => (/* binding */ EXPLAIN_IAM_ACTION)
+/* harmony export */   A0: () => (/* binding */ readEventsSince),
+/* harmony export */   S5: () => (/* binding */ eventsSince),
+/* harmony export */   V4: () => (/* binding */ EXPLAIN_IAM_ACTION)
 /* harmony export */ });
 /* harmony import */ var _shared_best_effort_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5818);
 /* harmony import */ var _shared_paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5045);
@@ -5092,11 +5093,21 @@ async function readEventsSince(stackArn, since, deps) {
         });
         if (!read.ok)
             return { ok: false, why: read.why };
-        const older = read.value.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
-        events.push(...(older === -1 ? read.value.events : read.value.events.slice(0, older)));
-        nextToken = older === -1 ? read.value.nextToken : undefined;
+        const page = eventsSince(read.value, since);
+        events.push(...page.events);
+        nextToken = page.reachedOlder ? undefined : read.value.nextToken;
     } while (nextToken);
     return { ok: true, events };
+}
+/**
+ * The events of one page (newest first) at or after `since` (epoch ms; every one when
+ * undefined), and whether an older one showed: then no later page can hold a newer one.
+ */
+function eventsSince(page, since) {
+    const older = page.events.findIndex((event) => since !== undefined && event.timestamp.getTime() < since);
+    return older === -1
+        ? { events: page.events, reachedOlder: false }
+        : { events: page.events.slice(0, older), reachedOlder: true };
 }
 
 
@@ -6742,7 +6753,7 @@ async function explainFailures(packs, deps) {
     return explanations;
 }
 async function explainOne(stackArn, since, deps) {
-    const read = await (0,stack_events/* readEventsSince */.A)(stackArn, since?.getTime(), deps);
+    const read = await (0,stack_events/* readEventsSince */.A0)(stackArn, since?.getTime(), deps);
     if (!read.ok)
         return { kind: 'unavailable', why: read.why };
     const failures = read.events.filter(isResourceFailure).map((event) => ({
@@ -7330,7 +7341,7 @@ function progressLog(deps) {
 
 /** What reads the explanations of failed packs, per scope: for the notice when it cannot. */
 const EXPLANATION_SOURCE = {
-    account: { what: 'CloudFormation stack events', iamAction: stack_events/* EXPLAIN_IAM_ACTION */.V },
+    account: { what: 'CloudFormation stack events', iamAction: stack_events/* EXPLAIN_IAM_ACTION */.V4 },
     organization: { what: 'member account statuses', iamAction: failed_accounts/* MEMBER_ACCOUNTS_IAM_ACTION */.d0 }
 };
 /**
@@ -7445,11 +7456,9 @@ function describeStackProgress(progress) {
     return `${progress.created} of ${progress.total} resource${progress.total === 1 ? '' : 's'} created`;
 }
 /** Each resource's newest status, from events newest first; the stack's own events left out. */
-function resourceStatuses(events, since, into = new Map()) {
+function resourceStatuses(events, into = new Map()) {
     for (const event of events) {
         const at = event.timestamp.getTime();
-        if (since && at < since.getTime())
-            break;
         const isTheStack = event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId;
         if (isTheStack || !event.logicalId)
             continue;
@@ -7491,7 +7500,9 @@ function stackProgressReader(deps) {
         try {
             const page = await events.read(stackArn, undefined, bound.signal);
             const since = (0,_packs_pack_state_js__WEBPACK_IMPORTED_MODULE_2__/* .detailOf */ .Rw)(pack)?.requestedAt;
-            const merged = resourceStatuses(page.events, since, statuses.get(pack.name));
+            // The newest page only: a progress line needs no more, and each read merges into the last.
+            const { events: fresh } = (0,_ports_stack_events_js__WEBPACK_IMPORTED_MODULE_0__/* .eventsSince */ .S5)(page, since?.getTime());
+            const merged = resourceStatuses(fresh, statuses.get(pack.name));
             statuses.set(pack.name, merged);
             progress.set(pack.name, countProgress(merged));
         }
@@ -7500,7 +7511,7 @@ function stackProgressReader(deps) {
                 return;
             if (events.isStackGone(error))
                 return void gone.add(pack.name);
-            const failure = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .XE)(error, bound.timedOut(), (e) => events.classify(e, _ports_stack_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPLAIN_IAM_ACTION */ .V));
+            const failure = (0,_shared_request_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyFailure */ .XE)(error, bound.timedOut(), (e) => events.classify(e, _ports_stack_events_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPLAIN_IAM_ACTION */ .V4));
             if (failure.kind === 'permanent') {
                 denied = true;
                 deps.log.info(`Stack progress is not shown: ${failure.message}`);

@@ -72,11 +72,25 @@ export async function readEventsSince(
       }
     )
     if (!read.ok) return { ok: false, why: read.why }
-    const older = read.value.events.findIndex(
-      (event) => since !== undefined && event.timestamp.getTime() < since
-    )
-    events.push(...(older === -1 ? read.value.events : read.value.events.slice(0, older)))
-    nextToken = older === -1 ? read.value.nextToken : undefined
+    const page = eventsSince(read.value, since)
+    events.push(...page.events)
+    nextToken = page.reachedOlder ? undefined : read.value.nextToken
   } while (nextToken)
   return { ok: true, events }
+}
+
+/**
+ * The events of one page (newest first) at or after `since` (epoch ms; every one when
+ * undefined), and whether an older one showed: then no later page can hold a newer one.
+ */
+export function eventsSince(
+  page: StackEventPage,
+  since: number | undefined
+): { readonly events: readonly StackEvent[]; readonly reachedOlder: boolean } {
+  const older = page.events.findIndex(
+    (event) => since !== undefined && event.timestamp.getTime() < since
+  )
+  return older === -1
+    ? { events: page.events, reachedOlder: false }
+    : { events: page.events.slice(0, older), reachedOlder: true }
 }

@@ -1,5 +1,6 @@
 import {
   EXPLAIN_IAM_ACTION,
+  eventsSince,
   type StackEvent,
   type StackEventReader
 } from '../ports/stack-events.js'
@@ -24,12 +25,10 @@ export function describeStackProgress(progress: StackProgress): string {
 /** Each resource's newest status, from events newest first; the stack's own events left out. */
 export function resourceStatuses(
   events: readonly StackEvent[],
-  since: Date | undefined,
   into: Map<string, { status: string; at: number }> = new Map()
 ): Map<string, { status: string; at: number }> {
   for (const event of events) {
     const at = event.timestamp.getTime()
-    if (since && at < since.getTime()) break
     const isTheStack =
       event.type === 'AWS::CloudFormation::Stack' && event.physicalId === event.stackId
     if (isTheStack || !event.logicalId) continue
@@ -87,7 +86,9 @@ export function stackProgressReader(deps: StackProgressDeps): {
     try {
       const page = await events.read(stackArn, undefined, bound.signal)
       const since = detailOf(pack)?.requestedAt
-      const merged = resourceStatuses(page.events, since, statuses.get(pack.name))
+      // The newest page only: a progress line needs no more, and each read merges into the last.
+      const { events: fresh } = eventsSince(page, since?.getTime())
+      const merged = resourceStatuses(fresh, statuses.get(pack.name))
       statuses.set(pack.name, merged)
       progress.set(pack.name, countProgress(merged))
     } catch (error) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { eventsSince } from '../../../src/ports/stack-events.js'
 import type { StackEvent } from '../../../src/ports/stack-events.js'
 import {
   countProgress,
@@ -31,20 +32,19 @@ describe('stack progress', () => {
       ev('A', 'CREATE_IN_PROGRESS', 1000),
       ev('Old', 'CREATE_COMPLETE', -5000)
     ]
-    const statuses = resourceStatuses(newestFirst, new Date(T0))
+    const statuses = resourceStatuses(eventsSince({ events: newestFirst }, T0).events)
     expect(countProgress(statuses)).toEqual({ created: 1, total: 2 })
   })
 
   it('merges a later read into what an earlier one saw', () => {
-    const first = resourceStatuses([ev('A', 'CREATE_IN_PROGRESS', 1000)], new Date(T0))
+    const first = resourceStatuses([ev('A', 'CREATE_IN_PROGRESS', 1000)])
     const later = resourceStatuses(
       [ev('B', 'CREATE_COMPLETE', 9000), ev('A', 'CREATE_COMPLETE', 8000)],
-      new Date(T0),
       first
     )
     expect(countProgress(later)).toEqual({ created: 2, total: 2 })
     // An older event read again never undoes a newer status.
-    resourceStatuses([ev('A', 'CREATE_IN_PROGRESS', 1000)], new Date(T0), later)
+    resourceStatuses([ev('A', 'CREATE_IN_PROGRESS', 1000)], later)
     expect(countProgress(later)).toEqual({ created: 2, total: 2 })
   })
 
