@@ -365,9 +365,12 @@ function output(title, summary) {
 var request_policy = __webpack_require__(7564);
 // EXTERNAL MODULE: ./src/shared/proxy.ts
 var proxy = __webpack_require__(2297);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __webpack_require__(2779);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/github/proxy-fetch.ts
+
 
 
 /**
@@ -375,22 +378,14 @@ var undici = __webpack_require__(6752);
  * rule (src/shared/proxy.ts) names for the API's URL, the same rule as the AWS calls.
  * @actions/github would pick a proxy too, but once, when it is loaded, for the GITHUB_API_URL
  * of that moment; this picks it for the URL the client is given, and names the proxy when it
- * cannot be reached. The dispatcher is undici's ProxyAgent, built as @actions/http-client
- * builds it (CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is
- * checked against Node's CA list, NODE_EXTRA_CA_CERTS included.
+ * cannot be reached. The dispatcher is @actions/http-client's own (undici's ProxyAgent:
+ * CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is checked
+ * against Node's CA list, NODE_EXTRA_CA_CERTS included.
  */
 function proxiedFetch(apiUrl, notices) {
     const route = (0,proxy/* proxyFor */.iJ)(apiUrl);
-    let dispatcher;
-    if (route) {
-        const { username, password } = route.url;
-        dispatcher = new undici.ProxyAgent({
-            uri: route.url.href,
-            ...(username || password
-                ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
-                : {})
-        });
-    }
+    // Undefined when the same rule sends the API's calls directly.
+    const dispatcher = route ? new lib/* HttpClient */.Qq().getAgentDispatcher(apiUrl) : undefined;
     const send = async (input, init) => {
         if (route)
             notices.using(route, new URL(apiUrl).origin);

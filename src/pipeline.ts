@@ -73,7 +73,7 @@ export async function runPipeline(deps: PipelineDeps): Promise<PipelineOutcome> 
     ...found,
     startedAt,
     now: clock.now(),
-    partitionOf: deps.partitionOf
+    linksOf
   })
   if (inputs.files.writeBaseline !== undefined)
     await writeBaselineFile(inputs.files.writeBaseline, found.compliance, {

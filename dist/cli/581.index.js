@@ -1688,10 +1688,10 @@ function junit_text(value) {
     return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-// EXTERNAL MODULE: ./src/packs/member-account.ts
-var member_account = __webpack_require__(1660);
 // EXTERNAL MODULE: ./src/packs/pack-state.ts
 var pack_state = __webpack_require__(5977);
+// EXTERNAL MODULE: ./src/wait/failed-accounts.ts
+var failed_accounts = __webpack_require__(9589);
 ;// CONCATENATED MODULE: ./src/cli/report-view.ts
 
 
@@ -1732,19 +1732,14 @@ function packReport(pack, region, now) {
         durationMs: (0,pack_text/* deploymentDuration */.sE)(pack, now),
         errorCode: detail?.errorCode,
         failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
-        failedAccounts: failedAccounts(explanation),
+        failedAccounts: (0,failed_accounts/* failedAccounts */.SY)(explanation)?.map((a) => ({
+            accountId: a.accountId,
+            status: a.status,
+            errorCode: a.errorCode,
+            message: a.message
+        })),
         compliance: compliance && { compliance: compliance.compliance, rules: compliance.rules ?? [] }
     };
-}
-function failedAccounts(explanation) {
-    if (explanation?.kind !== 'accounts')
-        return undefined;
-    return explanation.accounts.filter(member_account/* accountFailed */.T).map((a) => ({
-        accountId: a.accountId,
-        status: a.status,
-        errorCode: a.errorCode,
-        message: a.message
-    }));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/report-files.ts
@@ -2730,18 +2725,19 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/packs/deployment.ts
 var deployment = __webpack_require__(7607);
 ;// CONCATENATED MODULE: ./src/input-files.ts
-/** The inputs that name files. */
-const FILE_INPUTS = (/* unused pure expression or super */ null && (['compliance-baseline', 'write-baseline']));
+/** The inputs that name files, and where each goes in FileInputs. */
+const FILE_INPUT_KEYS = {
+    'compliance-baseline': 'complianceBaseline',
+    'write-baseline': 'writeBaseline'
+};
+const FILE_INPUTS = Object.keys(FILE_INPUT_KEYS);
 /**
  * The baseline's two paths, as given (the file port resolves them in the workspace). Both
  * need the rules' compliance read: under `compliance: ignore` there are no findings.
  */
 function parseFileInputs(source, compliance, invalid) {
     const paths = {};
-    for (const [input, key] of [
-        ['compliance-baseline', 'complianceBaseline'],
-        ['write-baseline', 'writeBaseline']
-    ]) {
+    for (const [input, key] of Object.entries(FILE_INPUT_KEYS)) {
         const value = source.getInput(input);
         if (value === '')
             continue;
@@ -4896,18 +4892,15 @@ function consoleLinks(region, partition) {
 var headline = __webpack_require__(4512);
 ;// CONCATENATED MODULE: ./src/report/run-report.ts
 
-
 function buildReport(findings) {
     const { inputs, runs, verdicts, compliance, startedAt } = findings;
     const verdict = compliance?.verdict ?? verdicts.overall;
     const elapsedMs = Math.max(startedAt, ...runs.map((r) => r.wait.endedAt)) - startedAt;
     const regions = runs.map((run, i) => {
-        const partition = findings.partitionOf(run.region);
         const entries = compliance?.entries.filter((e) => e.region === run.region);
         return {
             ...run,
-            partition,
-            links: consoleLinks(run.region, partition),
+            links: findings.linksOf(run.region),
             verdict: verdicts.regions[i],
             ...(entries ? { compliance: new Map(entries.map((e) => [e.name, e])) } : {})
         };
@@ -4964,7 +4957,7 @@ async function runPipeline(deps) {
         ...found,
         startedAt,
         now: clock.now(),
-        partitionOf: deps.partitionOf
+        linksOf
     });
     if (inputs.files.writeBaseline !== undefined)
         await writeBaselineFile(inputs.files.writeBaseline, found.compliance, {
@@ -6667,6 +6660,7 @@ async function retry(scope, policy, send, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SY: () => (/* binding */ failedAccounts),
 /* harmony export */   d0: () => (/* binding */ MEMBER_ACCOUNTS_IAM_ACTION),
 /* harmony export */   uM: () => (/* binding */ readFailedAccounts),
 /* harmony export */   vm: () => (/* binding */ failedAccountIds)
@@ -6705,11 +6699,15 @@ async function readFailedAccounts(packs, deps) {
     return explanations;
 }
 const failedFirst = (account) => ((0,_packs_member_account_js__WEBPACK_IMPORTED_MODULE_1__/* .accountFailed */ .T)(account) ? 0 : 1);
-/** The ids of the accounts whose deployment failed. */
-function failedAccountIds(explanation) {
+/** The member accounts whose deployment failed; undefined when none were read. */
+function failedAccounts(explanation) {
     if (explanation?.kind !== 'accounts')
         return undefined;
-    return explanation.accounts.filter(_packs_member_account_js__WEBPACK_IMPORTED_MODULE_1__/* .accountFailed */ .T).map((a) => a.accountId);
+    return explanation.accounts.filter(_packs_member_account_js__WEBPACK_IMPORTED_MODULE_1__/* .accountFailed */ .T);
+}
+/** The ids of the accounts whose deployment failed. */
+function failedAccountIds(explanation) {
+    return failedAccounts(explanation)?.map((a) => a.accountId);
 }
 
 

@@ -9,8 +9,8 @@ import { proxyFor, type ProxyNotices, type ProxyRoute } from '../shared/proxy.js
  * resolved, AWS_ENDPOINT_URL included, so NO_PROXY is matched against the host really called.
  *
  * Why agents from npm rather than Node's own support: Node reads HTTP(S)_PROXY itself only from
- * 24.5 (NODE_USE_ENV_PROXY, or an Agent's `proxyEnv`), not on Node 20, and with its own
- * reading of NO_PROXY. `https-proxy-agent` tunnels through CONNECT (then TLS to AWS, checked
+ * 24.5 (NODE_USE_ENV_PROXY, or an Agent's `proxyEnv`), not on every Node the command supports
+ * (22 and later), and with its own reading of NO_PROXY, not the toolkit's. `https-proxy-agent` tunnels through CONNECT (then TLS to AWS, checked
  * against Node's CA list, NODE_EXTRA_CA_CERTS included, as no `ca` is given here);
  * `http-proxy-agent` sends a plain HTTP request to the proxy in absolute form, which every
  * forward proxy accepts (many refuse CONNECT to a port other than 443).

@@ -1,8 +1,7 @@
-import { accountFailed } from '../packs/member-account.js'
 import { detailOf, type PackStatus } from '../packs/pack-state.js'
 import { deploymentDuration, reasonOf } from '../packs/pack-text.js'
 import type { RegionResult, RunReport } from '../report/run-report.js'
-import type { FailureExplanation } from '../wait/explain-failures.js'
+import { failedAccounts } from '../wait/failed-accounts.js'
 import type { CommandReport, PackReport, RegionReport } from './report-model.js'
 
 /**
@@ -43,17 +42,12 @@ function packReport(pack: PackStatus, region: RegionResult, now: number): PackRe
     durationMs: deploymentDuration(pack, now),
     errorCode: detail?.errorCode,
     failedResources: explanation?.kind === 'explained' ? explanation.resources : undefined,
-    failedAccounts: failedAccounts(explanation),
+    failedAccounts: failedAccounts(explanation)?.map((a) => ({
+      accountId: a.accountId,
+      status: a.status,
+      errorCode: a.errorCode,
+      message: a.message
+    })),
     compliance: compliance && { compliance: compliance.compliance, rules: compliance.rules ?? [] }
   }
-}
-
-function failedAccounts(explanation: FailureExplanation | undefined): PackReport['failedAccounts'] {
-  if (explanation?.kind !== 'accounts') return undefined
-  return explanation.accounts.filter(accountFailed).map((a) => ({
-    accountId: a.accountId,
-    status: a.status,
-    errorCode: a.errorCode,
-    message: a.message
-  }))
 }

@@ -1,4 +1,5 @@
-import { fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici'
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
 import { proxyFor, type ProxyNotices } from '../shared/proxy.js'
 
 /**
@@ -6,22 +7,14 @@ import { proxyFor, type ProxyNotices } from '../shared/proxy.js'
  * rule (src/shared/proxy.ts) names for the API's URL, the same rule as the AWS calls.
  * @actions/github would pick a proxy too, but once, when it is loaded, for the GITHUB_API_URL
  * of that moment; this picks it for the URL the client is given, and names the proxy when it
- * cannot be reached. The dispatcher is undici's ProxyAgent, built as @actions/http-client
- * builds it (CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is
- * checked against Node's CA list, NODE_EXTRA_CA_CERTS included.
+ * cannot be reached. The dispatcher is @actions/http-client's own (undici's ProxyAgent:
+ * CONNECT, the URL's credentials as Basic Proxy-Authorization); TLS to GitHub is checked
+ * against Node's CA list, NODE_EXTRA_CA_CERTS included.
  */
 export function proxiedFetch(apiUrl: string, notices: ProxyNotices): typeof fetch {
   const route = proxyFor(apiUrl)
-  let dispatcher: Dispatcher | undefined
-  if (route) {
-    const { username, password } = route.url
-    dispatcher = new ProxyAgent({
-      uri: route.url.href,
-      ...(username || password
-        ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
-        : {})
-    })
-  }
+  // Undefined when the same rule sends the API's calls directly.
+  const dispatcher = route ? new HttpClient().getAgentDispatcher(apiUrl) : undefined
   const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (route) notices.using(route, new URL(apiUrl).origin)
     try {

@@ -3,12 +3,11 @@ import type { Inputs } from '../inputs.js'
 import { headline } from './headline.js'
 import type { RegionsVerdict, Verdict } from '../verdict/verdict.js'
 import type { RegionRun } from '../wait/region-wait.js'
-import { consoleLinks, type ConsoleLinks, type Partition } from './console-links.js'
+import type { ConsoleLinks } from './console-links.js'
 
 /** One region's part of the report. */
 export interface RegionResult extends RegionRun {
-  /** The partition the region is in, for links that open there. */
-  readonly partition: Partition
+  /** The console's pages, in the partition the region is in. */
   readonly links: ConsoleLinks
   /** The region's own verdict. */
   readonly verdict: Verdict
@@ -49,7 +48,8 @@ export interface Findings {
   readonly compliance?: ComplianceGate
   readonly startedAt: number
   readonly now: number
-  readonly partitionOf: (region: string) => Partition
+  /** The console's pages of a region, in its partition. */
+  readonly linksOf: (region: string) => ConsoleLinks
 }
 
 export function buildReport(findings: Findings): RunReport {
@@ -57,12 +57,10 @@ export function buildReport(findings: Findings): RunReport {
   const verdict = compliance?.verdict ?? verdicts.overall
   const elapsedMs = Math.max(startedAt, ...runs.map((r) => r.wait.endedAt)) - startedAt
   const regions = runs.map((run, i): RegionResult => {
-    const partition = findings.partitionOf(run.region)
     const entries = compliance?.entries.filter((e) => e.region === run.region)
     return {
       ...run,
-      partition,
-      links: consoleLinks(run.region, partition),
+      links: findings.linksOf(run.region),
       verdict: verdicts.regions[i],
       ...(entries ? { compliance: new Map(entries.map((e) => [e.name, e])) } : {})
     }

@@ -54,10 +54,17 @@ export async function readFailedAccounts(
 
 const failedFirst = (account: MemberAccountStatus): number => (accountFailed(account) ? 0 : 1)
 
+/** The member accounts whose deployment failed; undefined when none were read. */
+export function failedAccounts(
+  explanation: FailureExplanation | undefined
+): MemberAccountStatus[] | undefined {
+  if (explanation?.kind !== 'accounts') return undefined
+  return explanation.accounts.filter(accountFailed)
+}
+
 /** The ids of the accounts whose deployment failed. */
 export function failedAccountIds(
   explanation: FailureExplanation | undefined
 ): string[] | undefined {
-  if (explanation?.kind !== 'accounts') return undefined
-  return explanation.accounts.filter(accountFailed).map((a) => a.accountId)
+  return failedAccounts(explanation)?.map((a) => a.accountId)
 }

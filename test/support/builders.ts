@@ -92,7 +92,7 @@ export function runReport(
     compliance: options.compliance,
     startedAt,
     now: endedAt,
-    partitionOf: options.partitionOf ?? (() => COMMERCIAL)
+    linksOf: (region) => consoleLinks(region, options.partitionOf?.(region) ?? COMMERCIAL)
   })
 }
 
